@@ -1,0 +1,126 @@
+"""The direct E-step: whole N x K arrays, per-component loops, exactly scikit-learn's formulas.
+
+It is the reference that the chunked engine (``engine.fast``) is tested against, and it is simple
+enough to read side by side with ``sklearn/mixture/_gaussian_mixture.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.covariance import CovarianceType
+from engine.density import log_resp_and_norm
+from engine.estep import EStepResult, worst_explained
+from engine.params import MixtureParams
+from engine.stats import SufficientStats
+
+EPS10 = 10 * np.finfo(float).eps
+
+
+def _covariances_full(resp, X, nk, means):
+    covariances = np.empty((len(means), X.shape[1], X.shape[1]))
+    for k, mean in enumerate(means):
+        diff = X - mean
+        covariances[k] = (resp[:, k] * diff.T) @ diff / nk[k]
+    return covariances
+
+
+def _covariances_tied(resp, X, nk, means):
+    avg_X2 = X.T @ X
+    avg_means2 = (nk * means.T) @ means
+    return (avg_X2 - avg_means2) / nk.sum()
+
+
+def _covariances_diag(resp, X, nk, means):
+    avg_X2 = (resp.T @ (X * X)) / nk[:, None]
+    return avg_X2 - means**2
+
+
+def _covariances_spherical(resp, X, nk, means):
+    return _covariances_diag(resp, X, nk, means).mean(axis=1)
+
+
+_COVARIANCES: dict[CovarianceType, Callable] = {
+    CovarianceType.FULL: _covariances_full,
+    CovarianceType.TIED: _covariances_tied,
+    CovarianceType.DIAG: _covariances_diag,
+    CovarianceType.SPHERICAL: _covariances_spherical,
+}
+
+
+def responsibilities_from_assignment(assignment: NDArray, n_components: int) -> NDArray[np.float64]:
+    """Responsibilities, shape (n_samples, n_components), from labels (n_samples,) or from themselves."""
+    if assignment.ndim == 2:
+        return assignment
+    resp = np.zeros((len(assignment), n_components))
+    resp[np.arange(len(assignment)), assignment] = 1.0
+    return resp
+
+
+def sufficient_stats(
+    X: NDArray[np.floating], resp: NDArray[np.floating], covariance_type: CovarianceType
+) -> SufficientStats:
+    """Weighted counts, means and covariances, as scikit-learn's ``_estimate_gaussian_parameters``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    resp : ndarray of shape (n_samples, n_components)
+    covariance_type : CovarianceType
+    """
+    nk = resp.sum(axis=0) + EPS10
+    means = resp.T @ X / nk[:, None]
+    covariances = _COVARIANCES[covariance_type](resp, X, nk, means)
+    return SufficientStats(covariance_type, nk, means, covariances)
+
+
+class DirectBackend:
+    """E-steps and statistics over the whole data at once (reference path).
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    """
+
+    def __init__(self, X: NDArray[np.floating]) -> None:
+        self.X = np.asarray(X, dtype=float)
+
+    @property
+    def n_samples(self) -> int:
+        return self.X.shape[0]
+
+    def data_covariance(self) -> NDArray[np.float64]:
+        """Covariance of the whole data, shape (n_features, n_features)."""
+        return np.atleast_2d(np.cov(self.X, rowvar=False, bias=True))
+
+    def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
+        """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities."""
+        n_components, covariance_type = params_like
+        return sufficient_stats(self.X, responsibilities_from_assignment(assignment, n_components), covariance_type)
+
+    def e_step(self, params: MixtureParams, view_indices: NDArray | None = None) -> EStepResult:
+        """Responsibilities under ``params`` and the statistics of the next M-step."""
+        log_resp, log_prob_norm = log_resp_and_norm(self.X, params)
+        resp = np.exp(log_resp)
+        return EStepResult(
+            mean_log_likelihood=float(log_prob_norm.mean()),
+            labels=log_resp.argmax(axis=1),
+            view_resp=None if view_indices is None else resp[view_indices],
+            worst_points=self.X[worst_explained(log_prob_norm, params.n_components)],
+            stats=sufficient_stats(self.X, resp, params.covariance_type),
+        )
+
+    def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
+        """Log-likelihood of each sample under the mixture, shape (n_samples,)."""
+        return log_resp_and_norm(self.X, params)[1]
+
+    def responsibilities(self, params: MixtureParams) -> NDArray[np.float64]:
+        """Responsibilities of every sample, shape (n_samples, n_components)."""
+        return np.exp(log_resp_and_norm(self.X, params)[0])
+
+    def labels(self, params: MixtureParams) -> NDArray[np.intp]:
+        """Most responsible component of every sample, shape (n_samples,)."""
+        return log_resp_and_norm(self.X, params)[0].argmax(axis=1)

@@ -1,0 +1,272 @@
+"""The EM loop, written once, as a generator of immutable snapshots.
+
+``iterate_em`` yields a snapshot after the initialisation and after every half-step (E, then M), so the
+window, the command line and the tests all drive the same code and any caller can stop between two
+half-steps. ``fit`` drives it to the end.
+
+Convergence follows scikit-learn exactly: iteration ``n`` runs an E-step with the current parameters
+(its mean log-likelihood is ``history[n - 1]``) and then an M-step; EM stops after iteration ``n``
+when ``|history[n - 1] - history[n - 2]| < tol`` (with ``history[-1] = -inf`` before the first), or
+after ``max_iter`` iterations. So ``tol = 0`` runs exactly ``max_iter`` iterations. With several starts
+the one with the highest last ``history`` value is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.config import FitConfig, InitMethod
+from engine.estep import EStepResult
+from engine.init import initial_responsibilities, require_distinct_rows
+from engine.params import MixtureParams, frozen_array
+from engine.stats import Reseed, m_step
+
+
+class HalfStep(StrEnum):
+    """Which part of EM a snapshot follows."""
+
+    INIT = "init"  #: starting parameters of a start, before any E-step
+    E = "E"  #: an E-step: new responsibilities and log-likelihood, parameters unchanged
+    M = "M"  #: an M-step: new parameters from the latest responsibilities
+    BEST = "best"  #: the end of several starts: the parameters of the best one
+
+
+class StopReason(StrEnum):
+    CONVERGED = "converged"
+    MAX_ITER = "max_iter"
+
+
+@dataclass(frozen=True, slots=True)
+class EMSnapshot:
+    """State of EM after one half-step. Arrays are read-only; nothing N x K is kept unless asked for.
+
+    Attributes
+    ----------
+    start : int
+        Which start (0 to n_init - 1) this snapshot belongs to.
+    iteration : int
+        The EM iteration the half-step belongs to (0 for ``INIT``).
+    half_step : HalfStep
+    params : MixtureParams
+        After ``E``, the parameters the E-step used; after ``M``, the new ones.
+    mean_log_likelihood : float
+        Of the latest E-step of this start (NaN before the first).
+    history : tuple of float
+        Mean log-likelihood of every E-step of this start so far.
+    converged : bool
+    done : bool
+        True on the last snapshot of the whole run (its ``params`` are the result).
+    stop_reason : StopReason or None
+        Set when this start has stopped.
+    labels : ndarray of shape (n_samples,) or None
+        Most responsible component of each sample, from the latest E-step.
+    view_resp : ndarray of shape (n_view, n_components) or None
+        Responsibilities of the samples at ``view_indices``, from the latest E-step.
+    reseeded : tuple of int
+        Components the M-step re-seeded because they collapsed (see ``engine.stats.m_step``).
+    start_log_likelihoods : tuple of float
+        Final mean log-likelihood of each finished start.
+    """
+
+    start: int
+    iteration: int
+    half_step: HalfStep
+    params: MixtureParams
+    mean_log_likelihood: float = float("nan")
+    history: tuple[float, ...] = ()
+    converged: bool = False
+    done: bool = False
+    stop_reason: StopReason | None = None
+    labels: NDArray[np.intp] | None = None
+    view_resp: NDArray[np.float64] | None = None
+    reseeded: tuple[int, ...] = ()
+    start_log_likelihoods: tuple[float, ...] = field(default=())
+
+    @property
+    def change(self) -> float:
+        """Change of the mean log-likelihood in the latest E-step (NaN before the second)."""
+        return self.history[-1] - self.history[-2] if len(self.history) >= 2 else float("nan")
+
+
+def make_backend(X: NDArray[np.floating]):
+    """The E-step engine used for ``X`` (the chunked fast one when available)."""
+    try:
+        from engine.fast import ChunkedBackend
+    except ImportError:  # pragma: no cover - the fast engine is part of the package
+        from engine.direct import DirectBackend
+        return DirectBackend(X)
+    return ChunkedBackend(X)
+
+
+def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
+    """Starting parameters of one start (see ``engine.init``)."""
+    if config.init is InitMethod.GIVEN:
+        return config.init_params
+    assignment = initial_responsibilities(backend.X, config, rng)
+    stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
+    params, _ = m_step(stats, config.reg_covar, _reseed(backend, stats.means))
+    return params
+
+
+def _reseed(backend, worst_points: NDArray) -> Reseed:
+    return Reseed(np.asarray(worst_points), backend.data_covariance(), backend.n_samples)
+
+
+def _frozen(array: NDArray | None) -> NDArray | None:
+    if array is None:
+        return None
+    array.flags.writeable = False
+    return array
+
+
+def iterate_em(
+    X: NDArray[np.floating],
+    config: FitConfig,
+    rng: np.random.Generator | None = None,
+    view_indices: NDArray[np.intp] | None = None,
+    backend=None,
+) -> Iterator[EMSnapshot]:
+    """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        Checked data (finite, at least K distinct rows): not checked again here.
+    config : FitConfig
+    rng : numpy.random.Generator, optional
+        Defaults to ``numpy.random.default_rng(config.seed)``.
+    view_indices : ndarray of shape (n_view,), optional
+        Samples whose responsibilities the snapshots carry.
+    backend : optional
+        The E-step engine (``engine.fast.ChunkedBackend`` by default, ``engine.direct.DirectBackend``
+        as the reference).
+
+    Yields
+    ------
+    EMSnapshot
+        The last one has ``done=True`` and the parameters of the best start.
+    """
+    backend = make_backend(X) if backend is None else backend
+    rng = np.random.default_rng(config.seed) if rng is None else rng
+    if config.init is not InitMethod.GIVEN:
+        require_distinct_rows(backend.X, config.n_components)
+    best: EMSnapshot | None = None
+    finished: list[float] = []
+    for start in range(config.n_init):
+        params = initial_params(backend, config, rng)
+        last_start = start == config.n_init - 1
+        snapshot = EMSnapshot(start, 0, HalfStep.INIT, params, start_log_likelihoods=tuple(finished))
+        if config.max_iter == 0:
+            snapshot = _finish(snapshot, StopReason.MAX_ITER, False, finished, last_start and config.n_init == 1)
+            yield snapshot
+        else:
+            yield snapshot
+            for snapshot in _iterations(backend, config, params, start, view_indices, finished):
+                if snapshot.stop_reason is not None:
+                    snapshot = _finish(snapshot, snapshot.stop_reason, snapshot.converged, finished,
+                                       last_start and config.n_init == 1)
+                yield snapshot
+        if best is None or snapshot.mean_log_likelihood > best.mean_log_likelihood or np.isnan(
+            best.mean_log_likelihood
+        ):
+            best = snapshot
+    if config.n_init > 1:
+        yield EMSnapshot(
+            best.start, best.iteration, HalfStep.BEST, best.params, best.mean_log_likelihood, best.history,
+            best.converged, True, best.stop_reason, best.labels, best.view_resp, (), tuple(finished),
+        )
+
+
+def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished: list[float], done: bool):
+    finished.append(snapshot.mean_log_likelihood)
+    return EMSnapshot(
+        snapshot.start, snapshot.iteration, snapshot.half_step, snapshot.params, snapshot.mean_log_likelihood,
+        snapshot.history, converged, done, reason, snapshot.labels, snapshot.view_resp, snapshot.reseeded,
+        tuple(finished),
+    )
+
+
+def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished):
+    """E and M snapshots of one start; the last one carries its stop reason."""
+    history: list[float] = []
+    previous = -np.inf
+    for iteration in range(1, config.max_iter + 1):
+        e_result: EStepResult = backend.e_step(params, view_indices)
+        history.append(e_result.mean_log_likelihood)
+        labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
+        common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp)
+        yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
+        params, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, e_result.worst_points))
+        converged = abs(history[-1] - previous) < config.tol
+        previous = history[-1]
+        reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)
+        yield EMSnapshot(start, iteration, HalfStep.M, params, history[-1], tuple(history), converged,
+                         stop_reason=reason, reseeded=reseeded, **common)
+        if converged:
+            return
+
+
+@dataclass(frozen=True, slots=True)
+class FitResult:
+    """The outcome of ``fit``.
+
+    Attributes
+    ----------
+    params : MixtureParams
+    n_iter : int
+        Iterations of the kept start.
+    converged : bool
+    history : tuple of float
+        Mean log-likelihood of every E-step of the kept start.
+    mean_log_likelihood : float
+        Mean log-likelihood of the data under ``params`` (the returned, final parameters).
+    n_samples : int
+    config : FitConfig
+    start_log_likelihoods : tuple of float
+        Final ``history`` value of every start.
+    """
+
+    params: MixtureParams
+    n_iter: int
+    converged: bool
+    history: tuple[float, ...]
+    mean_log_likelihood: float
+    n_samples: int
+    config: FitConfig
+    start_log_likelihoods: tuple[float, ...]
+
+    @property
+    def log_likelihood(self) -> float:
+        """Total log-likelihood of the data under ``params``."""
+        return self.mean_log_likelihood * self.n_samples
+
+
+def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None, backend=None,
+        on_snapshot=None) -> FitResult:
+    """Run EM to the end (see ``iterate_em``) and score the data under the result.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    config : FitConfig
+    rng : numpy.random.Generator, optional
+    backend : optional
+    on_snapshot : callable, optional
+        Called with every snapshot (the command line prints progress with it).
+    """
+    backend = make_backend(X) if backend is None else backend
+    snapshot = None
+    for snapshot in iterate_em(X, config, rng, backend=backend):
+        if on_snapshot is not None:
+            on_snapshot(snapshot)
+    final_mean = float(backend.log_prob_norm(snapshot.params).mean())
+    return FitResult(snapshot.params, snapshot.iteration, snapshot.converged, snapshot.history, final_mean,
+                     backend.n_samples, config, snapshot.start_log_likelihoods)
+
+
+__all__ = ["EMSnapshot", "FitResult", "HalfStep", "StopReason", "fit", "iterate_em", "frozen_array"]

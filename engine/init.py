@@ -1,0 +1,151 @@
+"""Starting parameters for EM.
+
+Every method except ``given`` first chooses a hard or soft assignment of the samples to components and
+then runs one M-step on it, as scikit-learn does:
+
+kmeans++          k-means++ seeds (greedy, with ``2 + log K`` local trials); each sample goes to its
+                  nearest seed. (scikit-learn assigns only the K seeds themselves; assigning every
+                  sample gives covariances that describe the data instead of ``reg_covar``.)
+kmeans            the same seeds refined by Lloyd iterations, then nearest-centre assignment.
+random            random responsibilities, each row uniform on [0, 1) and normalised.
+random_from_data  K distinct samples chosen at random as centres, then nearest-centre assignment.
+given             the parameters in ``FitConfig.init_params``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.config import FitConfig, InitMethod
+from engine.errors import InputError
+
+LLOYD_ITERATIONS = 10
+
+
+def squared_distances(X: NDArray[np.floating], centres: NDArray[np.floating]) -> NDArray[np.float64]:
+    """Squared Euclidean distances, shape (n_samples, n_centres), clipped at 0."""
+    distances = (X * X).sum(axis=1)[:, None] - 2.0 * (X @ centres.T) + (centres * centres).sum(axis=1)[None, :]
+    return np.maximum(distances, 0.0)
+
+
+def _not_enough_distinct(n_components: int) -> InputError:
+    return InputError(
+        f"K = {n_components} is larger than the number of distinct points in the data: use a smaller K."
+    )
+
+
+def kmeans_plusplus(X: NDArray[np.floating], n_components: int, rng: np.random.Generator) -> NDArray[np.float64]:
+    """Greedy k-means++ seeds.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    n_components : int
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    centres : ndarray of shape (n_components, n_features)
+        Distinct rows of ``X``.
+
+    Raises
+    ------
+    InputError
+        If ``X`` has fewer than ``n_components`` distinct rows.
+    """
+    n_samples = X.shape[0]
+    n_trials = 2 + int(np.log(n_components))
+    centres = np.empty((n_components, X.shape[1]))
+    centres[0] = X[rng.integers(n_samples)]
+    closest = squared_distances(X, centres[:1])[:, 0]
+    for index in range(1, n_components):
+        total = closest.sum()
+        if not total > 0.0:
+            raise _not_enough_distinct(n_components)
+        cumulative = np.cumsum(closest)
+        candidates = np.searchsorted(cumulative, rng.random(n_trials) * cumulative[-1], side="right")
+        candidates = np.minimum(candidates, n_samples - 1)
+        candidate_closest = np.minimum(closest[:, None], squared_distances(X, X[candidates]))
+        best = int(np.argmin(candidate_closest.sum(axis=0)))
+        centres[index] = X[candidates[best]]
+        closest = candidate_closest[:, best]
+    return centres
+
+
+def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = LLOYD_ITERATIONS) -> NDArray:
+    """Refine k-means centres by Lloyd iterations; a centre that loses all its samples stays put.
+
+    Returns
+    -------
+    centres : ndarray of shape (n_components, n_features)
+    """
+    centres = centres.copy()
+    n_components = len(centres)
+    labels = None
+    for _ in range(n_iter):
+        new_labels = np.argmin(squared_distances(X, centres), axis=1)
+        if labels is not None and np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+        counts = np.bincount(labels, minlength=n_components)
+        sums = np.zeros_like(centres)
+        _sum_by_label(X, labels, sums)
+        filled = counts > 0
+        centres[filled] = sums[filled] / counts[filled, None]
+    return centres
+
+
+def _sum_by_label(X: NDArray, labels: NDArray, out: NDArray) -> None:
+    for feature in range(X.shape[1]):
+        out[:, feature] = np.bincount(labels, weights=X[:, feature], minlength=len(out))
+
+
+def random_distinct_rows(X: NDArray[np.floating], n_components: int, rng: np.random.Generator) -> NDArray:
+    """``n_components`` distinct rows of ``X`` chosen at random, shape (n_components, n_features)."""
+    chosen: list[NDArray] = []
+    seen: set[bytes] = set()
+    for index in rng.permutation(X.shape[0]):
+        key = X[index].tobytes()
+        if key not in seen:
+            seen.add(key)
+            chosen.append(X[index])
+            if len(chosen) == n_components:
+                return np.array(chosen)
+    raise _not_enough_distinct(n_components)
+
+
+def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray:
+    """Responsibilities to start from, shape (n_samples, n_components), or labels of shape (n_samples,).
+
+    Hard assignments are returned as integer labels (an N x K one-hot array is never built); ``random``
+    returns a float array of responsibilities.
+    """
+    n_components = config.n_components
+    if config.init is InitMethod.RANDOM:
+        require_distinct_rows(X, n_components)
+        resp = rng.uniform(size=(X.shape[0], n_components))
+        return resp / resp.sum(axis=1, keepdims=True)
+    if config.init is InitMethod.RANDOM_FROM_DATA:
+        centres = random_distinct_rows(X, n_components, rng)
+    else:
+        centres = kmeans_plusplus(X, n_components, rng)
+        if config.init is InitMethod.KMEANS:
+            centres = lloyd(X, centres)
+    return np.argmin(squared_distances(X, centres), axis=1)
+
+
+def require_distinct_rows(X: NDArray[np.floating], n_components: int, block: int = 4096) -> None:
+    """Raise ``InputError`` unless ``X`` has at least ``n_components`` distinct rows.
+
+    Scans blocks of rows and stops as soon as enough distinct ones are found, so on ordinary data it
+    reads only the first block.
+    """
+    if X.shape[0] < n_components:
+        raise InputError(f"K = {n_components} is larger than the number of samples ({X.shape[0]}): use a smaller K.")
+    found = X[:0]
+    for start in range(0, X.shape[0], block):
+        found = np.unique(np.concatenate([found, X[start:start + block]]), axis=0)
+        if len(found) >= n_components:
+            return
+    raise _not_enough_distinct(n_components)
