@@ -1,12 +1,14 @@
-"""The direct E-step: whole N x K arrays, per-component loops, exactly scikit-learn's formulas.
+"""The direct E-step: whole N x K arrays, per-component loops, scikit-learn's formulas.
 
 It is the reference that the chunked engine (``engine.fast``) is tested against, and it is simple
-enough to read side by side with ``sklearn/mixture/_gaussian_mixture.py``.
+enough to read side by side with ``sklearn/mixture/_gaussian_mixture.py``. Unlike scikit-learn, every
+covariance is a sum of squares about its component's mean, so offset data keeps its digits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,14 +31,22 @@ def _covariances_full(resp, X, nk, means):
 
 
 def _covariances_tied(resp, X, nk, means):
-    avg_X2 = X.T @ X
-    avg_means2 = (nk * means.T) @ means
-    return (avg_X2 - avg_means2) / nk.sum()
+    # scikit-learn forms X^T X - sum_k nk mu_k mu_k^T, which loses every digit on data far from the
+    # origin; summing the per-component scatter about each mean gives the same value, accurately.
+    covariance = np.zeros((X.shape[1], X.shape[1]))
+    for k, mean in enumerate(means):
+        diff = X - mean
+        covariance += (resp[:, k] * diff.T) @ diff
+    return covariance / nk.sum()
 
 
 def _covariances_diag(resp, X, nk, means):
-    avg_X2 = (resp.T @ (X * X)) / nk[:, None]
-    return avg_X2 - means**2
+    # As scikit-learn's, but centred on each mean (E[x^2] - mu^2 cancels badly on offset data).
+    covariances = np.empty_like(means)
+    for k, mean in enumerate(means):
+        diff = X - mean
+        covariances[k] = resp[:, k] @ (diff * diff) / nk[k]
+    return covariances
 
 
 def _covariances_spherical(resp, X, nk, means):
@@ -87,6 +97,16 @@ class DirectBackend:
 
     def __init__(self, X: NDArray[np.floating]) -> None:
         self.X = np.asarray(X, dtype=float)
+        # Work on centred data (densities and covariances do not change under a shift), so that sums
+        # such as resp^T X keep their digits on data far from the origin.
+        self._centre = self.X.mean(axis=0)
+        self._centred = self.X - self._centre
+
+    def _shifted(self, params: MixtureParams) -> MixtureParams:
+        return replace(params, means=params.means - self._centre)
+
+    def _unshifted(self, stats: SufficientStats) -> SufficientStats:
+        return replace(stats, means=stats.means + self._centre)
 
     @property
     def n_samples(self) -> int:
@@ -94,33 +114,34 @@ class DirectBackend:
 
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
-        return np.atleast_2d(np.cov(self.X, rowvar=False, bias=True))
+        return np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True))
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
         """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities."""
         n_components, covariance_type = params_like
-        return sufficient_stats(self.X, responsibilities_from_assignment(assignment, n_components), covariance_type)
+        resp = responsibilities_from_assignment(assignment, n_components)
+        return self._unshifted(sufficient_stats(self._centred, resp, covariance_type))
 
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None) -> EStepResult:
         """Responsibilities under ``params`` and the statistics of the next M-step."""
-        log_resp, log_prob_norm = log_resp_and_norm(self.X, params)
+        log_resp, log_prob_norm = log_resp_and_norm(self._centred, self._shifted(params))
         resp = np.exp(log_resp)
         return EStepResult(
             mean_log_likelihood=float(log_prob_norm.mean()),
             labels=log_resp.argmax(axis=1),
             view_resp=None if view_indices is None else resp[view_indices],
             worst_points=self.X[worst_explained(log_prob_norm, params.n_components)],
-            stats=sufficient_stats(self.X, resp, params.covariance_type),
+            stats=self._unshifted(sufficient_stats(self._centred, resp, params.covariance_type)),
         )
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
         """Log-likelihood of each sample under the mixture, shape (n_samples,)."""
-        return log_resp_and_norm(self.X, params)[1]
+        return log_resp_and_norm(self._centred, self._shifted(params))[1]
 
     def responsibilities(self, params: MixtureParams) -> NDArray[np.float64]:
         """Responsibilities of every sample, shape (n_samples, n_components)."""
-        return np.exp(log_resp_and_norm(self.X, params)[0])
+        return np.exp(log_resp_and_norm(self._centred, self._shifted(params))[0])
 
     def labels(self, params: MixtureParams) -> NDArray[np.intp]:
         """Most responsible component of every sample, shape (n_samples,)."""
-        return log_resp_and_norm(self.X, params)[0].argmax(axis=1)
+        return log_resp_and_norm(self._centred, self._shifted(params))[0].argmax(axis=1)

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from engine.config import FitConfig, InitMethod
 from engine.estep import EStepResult
+from engine.fast import ChunkedBackend
 from engine.init import initial_responsibilities, require_distinct_rows
 from engine.params import MixtureParams, frozen_array
 from engine.stats import Reseed, m_step
@@ -93,14 +94,9 @@ class EMSnapshot:
         return self.history[-1] - self.history[-2] if len(self.history) >= 2 else float("nan")
 
 
-def make_backend(X: NDArray[np.floating]):
-    """The E-step engine used for ``X`` (the chunked fast one when available)."""
-    try:
-        from engine.fast import ChunkedBackend
-    except ImportError:  # pragma: no cover - the fast engine is part of the package
-        from engine.direct import DirectBackend
-        return DirectBackend(X)
-    return ChunkedBackend(X)
+def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> ChunkedBackend:
+    """The E-step engine for ``X``: the chunked one (``engine.direct`` is the reference for tests)."""
+    return ChunkedBackend(X, dtype=dtype)
 
 
 def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
