@@ -19,7 +19,7 @@ LOG_2PI = np.log(2.0 * np.pi)
 
 def _squared_mahalanobis_full(X, means, precisions_chol):
     out = np.empty((X.shape[0], means.shape[0]))
-    for k, (mean, chol) in enumerate(zip(means, precisions_chol)):
+    for k, (mean, chol) in enumerate(zip(means, precisions_chol, strict=True)):
         whitened = X @ chol - mean @ chol
         out[:, k] = np.einsum("ij,ij->i", whitened, whitened)
     return out
@@ -37,7 +37,7 @@ def _squared_mahalanobis_tied(X, means, precisions_chol):
 
 def _squared_mahalanobis_diag(X, means, precisions_chol):
     out = np.empty((X.shape[0], means.shape[0]))
-    for k, (mean, scale) in enumerate(zip(means, precisions_chol)):
+    for k, (mean, scale) in enumerate(zip(means, precisions_chol, strict=True)):
         whitened = (X - mean) * scale
         out[:, k] = np.einsum("ij,ij->i", whitened, whitened)
     return out

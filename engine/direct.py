@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from engine.covariance import CovarianceType
 from engine.density import log_resp_and_norm
-from engine.estep import EStepResult, worst_explained
+from engine.estep import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
@@ -122,15 +122,15 @@ class DirectBackend:
         resp = responsibilities_from_assignment(assignment, n_components)
         return self._unshifted(sufficient_stats(self._centred, resp, covariance_type))
 
-    def e_step(self, params: MixtureParams, view_indices: NDArray | None = None) -> EStepResult:
+    def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
+               with_labels: bool = True) -> EStepResult:
         """Responsibilities under ``params`` and the statistics of the next M-step."""
         log_resp, log_prob_norm = log_resp_and_norm(self._centred, self._shifted(params))
         resp = np.exp(log_resp)
         return EStepResult(
             mean_log_likelihood=float(log_prob_norm.mean()),
-            labels=log_resp.argmax(axis=1),
+            labels=log_resp.argmax(axis=1) if with_labels else None,
             view_resp=None if view_indices is None else resp[view_indices],
-            worst_points=self.X[worst_explained(log_prob_norm, params.n_components)],
             stats=self._unshifted(sufficient_stats(self._centred, resp, params.covariance_type)),
         )
 
@@ -141,6 +141,10 @@ class DirectBackend:
     def responsibilities(self, params: MixtureParams) -> NDArray[np.float64]:
         """Responsibilities of every sample, shape (n_samples, n_components)."""
         return np.exp(log_resp_and_norm(self._centred, self._shifted(params))[0])
+
+    def worst_points(self, params: MixtureParams, count: int) -> NDArray[np.float64]:
+        """The ``count`` samples worst explained by ``params``, shape (count, n_features)."""
+        return worst_points(self, params, count)
 
     def labels(self, params: MixtureParams) -> NDArray[np.intp]:
         """Most responsible component of every sample, shape (n_samples,)."""

@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from engine.config import FitConfig, InitMethod
 from engine.estep import EStepResult
 from engine.fast import ChunkedBackend
-from engine.init import initial_responsibilities, require_distinct_rows
+from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.params import MixtureParams, frozen_array
 from engine.stats import Reseed, m_step
 
@@ -105,12 +105,16 @@ def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> Mixt
         return config.init_params
     assignment = initial_responsibilities(backend.X, config, rng)
     stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
-    params, _ = m_step(stats, config.reg_covar, _reseed(backend, stats.means))
+    # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
+    reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
+                    backend.n_samples)
+    params, _ = m_step(stats, config.reg_covar, reseed)
     return params
 
 
-def _reseed(backend, worst_points: NDArray) -> Reseed:
-    return Reseed(np.asarray(worst_points), backend.data_covariance(), backend.n_samples)
+def _reseed(backend, params: MixtureParams) -> Reseed:
+    """Re-seeding at the samples worst explained by ``params`` (computed only if something collapses)."""
+    return Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance, backend.n_samples)
 
 
 def _frozen(array: NDArray | None) -> NDArray | None:
@@ -126,6 +130,7 @@ def iterate_em(
     rng: np.random.Generator | None = None,
     view_indices: NDArray[np.intp] | None = None,
     backend=None,
+    with_labels: bool = True,
 ) -> Iterator[EMSnapshot]:
     """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
 
@@ -141,6 +146,8 @@ def iterate_em(
     backend : optional
         The E-step engine (``engine.fast.ChunkedBackend`` by default, ``engine.direct.DirectBackend``
         as the reference).
+    with_labels : bool
+        Whether E snapshots carry every sample's label (``fit`` does not need them).
 
     Yields
     ------
@@ -162,7 +169,7 @@ def iterate_em(
             yield snapshot
         else:
             yield snapshot
-            for snapshot in _iterations(backend, config, params, start, view_indices, finished):
+            for snapshot in _iterations(backend, config, params, start, view_indices, finished, with_labels):
                 if snapshot.stop_reason is not None:
                     snapshot = _finish(snapshot, snapshot.stop_reason, snapshot.converged, finished,
                                        last_start and config.n_init == 1)
@@ -187,17 +194,18 @@ def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished:
     )
 
 
-def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished):
+def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished,
+                with_labels: bool):
     """E and M snapshots of one start; the last one carries its stop reason."""
     history: list[float] = []
     previous = -np.inf
     for iteration in range(1, config.max_iter + 1):
-        e_result: EStepResult = backend.e_step(params, view_indices)
+        e_result: EStepResult = backend.e_step(params, view_indices, with_labels)
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
-        params, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, e_result.worst_points))
+        params, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
         converged = abs(history[-1] - previous) < config.tol
         previous = history[-1]
         reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)
@@ -257,7 +265,7 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     """
     backend = make_backend(X) if backend is None else backend
     snapshot = None
-    for snapshot in iterate_em(X, config, rng, backend=backend):
+    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False):
         if on_snapshot is not None:
             on_snapshot(snapshot)
     final_mean = float(backend.log_prob_norm(snapshot.params).mean())

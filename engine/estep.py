@@ -18,20 +18,17 @@ class EStepResult:
     ----------
     mean_log_likelihood : float
         Mean over samples of ``log p(x_i)`` under the parameters the E-step used.
-    labels : ndarray of shape (n_samples,)
-        Most responsible component of each sample.
+    labels : ndarray of shape (n_samples,) or None
+        Most responsible component of each sample (None when the caller did not ask for labels).
     view_resp : ndarray of shape (n_view, n_components) or None
         Responsibilities of the samples a view asked for (none are kept otherwise).
-    worst_points : ndarray of shape (n_worst, n_features)
-        The samples with the lowest mixture density, worst first (where collapsed components go).
     stats : SufficientStats
         What the M-step needs.
     """
 
     mean_log_likelihood: float
-    labels: NDArray[np.intp]
+    labels: NDArray[np.intp] | None
     view_resp: NDArray[np.float64] | None
-    worst_points: NDArray[np.float64]
     stats: SufficientStats
 
 
@@ -40,3 +37,8 @@ def worst_explained(log_prob_norm: NDArray[np.floating], count: int) -> NDArray[
     count = min(count, len(log_prob_norm))
     candidates = np.argpartition(log_prob_norm, count - 1)[:count]
     return candidates[np.argsort(log_prob_norm[candidates], kind="stable")]
+
+
+def worst_points(backend, params, count: int) -> NDArray[np.float64]:
+    """The ``count`` samples of ``backend.X`` worst explained by ``params``, shape (count, n_features)."""
+    return np.asarray(backend.X[worst_explained(backend.log_prob_norm(params), count)], dtype=np.float64)

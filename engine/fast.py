@@ -11,6 +11,11 @@ log-sum-exp over the K columns gives the log-likelihood and the responsibilities
 product ``R^T F`` gives the M-step's sums of responsibilities, of ``r z`` and of ``r z z^T``. The
 chunks' sums are added up, so nothing of size N x K exists unless a caller asks for responsibilities.
 
+The standardised data is stored once, transposed (``n_features`` rows of N contiguous values), and a
+chunk's features and log-densities are laid out as rows too: the reductions over the K components
+(max, sum, argmax) then run down short columns of contiguous rows, which is several times faster in
+numpy than reducing along rows of K.
+
 Standardising first is what keeps the expanded squares accurate: on data far from the origin or with
 very different feature scales, ``x^T A x`` and ``2 x^T A m`` would otherwise be huge numbers that cancel.
 Statistics are converted back to the data's coordinates before ``reg_covar`` is added, so the M-step is
@@ -21,9 +26,10 @@ features in the product at all (``z^T A z`` is the same for every component, so 
 log-likelihood after the log-sum-exp, and ``sum z z^T`` is computed once per data set).
 
 ``dtype=float32`` keeps the standardised data, the features and the log-densities in single precision
-(half the memory, faster exponentials); the statistics are multiplied and accumulated in float64. Log-likelihoods then carry a
-relative error of about 1e-6 and parameters about 1e-5 of the float64 result (``tests/test_fast.py``
-checks both).
+(half the memory, faster exponentials); the statistics are multiplied and accumulated in float64.
+Because the data is standardised before it is rounded, the precision does not depend on the data's
+offset: after a few iterations, log-likelihoods agree with float64 to about 1e-7 relative and weights,
+means and covariances to about 1e-6 (``tests/test_fast.py`` holds them to 1e-5).
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from numpy.typing import NDArray
 from engine.covariance import LOG_DET_PRECISIONS_CHOL, CovarianceType
 from engine.density import LOG_2PI
 from engine.direct import EPS10
-from engine.estep import EStepResult
+from engine.estep import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
@@ -80,10 +86,10 @@ def _layout(covariance_type: CovarianceType, n_features: int) -> _Layout:
 class _Coefficients:
     """Per-component coefficients of the features, for one set of parameters.
 
-    weights_matrix : ndarray of shape (n_quadratic + n_features + 1, n_components)
-        ``log w_k + log N(x | k)`` is ``features @ weights_matrix`` (minus ``tied_whitener`` terms).
+    weights_matrix : ndarray of shape (n_components, n_quadratic + n_features + 1)
+        ``log w_k + log N(x | k)`` is ``weights_matrix @ features`` (minus the tied term).
     tied_whitener : ndarray of shape (n_features, n_features) or None
-        For tied covariances, ``U_z`` with ``z^T A z = |z U_z|^2``.
+        For tied covariances, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
     """
 
     weights_matrix: NDArray
@@ -91,12 +97,13 @@ class _Coefficients:
 
 
 class ChunkedBackend:
-    """E-steps over chunks of rows, in parallel, with memory independent of N.
+    """E-steps over chunks of rows, in parallel, with memory independent of N x K.
 
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
-        Kept by reference when it already has ``dtype`` (and is C-contiguous), copied otherwise.
+        Kept by reference (for ``worst_points``); a standardised, transposed copy in ``dtype`` is what
+        the E-steps read.
     dtype : numpy dtype, optional
         ``float64`` (default) or ``float32`` (see the module docstring for its accuracy).
     chunk_rows : int, optional
@@ -108,23 +115,20 @@ class ChunkedBackend:
         self.chunk_rows = int(chunk_rows)
         self._n_features = self.X.shape[1]
         self.shift, self.scale = self._standardisation()
+        # z = (x - shift) / scale, transposed: shape (n_features, n_samples). In float32 single
+        # precision is spent on the spread of the data, not on its offset from the origin.
+        self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
+        for start in range(0, self.n_samples, 65536):
+            stop = min(start + 65536, self.n_samples)
+            self._zt[:, start:stop] = ((self.X[start:stop] - self.shift) / self.scale).T
         self._zz: tuple[NDArray, NDArray] | None = None
-        # In float32 the *standardised* data is stored, so single precision is spent on the spread of
-        # the data, not on its offset from the origin.
-        self._z32 = None
-        if self.dtype == np.float32:
-            self._z32 = np.empty(self.X.shape, dtype=np.float32)
-            for start in range(0, self.n_samples, 65536):
-                stop = min(start + 65536, self.n_samples)
-                self._z32[start:stop] = (self.X[start:stop] - self.shift) / self.scale
 
     @property
     def n_samples(self) -> int:
         return self.X.shape[0]
 
-    # ------------------------------------------------------------------ set-up
     def _standardisation(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Per-feature mean and standard deviation, by chunks in float64 (a feature with none gets 1)."""
+        """Per-feature mean and standard deviation, by blocks in float64 (a feature with none gets 1)."""
         n_features = self.X.shape[1]
         total = np.zeros(n_features)
         for start in range(0, self.n_samples, 65536):
@@ -138,21 +142,15 @@ class ChunkedBackend:
         scale[~(scale > 0) | ~np.isfinite(scale)] = 1.0
         return shift, scale
 
-    def _standardised(self, start: int, stop: int) -> NDArray:
-        """Rows ``start:stop`` as ``z = (x - shift) / scale``, in the backend's dtype."""
-        if self._z32 is not None:
-            return self._z32[start:stop]
-        return (self.X[start:stop] - self.shift) / self.scale
-
     def _scatter(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``sum z`` of shape (n_features,) and ``sum z z^T`` of shape (n_features, n_features), once."""
         if self._zz is None:
             d = self._n_features
             total, scatter = np.zeros(d), np.zeros((d, d))
             for start in range(0, self.n_samples, 65536):
-                z = self._standardised(start, min(start + 65536, self.n_samples)).astype(np.float64)
-                total += z.sum(axis=0)
-                scatter += z.T @ z
+                zt = self._zt[:, start:start + 65536].astype(np.float64)
+                total += zt.sum(axis=1)
+                scatter += zt @ zt.T
             self._zz = (total, scatter)
         return self._zz
 
@@ -173,13 +171,13 @@ class ChunkedBackend:
         with np.errstate(divide="ignore"):
             # log det of the data-space factor: the standardisation's Jacobian and U_z = S U cancel.
             constant = np.log(params.weights) + log_det - 0.5 * d * LOG_2PI
-        matrix = np.zeros((layout.n_quadratic + d + 1, params.n_components))
+        matrix = np.zeros((params.n_components, layout.n_quadratic + d + 1))
         tied_whitener = None
         if covariance_type is CovarianceType.FULL:
             chol_z = params.precisions_chol * self.scale[None, :, None]  # U_z = S U, per component
             precisions_z = chol_z @ np.swapaxes(chol_z, 1, 2)
             off_diagonal = np.where(layout.pairs_a == layout.pairs_b, 0.5, 1.0)
-            matrix[: layout.n_quadratic] = -(precisions_z[:, layout.pairs_a, layout.pairs_b] * off_diagonal).T
+            matrix[:, : layout.n_quadratic] = -precisions_z[:, layout.pairs_a, layout.pairs_b] * off_diagonal
             linear = np.einsum("kab,kb->ka", precisions_z, means_z)
             whitened_means = np.einsum("kab,ka->kb", chol_z, means_z)
         elif covariance_type is CovarianceType.TIED:
@@ -191,57 +189,63 @@ class ChunkedBackend:
             scales_z = params.precisions_chol * self.scale if covariance_type is CovarianceType.DIAG else (
                 params.precisions_chol[:, None] * self.scale[None, :])
             precisions_z = scales_z**2  # (K, D)
-            matrix[: layout.n_quadratic] = -0.5 * precisions_z.T
+            matrix[:, : layout.n_quadratic] = -0.5 * precisions_z
             linear = precisions_z * means_z
             whitened_means = scales_z * means_z
-        matrix[layout.n_quadratic: layout.n_quadratic + d] = linear.T
-        matrix[-1] = constant - 0.5 * np.einsum("kd,kd->k", whitened_means, whitened_means)
+        matrix[:, layout.n_quadratic: layout.n_quadratic + d] = linear
+        matrix[:, -1] = constant - 0.5 * np.einsum("kd,kd->k", whitened_means, whitened_means)
         if tied_whitener is not None:
-            tied_whitener = tied_whitener.astype(self.dtype)
+            tied_whitener = np.ascontiguousarray(tied_whitener.T, dtype=self.dtype)
         return _Coefficients(matrix.astype(self.dtype), tied_whitener)
 
     # ------------------------------------------------------------------ chunks
-    def _features(self, z: NDArray, layout: _Layout, out: NDArray) -> NDArray:
-        """Features ``[z_a z_b, z, 1]`` of a chunk, shape (rows, n_quadratic + n_features + 1)."""
-        rows, q, d = z.shape[0], layout.n_quadratic, z.shape[1]
-        features = out[:rows]
-        for column, (a, b) in enumerate(zip(layout.pairs_a, layout.pairs_b)):
-            np.multiply(z[:, a], z[:, b], out=features[:, column])
-        features[:, q:q + d] = z
-        features[:, -1] = 1.0
+    def _new_features(self, layout: _Layout, dtype) -> NDArray:
+        """A feature buffer of shape (n_quadratic + n_features + 1, chunk_rows), its last row ones."""
+        features = np.empty((layout.n_quadratic + self._n_features + 1, self.chunk_rows), dtype=dtype)
+        features[-1] = 1.0
         return features
 
-    def _chunk_log_prob(self, start: int, stop: int, coefficients: _Coefficients, layout: _Layout, buffer: NDArray):
-        """Weighted log-densities (rows, K), per-row tied term (rows,) or None, and the features."""
-        z = self._standardised(start, stop)
-        features = self._features(z, layout, buffer)
-        weighted = features @ coefficients.weights_matrix
-        tied_term = None
-        if coefficients.tied_whitener is not None:
-            whitened = z @ coefficients.tied_whitener
-            tied_term = -0.5 * np.einsum("ij,ij->i", whitened, whitened)
-        return weighted, tied_term, features
+    def _features(self, start: int, stop: int, layout: _Layout, buffer: NDArray) -> NDArray:
+        """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer``."""
+        zt = self._zt[:, start:stop]
+        rows, q, d = stop - start, layout.n_quadratic, self._n_features
+        features = buffer[:, :rows]
+        for row, (a, b) in enumerate(zip(layout.pairs_a, layout.pairs_b, strict=True)):
+            np.multiply(zt[a], zt[b], out=features[row])
+        features[q:q + d] = zt
+        if rows < buffer.shape[1]:
+            features[-1] = 1.0
+        return features
 
-    @staticmethod
-    def _normalise(weighted: NDArray, tied_term: NDArray | None) -> NDArray:
-        """Turn weighted log-densities into responsibilities in place; return log p(x) per row."""
-        row_max = weighted.max(axis=1)
+    def _chunk(self, start: int, stop: int, coefficients: _Coefficients, layout: _Layout, buffers: dict):
+        """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features."""
+        features = self._features(start, stop, layout, buffers["features"])
+        rows = stop - start
+        resp = buffers["resp"][:, :rows]
+        np.matmul(coefficients.weights_matrix, features, out=resp)
+        row_max = resp.max(axis=0)
         row_max[~np.isfinite(row_max)] = 0.0
-        weighted -= row_max[:, None]
-        np.exp(weighted, out=weighted)
-        row_sum = weighted.sum(axis=1)
-        weighted /= row_sum[:, None]
+        resp -= row_max
+        np.exp(resp, out=resp)
+        row_sum = resp.sum(axis=0)
+        resp /= row_sum
         with np.errstate(divide="ignore"):
-            log_prob_norm = np.log(row_sum).astype(np.float64) + row_max
-        if tied_term is not None:
-            log_prob_norm += tied_term
-        return log_prob_norm
+            log_prob_norm = np.log(row_sum, dtype=np.float64) + row_max
+        if coefficients.tied_whitener is not None:
+            whitened = coefficients.tied_whitener @ self._zt[:, start:stop]
+            log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
+        return resp, log_prob_norm, features
+
+    def _buffers(self, coefficients: _Coefficients, layout: _Layout) -> dict:
+        n_components = coefficients.weights_matrix.shape[0]
+        return {"features": self._new_features(layout, self.dtype),
+                "resp": np.empty((n_components, self.chunk_rows), dtype=self.dtype)}
 
     def _ranges(self) -> list[tuple[int, int]]:
-        """Contiguous row ranges, one per worker thread."""
+        """Contiguous row ranges, one per worker thread (one in all for small data)."""
         n_workers = _pool()._max_workers if self.n_samples >= 4 * self.chunk_rows else 1
         bounds = np.linspace(0, self.n_samples, n_workers + 1).astype(int)
-        return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+        return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
     def _map(self, task, *args) -> list:
         ranges = self._ranges()
@@ -250,28 +254,21 @@ class ChunkedBackend:
         return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
     def _estep_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout,
-                     labels: NDArray | None, n_worst: int):
-        n_columns = coefficients.weights_matrix.shape[0]
-        buffer = np.empty((self.chunk_rows, n_columns), dtype=self.dtype)
-        sums = np.zeros((coefficients.weights_matrix.shape[1], n_columns))
+                     labels: NDArray | None):
+        buffers = self._buffers(coefficients, layout)
+        sums = np.zeros(coefficients.weights_matrix.shape)
         total = 0.0
-        worst_values, worst_rows = [], []
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            weighted, tied_term, features = self._chunk_log_prob(start, stop, coefficients, layout, buffer)
-            log_prob_norm = self._normalise(weighted, tied_term)
+            resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers)
             total += log_prob_norm.sum()
             if self.dtype == np.float64:
-                sums += weighted.T @ features
+                sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
-                sums += weighted.T.astype(np.float64) @ features.astype(np.float64)
+                sums += resp.astype(np.float64) @ features.T.astype(np.float64)
             if labels is not None:
-                labels[start:stop] = weighted.argmax(axis=1)
-            count = min(n_worst, stop - start)
-            local = np.argpartition(log_prob_norm, count - 1)[:count]
-            worst_values.append(log_prob_norm[local])
-            worst_rows.append(local + start)
-        return sums, total, np.concatenate(worst_values), np.concatenate(worst_rows)
+                labels[start:stop] = resp.argmax(axis=0)
+        return sums, total
 
     # ------------------------------------------------------------- statistics
     def _stats_from_sums(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> SufficientStats:
@@ -298,18 +295,17 @@ class ChunkedBackend:
         return SufficientStats(covariance_type, nk, means, covariances)
 
     def _assignment_range(self, first: int, last: int, assignment: NDArray, layout: _Layout, n_components: int):
-        d = self._n_features
-        buffer = np.empty((self.chunk_rows, layout.n_quadratic + d + 1), dtype=np.float64)
-        sums = np.zeros((n_components, buffer.shape[1]))
+        buffer = self._new_features(layout, np.float64)
+        sums = np.zeros((n_components, buffer.shape[0]))
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            features = self._features(self._standardised(start, stop).astype(np.float64), layout, buffer)
+            features = self._features(start, stop, layout, buffer)
             chunk = assignment[start:stop]
             if chunk.ndim == 1:
                 for k in range(n_components):
-                    sums[k] += features[chunk == k].sum(axis=0)
+                    sums[k] += features[:, chunk == k].sum(axis=1)
             else:
-                sums += chunk.T @ features
+                sums += chunk.T @ features.T
         return sums
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
@@ -320,45 +316,43 @@ class ChunkedBackend:
         return self._stats_from_sums(sums, covariance_type)
 
     # ------------------------------------------------------------- public API
-    def e_step(self, params: MixtureParams, view_indices: NDArray | None = None) -> EStepResult:
+    def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
+               with_labels: bool = True) -> EStepResult:
         """Responsibilities under ``params`` and the statistics of the next M-step, by chunks."""
         coefficients = self._coefficients(params)
         layout = _layout(params.covariance_type, self._n_features)
-        labels = np.empty(self.n_samples, dtype=np.intp)
-        n_worst = params.n_components
-        parts = self._map(self._estep_range, coefficients, layout, labels, n_worst)
+        labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
+        parts = self._map(self._estep_range, coefficients, layout, labels)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
-        worst_values = np.concatenate([part[2] for part in parts])
-        worst_rows = np.concatenate([part[3] for part in parts])
-        order = np.argsort(worst_values, kind="stable")[:n_worst]
         return EStepResult(
             mean_log_likelihood=float(total / self.n_samples),
             labels=labels,
-            view_resp=None if view_indices is None else self._subset_responsibilities(params, view_indices),
-            worst_points=np.asarray(self.X[worst_rows[order]], dtype=np.float64),
+            view_resp=None if view_indices is None else self._subset(view_indices).responsibilities(params),
             stats=self._stats_from_sums(sums, params.covariance_type),
         )
 
-    def _subset_responsibilities(self, params: MixtureParams, indices: NDArray) -> NDArray[np.float64]:
+    def _subset(self, indices: NDArray) -> ChunkedBackend:
+        """A backend over some rows, with this one's standardisation (so results agree exactly)."""
         subset = ChunkedBackend.__new__(ChunkedBackend)
-        subset.__dict__.update(self.__dict__)
         subset.X = self.X[np.asarray(indices)]
-        return subset.responsibilities(params)
+        subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
+        subset.shift, subset.scale, subset._zz = self.shift, self.scale, None
+        subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
+        return subset
 
     def _apply_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout, output: NDArray,
                      what: str):
-        buffer = np.empty((self.chunk_rows, coefficients.weights_matrix.shape[0]), dtype=self.dtype)
+        buffers = self._buffers(coefficients, layout)
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            weighted, tied_term, _ = self._chunk_log_prob(start, stop, coefficients, layout, buffer)
-            log_prob_norm = self._normalise(weighted, tied_term)
+            resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers)
             if what == "log_prob_norm":
                 output[start:stop] = log_prob_norm
             elif what == "labels":
-                output[start:stop] = weighted.argmax(axis=1)
+                output[start:stop] = resp.argmax(axis=0)
             else:
-                output[start:stop] = weighted
+                output[start:stop] = resp.T
 
     def _apply(self, params: MixtureParams, what: str, shape: tuple[int, ...], dtype) -> NDArray:
         output = np.empty(shape, dtype=dtype)
@@ -377,3 +371,7 @@ class ChunkedBackend:
     def labels(self, params: MixtureParams) -> NDArray[np.intp]:
         """Most responsible component of every sample, shape (n_samples,)."""
         return self._apply(params, "labels", (self.n_samples,), np.intp)
+
+    def worst_points(self, params: MixtureParams, count: int) -> NDArray[np.float64]:
+        """The ``count`` samples worst explained by ``params``, shape (count, n_features)."""
+        return worst_points(self, params, count)

@@ -29,13 +29,26 @@ def squared_distances(X: NDArray[np.floating], centres: NDArray[np.floating]) ->
     return np.maximum(distances, 0.0)
 
 
+def nearest_centre(X: NDArray[np.floating], centres: NDArray[np.floating], block: int = 65536) -> NDArray[np.intp]:
+    """Index of the nearest centre of every sample, shape (n_samples,), by blocks of rows.
+
+    Memory stays ``block x n_centres`` whatever the number of samples.
+    """
+    labels = np.empty(X.shape[0], dtype=np.intp)
+    for start in range(0, X.shape[0], block):
+        labels[start:start + block] = np.argmin(squared_distances(X[start:start + block], centres), axis=1)
+    return labels
+
+
 def _not_enough_distinct(n_components: int) -> InputError:
     return InputError(
         f"K = {n_components} is larger than the number of distinct points in the data: use a smaller K."
     )
 
 
-def kmeans_plusplus(X: NDArray[np.floating], n_components: int, rng: np.random.Generator) -> NDArray[np.float64]:
+def kmeans_plusplus(
+    X: NDArray[np.floating], n_components: int, rng: np.random.Generator, block: int = 65536
+) -> NDArray[np.float64]:
     """Greedy k-means++ seeds.
 
     Parameters
@@ -58,19 +71,30 @@ def kmeans_plusplus(X: NDArray[np.floating], n_components: int, rng: np.random.G
     n_trials = 2 + int(np.log(n_components))
     centres = np.empty((n_components, X.shape[1]))
     centres[0] = X[rng.integers(n_samples)]
-    closest = squared_distances(X, centres[:1])[:, 0]
+    closest = _closest_distances(X, centres[:1], None)
     for index in range(1, n_components):
-        total = closest.sum()
-        if not total > 0.0:
-            raise _not_enough_distinct(n_components)
         cumulative = np.cumsum(closest)
+        if not cumulative[-1] > 0.0:
+            raise _not_enough_distinct(n_components)
         candidates = np.searchsorted(cumulative, rng.random(n_trials) * cumulative[-1], side="right")
         candidates = np.minimum(candidates, n_samples - 1)
-        candidate_closest = np.minimum(closest[:, None], squared_distances(X, X[candidates]))
-        best = int(np.argmin(candidate_closest.sum(axis=0)))
-        centres[index] = X[candidates[best]]
-        closest = candidate_closest[:, best]
+        potentials = np.zeros(n_trials)
+        for start in range(0, n_samples, block):
+            rows = slice(start, start + block)
+            potentials += np.minimum(closest[rows, None], squared_distances(X[rows], X[candidates])).sum(axis=0)
+        centres[index] = X[candidates[int(np.argmin(potentials))]]
+        closest = _closest_distances(X, centres[index:index + 1], closest)
     return centres
+
+
+def _closest_distances(X: NDArray, centre: NDArray, closest: NDArray | None, block: int = 65536) -> NDArray:
+    """Squared distance of every sample to its nearest centre so far, updated with ``centre`` (1, D)."""
+    out = np.empty(X.shape[0]) if closest is None else closest
+    for start in range(0, X.shape[0], block):
+        rows = slice(start, start + block)
+        distances = squared_distances(X[rows], centre)[:, 0]
+        out[rows] = distances if closest is None else np.minimum(closest[rows], distances)
+    return out
 
 
 def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = LLOYD_ITERATIONS) -> NDArray:
@@ -84,7 +108,7 @@ def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = 
     n_components = len(centres)
     labels = None
     for _ in range(n_iter):
-        new_labels = np.argmin(squared_distances(X, centres), axis=1)
+        new_labels = nearest_centre(X, centres)
         if labels is not None and np.array_equal(new_labels, labels):
             break
         labels = new_labels
@@ -132,7 +156,7 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
         centres = kmeans_plusplus(X, n_components, rng)
         if config.init is InitMethod.KMEANS:
             centres = lloyd(X, centres)
-    return np.argmin(squared_distances(X, centres), axis=1)
+    return nearest_centre(X, centres)
 
 
 def require_distinct_rows(X: NDArray[np.floating], n_components: int, block: int = 4096) -> None:

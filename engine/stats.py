@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,20 +39,20 @@ class SufficientStats:
 
 @dataclass(frozen=True, slots=True)
 class Reseed:
-    """What the M-step does with a collapsed component, and why.
+    """Where collapsed components go. Both callables run only when a component has collapsed.
 
     Attributes
     ----------
-    points : ndarray of shape (n_points, n_features)
+    points : callable (count) -> ndarray of shape (count, n_features)
         The worst-explained samples (lowest mixture density first); collapsed components move there.
-    data_covariance : ndarray of shape (n_features, n_features)
+    data_covariance : callable () -> ndarray of shape (n_features, n_features)
         Covariance of the whole data set, the covariance a re-seeded component starts from.
     n_samples : int
         A re-seeded component gets the weight of one sample.
     """
 
-    points: NDArray[np.float64]
-    data_covariance: NDArray[np.float64]
+    points: Callable[[int], NDArray[np.float64]]
+    data_covariance: Callable[[], NDArray[np.float64]]
     n_samples: int
 
 
@@ -114,10 +115,11 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
                        | set(_failed_components(covariances, covariance_type)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
-        fallback = _component_covariance(add_reg_covar(reseed.data_covariance, CovarianceType.TIED, reg_covar),
+        fallback = _component_covariance(add_reg_covar(reseed.data_covariance(), CovarianceType.TIED, reg_covar),
                                          covariance_type)
+        points = reseed.points(len(collapsed))
         for slot, k in enumerate(collapsed):
-            means[k] = reseed.points[slot % len(reseed.points)]
+            means[k] = points[slot % len(points)]
             weights[k] = 1.0 / reseed.n_samples
             if covariance_type is not CovarianceType.TIED:
                 covariances[k] = fallback
