@@ -1,0 +1,244 @@
+"""What fitted parameters can do: label, score, sample, and count themselves for BIC and AIC.
+
+Every function takes a ``MixtureParams`` and, where it needs data, checks ``X`` once on the way in and
+hands it to ``engine.em.make_backend`` (the chunked fast engine when it is there), so the numbers are
+those the fit itself computed. The results match scikit-learn's ``GaussianMixture`` methods of the
+same names on the same parameters.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy import linalg
+
+from engine.covariance import CovarianceType, n_covariance_parameters
+from engine.em import make_backend
+from engine.errors import InputError
+from engine.params import MixtureParams
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def check_data(X: ArrayLike, n_features: int) -> NDArray[np.float64]:
+    """Data as a float64 array the model can use, or an ``InputError`` saying what is wrong with it.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    n_features : int
+        The number of features the model expects.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_features)
+        C-contiguous float64 (a copy only when ``X`` was not one already).
+    """
+    try:
+        X = np.asarray(X, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError("the data must be a table of numbers (one row per sample).") from None
+    if X.ndim != 2:
+        raise InputError(
+            f"the data must be a 2-D array of shape (n_samples, n_features), not one of shape {X.shape}."
+        )
+    if X.shape[0] == 0:
+        raise InputError("the data has no samples.")
+    if X.shape[1] != n_features:
+        raise InputError(
+            f"the data has {_plural(X.shape[1], 'feature')} but the model expects {n_features}."
+        )
+    bad_rows = np.flatnonzero(~np.isfinite(X).all(axis=1))
+    if bad_rows.size:
+        raise InputError(
+            f"the data holds NaN or infinite values ({_plural(bad_rows.size, 'row')}, the first is row "
+            f"{int(bad_rows[0])}): remove those rows or fill them in."
+        )
+    return np.ascontiguousarray(X)
+
+
+def _backend(params: MixtureParams, X: ArrayLike):
+    return make_backend(check_data(X, params.n_features))
+
+
+def predict(params: MixtureParams, X: ArrayLike) -> NDArray[np.intp]:
+    """Most responsible component of each sample.
+
+    Parameters
+    ----------
+    params : MixtureParams
+    X : array-like of shape (n_samples, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        Component indices in ``0 .. n_components - 1``.
+    """
+    return np.asarray(_backend(params, X).labels(params), dtype=np.intp)
+
+
+def predict_proba(params: MixtureParams, X: ArrayLike) -> NDArray[np.float64]:
+    """Responsibilities: the posterior probability of each component for each sample.
+
+    Parameters
+    ----------
+    params : MixtureParams
+    X : array-like of shape (n_samples, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_components)
+        Each row sums to 1.
+    """
+    return _backend(params, X).responsibilities(params)
+
+
+def score_samples(params: MixtureParams, X: ArrayLike) -> NDArray[np.float64]:
+    """Log-likelihood ``log p(x_i)`` of each sample under the mixture.
+
+    Parameters
+    ----------
+    params : MixtureParams
+    X : array-like of shape (n_samples, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+    """
+    return _backend(params, X).log_prob_norm(params)
+
+
+def score(params: MixtureParams, X: ArrayLike) -> float:
+    """Mean log-likelihood per sample of ``X`` under the mixture.
+
+    Parameters
+    ----------
+    params : MixtureParams
+    X : array-like of shape (n_samples, n_features)
+    """
+    return float(score_samples(params, X).mean())
+
+
+def n_parameters(params: MixtureParams) -> int:
+    """Number of free parameters: covariances, ``K * D`` means and ``K - 1`` weights.
+
+    The count scikit-learn's ``GaussianMixture._n_parameters`` gives, the penalty of BIC and AIC.
+    """
+    n_components, n_features = params.n_components, params.n_features
+    covariance_params = n_covariance_parameters(params.covariance_type, n_components, n_features)
+    return int(covariance_params + n_components * n_features + n_components - 1)
+
+
+def bic_from(mean_log_likelihood: float, n_samples: int, params: MixtureParams) -> float:
+    """Bayesian information criterion from a log-likelihood already computed (lower is better).
+
+    Parameters
+    ----------
+    mean_log_likelihood : float
+        Mean per-sample log-likelihood of the data under ``params``.
+    n_samples : int
+        Number of samples it was averaged over.
+    params : MixtureParams
+        Only its shape and covariance type are used (for ``n_parameters``).
+    """
+    return float(-2.0 * mean_log_likelihood * n_samples + n_parameters(params) * np.log(n_samples))
+
+
+def aic_from(mean_log_likelihood: float, n_samples: int, params: MixtureParams) -> float:
+    """Akaike information criterion from a log-likelihood already computed (lower is better).
+
+    Parameters are as for ``bic_from``.
+    """
+    return float(-2.0 * mean_log_likelihood * n_samples + 2 * n_parameters(params))
+
+
+def bic(params: MixtureParams, X: ArrayLike) -> float:
+    """Bayesian information criterion of the mixture on ``X``, shape (n_samples, n_features)."""
+    log_likelihood = score_samples(params, X)
+    return bic_from(float(log_likelihood.mean()), len(log_likelihood), params)
+
+
+def aic(params: MixtureParams, X: ArrayLike) -> float:
+    """Akaike information criterion of the mixture on ``X``, shape (n_samples, n_features)."""
+    log_likelihood = score_samples(params, X)
+    return aic_from(float(log_likelihood.mean()), len(log_likelihood), params)
+
+
+def covariance_cholesky(params: MixtureParams) -> NDArray[np.float64]:
+    """Lower-triangular ``L_k`` with ``covariance_k = L_k @ L_k.T``, for every component and any type.
+
+    Derived from ``precisions_chol`` without an inverse: for full and tied, ``precision = U @ U.T``
+    gives ``covariance = inv(U).T @ inv(U)``, so ``L = inv(U).T``, found by a triangular solve; for
+    diag and spherical ``L`` is diagonal with ``1 / precisions_chol``.
+
+    Returns
+    -------
+    ndarray of shape (n_components, n_features, n_features)
+    """
+    n_components, n_features = params.n_components, params.n_features
+    chol = params.precisions_chol
+    eye = np.eye(n_features)
+    covariance_type = params.covariance_type
+    if covariance_type is CovarianceType.FULL:
+        return np.stack([linalg.solve_triangular(u, eye, lower=False).T for u in chol])
+    if covariance_type is CovarianceType.TIED:
+        shared = linalg.solve_triangular(chol, eye, lower=False).T
+        return np.broadcast_to(shared, (n_components, n_features, n_features)).copy()
+    if covariance_type is CovarianceType.DIAG:
+        return (1.0 / chol)[:, :, None] * eye
+    return (1.0 / chol)[:, None, None] * eye
+
+
+def sample(
+    params: MixtureParams, n: int, seed: int | np.random.Generator | None = None
+) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+    """Draw samples from the mixture.
+
+    As in scikit-learn, the number of samples of each component is drawn from a multinomial with the
+    mixture's weights, and the samples come out grouped by component (component 0 first).
+
+    Parameters
+    ----------
+    params : MixtureParams
+    n : int
+        Number of samples, >= 0.
+    seed : int, numpy.random.Generator or None
+        Passed to ``numpy.random.default_rng``; the same seed gives the same samples.
+
+    Returns
+    -------
+    X : ndarray of shape (n, n_features)
+    labels : ndarray of shape (n,)
+        The component each sample was drawn from.
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise InputError(f"the number of samples must be a whole number >= 0, not {n!r}.")
+    rng = np.random.default_rng(seed)
+    weights = np.asarray(params.weights, dtype=float)
+    counts = rng.multinomial(int(n), weights / weights.sum())
+    cholesky = covariance_cholesky(params)
+    blocks = [
+        mean + rng.standard_normal((count, params.n_features)) @ chol.T
+        for mean, chol, count in zip(params.means, cholesky, counts, strict=True)
+    ]
+    X = np.concatenate(blocks, axis=0) if blocks else np.empty((0, params.n_features))
+    labels = np.repeat(np.arange(params.n_components, dtype=np.intp), counts)
+    return X, labels
+
+
+__all__ = [
+    "aic",
+    "aic_from",
+    "bic",
+    "bic_from",
+    "check_data",
+    "covariance_cholesky",
+    "n_parameters",
+    "predict",
+    "predict_proba",
+    "sample",
+    "score",
+    "score_samples",
+]
