@@ -1,0 +1,467 @@
+"""The headless command line: fit, predict, score and generate, without a window or Qt.
+
+``main.py`` sends any command line that starts with one of these commands here; ``python -m engine.cli``
+works too. Every command reads and checks all of its input first, computes, and writes its one output
+file atomically at the very end, so a command that fails leaves no file behind and an existing output
+file exactly as it was.
+
+Exit status: 0 on success, 2 on bad input (one line on stderr, starting ``error:``, saying what is wrong
+and what to do), 130 when interrupted with Ctrl-C. Anything else is a bug and is left to raise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from engine.config import FitConfig, InitMethod
+from engine.covariance import CovarianceType
+from engine.data import load_data, save_csv_atomic
+from engine.em import EMSnapshot, FitResult, HalfStep, fit
+from engine.errors import GMMError, InputError
+from engine.model import aic_from, bic_from, predict, predict_proba, score
+from engine.model_io import load_model, model_to_dict, save_model
+from engine.params import MixtureParams
+from engine.presets import PRESETS, generate
+
+PROG = "gmm-explorer"
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+DEFAULT_TOL = 1e-3
+DEFAULT_MAX_ITER = 100
+DEFAULT_REG_COVAR = 1e-6
+
+
+class UsageError(Exception):
+    """A command line argparse cannot parse; reported like any other bad input."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one ``error:`` line, as every other bad input is."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's name
+        raise UsageError(f"{self.prog}: {message}; see '{self.prog} --help'.")
+
+
+# ----------------------------------------------------------------------------------------------------
+# Option values
+# ----------------------------------------------------------------------------------------------------
+
+
+def _whole_number(minimum: int):
+    """An argparse ``type``: a whole number >= ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum}, not {text!r}")
+        return value
+
+    return parse
+
+
+def _non_negative_number(text: str) -> float:
+    """An argparse ``type``: a finite number >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"must be a number >= 0, not {text!r}")
+    return value
+
+
+def parse_columns(tokens: Sequence[str] | None) -> list[str] | None:
+    """``--columns`` as a list of names and 0-based indices; accepts ``a b``, ``a,b`` and mixes of both.
+
+    The items stay strings: ``engine.data.load_data`` reads a string of digits as an index unless a header
+    has that name.
+    """
+    if not tokens:
+        return None
+    columns = [part.strip() for token in tokens for part in token.split(",") if part.strip()]
+    if not columns:
+        raise InputError("--columns names no column: give column names or 0-based indices, e.g. --columns x,y.")
+    return columns
+
+
+# ----------------------------------------------------------------------------------------------------
+# Checks where input enters
+# ----------------------------------------------------------------------------------------------------
+
+
+def check_output_path(path: str) -> Path:
+    """Raise ``InputError`` unless ``path`` can be written: its folder exists and is writable."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise InputError(f"the output {path} is a folder: give a file name, e.g. {target / 'out'}.")
+    if not folder.is_dir():
+        raise InputError(f"the output folder {folder} does not exist: create it or choose another --out.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"the output folder {folder} is not writable: choose another --out.")
+    return target
+
+
+def check_features(params: MixtureParams, X: np.ndarray, model_features: Sequence[str] | None) -> None:
+    """Raise ``InputError`` unless the data has as many features as the model."""
+    expected, got = params.n_features, X.shape[1]
+    if expected != got:
+        hint = f" (the model was fitted on {', '.join(model_features)})" if model_features else ""
+        raise InputError(
+            f"the data has {got} feature{'s' if got != 1 else ''} but the model expects {expected}: "
+            f"choose columns with --columns{hint}."
+        )
+
+
+# ----------------------------------------------------------------------------------------------------
+# Text formatting
+# ----------------------------------------------------------------------------------------------------
+
+
+def _array(values: np.ndarray, indent: str) -> str:
+    text = np.array2string(np.asarray(values), separator=", ", max_line_width=100,
+                           formatter={"float_kind": lambda value: f"{value:.6g}"})
+    return text.replace("\n", "\n" + indent)
+
+
+def format_params(params: MixtureParams) -> list[str]:
+    """Readable lines: the weight, mean and covariance of every component."""
+    lines = []
+    tied = params.covariance_type is CovarianceType.TIED
+    label = {
+        CovarianceType.FULL: "covariance",
+        CovarianceType.DIAG: "variances",
+        CovarianceType.SPHERICAL: "variance",
+    }.get(params.covariance_type)
+    for k in range(params.n_components):
+        lines.append(f"component {k}: weight {params.weights[k]:.6f}")
+        lines.append(f"  mean: {_array(params.means[k], '        ')}")
+        if not tied:
+            lines.append(f"  {label}: {_array(params.covariances[k], ' ' * (len(label) + 4))}")
+    if tied:
+        lines.append(f"shared covariance: {_array(params.covariances, ' ' * 19)}")
+    return lines
+
+
+def _print_lines(lines: Sequence[str], stream: TextIO) -> None:
+    for line in lines:
+        print(line, file=stream)
+
+
+# ----------------------------------------------------------------------------------------------------
+# fit
+# ----------------------------------------------------------------------------------------------------
+
+
+class _Progress:
+    """Prints one line per EM iteration (on the M snapshots), marking the start when there are several."""
+
+    def __init__(self, n_init: int, stream: TextIO) -> None:
+        self.n_init = n_init
+        self.stream = stream
+
+    def __call__(self, snapshot: EMSnapshot) -> None:
+        if snapshot.half_step is HalfStep.BEST:
+            start_lls = ", ".join(f"{v:.10g}" for v in snapshot.start_log_likelihoods)
+            print(f"best start: {snapshot.start + 1} of {self.n_init} (final mean log-likelihoods: {start_lls})",
+                  file=self.stream, flush=True)
+            return
+        if snapshot.half_step is not HalfStep.M:
+            return
+        start = f"start {snapshot.start + 1}/{self.n_init}  " if self.n_init > 1 else ""
+        change = snapshot.change
+        change_text = "-" if math.isnan(change) else f"{change:+.6e}"
+        print(f"{start}iteration {snapshot.iteration:4d}  mean log-likelihood {snapshot.mean_log_likelihood:.10g}"
+              f"  change {change_text}", file=self.stream, flush=True)
+
+
+def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
+    n_components = args.k
+    covariance = args.covariance
+    init = args.init
+    if init_params is not None:
+        if init is not None and init != InitMethod.GIVEN.value:
+            raise InputError(f"--init {init} and --init-model contradict each other: drop one of them.")
+        init = InitMethod.GIVEN.value
+        if n_components is None:
+            n_components = init_params.n_components
+        elif n_components != init_params.n_components:
+            raise InputError(f"the starting model has {init_params.n_components} components but --k is "
+                             f"{n_components}: drop --k or give --k {init_params.n_components}.")
+        if covariance is None:
+            covariance = init_params.covariance_type.value
+        elif covariance != init_params.covariance_type.value:
+            raise InputError(f"the starting model has {init_params.covariance_type.value} covariances but "
+                             f"--covariance is {covariance}: drop --covariance or make them match.")
+    else:
+        if n_components is None:
+            raise InputError("fit needs the number of components: give --k K (or a starting model with "
+                             "--init-model MODEL.json).")
+        if init == InitMethod.GIVEN.value:
+            raise InputError("--init given needs starting parameters: give them with --init-model MODEL.json.")
+    seed = args.seed if args.seed is not None else int(np.random.SeedSequence().generate_state(1)[0])
+    return FitConfig(
+        n_components=n_components,
+        covariance_type=covariance or CovarianceType.FULL.value,
+        tol=args.tol,
+        max_iter=args.max_iter,
+        reg_covar=args.reg_covar,
+        init=init or InitMethod.KMEANS_PP.value,
+        n_init=args.n_init,
+        seed=seed,
+        init_params=init_params,
+    )
+
+
+def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
+    """The readable summary of a fit: settings, log-likelihood, BIC/AIC and the parameters."""
+    params, config = result.params, result.config
+    names = ", ".join(dataset.feature_names)
+    if result.converged:
+        status = "converged"
+    else:
+        status = f"not converged: stopped at --max-iter {config.max_iter}; raise it or loosen --tol"
+    bic = bic_from(result.mean_log_likelihood, result.n_samples, params)
+    aic = aic_from(result.mean_log_likelihood, result.n_samples, params)
+    lines = [
+        f"fitted {params.n_components} component{'s' if params.n_components != 1 else ''}, "
+        f"{params.covariance_type.value} covariance, to {result.n_samples} samples x {params.n_features} "
+        f"features ({names})",
+        f"init: {config.init.value}, starts: {config.n_init}, seed: {config.seed}",
+        f"iterations: {result.n_iter} ({status})",
+        f"log-likelihood: {result.log_likelihood:.10g} (mean {result.mean_log_likelihood:.10g} per sample)",
+        f"BIC: {bic:.10g}",
+        f"AIC: {aic:.10g}",
+    ]
+    if dataset.n_dropped:
+        lines.append(f"dropped rows: {dataset.n_dropped} (missing or invalid values)")
+    lines += format_params(params)
+    lines.append(f"model written to {out}")
+    return lines
+
+
+def cmd_fit(args) -> int:
+    out = check_output_path(args.out)
+    loaded = load_model(args.init_model) if args.init_model else None
+    init_params = loaded.params if loaded is not None else None
+    config = _fit_config(args, init_params)
+    dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=args.drop_invalid)
+    if loaded is not None:
+        check_features(loaded.params, dataset.X, loaded.feature_names)
+    # With --json stdout carries only the JSON document, so the progress goes to stderr.
+    progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
+    result = fit(dataset.X, config, on_snapshot=progress)
+    save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
+    if args.json:
+        print(json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2))
+    else:
+        _print_lines(fit_summary_lines(result, dataset, out), sys.stdout)
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------------------------------
+# predict, score
+# ----------------------------------------------------------------------------------------------------
+
+
+def _model_and_data(args, drop_invalid: bool = False):
+    loaded = load_model(args.model)
+    try:
+        dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=drop_invalid)
+    except InputError as error:
+        message = str(error)
+        if args.command == "predict" and "--drop-invalid" in message:
+            # predict writes one row per input row, so it has no --drop-invalid to suggest.
+            message = message.rsplit("; ", 1)[0] + "; fix that value (predict keeps every row, so it cannot skip it)."
+            raise InputError(message) from None
+        raise
+    check_features(loaded.params, dataset.X, loaded.feature_names)
+    return loaded, dataset
+
+
+def cmd_predict(args) -> int:
+    out = check_output_path(args.out)
+    loaded, dataset = _model_and_data(args)
+    params = loaded.params
+    header = ["label"]
+    if args.proba:
+        proba = predict_proba(params, dataset.X)
+        labels = np.argmax(proba, axis=1)
+        header += [f"p{k}" for k in range(params.n_components)]
+        rows = np.column_stack([labels, proba])
+    else:
+        rows = predict(params, dataset.X)
+    fmt = ["%d"] + ["%r"] * (len(header) - 1)
+    save_csv_atomic(out, header, rows, fmt=fmt)
+    print(f"wrote {len(rows)} predictions ({', '.join(header)}) to {out}")
+    return EXIT_OK
+
+
+def cmd_score(args) -> int:
+    loaded, dataset = _model_and_data(args, args.drop_invalid)
+    n_samples = int(dataset.X.shape[0])
+    mean = float(score(loaded.params, dataset.X))
+    total = mean * n_samples
+    if args.json:
+        print(json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples}))
+    else:
+        print(f"log-likelihood: {total:.10g}")
+        print(f"mean log-likelihood: {mean:.10g}")
+        print(f"samples: {n_samples}")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------------------------------
+# generate
+# ----------------------------------------------------------------------------------------------------
+
+
+def cmd_generate(args) -> int:
+    out = check_output_path(args.out)
+    seed = args.seed if args.seed is not None else int(np.random.SeedSequence().generate_state(1)[0])
+    options = {name: getattr(args, name) for name in ("n", "k", "d") if getattr(args, name) is not None}
+    dataset = generate(args.preset, seed=seed, **options)
+    header = list(dataset.feature_names)
+    X = np.asarray(dataset.X)
+    fmt = ["%r"] * X.shape[1]
+    rows = X
+    if args.labels:
+        if dataset.labels is None:
+            raise InputError(f"the preset {args.preset!r} has no true labels: drop --labels.")
+        header.append("label")
+        fmt.append("%d")
+        rows = np.column_stack([X, dataset.labels])
+    save_csv_atomic(out, header, rows, fmt=fmt)
+    print(f"wrote {X.shape[0]} samples x {X.shape[1]} features ({', '.join(dataset.feature_names)}) of preset "
+          f"{args.preset} (seed {seed}) to {out}")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------------------------------
+# The parser and main
+# ----------------------------------------------------------------------------------------------------
+
+
+def _add_columns(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--columns", nargs="+", metavar="COLUMN",
+                        help="features to use: names or 0-based indices, space or comma separated "
+                             "(put it after the positional arguments)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Fit Gaussian mixture models with EM. Without a command (or with just a data file) "
+                    "GMM Explorer opens its window; the commands below run headless.",
+        epilog="Exit status: 0 success, 2 bad input (one 'error:' line on stderr), 130 interrupted. "
+               "Output files are written atomically at the end, only when everything succeeded.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    p = commands.add_parser("fit", help="fit a mixture to a data file and save the model as JSON",
+                            description="Fit a Gaussian mixture with EM and save it as a JSON model.")
+    p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
+    p.add_argument("--k", type=_whole_number(1), help="number of components (required unless --init-model)")
+    p.add_argument("--covariance", choices=[t.value for t in CovarianceType],
+                   help="covariance type (default full, or the starting model's)")
+    p.add_argument("--tol", type=_non_negative_number, default=DEFAULT_TOL,
+                   help=f"stop when the mean log-likelihood changes by less (default {DEFAULT_TOL:g}; 0 runs "
+                        "--max-iter iterations)")
+    p.add_argument("--max-iter", type=_whole_number(0), default=DEFAULT_MAX_ITER,
+                   help=f"at most this many EM iterations per start (default {DEFAULT_MAX_ITER})")
+    p.add_argument("--init", choices=[m.value for m in InitMethod],
+                   help="initialisation (default kmeans++; 'given' with --init-model)")
+    p.add_argument("--init-model", metavar="MODEL.json", help="start from this model's parameters (init 'given')")
+    p.add_argument("--n-init", type=_whole_number(1), default=1,
+                   help="number of starts; the best is kept (default 1)")
+    p.add_argument("--seed", type=_whole_number(0), help="random seed (default: drawn and reported)")
+    p.add_argument("--reg-covar", type=_non_negative_number, default=DEFAULT_REG_COVAR,
+                   help=f"added to every covariance's diagonal (default {DEFAULT_REG_COVAR:g})")
+    _add_columns(p)
+    p.add_argument("--drop-invalid", action="store_true", help="drop rows with missing or non-numeric values")
+    p.add_argument("--quiet", action="store_true", help="no line per iteration")
+    p.add_argument("--json", action="store_true",
+                   help="print the saved model document as JSON instead of the text summary (progress to stderr)")
+    p.add_argument("--out", required=True, metavar="MODEL.json", help="where to save the model")
+    p.set_defaults(run=cmd_fit)
+
+    p = commands.add_parser("predict", help="label each row of a data file with its most likely component",
+                            description="Write a CSV with the most likely component of each row "
+                                        "(header 'label', or 'label,p0,p1,...' with --proba).")
+    p.add_argument("model", metavar="MODEL.json")
+    p.add_argument("data", metavar="DATA")
+    p.add_argument("--proba", action="store_true", help="add each component's responsibility, columns p0, p1, ...")
+    _add_columns(p)
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write the CSV")
+    p.set_defaults(run=cmd_predict)
+
+    p = commands.add_parser("score", help="log-likelihood of a data file under a model",
+                            description="Print the total and mean log-likelihood of the data under the model.")
+    p.add_argument("model", metavar="MODEL.json")
+    p.add_argument("data", metavar="DATA")
+    _add_columns(p)
+    p.add_argument("--drop-invalid", action="store_true",
+                   help="skip rows with missing or non-numeric values (n_samples counts the rows scored)")
+    p.add_argument("--json", action="store_true",
+                   help='print {"log_likelihood": ..., "mean_log_likelihood": ..., "n_samples": ...}')
+    p.set_defaults(run=cmd_score)
+
+    p = commands.add_parser("generate", help="write a generated teaching data set as CSV",
+                            description="Write a preset data set as CSV with a header of feature names.")
+    p.add_argument("preset", metavar="PRESET", help=f"one of {', '.join(PRESETS)}")
+    defaults = {name: parameter.default for name, parameter in inspect.signature(generate).parameters.items()}
+    p.add_argument("--n", type=_whole_number(1), help=f"number of samples (default {defaults['n']})")
+    p.add_argument("--k", type=_whole_number(1),
+                   help=f"number of components, for blobs and random (default {defaults['k']})")
+    p.add_argument("--d", type=_whole_number(1),
+                   help=f"number of features, for blobs and random (default {defaults['d']})")
+    p.add_argument("--seed", type=_whole_number(0), help="random seed (default: drawn and reported)")
+    p.add_argument("--labels", action="store_true", help="add the true component of each row as a column 'label'")
+    p.add_argument("--out", required=True, metavar="DATA.csv", help="where to write the CSV")
+    p.set_defaults(run=cmd_generate)
+    return parser
+
+
+def _error(message: str) -> int:
+    message = " ".join(str(message).split())  # one line, whatever the message held
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0, 2 for bad input, 130 when interrupted)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as error:
+            return _error(str(error))
+        except SystemExit as exit_:  # --help
+            return exit_.code if isinstance(exit_.code, int) else EXIT_OK
+        return args.run(args)
+    except GMMError as error:
+        return _error(str(error))
+    except KeyboardInterrupt:
+        print("interrupted: nothing was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
