@@ -232,8 +232,13 @@ class ChunkedBackend:
             features[-1] = 1.0
         return features
 
-    def _chunk(self, start: int, stop: int, coefficients: _Coefficients, layout: _Layout, buffers: dict):
-        """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features."""
+    def _chunk(self, start: int, stop: int, coefficients: _Coefficients, layout: _Layout, buffers: dict,
+               labels: NDArray | None = None):
+        """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
+
+        With ``labels`` (an array of shape (n_samples,)), also writes the rows' most responsible
+        components into ``labels[start:stop]``.
+        """
         features = self._features(start, stop, layout, buffers["features"])
         rows = stop - start
         resp = buffers["resp"][:, :rows]
@@ -242,6 +247,8 @@ class ChunkedBackend:
         row_max[~np.isfinite(row_max)] = 0.0
         resp -= row_max
         np.exp(resp, out=resp)
+        if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
+            labels[start:stop] = (resp == 1.0).argmax(axis=0)
         row_sum = resp.sum(axis=0)
         resp /= row_sum
         with np.errstate(divide="ignore"):
@@ -276,14 +283,12 @@ class ChunkedBackend:
         total = 0.0
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers)
+            resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers, labels)
             total += log_prob_norm.sum()
             if self.dtype == np.float64:
                 sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
                 sums += resp.astype(np.float64) @ features.T.astype(np.float64)
-            if labels is not None:
-                labels[start:stop] = resp.argmax(axis=0)
         return sums, total
 
     # ------------------------------------------------------------- statistics
@@ -362,12 +367,11 @@ class ChunkedBackend:
         buffers = self._buffers(coefficients, layout)
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers)
+            resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers,
+                                                 output if what == "labels" else None)
             if what == "log_prob_norm":
                 output[start:stop] = log_prob_norm
-            elif what == "labels":
-                output[start:stop] = resp.argmax(axis=0)
-            else:
+            elif what == "responsibilities":
                 output[start:stop] = resp.T
 
     def _apply(self, params: MixtureParams, what: str, shape: tuple[int, ...], dtype) -> NDArray:
