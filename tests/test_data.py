@@ -236,24 +236,13 @@ def test_directory(tmp_path):
         load_data(tmp_path)
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_special_file(tmp_path):
     os.mkfifo(tmp_path / "pipe.csv")
     with pytest.raises(InputError, match="not a regular file"):
         load_data(tmp_path / "pipe.csv")
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file(tmp_path):
-    path = write(tmp_path, "data.csv", "x\n1\n")
-    path.chmod(0)
-    try:
-        with pytest.raises(InputError, match="cannot read"):
-            load_data(path)
-    finally:
-        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-
-
+# Permissions cannot make a file unreadable for root (CI runs as root), so the refusal is faked.
 def test_read_error(tmp_path, monkeypatch):
     path = write(tmp_path, "data.csv", "x\n1\n")
 
