@@ -299,13 +299,11 @@ def cmd_predict(args) -> int:
     loaded, dataset = _model_and_data(args)
     params = loaded.params
     header = ["label"]
+    # The labels come from predict either way, so --proba never changes the label column.
+    rows = predict(params, dataset.X)
     if args.proba:
-        proba = predict_proba(params, dataset.X)
-        labels = np.argmax(proba, axis=1)
         header += [f"p{k}" for k in range(params.n_components)]
-        rows = np.column_stack([labels, proba])
-    else:
-        rows = predict(params, dataset.X)
+        rows = np.column_stack([rows, predict_proba(params, dataset.X)])
     fmt = ["%d"] + ["%r"] * (len(header) - 1)
     save_csv_atomic(out, header, rows, fmt=fmt)
     print(f"wrote {len(rows)} predictions ({', '.join(header)}) to {out}")
