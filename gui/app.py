@@ -1,0 +1,37 @@
+"""Start the window: ``main(argv)`` makes the application, the window and its controller, then runs Qt."""
+
+from __future__ import annotations
+
+import sys
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from gui.controller import SHUTDOWN_TIMEOUT_MS, Controller
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+ORGANIZATION = "GMM Explorer"
+APPLICATION = "GMM Explorer"
+
+
+def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
+    """The main window and its controller, showing the demo data (and ``path``, if given)."""
+    pg.setConfigOptions(antialias=False, foreground=(40, 40, 40))
+    window = MainWindow()
+    controller = Controller(window, settings)
+    controller.start(path)
+    return window, controller
+
+
+def main(argv: list[str]) -> int:
+    """Run the window; ``argv[0]``, if given, is a data file (CSV, NPY) or a model (JSON) to open."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    window, controller = create_window(Settings(QSettings()), argv[0] if argv else None)
+    window.show()
+    status = app.exec()
+    controller.shutdown(SHUTDOWN_TIMEOUT_MS)  # normally done on close already; covers other exits
+    return status

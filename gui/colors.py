@@ -1,0 +1,106 @@
+"""Component colours, and the colour of a point from its responsibilities.
+
+A point's colour mixes its components' colours in proportion to its responsibilities, so a point that
+EM is unsure about is drawn in between the colours of the components that share it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtGui import QBrush, QColor
+
+#: Qualitative palette (Tableau 10, then darker and lighter relatives): component k gets ``PALETTE[k % 20]``.
+PALETTE = np.array(
+    [
+        (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
+        (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (121, 112, 108),
+        (31, 69, 110), (180, 90, 10), (150, 30, 40), (40, 120, 115), (30, 100, 40),
+        (170, 135, 10), (110, 55, 100), (200, 80, 120), (95, 65, 45), (60, 60, 60),
+    ],
+    dtype=np.float32,
+)
+#: Colour of points before the first E-step (no responsibilities yet).
+UNASSIGNED = np.array((150, 150, 150), dtype=np.float32)
+#: Text and axis colour on the white plot background.
+FOREGROUND = (40, 40, 40)
+#: Quantisation step of blended colours for the scatter path (8 levels per channel).
+_BUCKET = 32
+
+
+def component_colors(n_components: int) -> NDArray[np.float32]:
+    """RGB colour of each component, shape (n_components, 3), values 0-255."""
+    return PALETTE[np.arange(n_components) % len(PALETTE)]
+
+
+def qcolor(component: int, alpha: int = 255) -> QColor:
+    """The colour of ``component`` as a ``QColor``."""
+    red, green, blue = (int(v) for v in PALETTE[component % len(PALETTE)])
+    return QColor(red, green, blue, alpha)
+
+
+def point_colors(
+    n_points: int,
+    n_components: int,
+    labels: NDArray[np.integer] | None,
+    resp: NDArray[np.floating] | None,
+    resp_rows: NDArray[np.intp] | slice | None = None,
+) -> NDArray[np.float32]:
+    """RGB colour of every point, shape (n_points, 3).
+
+    Parameters
+    ----------
+    n_points, n_components : int
+    labels : ndarray of shape (n_points,) or None
+        Hard labels; points get their component's colour. ``None`` gives every point the grey of
+        "not assigned yet" (unless ``resp`` covers it).
+    resp : ndarray of shape (n_rows, n_components) or None
+        Responsibilities of the points at ``resp_rows``: those points get the blend of colours.
+    resp_rows : ndarray of shape (n_rows,), slice or None
+        Which points ``resp`` belongs to (all of them when None).
+    """
+    colors = component_colors(n_components)
+    if labels is not None:
+        out = colors[np.asarray(labels)]
+    else:
+        out = np.broadcast_to(UNASSIGNED, (n_points, 3)).copy()
+    if resp is not None:
+        blended = np.asarray(resp, dtype=np.float32) @ colors
+        out[slice(None) if resp_rows is None else resp_rows] = blended
+    return out
+
+
+class BrushTable:
+    """QBrushes for many points with few distinct objects: colours are quantised to 8 levels a channel.
+
+    pyqtgraph's scatter draws quickly when many points share one brush object; blended colours are
+    rounded to the nearest of 512 colours, and each colour's brush is made once and reused.
+    """
+
+    def __init__(self, alpha: int = 230) -> None:
+        self._alpha = alpha
+        self._brushes: dict[int, QBrush] = {}
+
+    def brushes(self, colors: NDArray[np.floating]) -> NDArray[np.object_]:
+        """One brush per row of ``colors`` (shape (n, 3), 0-255), as an object array of shape (n,)."""
+        levels = np.clip(np.asarray(colors) // _BUCKET, 0, 255 // _BUCKET).astype(np.intp)
+        keys = (levels[:, 0] * 8 + levels[:, 1]) * 8 + levels[:, 2]
+        unique, inverse = np.unique(keys, return_inverse=True)
+        table = np.empty(len(unique), dtype=object)
+        for index, key in enumerate(unique.tolist()):
+            brush = self._brushes.get(key)
+            if brush is None:
+                rgb = (((key // 64) * _BUCKET + _BUCKET // 2), ((key // 8 % 8) * _BUCKET + _BUCKET // 2),
+                       ((key % 8) * _BUCKET + _BUCKET // 2))
+                brush = self._brushes[key] = pg.mkBrush(*rgb, self._alpha)
+            table[index] = brush
+        return table[inverse.reshape(-1)]
+
+
+def style_plot(plot: pg.PlotItem) -> None:
+    """Dark axes and labels for a plot on a white background."""
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(FOREGROUND))
+        axis.setTextPen(pg.mkPen(FOREGROUND))

@@ -1,0 +1,132 @@
+"""The convergence plot: mean log-likelihood per iteration, and its change against tol on a log scale.
+
+Each E-step gives one log-likelihood value (a dot, at its iteration); the M-step that follows moves the
+parameters, which shows as the climb to the next dot (a tick half-way). A vertical line marks the
+half-step on screen. The band around the latest value is +-tol: when the next value lands inside it,
+EM has converged. The lower plot shows the same test directly: |change| per iteration against tol.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from engine.em import EMSnapshot, HalfStep
+from gui.colors import FOREGROUND, style_plot
+
+LINE_COLOR = (50, 90, 160)
+M_COLOR = (200, 110, 30)
+TOL_COLOR = (200, 60, 60)
+#: Changes are clipped to this before the log scale (an exact zero has no logarithm).
+SMALLEST_CHANGE = 1e-16
+
+
+class ConvergencePlot(pg.GraphicsLayoutWidget):
+    """Log-likelihood history of the current start, with E and M half-steps and the tol band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.likelihood = self.addPlot(row=0, col=0)
+        self.change = self.addPlot(row=1, col=0, axisItems={"left": PowerOfTenAxis("left")})
+        self.ci.layout.setRowStretchFactor(0, 3)
+        self.ci.layout.setRowStretchFactor(1, 2)
+        for plot in (self.likelihood, self.change):
+            style_plot(plot)
+            plot.setMenuEnabled(False)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.getAxis("left").setWidth(70)
+            plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.change.setXLink(self.likelihood)
+        self.likelihood.setLabel("left", self.tr("mean log-lik."))
+        self.change.setLabel("left", self.tr("|change|"))
+        self.change.setLabel("bottom", self.tr("iteration"))
+
+        self.tol_band = pg.LinearRegionItem(orientation="horizontal", movable=False,
+                                            brush=pg.mkBrush(*TOL_COLOR, 45), pen=pg.mkPen(*TOL_COLOR, 90))
+        self.tol_band.setZValue(-10)
+        self.tol_band.setVisible(False)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=2), symbol="o", symbolSize=6,
+                                     symbolBrush=LINE_COLOR, symbolPen=None)
+        self.m_ticks = pg.ScatterPlotItem(symbol="t1", size=8, brush=pg.mkBrush(M_COLOR), pen=None)
+        # The half-step on screen; its label sits left of the line, so it is never cut off at the right edge.
+        self.cursor = pg.InfiniteLine(angle=90, movable=False,
+                                      pen=pg.mkPen(FOREGROUND, width=1, style=Qt.PenStyle.DotLine), label="",
+                                      labelOpts={"position": 0.85, "color": FOREGROUND,
+                                                 "anchors": [(1, 0.5), (1, 0.5)]})
+        self.cursor.setVisible(False)
+        for item in (self.tol_band, self.curve, self.m_ticks, self.cursor):
+            self.likelihood.addItem(item)
+        # The legend is the title: one line above the plot, so it never hides the curve.
+        self._legend_html = (
+            f'<span style="color:{_hex(LINE_COLOR)}">●</span> {self.tr("E-step: log-likelihood")}&nbsp;&nbsp; '
+            f'<span style="color:{_hex(M_COLOR)}">▲</span> {self.tr("M-step: new parameters")}&nbsp;&nbsp; '
+            f'<span style="color:{_hex(TOL_COLOR)}">▬</span> {self.tr("± tol around the latest value")}')
+        self.change_curve = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1.5), symbol="o", symbolSize=4,
+                                            symbolBrush=LINE_COLOR, symbolPen=None)
+        self.tol_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(TOL_COLOR, width=1.5,
+                                                                              style=Qt.PenStyle.DashLine),
+                                        label=self.tr("tol"), labelOpts={"position": 0.03, "color": TOL_COLOR})
+        self.change.addItem(self.change_curve)
+        self.change.addItem(self.tol_line)
+        self._tol = 0.0
+        self._set_title("")
+
+    def reset(self, tol: float) -> None:
+        """Clear the curves for a new run with stopping threshold ``tol``."""
+        self._tol = tol
+        self.curve.setData([], [])
+        self.m_ticks.setData([], [])
+        self.change_curve.setData([], [])
+        self.tol_band.setVisible(False)
+        self.cursor.setVisible(False)
+        self.tol_line.setVisible(tol > 0)
+        if tol > 0:
+            self.tol_line.setValue(np.log10(tol))
+        self._set_title("")
+
+    def show_snapshot(self, snapshot: EMSnapshot, n_init: int = 1) -> None:
+        """Draw the history the snapshot carries (a dropped snapshot leaves no gap)."""
+        history = np.asarray(snapshot.history, dtype=float)
+        iterations = np.arange(1, len(history) + 1, dtype=float)
+        self.curve.setData(iterations, history)
+        # An M-step follows every E-step except, while the snapshot is an E, the latest one.
+        n_m = len(history) - (1 if snapshot.half_step is HalfStep.E else 0)
+        if n_m > 0:
+            ends = np.append(history[1:], history[-1])[:n_m]
+            self.m_ticks.setData(iterations[:n_m] + 0.5, (history[:n_m] + ends) / 2)
+        else:
+            self.m_ticks.setData([], [])
+        if len(history) >= 2:
+            changes = np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE)
+            self.change_curve.setData(iterations[1:], np.log10(changes))
+        else:
+            self.change_curve.setData([], [])
+        if len(history) and self._tol > 0:
+            self.tol_band.setRegion((history[-1] - self._tol, history[-1] + self._tol))
+            self.tol_band.setVisible(True)
+        position = {HalfStep.E: snapshot.iteration, HalfStep.M: snapshot.iteration + 0.5}.get(snapshot.half_step)
+        self.cursor.setVisible(position is not None)
+        if position is not None:
+            self.cursor.setValue(position)
+            self.cursor.label.setFormat(f"{snapshot.half_step.value} {snapshot.iteration}")
+        if n_init > 1:
+            self._set_title(self.tr("start {0} of {1}").format(snapshot.start + 1, n_init))
+
+    def _set_title(self, prefix: str) -> None:
+        text = f"<b>{prefix}</b>&nbsp;&nbsp; {self._legend_html}" if prefix else self._legend_html
+        self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
+
+
+def _hex(color: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*color)
+
+
+class PowerOfTenAxis(pg.AxisItem):
+    """An axis for values that are base-10 logarithms, labelled with the numbers themselves (1e-3, ...)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's naming
+        return [f"{10.0 ** value:.0e}".replace("e-0", "e-").replace("e+0", "e") for value in values]

@@ -1,0 +1,165 @@
+"""Turning mixture parameters into things to draw: ellipse outlines, density grids, contour segments.
+
+Densities come from ``engine.density`` (the engine's own formulas); this module only lays out grids
+and outlines for the plots.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.covariance import CovarianceType
+from engine.density import log_gaussian_prob
+from engine.errors import FitError
+from engine.params import MixtureParams
+
+#: Points on each ellipse outline (the first is repeated at the end to close it).
+ELLIPSE_POINTS = 97
+_ANGLES = np.linspace(0.0, 2.0 * np.pi, ELLIPSE_POINTS)
+_UNIT_CIRCLE = np.stack([np.cos(_ANGLES), np.sin(_ANGLES)])  # (2, ELLIPSE_POINTS)
+
+
+def ellipse_outlines(
+    means: NDArray[np.floating], covariances: NDArray[np.floating], radii: tuple[float, ...]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Outlines of each component's ellipses at the given numbers of standard deviations.
+
+    The ellipse at radius ``r`` is ``{x : (x - mu)^T Sigma^-1 (x - mu) = r^2}``, traced as
+    ``mu + r V sqrt(L) u`` for ``u`` on the unit circle, where ``Sigma = V L V^T``.
+
+    Parameters
+    ----------
+    means : ndarray of shape (n_components, 2)
+    covariances : ndarray of shape (n_components, 2, 2)
+    radii : tuple of float
+        Mahalanobis radii, for instance ``(1, 2)``.
+
+    Returns
+    -------
+    x, y : ndarray of shape (n_components, len(radii) * (ELLIPSE_POINTS + 1))
+        One row per component: the rings one after another, each followed by a NaN (draw with
+        ``connect="finite"``).
+    """
+    means = np.asarray(means, dtype=float)
+    variances, vectors = np.linalg.eigh(np.asarray(covariances, dtype=float))
+    axes = vectors * np.sqrt(np.clip(variances, 0.0, None))[:, None, :]  # (K, 2, 2), columns scaled
+    unit = axes @ _UNIT_CIRCLE  # (K, 2, ELLIPSE_POINTS): the ring at r = 1, about the origin
+    n_components = len(means)
+    gap = np.full((n_components, 1), np.nan)
+    xs, ys = [], []
+    for radius in radii:
+        xs += [means[:, :1] + radius * unit[:, 0], gap]
+        ys += [means[:, 1:] + radius * unit[:, 1], gap]
+    return np.concatenate(xs, axis=1), np.concatenate(ys, axis=1)
+
+
+def weighted_densities(
+    points: NDArray[np.floating], weights: NDArray[np.floating], means: NDArray[np.floating],
+    covariances: NDArray[np.floating],
+) -> NDArray[np.float64] | None:
+    """``weight_k * N(x | mean_k, cov_k)`` at each point, for each component.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n_points, n_features)
+    weights : ndarray of shape (n_components,)
+    means : ndarray of shape (n_components, n_features)
+    covariances : ndarray of shape (n_components, n_features, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_points, n_components), or None if a covariance is singular (nothing to draw).
+    """
+    try:
+        params = MixtureParams.from_covariances(weights, means, covariances, CovarianceType.FULL)
+    except FitError:
+        return None
+    with np.errstate(under="ignore"):
+        return np.exp(log_gaussian_prob(np.asarray(points, dtype=float), params)) * np.asarray(weights)
+
+
+def grid_points(x_range: tuple[float, float], y_range: tuple[float, float], shape: tuple[int, int]) -> NDArray:
+    """Centres of a ``shape = (rows, columns)`` grid of cells over the rectangle, row-major, (rows * columns, 2).
+
+    Row 0 is the bottom row (smallest y), matching an ``ImageItem`` in row-major order.
+    """
+    rows, columns = shape
+    x_step = (x_range[1] - x_range[0]) / columns
+    y_step = (y_range[1] - y_range[0]) / rows
+    x = x_range[0] + (np.arange(columns) + 0.5) * x_step
+    y = y_range[0] + (np.arange(rows) + 0.5) * y_step
+    grid_x, grid_y = np.meshgrid(x, y)
+    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+
+
+def contour_levels(field: NDArray[np.floating], n_levels: int = 7) -> NDArray[np.float64]:
+    """Levels at the maximum of ``field`` divided by 2, 4, 8, ... (each contour halves the density)."""
+    top = float(np.nanmax(field)) if field.size else 0.0
+    if not np.isfinite(top) or top <= 0.0:
+        return np.empty(0)
+    return top * 0.5 ** np.arange(1, n_levels + 1)
+
+
+def contour_segments(
+    field: NDArray[np.floating], levels: NDArray[np.floating], x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Line segments of the contours of a gridded field (marching squares, vectorised).
+
+    Parameters
+    ----------
+    field : ndarray of shape (rows, columns)
+        Values at the cell centres of ``grid_points(x_range, y_range, field.shape)``.
+    levels : ndarray of shape (n_levels,)
+    x_range, y_range : tuple of float
+
+    Returns
+    -------
+    x, y : ndarray of shape (2 * n_segments,)
+        Segment end points in pairs (draw with ``connect="pairs"``).
+    """
+    rows, columns = field.shape
+    x_step = (x_range[1] - x_range[0]) / columns
+    y_step = (y_range[1] - y_range[0]) / rows
+    # Corners of a cell of the grid of centres, in order round it: bottom-left, bottom-right, top-right,
+    # top-left, as (row, column) offsets; edge e joins corner e to corner e + 1.
+    offsets = np.array([(0, 0), (0, 1), (1, 1), (1, 0)])
+    xs, ys = [], []
+    for level in levels:
+        above = field >= level
+        corner_above = [above[r : rows - 1 + r, c : columns - 1 + c] for r, c in offsets]
+        crossed_any = np.zeros_like(corner_above[0])
+        for edge in range(4):
+            crossed_any |= corner_above[edge] != corner_above[(edge + 1) % 4]
+        cell_rows, cell_columns = np.nonzero(crossed_any)  # only the few cells a contour passes through
+        values = np.stack([field[cell_rows + r, cell_columns + c] for r, c in offsets], axis=1)  # (n, 4)
+        start, end = values, np.roll(values, -1, axis=1)
+        hit = (start >= level) != (end >= level)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.where(hit, (level - start) / (end - start), 0.0)
+        start_offsets, end_offsets = offsets, np.roll(offsets, -1, axis=0)
+        cross_rows = cell_rows[:, None] + start_offsets[:, 0] + t * (end_offsets[:, 0] - start_offsets[:, 0])
+        cross_columns = cell_columns[:, None] + start_offsets[:, 1] + t * (end_offsets[:, 1] - start_offsets[:, 1])
+        # A crossed cell has 2 (or, at a saddle, 4) crossings, listed edge by edge: pair them in order.
+        xs.append(cross_columns[hit])
+        ys.append(cross_rows[hit])
+    x = np.concatenate(xs) if xs else np.empty(0)
+    y = np.concatenate(ys) if ys else np.empty(0)
+    return x_range[0] + (x + 0.5) * x_step, y_range[0] + (y + 0.5) * y_step
+
+
+def histogram(values: NDArray[np.floating], max_bins: int = 80) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Density-normalised histogram of 1-D data, with numpy's automatic bins capped at ``max_bins``.
+
+    Returns
+    -------
+    edges : ndarray of shape (n_bins + 1,)
+    heights : ndarray of shape (n_bins,)
+    """
+    values = np.asarray(values, dtype=float).ravel()
+    edges = np.histogram_bin_edges(values, bins="auto")
+    if len(edges) - 1 > max_bins or len(edges) < 2:
+        edges = np.histogram_bin_edges(values, bins=max_bins)
+    heights, edges = np.histogram(values, bins=edges, density=True)
+    return edges, heights

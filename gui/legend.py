@@ -1,0 +1,69 @@
+"""A legend beside a plot: each component's colour, number and weight."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.colors import component_colors
+
+
+class ComponentLegend(QFrame):
+    """One row per component: a colour swatch, its number and its weight (mixing proportion)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ComponentLegend")
+        self.setStyleSheet("#ComponentLegend { background: white; }")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self._title = QLabel(self.tr("Weights"))
+        self._title.setStyleSheet("font-weight: bold; color: #282828;")
+        self._title.setToolTip(self.tr("Each component's weight: the share of the data EM gives it."))
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 8, 8)
+        layout.addWidget(self._title)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+        self._texts: list[QLabel] = []
+        self._swatches: list[QWidget] = []
+
+    def set_component_count(self, n_components: int) -> None:
+        """Make one row per component (rows are reused when the count does not change)."""
+        if n_components == len(self._texts):
+            return
+        for widget in self._texts + self._swatches:
+            self._grid.removeWidget(widget)
+            widget.deleteLater()
+        self._texts, self._swatches = [], []
+        for component, (red, green, blue) in enumerate(component_colors(n_components).astype(int).tolist()):
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(f"background: rgb({red},{green},{blue}); border-radius: 7px;")
+            text = QLabel()
+            text.setStyleSheet("color: #282828;")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self._grid.addWidget(swatch, component, 0)
+            self._grid.addWidget(text, component, 1)
+            self._swatches.append(swatch)
+            self._texts.append(text)
+        self.set_weights(None)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00   w = 0.000") + 40)
+
+    def set_weights(self, weights: NDArray[np.floating] | None) -> None:
+        """Show each component's weight (``None`` shows dashes)."""
+        for component, label in enumerate(self._texts):
+            if weights is None or component >= len(weights):
+                text = self.tr("{0}   –").format(component)
+            else:
+                text = self.tr("{0}   w = {1:.3f}").format(component, float(weights[component]))
+            if label.text() != text:
+                label.setText(text)
+
+    def texts(self) -> list[str]:
+        """The rows' texts (for tests and screen readers)."""
+        return [label.text() for label in self._texts]

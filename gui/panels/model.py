@@ -1,0 +1,169 @@
+"""The Model group: EM's settings, turned into a checked ``FitConfig``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QSpinBox, QWidget
+
+from engine.config import FitConfig, InitMethod
+from engine.covariance import CovarianceType
+from engine.params import MixtureParams
+from gui.panels.widgets import LogSlider
+
+#: The palette has 20 colours; more components would be hard to tell apart anyway.
+MAX_COMPONENTS = 20
+#: ``seed`` spin box value that means "no seed" (fresh entropy every run).
+NO_SEED = -1
+
+
+class ModelPanel(QGroupBox):
+    """K, covariance type, tol, max_iter, initialisation, seed, reg_covar and n_init.
+
+    Signals
+    -------
+    changed()
+        A setting changed through the controls (not through ``restore`` or ``use_model``).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Model"), parent)
+        self.n_components = QSpinBox()
+        self.n_components.setRange(1, MAX_COMPONENTS)
+        self.n_components.setValue(3)
+        self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data."))
+        self.covariance_type = QComboBox()
+        names = {CovarianceType.FULL: self.tr("full"), CovarianceType.TIED: self.tr("tied (shared)"),
+                 CovarianceType.DIAG: self.tr("diagonal"), CovarianceType.SPHERICAL: self.tr("spherical")}
+        for kind in CovarianceType:
+            self.covariance_type.addItem(names[kind], kind.value)
+        self.covariance_type.setToolTip(self.tr("Shape each component's covariance may take in the M-step: "
+                                                "any ellipse, one shared ellipse, axis-aligned, or a circle."))
+        self.tol = LogSlider(-8, 0, zero_at_minimum=True)
+        self.tol.setValue(1e-3)
+        self.tol.setToolTip(self.tr("EM stops when the mean log-likelihood changes by less than this in an "
+                                    "iteration (0 runs all max iterations)."))
+        self.max_iter = QSpinBox()
+        self.max_iter.setRange(0, 100_000)
+        self.max_iter.setValue(100)
+        self.max_iter.setToolTip(self.tr("EM stops after this many iterations even if it has not converged."))
+        self.init = QComboBox()
+        init_names = {InitMethod.KMEANS_PP: self.tr("k-means++"), InitMethod.KMEANS: self.tr("k-means"),
+                      InitMethod.RANDOM: self.tr("random responsibilities"),
+                      InitMethod.RANDOM_FROM_DATA: self.tr("random data points"),
+                      InitMethod.GIVEN: self.tr("given (loaded model)")}
+        for method in InitMethod:
+            self.init.addItem(init_names[method], method.value)
+        self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'given' starts from the loaded "
+                                     "model."))
+        self.seed = QSpinBox()
+        self.seed.setRange(NO_SEED, 2**31 - 1)
+        self.seed.setValue(0)
+        self.seed.setSpecialValueText(self.tr("random"))
+        self.seed.setToolTip(self.tr("Seed of EM's random start: the same seed gives the same fit; 'random' "
+                                     "gives a new start every run."))
+        self.reg_covar = LogSlider(-10, 0, zero_at_minimum=True)
+        self.reg_covar.setValue(1e-6)
+        self.reg_covar.setToolTip(self.tr("Added to every covariance's diagonal in the M-step, so no component "
+                                          "can collapse onto a single point."))
+        self.n_init = QSpinBox()
+        self.n_init.setRange(1, 50)
+        self.n_init.setToolTip(self.tr("EM runs from this many starts and keeps the one with the highest "
+                                       "log-likelihood."))
+        for spin in (self.n_components, self.max_iter, self.seed, self.n_init):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self.changed)
+        for combo in (self.covariance_type, self.init):
+            combo.currentIndexChanged.connect(self.changed)
+        self.tol.valueChanged.connect(self.changed)
+        self.reg_covar.valueChanged.connect(self.changed)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Components K"), self.n_components)
+        form.addRow(self.tr("Covariance"), self.covariance_type)
+        form.addRow(self.tr("tol"), self.tol)
+        form.addRow(self.tr("Max iterations"), self.max_iter)
+        form.addRow(self.tr("Initialisation"), self.init)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("reg_covar"), self.reg_covar)
+        form.addRow(self.tr("Starts n_init"), self.n_init)
+        self.set_given_available(False)
+
+    def config(self, init_params: MixtureParams | None) -> FitConfig:
+        """The settings as a ``FitConfig``; ``init_params`` is used only with initialisation 'given'.
+
+        Raises
+        ------
+        engine.errors.InputError
+            If the settings do not fit together (for instance 'given' with a model of another K).
+        """
+        init = InitMethod(self.init.currentData())
+        seed = self.seed.value()
+        return FitConfig(
+            n_components=self.n_components.value(),
+            covariance_type=CovarianceType(self.covariance_type.currentData()),
+            tol=self.tol.value(),
+            max_iter=self.max_iter.value(),
+            reg_covar=self.reg_covar.value(),
+            init=init,
+            n_init=self.n_init.value(),
+            seed=None if seed == NO_SEED else seed,
+            init_params=init_params if init is InitMethod.GIVEN else None,
+        )
+
+    def uses_given(self) -> bool:
+        return self.init.currentData() == InitMethod.GIVEN.value
+
+    def set_given_available(self, available: bool) -> None:
+        """Enable initialisation 'given' (there is a loaded model) or disable it and fall back to k-means++."""
+        index = self.init.findData(InitMethod.GIVEN.value)
+        model = self.init.model()
+        if isinstance(model, QStandardItemModel):
+            model.item(index).setEnabled(available)
+        if not available and self.init.currentIndex() == index:
+            self.init.setCurrentIndex(self.init.findData(InitMethod.KMEANS_PP.value))
+
+    def use_model(self, params: MixtureParams) -> None:
+        """Start from ``params``: K and covariance type follow the model, initialisation becomes 'given'."""
+        self.blockSignals(True)
+        try:
+            self.set_given_available(True)
+            self.n_components.setValue(params.n_components)
+            self.covariance_type.setCurrentIndex(self.covariance_type.findData(params.covariance_type.value))
+            self.init.setCurrentIndex(self.init.findData(InitMethod.GIVEN.value))
+        finally:
+            self.blockSignals(False)
+
+    def state(self) -> dict[str, Any]:
+        init = self.init.currentData()
+        return {"n_components": self.n_components.value(), "covariance_type": self.covariance_type.currentData(),
+                "tol": self.tol.value(), "max_iter": self.max_iter.value(),
+                "init": InitMethod.KMEANS_PP.value if init == InitMethod.GIVEN.value else init,
+                "seed": self.seed.value(), "reg_covar": self.reg_covar.value(), "n_init": self.n_init.value()}
+
+    def restore(self, values: dict[str, Any]) -> None:
+        """Set the controls from saved values (unknown or bad values are skipped), without ``changed``."""
+        self.blockSignals(True)
+        try:
+            for key, spin in (("n_components", self.n_components), ("max_iter", self.max_iter),
+                              ("seed", self.seed), ("n_init", self.n_init)):
+                _try(lambda spin=spin, key=key: spin.setValue(int(values[key])))
+            for key, slider in (("tol", self.tol), ("reg_covar", self.reg_covar)):
+                _try(lambda slider=slider, key=key: slider.setValue(float(values[key])))
+            for key, combo in (("covariance_type", self.covariance_type), ("init", self.init)):
+                index = combo.findData(values.get(key))
+                if index >= 0 and values.get(key) != InitMethod.GIVEN.value:
+                    combo.setCurrentIndex(index)
+        finally:
+            self.blockSignals(False)
+
+
+def _try(action) -> None:
+    try:
+        action()
+    except (KeyError, TypeError, ValueError):
+        pass
