@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from enum import StrEnum
+
+import numpy as np
 
 from engine.covariance import CovarianceType
 from engine.errors import InputError
@@ -76,6 +79,14 @@ class FitConfig:
             raise InputError(f"unknown initialisation {self.init!r}: choose one of {choices}.") from None
         object.__setattr__(self, "covariance_type", covariance_type)
         object.__setattr__(self, "init", init)
+        for name in ("n_components", "max_iter", "n_init", "seed"):  # numpy integers become plain ints
+            value = getattr(self, name)
+            if _is_int(value):
+                object.__setattr__(self, name, int(value))
+        for name in ("tol", "reg_covar"):
+            value = getattr(self, name)
+            if _is_real(value):
+                object.__setattr__(self, name, float(value))
         _require(_is_int(self.n_components) and self.n_components >= 1,
                  f"the number of components must be a whole number >= 1, not {self.n_components!r}.")
         _require(_is_real(self.tol) and self.tol >= 0, f"tol must be a number >= 0, not {self.tol!r}.")
@@ -102,8 +113,8 @@ def _require(condition: bool, message: str) -> None:
 
 
 def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
 
 
 def _is_real(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and math.isfinite(value)

@@ -53,7 +53,7 @@ def _cholesky_of_precision(covariance: FloatArray, component: int | None) -> Flo
     """Upper-triangular ``U`` with ``inv(covariance) = U @ U.T``, by a triangular solve."""
     try:
         cov_chol = linalg.cholesky(covariance, lower=True)
-    except linalg.LinAlgError:
+    except (linalg.LinAlgError, ValueError):  # ValueError: scipy refuses NaN and infinity up front
         cov_chol = None
     if cov_chol is None or not np.all(np.isfinite(cov_chol)):
         which = "the shared covariance" if component is None else f"the covariance of component {component}"

@@ -101,6 +101,7 @@ class DirectBackend:
         # such as resp^T X keep their digits on data far from the origin.
         self._centre = self.X.mean(axis=0)
         self._centred = self.X - self._centre
+        self._data_covariance: NDArray[np.float64] | None = None
 
     def _shifted(self, params: MixtureParams) -> MixtureParams:
         return replace(params, means=params.means - self._centre)
@@ -114,7 +115,9 @@ class DirectBackend:
 
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
-        return np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True))
+        if self._data_covariance is None:
+            self._data_covariance = np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True))
+        return self._data_covariance
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
         """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import linalg
 
 from engine.covariance import PRECISIONS_CHOL, CovarianceType
 from engine.errors import FitError
@@ -14,6 +15,8 @@ from engine.params import MixtureParams, frozen_array
 
 #: A component whose summed responsibility falls below this many samples' worth has collapsed.
 COLLAPSED_NK = 1e-3
+#: ... and so has one with a variance below this fraction of the data's (see ``_collapsed_components``).
+COLLAPSED_VARIANCE = 1e-10
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +81,46 @@ def _component_covariance(data_covariance: NDArray, covariance_type: CovarianceT
     return np.asarray(np.diag(data_covariance).mean())
 
 
-def _failed_components(covariances: NDArray, covariance_type: CovarianceType) -> list[int]:
-    """Components whose covariance cannot be factorised (tied has none: it fails as a whole)."""
+def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType, data_variances: NDArray | None):
+    """Components whose covariance is singular, or singular up to rounding.
+
+    In each feature's own units (divided by the data's variance of that feature), a component has
+    collapsed when a variance, or for full covariances a squared Cholesky pivot (a conditional
+    variance), is below ``COLLAPSED_VARIANCE``: a component sitting on one sample has a covariance of
+    zero only up to rounding, so "the Cholesky factorisation failed" alone would miss it. A tied
+    covariance is shared and cannot be re-seeded: it is left to fail as a whole.
+    """
     if covariance_type is CovarianceType.TIED:
         return []
-    failed = []
-    for k, cov in enumerate(covariances):
-        try:
-            PRECISIONS_CHOL[covariance_type](cov[None] if covariance_type is not CovarianceType.SPHERICAL
-                                            else np.atleast_1d(cov))
-        except FitError:
-            failed.append(k)
-    return failed
+    if data_variances is None:
+        data_variances = np.ones(covariances.shape[-1] if covariances.ndim > 1 else 1)
+    units = np.sqrt(np.where(data_variances > 0, data_variances, 1.0))
+    if covariance_type is CovarianceType.FULL:
+        standard = covariances / np.outer(units, units)
+        return [k for k, matrix in enumerate(standard) if _smallest_pivot_squared(matrix) < COLLAPSED_VARIANCE]
+    if covariance_type is CovarianceType.DIAG:
+        relative = covariances / units**2
+    else:
+        relative = (covariances / np.mean(units**2))[:, None]
+    collapsed = ~np.all(np.isfinite(relative), axis=1) | np.any(relative < COLLAPSED_VARIANCE, axis=1)
+    return np.flatnonzero(collapsed).tolist()
+
+
+def _smallest_pivot_squared(matrix: NDArray) -> float:
+    """Smallest squared diagonal entry of the Cholesky factor; -inf when there is none."""
+    try:
+        pivots = np.diag(linalg.cholesky(matrix, lower=True))
+    except (linalg.LinAlgError, ValueError):
+        return -np.inf
+    return float(np.min(pivots**2)) if np.all(np.isfinite(pivots)) else -np.inf
 
 
 def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = None) -> tuple[MixtureParams, tuple]:
     """New parameters from sufficient statistics, re-seeding collapsed components.
 
     A component has collapsed when its summed responsibility is below ``COLLAPSED_NK`` or its
-    covariance is not positive definite even after ``reg_covar``. It is moved to one of the
+    covariance is singular, or singular up to rounding, even after ``reg_covar`` (a variance below
+    ``COLLAPSED_VARIANCE`` times the data's; see ``_collapsed_components``). It is moved to one of the
     worst-explained samples, with the covariance of the whole data set (plus ``reg_covar``) and the
     weight of one sample; the weights are then normalised again. Without ``reseed`` (or with a tied
     covariance that is singular) a collapse raises ``FitError``.
@@ -111,8 +135,9 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     weights = stats.nk / stats.nk.sum()
     means = stats.means
     covariances = add_reg_covar(stats.covariances, covariance_type, reg_covar)
+    data_variances = None if reseed is None else np.diag(reseed.data_covariance())
     collapsed = sorted(set(np.flatnonzero(stats.nk < COLLAPSED_NK).tolist())
-                       | set(_failed_components(covariances, covariance_type)))
+                       | set(_collapsed_components(covariances, covariance_type, data_variances)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
         fallback = _component_covariance(add_reg_covar(reseed.data_covariance(), CovarianceType.TIED, reg_covar),

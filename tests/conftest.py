@@ -7,4 +7,15 @@ environment (say ``xcb`` to watch a test under a real display) still wins.
 
 import os
 
+import pytest
+from threadpoolctl import threadpool_limits
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_blas_thread():
+    """Tests use small arrays, where BLAS threads only cost: on a shared 2-core machine the suite ran
+    several times slower with them. (The engine limits BLAS inside its own threads by itself.)"""
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield

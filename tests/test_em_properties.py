@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from threadpoolctl import threadpool_limits
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -24,12 +23,6 @@ from engine.params import MixtureParams
 
 PROPERTY_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """These arrays are tiny: BLAS threads only cost (5x slower when other processes share the cores)."""
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
 
 
 def backends() -> list[type]:

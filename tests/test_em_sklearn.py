@@ -18,7 +18,6 @@ import pytest
 from sklearn.datasets import load_iris, load_wine
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
-from threadpoolctl import threadpool_limits
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -33,12 +32,6 @@ ATOL = 1e-12
 N_COMPONENTS = 3
 MAX_ITER = 25
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """These arrays are tiny: BLAS threads only cost (5x slower when other processes share the cores)."""
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
 
 
 def backends() -> list[type]:

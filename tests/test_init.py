@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from threadpoolctl import threadpool_limits
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -29,12 +28,6 @@ from engine.params import MixtureParams
 
 NOT_GIVEN = [method for method in InitMethod if method is not InitMethod.GIVEN]
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """These arrays are tiny: BLAS threads only cost (5x slower when other processes share the cores)."""
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
 
 
 def _data(n_features: int, seed: int = 0) -> np.ndarray:
