@@ -95,7 +95,7 @@ class Controller(QObject):
         self._runs: dict[int, FitRun] = {}  # every run whose thread has not finished yet
         self._active: FitRun | None = None  # the current run while its worker works
         self._latest: FitProgress | None = None  # newest snapshot of the current run
-        self._pending: FitProgress | None = None  # newest snapshot not drawn yet
+        self._pending: tuple[int, FitProgress] | None = None  # newest snapshot not drawn yet, with its run id
         self.shown: FitProgress | None = None  # the snapshot on screen
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
@@ -368,10 +368,17 @@ class Controller(QObject):
         self.window.canvas.set_options(options)
         self.window.histogram.set_hard_labels(options.hard_labels)
 
+    def _settings_changed_since_start(self) -> bool:
+        """True if Model settings changed and EM has not been reset for them yet (consumes the change)."""
+        if self._settings_timer.isActive():
+            self._settings_timer.stop()
+            return True
+        return False
+
     @Slot()
     def _on_view_run_pause(self) -> None:
         run = self._active
-        if run is None:
+        if run is None or self._settings_changed_since_start():
             self._start_run(None)
         elif run.control.running:
             run.control.pause()
@@ -381,7 +388,9 @@ class Controller(QObject):
             self._set_state(RunState.RUNNING)
 
     def _on_view_step(self, target: StepTarget) -> None:
-        if self._active is not None:
+        if self._settings_changed_since_start():
+            self._start_run(target)
+        elif self._active is not None:
             self._active.control.step_to(target)
             self._set_state(RunState.STEPPING)
         elif self._fit_has_ended():
@@ -392,6 +401,7 @@ class Controller(QObject):
 
     @Slot()
     def _on_view_reset(self) -> None:
+        self._settings_timer.stop()
         self._start_run(StepTarget.INIT)
 
     @Slot()
@@ -485,7 +495,7 @@ class Controller(QObject):
         if run_id != self.run_id:
             return  # a late snapshot of a run that was replaced
         self._latest = progress
-        self._pending = progress
+        self._pending = (run_id, progress)
         if not self._draw_timer.isActive():
             self._draw_timer.start()
 
@@ -517,11 +527,12 @@ class Controller(QObject):
 
     @Slot()
     def _draw_pending(self) -> None:
-        progress, self._pending = self._pending, None
-        if progress is not None:
-            self._draw(progress)
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == self.run_id:
+            self._draw(pending[1], pending[0])
 
-    def _draw(self, progress: FitProgress) -> None:
+    def _draw(self, progress: FitProgress, run_id: int | None = None) -> None:
+        """Draw a snapshot of run ``run_id`` (the current run if None)."""
         snapshot = progress.snapshot
         params = snapshot.params
         window = self.window
@@ -539,7 +550,7 @@ class Controller(QObject):
         window.convergence.show_snapshot(snapshot, self.config.n_init if self.config else 1)
         self.shown = progress
         self._update_status()
-        self.frame_drawn.emit(self.run_id, snapshot)
+        self.frame_drawn.emit(self.run_id if run_id is None else run_id, snapshot)
 
     def _update_status(self) -> None:
         texts = status_texts(self.state.value, self.shown)

@@ -1,0 +1,354 @@
+"""The live window, driven through its real widgets and keys (pytest-qt, offscreen).
+
+Every test gets its own settings file in a temporary folder, never the user's settings. Tests wait on
+signals and conditions (``qtbot.waitSignal``/``waitUntil``), never on sleeps.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from engine.config import FitConfig, InitMethod
+from engine.em import HalfStep, fit, iterate_em
+from engine.model_io import load_model, save_model
+from engine.params import MixtureParams
+from gui.app import create_window
+from gui.controller import RunState
+from gui.geometry import ellipse_outlines
+from gui.settings import Settings
+
+TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Capture message boxes instead of showing them (a shown box would block the test)."""
+    shown: list[tuple[str, str]] = []
+
+    def capture(parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
+    return shown
+
+
+@pytest.fixture
+def app(qtbot, tmp_path, messages):
+    """The window showing the demo data, paused at EM's starting parameters."""
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window, controller = create_window(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT_MS)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    return window, controller
+
+
+def wait_for_state(qtbot, controller, state: RunState) -> None:
+    qtbot.waitUntil(lambda: controller.state is state and controller._pending is None
+                    and controller.shown is not None, timeout=TIMEOUT_MS)
+
+
+def on_screen(controller, half_step: HalfStep, iteration: int | None = None, paused: bool = True) -> bool:
+    """True once the snapshot drawn is of this half-step (and iteration), and EM is paused there if asked."""
+    shown = controller.shown
+    return (shown is not None and shown.snapshot.half_step is half_step
+            and (iteration is None or shown.snapshot.iteration == iteration)
+            and (not paused or controller.state is RunState.PAUSED))
+
+
+def settle(qtbot, controller) -> None:
+    """Wait until a change of the Model settings has reset EM to its new starting parameters."""
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press on the plot that has the focus, as a user would type it."""
+    qtbot.keyClick(window.current_view().plot_widget, key, modifier)
+
+
+def run_to_end(qtbot, window, controller) -> None:
+    with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
+        press(qtbot, window, Qt.Key.Key_Space)
+    wait_for_state(qtbot, controller, RunState.FINISHED)
+
+
+def test_opens_with_the_demo_ready_to_run(app):
+    window, controller = app
+    assert window.windowTitle().startswith("GMM Explorer")
+    assert controller.dataset.source == "preset:three-blobs"
+    assert controller.shown.snapshot.half_step is HalfStep.INIT
+    assert window.canvas.mean_scatter.getData()[0].size == controller.config.n_components
+
+
+def test_a_run_to_convergence_shows_the_engine_result(qtbot, app):
+    window, controller = app
+    run_to_end(qtbot, window, controller)
+    config = window.model_panel.config(None)
+    result = fit(controller.dataset.X, config)
+    snapshot = controller.shown.snapshot
+    assert snapshot.done and snapshot.converged == result.converged
+    np.testing.assert_allclose(snapshot.params.means, result.params.means, rtol=1e-12)
+
+    # The status bar.
+    assert window.status_state.text() == ("converged" if result.converged else "max iterations reached")
+    assert f"iteration {result.n_iter} " in window.status_iteration.text()
+    assert f"{result.history[-1]:.6f}" in window.status_likelihood.text()
+    assert f"{result.history[-1] - result.history[-2]:.2e}" in window.status_change.text()
+    assert "ms/iter" in window.status_speed.text()
+
+    # The means and ellipses, read back from the drawn pyqtgraph items.
+    means_x, means_y = window.canvas.mean_scatter.getData()
+    np.testing.assert_allclose(np.column_stack([means_x, means_y]), result.params.means, atol=1e-9)
+    xs, ys = ellipse_outlines(result.params.means, result.params.full_covariances(), (1.0, 2.0))
+    ring = xs.shape[1] // 2
+    for k, (inner, outer) in enumerate(zip(window.canvas.inner_curves, window.canvas.outer_curves, strict=True)):
+        np.testing.assert_allclose(inner.getData()[0], xs[k, :ring], atol=1e-9, equal_nan=True)
+        np.testing.assert_allclose(inner.getData()[1], ys[k, :ring], atol=1e-9, equal_nan=True)
+        np.testing.assert_allclose(outer.getData()[0], xs[k, ring:], atol=1e-9, equal_nan=True)
+    texts = window.canvas.legend.texts()
+    assert [f"{w:.3f}" in text for text, w in zip(texts, result.params.weights, strict=True)] == [True] * 3
+    # The convergence plot holds the whole history.
+    np.testing.assert_allclose(window.convergence.curve.getData()[1], result.history)
+
+
+def test_stop_takes_effect_within_an_iteration(qtbot, app):
+    window, controller = app
+    window.model_panel.tol.setValue(0.0)
+    window.model_panel.max_iter.setValue(10_000)
+    window.run_panel.delay.setValue(40)
+    settle(qtbot, controller)
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= 3, timeout=TIMEOUT_MS)
+    iteration_at_stop = controller._latest.snapshot.iteration
+    with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert controller.state is RunState.STOPPED
+    assert controller._latest.snapshot.iteration <= iteration_at_stop + 1
+    assert not controller._latest.snapshot.done
+
+
+def test_quick_restarts_draw_only_the_last_run(qtbot, app):
+    window, controller = app
+    window.model_panel.tol.setValue(0.0)
+    window.model_panel.max_iter.setValue(300)
+    settle(qtbot, controller)
+    drawn: list[int] = []
+    controller.frame_drawn.connect(lambda run_id, snapshot: drawn.append(run_id))
+    press(qtbot, window, Qt.Key.Key_Space)  # runs freely: plenty of snapshots on their way
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_R)
+        press(qtbot, window, Qt.Key.Key_Space)
+    last = controller.run_id
+    first_of_last = len(drawn)
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.shown.snapshot.done
+                    and controller.state is RunState.FINISHED, timeout=TIMEOUT_MS)
+    assert drawn[first_of_last:] and set(drawn[first_of_last:]) == {last}
+    qtbot.waitUntil(lambda: len(controller._runs) <= 1, timeout=TIMEOUT_MS)  # old threads ended
+
+
+def test_e_then_m_half_steps(qtbot, app):
+    window, controller = app
+    init_params = controller.shown.snapshot.params
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E), timeout=TIMEOUT_MS)
+    e_snapshot = controller.shown.snapshot
+    assert (e_snapshot.iteration, controller.state) == (1, RunState.PAUSED)
+    np.testing.assert_array_equal(e_snapshot.params.means, init_params.means)  # an E-step keeps the parameters
+    assert window.convergence.cursor.label.format == "E 1"
+    press(qtbot, window, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M), timeout=TIMEOUT_MS)
+    m_snapshot = controller.shown.snapshot
+    expected = list(iterate_em(controller.dataset.X, controller.config))[2]
+    assert (expected.iteration, expected.half_step) == (1, HalfStep.M)
+    np.testing.assert_allclose(m_snapshot.params.means, expected.params.means, rtol=1e-12)
+    np.testing.assert_allclose(window.canvas.mean_scatter.getData()[0], expected.params.means[:, 0], rtol=1e-12)
+
+
+def test_keyboard_shortcuts(qtbot, app, tmp_path, monkeypatch):
+    window, controller = app
+    press(qtbot, window, Qt.Key.Key_N)  # one whole iteration
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 1), timeout=TIMEOUT_MS)
+    press(qtbot, window, Qt.Key.Key_Right)  # the other key for one iteration
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 2), timeout=TIMEOUT_MS)
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT), timeout=TIMEOUT_MS)
+    window.run_panel.delay.setValue(200)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert controller.state is RunState.RUNNING and window.run_pause_action.text() == "Pause"
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert controller.state is RunState.PAUSED and window.run_pause_action.text() == "Run"
+    with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert controller.state is RunState.STOPPED
+
+    data = tmp_path / "points.csv"
+    data.write_text("a,b\n" + "\n".join(f"{x},{y}" for x, y in np.random.default_rng(1).normal(size=(50, 2))))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(data), "")))
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert controller.dataset.feature_names == ("a", "b")
+    assert controller.settings.last_folder() == str(tmp_path)
+    assert controller.settings.recent_files()[0] == str(data)
+
+    target = tmp_path / "saved.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.exists()
+
+    assert any("Space" in keys for keys, _ in window.shortcut_rows())
+    press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+
+
+def test_export_model_reads_back(qtbot, app, tmp_path, monkeypatch, messages):
+    window, controller = app
+    run_to_end(qtbot, window, controller)
+    target = tmp_path / "model.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
+    window.export_model_action.trigger()
+    assert not messages
+    loaded = load_model(target)
+    shown = controller.shown.snapshot.params
+    np.testing.assert_allclose(loaded.params.means, shown.means)
+    np.testing.assert_allclose(loaded.params.covariances, shown.covariances)
+    np.testing.assert_allclose(loaded.params.weights, shown.weights)
+    assert loaded.fit["converged"] == controller.shown.snapshot.converged
+    assert loaded.fit["n_iter"] == controller.shown.snapshot.iteration
+
+    labels_path = tmp_path / "labels.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(labels_path), "")))
+    window.export_labels_action.trigger()
+    table = np.loadtxt(labels_path, delimiter=",", skiprows=1)
+    assert table.shape == (controller.dataset.n_samples, 1 + shown.n_components)
+    np.testing.assert_allclose(table[:, 1:].sum(axis=1), 1.0)
+    assert labels_path.read_text().splitlines()[0] == "label,p0,p1,p2"
+
+    png = tmp_path / "canvas.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(png), "")))
+    window.save_png_action.trigger()
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_broken_files_explain_why_and_keep_the_data(qtbot, app, tmp_path, messages):
+    window, controller = app
+    before = controller.dataset
+    broken_csv = tmp_path / "broken.csv"
+    broken_csv.write_text("a,b\n1,2\n3,oops\n")
+    assert not controller.open_path(str(broken_csv))
+    broken_model = tmp_path / "broken.json"
+    broken_model.write_text(json.dumps({"format": "something else"}))
+    window.file_dropped.emit(str(broken_model))  # as if dropped on the window
+    assert not controller.open_path(str(tmp_path / "missing.npy"))
+    assert len(messages) == 3
+    assert "line 3" in messages[0][1] and "oops" in messages[0][1]
+    assert all(text.strip() for _, text in messages)
+    assert controller.dataset is before
+    assert controller.shown is not None
+
+
+def test_worker_error_shows_a_dialog_and_keeps_the_last_fit(qtbot, app, tmp_path, messages):
+    window, controller = app
+    few = tmp_path / "few.csv"
+    few.write_text("x,y\n" + "1,1\n" * 8 + "2,2\n" * 8)  # two distinct points only
+    window.model_panel.n_components.setValue(2)
+    assert controller.open_path(str(few))
+    run_to_end(qtbot, window, controller)
+    shown = controller.shown
+    window.model_panel.n_components.setValue(3)  # resets EM, which cannot seed 3 components on 2 points
+    qtbot.waitUntil(lambda: controller.state is RunState.FAILED, timeout=TIMEOUT_MS)
+    assert messages and "distinct" in messages[-1][1]
+    assert window.isVisible()
+    assert controller.shown is shown
+    np.testing.assert_allclose(np.column_stack(window.canvas.mean_scatter.getData()), shown.snapshot.params.means)
+
+
+def test_one_dimensional_data_shows_a_histogram(qtbot, app):
+    window, controller = app
+    panel = window.data_panel
+    panel.preset.setCurrentIndex(panel.preset.findData("two-1d"))
+    window.model_panel.n_components.setValue(2)
+    panel.generate.click()
+    assert window.current_view() is window.histogram
+    edges, heights = window.histogram.bars.getData()
+    assert len(heights) > 5 and heights.max() > 0
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E), timeout=TIMEOUT_MS)
+    curves = [curve.getData()[1] for curve in window.histogram.component_curves]
+    assert len(curves) == 2
+    np.testing.assert_allclose(window.histogram.mixture_curve.getData()[1], curves[0] + curves[1])
+    np.testing.assert_allclose(window.histogram.mean_scatter.getData()[0],
+                               controller.shown.snapshot.params.means[:, 0])
+
+
+def test_four_dimensional_data_shows_a_projection(qtbot, app, tmp_path):
+    window, controller = app
+    rng = np.random.default_rng(3)
+    X = np.concatenate([rng.normal(loc, 1.0, size=(200, 4)) for loc in (0.0, 6.0)])
+    path = tmp_path / "four.npy"
+    np.save(path, X)
+    assert controller.open_path(str(path))
+    assert window.current_view() is window.canvas
+    assert window.data_panel.projection_box.isVisibleTo(window)
+    panel = window.data_panel
+    panel.x_feature.setCurrentIndex(2)
+    panel.y_feature.setCurrentIndex(3)
+    np.testing.assert_allclose(np.column_stack(window.canvas.point_scatter.getData()), X[:, [2, 3]])
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 1), timeout=TIMEOUT_MS)
+    params = controller.shown.snapshot.params
+    np.testing.assert_allclose(np.column_stack(window.canvas.mean_scatter.getData()), params.means[:, [2, 3]])
+
+    panel.plane.setCurrentIndex(panel.plane.findData("pca"))
+    projection = controller.projection
+    assert projection.axis_names[0].startswith("PC1")
+    np.testing.assert_allclose(np.column_stack(window.canvas.point_scatter.getData()), projection.points(X))
+    means = projection.means(params.means)
+    covariances = projection.matrix @ params.full_covariances() @ projection.matrix.T
+    np.testing.assert_allclose(np.column_stack(window.canvas.mean_scatter.getData()), means, atol=1e-9)
+    xs, ys = ellipse_outlines(means, covariances, (1.0,))
+    for k, curve in enumerate(window.canvas.inner_curves):
+        np.testing.assert_allclose(curve.getData()[0], xs[k], atol=1e-9, equal_nan=True)
+        np.testing.assert_allclose(curve.getData()[1], ys[k], atol=1e-9, equal_nan=True)
+
+
+def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp_path, messages):
+    params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [5.0, 5.0]],
+                                            [np.eye(2), np.eye(2) * 2.0], "full")
+    path = tmp_path / "start.json"
+    save_model(path, params, ("u", "v"))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window, controller = create_window(settings, str(path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.state is RunState.PAUSED,
+                    timeout=TIMEOUT_MS)
+    assert not messages
+    assert controller.config.init is InitMethod.GIVEN
+    np.testing.assert_allclose(controller.shown.snapshot.params.means, params.means)
+    assert controller.shown.snapshot.half_step is HalfStep.E
+    config = FitConfig(2, init="given", init_params=params, seed=0)
+    assert window.model_panel.config(params) == config
+
+
+def test_closing_during_a_run_exits_cleanly(qtbot, app):
+    window, controller = app
+    window.model_panel.tol.setValue(0.0)
+    window.model_panel.max_iter.setValue(100_000)
+    window.run_panel.delay.setValue(20)
+    settle(qtbot, controller)
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= 2, timeout=TIMEOUT_MS)
+    runs = list(controller._runs.values())
+    window.close()
+    assert all(run.wait(0) for run in runs)
