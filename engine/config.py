@@ -11,6 +11,7 @@ import numpy as np
 
 from engine.covariance import CovarianceType
 from engine.errors import InputError
+from engine.locks import Locks
 from engine.params import MixtureParams
 
 
@@ -54,6 +55,8 @@ class FitConfig:
         Seed of the ``numpy.random.Generator``; ``None`` draws fresh entropy.
     init_params : MixtureParams or None
         Starting parameters, required for (and only used by) ``init="given"``.
+    locks : Locks
+        Parameters EM may not move (see ``engine.locks``); nothing by default.
     """
 
     n_components: int
@@ -65,6 +68,7 @@ class FitConfig:
     n_init: int = 1
     seed: int | None = None
     init_params: MixtureParams | None = None
+    locks: Locks = Locks()
 
     def __post_init__(self) -> None:
         try:
@@ -97,6 +101,8 @@ class FitConfig:
         _require(_is_int(self.n_init) and self.n_init >= 1, f"n_init must be a whole number >= 1, not {self.n_init!r}.")
         _require(self.seed is None or (_is_int(self.seed) and self.seed >= 0),
                  f"the seed must be a whole number >= 0, not {self.seed!r}.")
+        _require(all(_is_int(k) and 0 <= k < self.n_components for k in self.locks.frozen_components),
+                 f"frozen components must be numbers from 0 to {self.n_components - 1}.")
         if init is InitMethod.GIVEN:
             _require(self.init_params is not None, "initialisation 'given' needs starting parameters (a model file).")
             params = self.init_params

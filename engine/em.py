@@ -24,6 +24,7 @@ from engine.config import FitConfig, InitMethod
 from engine.estep import EStepResult
 from engine.fast import ChunkedBackend
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
+from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array
 from engine.stats import Reseed, m_step
 
@@ -102,14 +103,14 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> ChunkedBa
 def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
     """Starting parameters of one start (see ``engine.init``)."""
     if config.init is InitMethod.GIVEN:
-        return config.init_params
+        return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar)
     assignment = initial_responsibilities(backend.X, config, rng)
     stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
     # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
     reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
                     backend.n_samples)
     params, _ = m_step(stats, config.reg_covar, reseed)
-    return params
+    return apply_locks(params, params, None, config.locks, config.reg_covar)
 
 
 def _reseed(backend, params: MixtureParams) -> Reseed:
@@ -205,7 +206,8 @@ def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, v
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
-        params, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
+        updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
+        params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
         converged = abs(history[-1] - previous) < config.tol
         previous = history[-1]
         reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)
