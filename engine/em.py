@@ -14,7 +14,7 @@ the one with the highest last ``history`` value is kept.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
@@ -26,7 +26,7 @@ from engine.fast import ChunkedBackend
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array
-from engine.stats import Reseed, m_step
+from engine.stats import Reseed, SufficientStats, m_step
 
 
 class HalfStep(StrEnum):
@@ -73,6 +73,9 @@ class EMSnapshot:
         Components the M-step re-seeded because they collapsed (see ``engine.stats.m_step``).
     start_log_likelihoods : tuple of float
         Final mean log-likelihood of each finished start.
+    stats : SufficientStats or None
+        What the latest E-step handed to the M-step (``nk``, weighted means and covariances, before
+        ``reg_covar`` and locks): the numbers of the M-step's formulas, for a view that explains them.
     """
 
     start: int
@@ -88,6 +91,7 @@ class EMSnapshot:
     view_resp: NDArray[np.float64] | None = None
     reseeded: tuple[int, ...] = ()
     start_log_likelihoods: tuple[float, ...] = field(default=())
+    stats: SufficientStats | None = None
 
     @property
     def change(self) -> float:
@@ -180,19 +184,12 @@ def iterate_em(
         ):
             best = snapshot
     if config.n_init > 1:
-        yield EMSnapshot(
-            best.start, best.iteration, HalfStep.BEST, best.params, best.mean_log_likelihood, best.history,
-            best.converged, True, best.stop_reason, best.labels, best.view_resp, (), tuple(finished),
-        )
+        yield replace(best, half_step=HalfStep.BEST, done=True, reseeded=(), start_log_likelihoods=tuple(finished))
 
 
 def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished: list[float], done: bool):
     finished.append(snapshot.mean_log_likelihood)
-    return EMSnapshot(
-        snapshot.start, snapshot.iteration, snapshot.half_step, snapshot.params, snapshot.mean_log_likelihood,
-        snapshot.history, converged, done, reason, snapshot.labels, snapshot.view_resp, snapshot.reseeded,
-        tuple(finished),
-    )
+    return replace(snapshot, converged=converged, done=done, stop_reason=reason, start_log_likelihoods=tuple(finished))
 
 
 def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished,
@@ -204,7 +201,8 @@ def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, v
         e_result: EStepResult = backend.e_step(params, view_indices, with_labels)
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
-        common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp)
+        common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
+                      stats=e_result.stats)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
         updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
         params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
