@@ -39,7 +39,6 @@ class MixtureCanvas(QWidget):
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot = self.plot_widget.getPlotItem()
         style_plot(self.plot)
-        self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.plot.setMenuEnabled(False)
         self.legend = ComponentLegend()
         layout = QHBoxLayout(self)
@@ -91,7 +90,7 @@ class MixtureCanvas(QWidget):
         self.plot.setLabel("left", axis_names[1])
         if self._use_raster:
             self.point_scatter.setData([], [])
-            self._raster.set_points(self._points)
+            self._raster.set_points(self._points, view_rows)
         else:
             self.point_image.clear()
             self.point_scatter.setData(self._points[:, 0], self._points[:, 1])
@@ -175,25 +174,27 @@ class MixtureCanvas(QWidget):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def _point_colors(self) -> NDArray[np.float32]:
+    def _usable_assignment(self) -> tuple[NDArray | None, NDArray | None]:
+        """Labels and responsibilities that fit the points on screen and the options (others are None)."""
         labels, resp = self._assignment
+        n_components = max(self._n_components, 1)
         if labels is not None and len(labels) != len(self._points):
             labels = None
-        if self._options.hard_labels and labels is not None:
+        n_view = len(self._points) if self._view_rows is None else len(self._view_rows)
+        if self._options.hard_labels or (resp is not None and resp.shape != (n_view, n_components)):
             resp = None
-        n_components = max(self._n_components, 1)
-        if resp is not None and resp.shape[1] != n_components:
-            resp = None
-        return point_colors(len(self._points), n_components, labels, resp, self._view_rows)
+        return labels, resp
 
     def _draw_points(self) -> None:
         if len(self._points) == 0:
             return
-        colors = self._point_colors()
+        labels, resp = self._usable_assignment()
+        n_components = max(self._n_components, 1)
         if self._use_raster:
-            self.point_image.setImage(self._raster.render(colors), autoLevels=False)
+            self.point_image.setImage(self._raster.render(n_components, labels, resp), autoLevels=False)
             self.point_image.setRect(QRectF(*self._raster.rect))
         else:
+            colors = point_colors(len(self._points), n_components, labels, resp, self._view_rows)
             self.point_scatter.setBrush(self._brushes.brushes(colors))
 
     def _draw_mixture(self) -> None:

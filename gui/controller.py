@@ -36,8 +36,11 @@ from gui.worker import FitProgress, FitRun, FitWorker, RunControl, StepTarget
 
 #: Up to this many points carry their responsibilities in every snapshot; above it, a fixed random subset.
 VIEW_MAX_POINTS = 20_000
-#: Shortest time between two redraws (the draw timer's interval), in milliseconds.
+#: Shortest time between two redraws, in milliseconds (at most ~60 a second). After a frame that took
+#: longer to draw and paint, the next waits as long as that frame took, so the window stays responsive.
 DRAW_INTERVAL_MS = 16
+#: Longest wait between two redraws, in milliseconds.
+MAX_DRAW_INTERVAL_MS = 200
 #: A change of the Model settings resets EM after this quiet time (a dragged slider resets once).
 SETTINGS_QUIET_MS = 250
 #: Points drawn from a loaded model whose features do not match the data on screen.
@@ -225,6 +228,7 @@ class Controller(QObject):
 
     def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True) -> None:
         self._stop_active()
+        self.run_id += 1  # late snapshots of the old data's run are dropped from here on
         self.dataset = dataset
         n_samples = dataset.n_samples
         if n_samples <= VIEW_MAX_POINTS:
@@ -529,7 +533,19 @@ class Controller(QObject):
     def _draw_pending(self) -> None:
         pending, self._pending = self._pending, None
         if pending is not None and pending[0] == self.run_id:
+            control = self._active.control if self._active is not None else None
+            if control is not None:
+                control.frame_started()  # the worker pauses between half-steps while the frame is painted
+            started = time.perf_counter()
             self._draw(pending[1], pending[0])
+            # A zero timer fires once the paint events the draw caused have been handled.
+            QTimer.singleShot(0, self, lambda: self._on_frame_painted(started, control))
+
+    def _on_frame_painted(self, started: float, control: RunControl | None) -> None:
+        if control is not None:
+            control.frame_finished()
+        cost_ms = 1000.0 * (time.perf_counter() - started)
+        self._draw_timer.setInterval(int(min(MAX_DRAW_INTERVAL_MS, max(DRAW_INTERVAL_MS, cost_ms))))
 
     def _draw(self, progress: FitProgress, run_id: int | None = None) -> None:
         """Draw a snapshot of run ``run_id`` (the current run if None)."""

@@ -36,7 +36,6 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         for plot in (self.likelihood, self.change):
             style_plot(plot)
             plot.setMenuEnabled(False)
-            plot.showGrid(x=True, y=True, alpha=0.15)
             plot.getAxis("left").setWidth(70)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("bottom").enableAutoSIPrefix(False)

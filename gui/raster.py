@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from gui.colors import UNASSIGNED, component_colors
+
 #: Screen pixels per raster pixel along each axis.
 RASTER_PIXEL = 2
 #: Below this many points each point also covers its four neighbouring raster pixels (a small "+").
@@ -24,15 +26,23 @@ class PointRaster:
 
     def __init__(self) -> None:
         self._points = np.empty((0, 2))
-        self._pixels = np.empty(0, dtype=np.intp)  # flat pixel index of each (point, splat offset) inside
-        self._sources = np.empty(0, dtype=np.intp)  # the point each entry of _pixels belongs to
-        self._counts = np.empty(0)
+        self._covered = np.empty(0, dtype=np.intp)  # flat index of every pixel that has a point
+        self._slots = np.empty(0, dtype=np.intp)  # for each (point, splat offset) inside: its covered pixel
+        self._sources = np.empty(0, dtype=np.intp)  # the point each entry of _slots belongs to
+        self._counts = np.empty(0)  # points per covered pixel
+        self._view_rows: NDArray[np.intp] | None = None
+        self._view_entries = np.empty(0, dtype=np.intp)  # entries of _slots whose point is a view row
+        self._view_positions = np.empty(0, dtype=np.intp)  # that point's row in the responsibilities
         self._shape = (1, 1)
         self.rect = (0.0, 0.0, 1.0, 1.0)
 
-    def set_points(self, points: NDArray[np.floating]) -> None:
-        """The points to draw, shape (n_points, 2); call ``layout`` next."""
+    def set_points(self, points: NDArray[np.floating], view_rows: NDArray[np.intp] | None = None) -> None:
+        """The points to draw, shape (n_points, 2), and the rows responsibilities come for (None: all).
+
+        Call ``layout`` next.
+        """
         self._points = np.asarray(points, dtype=float)
+        self._view_rows = view_rows
 
     def layout(self, x_range: tuple[float, float], y_range: tuple[float, float], width: int, height: int) -> None:
         """Place the points in a ``height`` x ``width`` image covering the ranges (row 0 at the bottom)."""
@@ -50,20 +60,61 @@ class PointRaster:
             rows = (rows[None, :] + kernel[:, 1:]).ravel()
             sources = np.tile(sources, len(kernel))
         inside = (columns >= 0) & (columns < width) & (rows >= 0) & (rows < height)
-        self._pixels = rows[inside] * width + columns[inside]
+        # Sums are taken over the covered pixels only: entry i adds to covered pixel _slots[i].
+        pixels = rows[inside] * width + columns[inside]
+        counts = np.bincount(pixels, minlength=width * height)
+        self._covered = np.flatnonzero(counts)
+        slot_of_pixel = np.zeros(width * height, dtype=np.intp)
+        slot_of_pixel[self._covered] = np.arange(len(self._covered))
+        self._slots = slot_of_pixel[pixels]
         self._sources = sources[inside]
-        self._counts = np.bincount(self._pixels, minlength=width * height).astype(np.float64)
+        self._counts = counts[self._covered].astype(np.float64)
+        if self._view_rows is not None:
+            position = np.full(len(self._points), -1, dtype=np.intp)
+            position[self._view_rows] = np.arange(len(self._view_rows))
+            entry_positions = position[self._sources]
+            self._view_entries = np.flatnonzero(entry_positions >= 0)
+            self._view_positions = entry_positions[self._view_entries]
 
-    def render(self, colors: NDArray[np.floating]) -> NDArray[np.uint8]:
-        """An RGBA image, shape (height, width, 4), of the points in ``colors`` (shape (n_points, 3), 0-255)."""
+    def render(self, n_components: int, labels: NDArray[np.integer] | None,
+               resp: NDArray[np.floating] | None) -> NDArray[np.uint8]:
+        """An RGBA image, shape (height, width, 4), of the points coloured by component.
+
+        Parameters
+        ----------
+        n_components : int
+        labels : ndarray of shape (n_points,) or None
+            Hard labels of all points; None draws every point grey (nothing assigned yet).
+        resp : ndarray of shape (n_view, n_components) or None
+            Responsibilities of the view rows given to ``set_points``; their points get blended colours.
+        """
         height, width = self._shape
+        if labels is None:
+            rgb = np.broadcast_to(UNASSIGNED, (len(self._covered), 3))
+        else:
+            rgb = self._color_sums(n_components, np.asarray(labels), resp) / self._counts[:, None]
         image = np.zeros((height * width, 4), dtype=np.uint8)
-        colors = np.asarray(colors, dtype=np.float64)[self._sources]
-        covered = self._counts > 0
-        counts = self._counts[covered]
-        for channel in range(3):
-            sums = np.bincount(self._pixels, weights=colors[:, channel], minlength=height * width)
-            image[covered, channel] = (sums[covered] / counts).astype(np.uint8)
+        image[self._covered, :3] = np.clip(rgb, 0, 255).astype(np.uint8)
         # A lone point is slightly see-through; a pixel with several points is opaque.
-        image[covered, 3] = np.minimum(255.0, 150.0 + 50.0 * counts).astype(np.uint8)
+        image[self._covered, 3] = np.minimum(255.0, 150.0 + 50.0 * self._counts).astype(np.uint8)
         return image.reshape(height, width, 4)
+
+    def _color_sums(self, n_components: int, labels: NDArray[np.integer],
+                    resp: NDArray[np.floating] | None) -> NDArray[np.float64]:
+        """Per covered pixel, the sum of its points' RGB colours: shape (n_covered, 3)."""
+        palette = component_colors(n_components).astype(np.float64)
+        n_covered = len(self._covered)
+        if resp is not None and self._view_rows is None:  # every point has responsibilities
+            return self._sum_rgb(self._slots, (resp @ palette)[self._sources], n_covered)
+        entry_labels = labels[self._sources]
+        counts = np.bincount(self._slots * n_components + entry_labels, minlength=n_covered * n_components)
+        sums = counts.reshape(n_covered, n_components) @ palette
+        if resp is not None:  # swap the label colours of the view rows for their blended colours
+            labels_view = entry_labels[self._view_entries]
+            delta = (resp @ palette)[self._view_positions] - palette[labels_view]
+            sums += self._sum_rgb(self._slots[self._view_entries], delta, n_covered)
+        return sums
+
+    @staticmethod
+    def _sum_rgb(slots: NDArray[np.intp], rgb: NDArray[np.float64], n_covered: int) -> NDArray[np.float64]:
+        return np.stack([np.bincount(slots, weights=rgb[:, c], minlength=n_covered) for c in range(3)], axis=1)

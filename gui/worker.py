@@ -23,6 +23,8 @@ from engine.errors import GMMError
 
 #: The worker emits at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0
+#: Longest a worker waits for the window to finish painting a frame before its next half-step.
+FRAME_WAIT_S = 0.1
 
 
 class StepTarget(Enum):
@@ -73,6 +75,7 @@ class RunControl:
         self._running = step_target is None
         self._target = step_target
         self._delay_s = max(0.0, delay_s)
+        self._painting = False
 
     # --- called from the main thread ------------------------------------------------------------
 
@@ -103,6 +106,22 @@ class RunControl:
             self._delay_s = max(0.0, seconds)
             self._condition.notify_all()
 
+    def frame_started(self) -> None:
+        """The window starts drawing a frame: the worker holds back until ``frame_finished``.
+
+        Both threads need Python's global interpreter lock; a painting window gives it up and takes it
+        back hundreds of times a frame, and each time an EM loop running Python code makes it wait, so
+        frames would take several times longer. The worker waits between half-steps instead (at most
+        ``FRAME_WAIT_S``), and the window spaces frames so EM keeps at least half of the time.
+        """
+        with self._condition:
+            self._painting = True
+
+    def frame_finished(self) -> None:
+        with self._condition:
+            self._painting = False
+            self._condition.notify_all()
+
     @property
     def stop_requested(self) -> bool:
         return self._stop
@@ -119,6 +138,11 @@ class RunControl:
         with self._condition:
             self._condition.wait_for(lambda: self._stop or self._running or self._target is not None)
             return not self._stop
+
+    def wait_for_frame(self) -> None:
+        """Wait (at most ``FRAME_WAIT_S``) while the window paints a frame; returns at once on stop."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._stop or not self._painting, FRAME_WAIT_S)
 
     def may_proceed_now(self) -> bool:
         """True if the next half-step may start without waiting."""
@@ -198,6 +222,7 @@ class FitWorker(QObject):
                     self._flush()  # show the newest state before waiting
                     if not control.wait_until_allowed():
                         break
+                control.wait_for_frame()
                 started = time.perf_counter()
                 snapshot = next(snapshots, None)
                 if snapshot is None:
