@@ -32,6 +32,8 @@ def main(argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     window, controller = create_window(Settings(QSettings()), argv[0] if argv else None)
     window.show()
+    window.raise_()
+    window.activateWindow()  # keys work at once (without a window manager, nothing else gives the focus)
     status = app.exec()
     controller.shutdown(SHUTDOWN_TIMEOUT_MS)  # normally done on close already; covers other exits
     return status

@@ -26,6 +26,8 @@ SCATTER_MAX_POINTS = 2000
 DENSITY_GRID = 120
 #: The axes get equal scales when the data's ranges along them differ by at most this factor.
 EQUAL_SCALES_MAX_RATIO = 4.0
+#: Ellipse outlines are this much darker than their component's colour (150 = 1.5 times).
+ELLIPSE_DARKER = 140
 #: Colour of the density heat map (its opacity follows the density).
 HEAT_COLOR = (60, 90, 150)
 
@@ -206,8 +208,9 @@ class MixtureCanvas(QWidget):
         ring = xs.shape[1] // len(radii)
         relative = weights / max(float(weights.max()), np.finfo(float).tiny)
         for component, (inner, outer) in enumerate(zip(self.inner_curves, self.outer_curves, strict=True)):
-            alpha = int(110 + 145 * relative[component])
-            color = qcolor(component, alpha)
+            # A darker shade of the component's colour, so the outline shows over its own points.
+            color = qcolor(component).darker(ELLIPSE_DARKER)
+            color.setAlpha(int(110 + 145 * relative[component]))
             inner.setPen(pg.mkPen(color, width=1.0 + 3.0 * relative[component]))
             outer.setPen(pg.mkPen(color, width=0.8 + 1.7 * relative[component], style=Qt.PenStyle.DashLine))
             inner.setData(xs[component, :ring], ys[component, :ring])

@@ -180,7 +180,6 @@ class Controller(QObject):
         self._on_view_generate(self.window.data_panel.request())
         if path:
             self.open_path(path)
-        self.window.focus_view()
 
     @Slot(str)
     def open_path(self, path: str) -> bool:
@@ -240,8 +239,8 @@ class Controller(QObject):
             self.model = None
         self.window.model_panel.set_given_available(self.model is not None)
         self.window.data_panel.set_features(dataset.feature_names)
-        self.window.data_panel.set_source(_tr("{0}: {1} points × {2} features").format(
-            description, n_samples, dataset.n_features))
+        features = _tr("1 feature") if dataset.n_features == 1 else _tr("{0} features").format(dataset.n_features)
+        self.window.data_panel.set_source(_tr("{0}: {1} points × {2}").format(description, n_samples, features))
         self.window.setWindowTitle(f"{APP_TITLE} — {description}")
         self._latest = self._pending = self.shown = None
         self.window.show_data_view(dataset.n_features == 1)
@@ -318,6 +317,10 @@ class Controller(QObject):
         self.state = state
         self.window.set_running(state is RunState.RUNNING)
         self._update_status()
+
+    def is_settled(self) -> bool:
+        """True when every snapshot received has been drawn (nothing is waiting for the draw timer)."""
+        return self._pending is None
 
     def _fit_has_ended(self) -> bool:
         return self._latest is not None and self._latest.snapshot.done

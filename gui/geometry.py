@@ -150,7 +150,10 @@ def contour_segments(
 
 
 def histogram(values: NDArray[np.floating], max_bins: int = 80) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Density-normalised histogram of 1-D data, with numpy's automatic bins capped at ``max_bins``.
+    """Density-normalised histogram of 1-D data.
+
+    The Freedman-Diaconis bin width, with between ``min(20, sqrt(n))`` and ``max_bins`` bins, so that
+    smooth mixtures show their shape without the bars turning into noise.
 
     Returns
     -------
@@ -158,8 +161,7 @@ def histogram(values: NDArray[np.floating], max_bins: int = 80) -> tuple[NDArray
     heights : ndarray of shape (n_bins,)
     """
     values = np.asarray(values, dtype=float).ravel()
-    edges = np.histogram_bin_edges(values, bins="auto")
-    if len(edges) - 1 > max_bins or len(edges) < 2:
-        edges = np.histogram_bin_edges(values, bins=max_bins)
-    heights, edges = np.histogram(values, bins=edges, density=True)
+    suggested = len(np.histogram_bin_edges(values, bins="fd")) - 1
+    n_bins = int(np.clip(suggested, min(20, max(1, int(np.sqrt(len(values))))), max_bins))
+    heights, edges = np.histogram(values, bins=n_bins, density=True)
     return edges, heights

@@ -32,6 +32,7 @@ class HistogramView(QWidget):
         style_plot(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("left", self.tr("density"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = ComponentLegend()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

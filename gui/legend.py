@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.colors import component_colors
 
@@ -17,7 +17,6 @@ class ComponentLegend(QFrame):
         super().__init__(parent)
         self.setObjectName("ComponentLegend")
         self.setStyleSheet("#ComponentLegend { background: white; }")
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self._title = QLabel(self.tr("Weights"))
         self._title.setStyleSheet("font-weight: bold; color: #282828;")
         self._title.setToolTip(self.tr("Each component's weight: the share of the data EM gives it."))
@@ -52,7 +51,9 @@ class ComponentLegend(QFrame):
             self._swatches.append(swatch)
             self._texts.append(text)
         self.set_weights(None)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00   w = 0.000") + 40)
+        # A fixed width: weights changing digits must not re-layout the plot beside the legend every frame.
+        self.setFixedWidth(max(self.fontMetrics().horizontalAdvance(self.tr("{0}   w = {1:.3f}").format(88, 0.888)),
+                               self._title.sizeHint().width()) + 44)
 
     def set_weights(self, weights: NDArray[np.floating] | None) -> None:
         """Show each component's weight (``None`` shows dashes)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -102,10 +102,13 @@ class MainWindow(QMainWindow):
                 _tr("Mean log-likelihood per point after the latest E-step: EM never lowers it."),
                 _tr("Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol."),
                 _tr("Compute time of one EM iteration, without the speed delay."))
-        for label, tip in zip((self.status_state, self.status_iteration, self.status_likelihood,
-                               self.status_change, self.status_speed), tips, strict=True):
+        # Widths for typical texts, so the status bar does not re-layout with every new number.
+        samples = ("max iterations reached", "iteration 1000 (M)", "log-lik. -10.123456", "change -1.23e-04",
+                   "1234.5 ms/iter")
+        for label, tip, sample in zip((self.status_state, self.status_iteration, self.status_likelihood,
+                                       self.status_change, self.status_speed), tips, samples, strict=True):
             label.setToolTip(tip)
-            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("M" * 9))
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 12)
             self.statusBar().addPermanentWidget(label)
         self.resize(1400, 900)
 
@@ -234,6 +237,11 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 self.file_dropped.emit(url.toLocalFile())
                 return
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's naming
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.focus_view()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's naming
         self.closing.emit()

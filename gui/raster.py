@@ -15,9 +15,9 @@ from gui.colors import UNASSIGNED, component_colors
 
 #: Screen pixels per raster pixel along each axis.
 RASTER_PIXEL = 2
-#: Below this many points each point also covers its four neighbouring raster pixels (a small "+").
+#: Below this many points each point covers 2 x 2 raster pixels (a dot of 4 x 4 screen pixels).
 SPLAT_BELOW = 30_000
-_PLUS = np.array([(0, 0), (1, 0), (-1, 0), (0, 1), (0, -1)])
+_BLOCK = np.array([(0, 0), (1, 0), (0, 1), (1, 1)])
 _DOT = np.array([(0, 0)])
 
 
@@ -51,9 +51,10 @@ class PointRaster:
         self.rect = (x_range[0], y_range[0], x_range[1] - x_range[0], y_range[1] - y_range[0])
         scale_x = width / max(self.rect[2], np.finfo(float).tiny)
         scale_y = height / max(self.rect[3], np.finfo(float).tiny)
-        columns = np.floor((self._points[:, 0] - x_range[0]) * scale_x).astype(np.intp)
-        rows = np.floor((self._points[:, 1] - y_range[0]) * scale_y).astype(np.intp)
-        kernel = _PLUS if len(self._points) < SPLAT_BELOW else _DOT
+        kernel = _BLOCK if len(self._points) < SPLAT_BELOW else _DOT
+        shift = 0.5 if len(kernel) > 1 else 0.0  # a 2 x 2 block is centred on its point
+        columns = np.floor((self._points[:, 0] - x_range[0]) * scale_x - shift).astype(np.intp)
+        rows = np.floor((self._points[:, 1] - y_range[0]) * scale_y - shift).astype(np.intp)
         sources = np.arange(len(self._points), dtype=np.intp)
         if len(kernel) > 1:
             columns = (columns[None, :] + kernel[:, :1]).ravel()

@@ -54,7 +54,7 @@ def app(qtbot, tmp_path, messages):
 
 
 def wait_for_state(qtbot, controller, state: RunState) -> None:
-    qtbot.waitUntil(lambda: controller.state is state and controller._pending is None
+    qtbot.waitUntil(lambda: controller.state is state and controller.is_settled()
                     and controller.shown is not None, timeout=TIMEOUT_MS)
 
 

@@ -135,8 +135,12 @@ class DataPanel(QGroupBox):
             combo.blockSignals(True)
             combo.clear()
             combo.addItems(list(names))
-        self.x_feature.setCurrentIndex(max(0, self.x_feature.findText(old[0])) if old[0] in names else 0)
-        self.y_feature.setCurrentIndex(self.y_feature.findText(old[1]) if old[1] in names else min(1, len(names) - 1))
+        first = names.index(old[0]) if old[0] in names else 0
+        second = names.index(old[1]) if old[1] in names else 1
+        if second == first or second >= len(names):
+            second = 1 if first == 0 else 0
+        self.x_feature.setCurrentIndex(first)
+        self.y_feature.setCurrentIndex(min(second, len(names) - 1))
         for combo in (self.x_feature, self.y_feature):
             combo.blockSignals(False)
         self.projection_box.setVisible(len(names) > 2)
