@@ -131,12 +131,13 @@ def max_relative_difference(a: MixtureParams, b: MixtureParams) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the N=1e5 cases")
+    parser.add_argument("--only", default="", help="only the cases whose label contains this text, e.g. float32")
     parser.add_argument("--iterations", type=int, default=8, help="m: extra iterations timed (default 8)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of this engine per case (best kept)")
     parser.add_argument("--sklearn-repeats", type=int, default=1,
                         help="runs of scikit-learn per case with N > 1e5 (three for smaller ones)")
     args = parser.parse_args(argv)
-    cases = [case for case in CASES if not args.quick or case.n_samples <= 100_000]
+    cases = [case for case in CASES if (not args.quick or case.n_samples <= 100_000) and args.only in case.label]
     header = (f"{'case':<34} {'ours ms/it':>10} {'sklearn ms/it':>13} {'speed-up':>8} "
               f"{'ours MiB':>9} {'sklearn MiB':>11} {'max rel diff':>12}")
     print(header)
