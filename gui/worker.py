@@ -254,13 +254,24 @@ class FitWorker(QObject):
 
 
 class FitRun(QObject):
-    """One worker on its own ``QThread``, owned by the main thread until the thread has finished.
+    """One worker on its own ``QThread``; both are kept alive here until the thread has ended.
 
-    The worker's ``finished`` quits the thread (directly, in the worker thread) and deletes the worker;
-    the thread's ``finished`` deletes the thread and emits ``thread_done`` here, on the main thread.
+    The worker's ``finished`` quits the thread (directly, in the worker thread); the thread's
+    ``finished`` comes back to the main thread, which lets go of the thread and the worker and emits
+    ``thread_done``.
+
+    Python owns the worker and the thread; they are deliberately not connected to ``deleteLater``. Qt
+    emits ``QThread.finished`` *before* it runs the thread's deferred deletions, so a main-thread slot
+    that drops its references can race the worker thread deleting the same worker (we saw segfaults
+    under load). Here the slot first waits for the thread to end (it already emitted ``finished``, so
+    this is only its last few instructions, bounded by ``END_WAIT_MS``), then the references go and
+    Python deletes both objects on the main thread.
     """
 
     thread_done = Signal(int)  # run_id
+
+    #: Longest the main thread waits for a thread that has emitted ``finished`` to end.
+    END_WAIT_MS = 2000
 
     def __init__(self, worker: FitWorker) -> None:
         super().__init__()
@@ -272,19 +283,19 @@ class FitRun(QObject):
         worker.moveToThread(self._thread)
         self._thread.started.connect(worker.run)
         worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
         self._thread.finished.connect(self._on_thread_finished)
-        self._thread.finished.connect(self._thread.deleteLater)
 
     def start(self) -> None:
         self._thread.start()
 
     def wait(self, timeout_ms: int) -> bool:
-        """Wait for the thread to end (only outside slots the worker triggers); True if it has."""
+        """Wait for the thread to end (never from a slot the worker's signals trigger); True if it has."""
         return self._thread is None or self._thread.wait(timeout_ms)
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        if self._thread is not None and not self._thread.wait(self.END_WAIT_MS):
+            return  # still ending: keep both objects (deleting a running thread would abort)
         self._thread = None
         self.worker = None
         self.thread_done.emit(self.run_id)
