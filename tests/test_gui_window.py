@@ -10,7 +10,8 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.config import FitConfig, InitMethod
@@ -352,3 +353,22 @@ def test_closing_during_a_run_exits_cleanly(qtbot, app):
     runs = list(controller._runs.values())
     window.close()
     assert all(run.wait(0) for run in runs)
+
+
+def test_dropped_files_open_and_join_the_recent_files(qtbot, app, tmp_path):
+    window, controller = app
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    rng = np.random.default_rng(7)
+    for path in (first, second):
+        path.write_text("u,v\n" + "\n".join(f"{x},{y}" for x, y in rng.normal(size=(40, 2))))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert controller.dataset.source == str(first)
+    assert controller.open_path(str(second))
+    recent = window.recent_menu.actions()
+    assert [action.toolTip() for action in recent] == [str(second), str(first)]
+    recent[1].trigger()
+    assert controller.dataset.source == str(first)
