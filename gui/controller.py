@@ -363,6 +363,12 @@ class Controller(QObject):
 
     @Slot()
     def _on_view_model_settled(self) -> None:
+        panel = self.window.model_panel
+        if self.model is not None and panel.uses_given() and not panel.fits_model(self.model.params):
+            panel.use_default_init()
+            self.window.statusBar().showMessage(
+                _tr("K or the covariance type no longer match the loaded model: EM starts from k-means++ "
+                    "again."), 8000)
         self._start_run(StepTarget.INIT)
 
     @Slot(int)

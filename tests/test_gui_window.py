@@ -340,6 +340,10 @@ def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp
     assert controller.shown.snapshot.half_step is HalfStep.E
     config = FitConfig(2, init="given", init_params=params, seed=0)
     assert window.model_panel.config(params) == config
+    window.model_panel.n_components.setValue(3)  # no longer the model's K: back to k-means++, no error
+    qtbot.waitUntil(lambda: controller.config.n_components == 3 and controller.state is RunState.PAUSED,
+                    timeout=TIMEOUT_MS)
+    assert controller.config.init is InitMethod.KMEANS_PP and not messages
 
 
 def test_closing_during_a_run_exits_cleanly(qtbot, app):

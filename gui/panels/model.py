@@ -138,6 +138,19 @@ class ModelPanel(QGroupBox):
         finally:
             self.blockSignals(False)
 
+    def fits_model(self, params: MixtureParams) -> bool:
+        """True if K and the covariance type are those of ``params`` (so 'given' can start from it)."""
+        return (self.n_components.value() == params.n_components
+                and self.covariance_type.currentData() == params.covariance_type.value)
+
+    def use_default_init(self) -> None:
+        """Switch the initialisation back to k-means++ (without ``changed``)."""
+        self.blockSignals(True)
+        try:
+            self.init.setCurrentIndex(self.init.findData(InitMethod.KMEANS_PP.value))
+        finally:
+            self.blockSignals(False)
+
     def state(self) -> dict[str, Any]:
         init = self.init.currentData()
         return {"n_components": self.n_components.value(), "covariance_type": self.covariance_type.currentData(),
