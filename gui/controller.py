@@ -244,6 +244,7 @@ class Controller(QObject):
         self.window.setWindowTitle(f"{APP_TITLE} — {description}")
         self._latest = self._pending = self.shown = None
         self.window.show_data_view(dataset.n_features == 1)
+        self.window.display_panel.set_one_dimensional(dataset.n_features == 1)
         self._show_points(fit_view=True)
         self.window.canvas.clear_mixture()
         self.window.histogram.clear_mixture()

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.save_png_action = self._action(_tr("Save canvas as &PNG…"), _tr("Saves the picture of the data and "
                                                                              "the mixture as a PNG image."))
         self.quit_action = self._action(_tr("&Quit"), _tr("Stops EM and closes the window."),
-                                        (QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+                                        ("Ctrl+Q",))
         self.run_pause_action = self._action(_tr("Run"), _tr(
             "Runs EM iteration after iteration, or pauses it where it is."), ("Space",))
         self.stop_action = self._action(_tr("Stop"), _tr(
@@ -197,7 +197,8 @@ class MainWindow(QMainWindow):
         for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
                        self.reset_action, self.stop_action, self.open_data_action, self.export_model_action,
                        self.fit_view_action, self.quit_action):
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            keys = ", ".join(text for s in action.shortcuts() if (text := s.toString(
+                QKeySequence.SequenceFormat.NativeText)))
             rows.append((keys, action.toolTip()))
         return rows
 

@@ -59,6 +59,11 @@ class DisplayPanel(QGroupBox):
         self.three_sigma.toggled.connect(self._emit)
         self.density.currentIndexChanged.connect(self._emit)
 
+    def set_one_dimensional(self, one_dimensional: bool) -> None:
+        """Ellipses and the density choice do not apply to 1-D data (its view always draws the densities)."""
+        self.three_sigma.setEnabled(not one_dimensional)
+        self.density.setEnabled(not one_dimensional)
+
     def options(self) -> DisplayOptions:
         return DisplayOptions(self.hard_labels.isChecked(), self.three_sigma.isChecked(),
                               DensityMode(self.density.currentData()))
