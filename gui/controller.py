@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
@@ -209,7 +211,6 @@ class Controller(QObject):
         if self.dataset is None or self.dataset.n_features != model.params.n_features:
             X, labels = sample(model.params, MODEL_SAMPLE_SIZE, seed=0)
             dataset = Dataset(X, model.feature_names, source=f"model:{path}", labels=labels)
-            self.model = model
             self._set_dataset(dataset, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name), reset=False)
         self.model = model
         self.window.model_panel.use_model(model.params)
@@ -589,11 +590,11 @@ class Controller(QObject):
         QMessageBox.warning(self.window, title, message)
 
 
-class _busy:  # noqa: N801 - used as a context manager, like a function
-    """Show the wait cursor for the duration of a ``with`` block."""
-
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc_info: object) -> None:
+@contextmanager
+def _busy() -> Iterator[None]:
+    """Show the wait cursor while the ``with`` block runs."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
         QApplication.restoreOverrideCursor()
