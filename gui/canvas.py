@@ -26,7 +26,7 @@ SCATTER_MAX_POINTS = 2000
 DENSITY_GRID = 120
 #: The axes get equal scales when the data's ranges along them differ by at most this factor.
 EQUAL_SCALES_MAX_RATIO = 4.0
-#: Ellipse outlines are this much darker than their component's colour (150 = 1.5 times).
+#: Ellipse outlines are darker than their component's colour by this QColor.darker factor (140: 1.4 times).
 ELLIPSE_DARKER = 140
 #: Colour of the density heat map (its opacity follows the density).
 HEAT_COLOR = (60, 90, 150)

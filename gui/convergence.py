@@ -36,6 +36,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         for plot in (self.likelihood, self.change):
             style_plot(plot)
             plot.setMenuEnabled(False)
+            plot.disableAutoRange()  # ranges are set with every snapshot (see _set_ranges)
             plot.getAxis("left").setWidth(70)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
@@ -72,6 +73,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         self.change.addItem(self.change_curve)
         self.change.addItem(self.tol_line)
         self._tol = 0.0
+        self._title: str | None = None
         self._set_title("")
 
     def reset(self, tol: float) -> None:
@@ -99,11 +101,8 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
             self.m_ticks.setData(iterations[:n_m] + 0.5, (history[:n_m] + ends) / 2)
         else:
             self.m_ticks.setData([], [])
-        if len(history) >= 2:
-            changes = np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE)
-            self.change_curve.setData(iterations[1:], np.log10(changes))
-        else:
-            self.change_curve.setData([], [])
+        log_changes = np.log10(np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE))
+        self.change_curve.setData(iterations[1:], log_changes)
         if len(history) and self._tol > 0:
             self.tol_band.setRegion((history[-1] - self._tol, history[-1] + self._tol))
             self.tol_band.setVisible(True)
@@ -112,12 +111,36 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         if position is not None:
             self.cursor.setValue(position)
             self.cursor.label.setFormat(f"{snapshot.half_step.value} {snapshot.iteration}")
+        self._set_ranges(history, log_changes, len(history) + (1.0 if position is None else 0.5))
         if n_init > 1:
             self._set_title(self.tr("start {0} of {1}").format(snapshot.start + 1, n_init))
 
+    def _set_ranges(self, history: np.ndarray, log_changes: np.ndarray, last_x: float) -> None:
+        """Fit the view to the data now, in this frame.
+
+        pyqtgraph's automatic range is worked out while painting and then asks for a second paint; that
+        second paint would come after the frame has ended, while EM runs again and competes for the GIL.
+        """
+        self.likelihood.setXRange(0.5, max(last_x, 1.5) + 0.2, padding=0)
+        if len(history):
+            low, high = float(history.min()), float(history.max())
+            if self._tol > 0:
+                low, high = min(low, history[-1] - self._tol), max(high, history[-1] + self._tol)
+            margin = 0.08 * (high - low) if high > low else max(1e-3, 1e-3 * abs(high))
+            self.likelihood.setYRange(low - margin, high + margin, padding=0)
+        values = np.append(log_changes, np.log10(self._tol)) if self._tol > 0 else log_changes
+        if len(values):
+            low, high = float(values.min()), float(values.max())
+            margin = 0.1 * (high - low) if high > low else 0.5
+            self.change.setYRange(low - margin, high + margin, padding=0)
+        for plot in (self.likelihood, self.change):
+            plot.getViewBox().updateMatrix()  # else pyqtgraph applies the new range while painting, then repaints
+
     def _set_title(self, prefix: str) -> None:
         text = f"<b>{prefix}</b>&nbsp;&nbsp; {self._legend_html}" if prefix else self._legend_html
-        self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
+        if text != self._title:
+            self._title = text
+            self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
 
 
 def _hex(color: tuple[int, int, int]) -> str:
