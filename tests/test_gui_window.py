@@ -7,6 +7,7 @@ signals and conditions (``qtbot.waitSignal``/``waitUntil``), never on sleeps.
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pytest
@@ -146,16 +147,31 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, app):
     settle(qtbot, controller)
     drawn: list[int] = []
     controller.frame_drawn.connect(lambda run_id, snapshot: drawn.append(run_id))
-    press(qtbot, window, Qt.Key.Key_Space)  # runs freely: plenty of snapshots on their way
+    press(qtbot, window, Qt.Key.Key_Space)
+    replaced = []
     for _ in range(3):
+        # Let the running worker queue snapshots the main thread has not handled yet (no events are
+        # processed while waiting here), then restart: those snapshots arrive after their run was replaced.
+        queued = threading.Event()
+        emitted: list[int] = []
+
+        def count(run_id, progress, emitted=emitted, queued=queued):  # runs in the worker thread
+            emitted.append(run_id)
+            if len(emitted) >= 3:
+                queued.set()
+
+        controller._active.worker.snapshot_ready.connect(count, Qt.ConnectionType.DirectConnection)
+        assert queued.wait(10.0)
+        replaced.append(controller.run_id)
         press(qtbot, window, Qt.Key.Key_R)
         press(qtbot, window, Qt.Key.Key_Space)
     last = controller.run_id
     first_of_last = len(drawn)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.shown.snapshot.done
-                    and controller.state is RunState.FINISHED, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
+    assert controller.shown.snapshot.done
     assert drawn[first_of_last:] and set(drawn[first_of_last:]) == {last}
-    qtbot.waitUntil(lambda: len(controller._runs) <= 1, timeout=TIMEOUT_MS)  # old threads ended
+    assert not set(drawn[first_of_last:]) & set(replaced)
+    qtbot.waitUntil(lambda: len(controller._runs) <= 1, timeout=TIMEOUT_MS)  # the replaced threads ended
 
 
 def test_e_then_m_half_steps(qtbot, app):
