@@ -114,8 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         window.right_splitter.setSizes([760, 240])
         _process_events(app, 200)
         plot = window.canvas.plot.getViewBox().sceneBoundingRect()
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         print(f"offscreen, K = {args.components}, plot area {plot.width():.0f} x {plot.height():.0f} px, "
-              f"median (max) of {REPEATS} snapshots")
+              f"median (max) of {REPEATS} snapshots; {os.cpu_count()} cores, load average {load}")
         print(f"{'N':>9} | {'path':>7} | {'update ms':>14} | {'grab ms':>14} | {'total ms':>14} | "
               f"{'stall ms':>8} | {'iterations':>10}")
         print("-" * 95)

@@ -16,6 +16,7 @@ from enum import Enum
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from threadpoolctl import ThreadpoolController
 
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
@@ -25,6 +26,22 @@ from engine.errors import GMMError
 EMIT_INTERVAL_S = 1.0 / 60.0
 #: Longest a worker waits for the window to finish painting a frame before its next half-step.
 FRAME_WAIT_S = 0.1
+
+
+_BLAS: ThreadpoolController | None = None
+
+
+def _single_threaded_blas():
+    """A context in which BLAS uses one thread while EM runs (process-wide; undone when it ends).
+
+    The M-step's linear algebra is on D x D matrices; a multi-threaded OpenBLAS spins its threads up
+    for each tiny call and, when the cores are busy, one 2 x 2 triangular solve took 8 ms instead of
+    microseconds. Its spinning threads also take the cores the window needs to paint.
+    """
+    global _BLAS
+    if _BLAS is None:
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 class StepTarget(Enum):
@@ -212,45 +229,50 @@ class FitWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        control = self.control
-        e_seconds = 0.0
-        ms_per_iteration = float("nan")
         try:
-            snapshots = iterate_em(self._X, self._config, view_indices=self._view_indices)
-            while True:
-                if not control.may_proceed_now():
-                    self._flush()  # show the newest state before waiting
-                    if not control.wait_until_allowed():
-                        break
-                control.wait_for_frame()
-                started = time.perf_counter()
-                snapshot = next(snapshots, None)
-                if snapshot is None:
-                    break
-                seconds = time.perf_counter() - started
-                if snapshot.half_step is HalfStep.E:
-                    e_seconds = seconds
-                elif snapshot.half_step is HalfStep.M:
-                    ms_per_iteration = 1000.0 * (e_seconds + seconds)
-                progress = FitProgress(snapshot, ms_per_iteration)
-                reached = control.reached(snapshot)
-                delay = control.delay_s()
-                if (reached or delay > 0 or snapshot.done or snapshot.stop_reason is not None
-                        or time.monotonic() - self._last_emit >= EMIT_INTERVAL_S):
-                    self._emit(progress)
-                else:
-                    self._held = progress
-                if reached:
-                    self.paused.emit(self.run_id)
-                elif delay > 0 and snapshot.half_step in (HalfStep.E, HalfStep.M):
-                    control.sleep(0.5)
-            self._flush()
+            with _single_threaded_blas():
+                self._run()
         except Exception as error:  # thread boundary: report it, never swallow it
             self._flush()
             message = str(error) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
             self.failed.emit(self.run_id, message)
         finally:
             self.finished.emit(self.run_id)
+
+    def _run(self) -> None:
+        """The loop: wait while paused, then one half-step, emit (throttled), pause at a target, delay."""
+        control = self.control
+        e_seconds = 0.0
+        ms_per_iteration = float("nan")
+        snapshots = iterate_em(self._X, self._config, view_indices=self._view_indices)
+        while True:
+            if not control.may_proceed_now():
+                self._flush()  # show the newest state before waiting
+                if not control.wait_until_allowed():
+                    break
+            control.wait_for_frame()
+            started = time.perf_counter()
+            snapshot = next(snapshots, None)
+            if snapshot is None:
+                break
+            seconds = time.perf_counter() - started
+            if snapshot.half_step is HalfStep.E:
+                e_seconds = seconds
+            elif snapshot.half_step is HalfStep.M:
+                ms_per_iteration = 1000.0 * (e_seconds + seconds)
+            progress = FitProgress(snapshot, ms_per_iteration)
+            reached = control.reached(snapshot)
+            delay = control.delay_s()
+            if (reached or delay > 0 or snapshot.done or snapshot.stop_reason is not None
+                    or time.monotonic() - self._last_emit >= EMIT_INTERVAL_S):
+                self._emit(progress)
+            else:
+                self._held = progress
+            if reached:
+                self.paused.emit(self.run_id)
+            elif delay > 0 and snapshot.half_step in (HalfStep.E, HalfStep.M):
+                control.sleep(0.5)
+        self._flush()
 
 
 class FitRun(QObject):
