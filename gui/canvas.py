@@ -12,11 +12,11 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from gui.colors import BrushTable, component_colors, point_colors, qcolor, style_plot
+from gui.colors import BrushTable, component_colors, point_colors, qcolor
 from gui.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
-from gui.legend import ComponentLegend
+from gui.legend import PlotWithLegend
 from gui.panels.display import DensityMode, DisplayOptions
 from gui.raster import RASTER_PIXEL, PointRaster
 
@@ -32,22 +32,11 @@ ELLIPSE_DARKER = 140
 HEAT_COLOR = (60, 90, 150)
 
 
-class MixtureCanvas(QWidget):
+class MixtureCanvas(PlotWithLegend):
     """The data in a plane, with the current mixture drawn over it, and a legend of weights beside it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
-        self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.plot = self.plot_widget.getPlotItem()
-        style_plot(self.plot)
-        self.plot.setMenuEnabled(False)
-        self.legend = ComponentLegend()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.legend)
 
         self.density_image = pg.ImageItem(axisOrder="row-major")
         self.contour_curve = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen((70, 70, 70, 170), width=1))

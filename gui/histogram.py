@@ -8,12 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor, style_plot
+from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor
 from gui.geometry import histogram, weighted_densities
-from gui.legend import ComponentLegend
+from gui.legend import PlotWithLegend
 
 #: Points on the density curves.
 CURVE_POINTS = 400
@@ -21,24 +20,13 @@ CURVE_POINTS = 400
 RUG_MAX_POINTS = 2000
 
 
-class HistogramView(QWidget):
+class HistogramView(PlotWithLegend):
     """Histogram, component densities, mixture density and mean markers of 1-D data."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
-        self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.plot = self.plot_widget.getPlotItem()
-        style_plot(self.plot)
-        self.plot.setMenuEnabled(False)
         self.plot.setLabel("left", self.tr("density"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = ComponentLegend()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.legend)
 
         self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=(200, 200, 200, 150),
                                     pen=pg.mkPen((150, 150, 150)))

@@ -1,13 +1,14 @@
-"""A legend beside a plot: each component's colour, number and weight."""
+"""A legend beside a plot: each component's colour, number and weight; and the plot-with-legend pane."""
 
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from gui.colors import component_colors
+from gui.colors import component_colors, style_plot
 
 
 class ComponentLegend(QFrame):
@@ -68,3 +69,28 @@ class ComponentLegend(QFrame):
     def texts(self) -> list[str]:
         """The rows' texts (for tests and screen readers)."""
         return [label.text() for label in self._texts]
+
+
+class PlotWithLegend(QWidget):
+    """A white pyqtgraph plot that takes the keyboard focus, with a ``ComponentLegend`` to its right.
+
+    Attributes
+    ----------
+    plot_widget : pyqtgraph.PlotWidget
+    plot : pyqtgraph.PlotItem
+    legend : ComponentLegend
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot = self.plot_widget.getPlotItem()
+        style_plot(self.plot)
+        self.plot.setMenuEnabled(False)
+        self.legend = ComponentLegend()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.legend)

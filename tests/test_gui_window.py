@@ -124,14 +124,19 @@ def test_a_run_to_convergence_shows_the_engine_result(qtbot, app):
     np.testing.assert_allclose(window.convergence.curve.getData()[1], result.history)
 
 
-def test_stop_takes_effect_within_an_iteration(qtbot, app):
-    window, controller = app
+def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) -> None:
+    """Run EM that will not converge (tol = 0) with a delay per iteration, until it is ``iterations`` in."""
     window.model_panel.tol.setValue(0.0)
-    window.model_panel.max_iter.setValue(10_000)
-    window.run_panel.delay.setValue(40)
+    window.model_panel.max_iter.setValue(100_000)
+    window.run_panel.delay.setValue(delay_ms)
     settle(qtbot, controller)
     press(qtbot, window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= 3, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= iterations, timeout=TIMEOUT_MS)
+
+
+def test_stop_takes_effect_within_an_iteration(qtbot, app):
+    window, controller = app
+    start_a_long_run(qtbot, window, controller, delay_ms=40, iterations=3)
     iteration_at_stop = controller._latest.snapshot.iteration
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
         press(qtbot, window, Qt.Key.Key_Escape)
@@ -364,12 +369,7 @@ def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp
 
 def test_closing_during_a_run_exits_cleanly(qtbot, app):
     window, controller = app
-    window.model_panel.tol.setValue(0.0)
-    window.model_panel.max_iter.setValue(100_000)
-    window.run_panel.delay.setValue(20)
-    settle(qtbot, controller)
-    press(qtbot, window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= 2, timeout=TIMEOUT_MS)
+    start_a_long_run(qtbot, window, controller, delay_ms=20, iterations=2)
     runs = list(controller._runs.values())
     window.close()
     assert all(run.wait(0) for run in runs)
