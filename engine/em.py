@@ -20,6 +20,7 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.estep import EStepResult
 from engine.fast import ChunkedBackend
@@ -204,8 +205,9 @@ def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, v
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
                       stats=e_result.stats)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
-        updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
-        params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
+        with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
+            updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
+            params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
         converged = abs(history[-1] - previous) < config.tol
         previous = history[-1]
         reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)

@@ -40,8 +40,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from threadpoolctl import ThreadpoolController
 
+from engine.blas import single_threaded_blas
 from engine.covariance import LOG_DET_PRECISIONS_CHOL, CovarianceType
 from engine.density import LOG_2PI
 from engine.direct import EPS10
@@ -52,7 +52,6 @@ from engine.stats import SufficientStats
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
 _POOL: ThreadPoolExecutor | None = None
-_BLAS: ThreadpoolController | None = None
 
 
 def _pool() -> ThreadPoolExecutor:
@@ -60,19 +59,6 @@ def _pool() -> ThreadPoolExecutor:
     if _POOL is None:
         _POOL = ThreadPoolExecutor(max_workers=max(1, min(os.cpu_count() or 1, 8)), thread_name_prefix="gmm-chunk")
     return _POOL
-
-
-def _single_threaded_blas():
-    """A context in which BLAS runs on the calling thread only.
-
-    Our chunks already use every core; an OpenBLAS that also starts its threads inside each chunk's
-    small matrix product oversubscribes the cores (measured: an E-step at N=1e5, D=10, K=10 took 98 ms
-    instead of 11 ms). The limit is lifted when the context ends, so other numpy code is not affected.
-    """
-    global _BLAS
-    if _BLAS is None:
-        _BLAS = ThreadpoolController()
-    return _BLAS.limit(limits=1, user_api="blas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +259,7 @@ class ChunkedBackend:
         ranges = self._ranges()
         if len(ranges) == 1:
             return [task(*ranges[0], *args)]
-        with _single_threaded_blas():
+        with single_threaded_blas():
             return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
     def _estep_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout,

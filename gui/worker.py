@@ -16,8 +16,8 @@ from enum import Enum
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from threadpoolctl import ThreadpoolController
 
+from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
 from engine.errors import GMMError
@@ -26,22 +26,6 @@ from engine.errors import GMMError
 EMIT_INTERVAL_S = 1.0 / 60.0
 #: Longest a worker waits for the window to finish painting a frame before its next half-step.
 FRAME_WAIT_S = 0.1
-
-
-_BLAS: ThreadpoolController | None = None
-
-
-def _single_threaded_blas():
-    """A context in which BLAS uses one thread while EM runs (process-wide; undone when it ends).
-
-    The M-step's linear algebra is on D x D matrices; a multi-threaded OpenBLAS spins its threads up
-    for each tiny call and, when the cores are busy, one 2 x 2 triangular solve took 8 ms instead of
-    microseconds. Its spinning threads also take the cores the window needs to paint.
-    """
-    global _BLAS
-    if _BLAS is None:
-        _BLAS = ThreadpoolController()
-    return _BLAS.limit(limits=1, user_api="blas")
 
 
 class StepTarget(Enum):
@@ -230,7 +214,7 @@ class FitWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with _single_threaded_blas():
+            with single_threaded_blas():
                 self._run()
         except Exception as error:  # thread boundary: report it, never swallow it
             self._flush()
