@@ -108,12 +108,17 @@ class ChunkedBackend:
     dtype : numpy dtype, optional
         ``float64`` (default) or ``float32`` (see the module docstring for its accuracy).
     chunk_rows : int, optional
+    n_threads : int, optional
+        Threads to split the rows over (at most the pool's size, one per core by default). The window
+        asks for one fewer than the cores, so painting keeps a core while EM runs.
     """
 
-    def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS) -> None:
+    def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
+                 n_threads: int | None = None) -> None:
         self.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         self.dtype = np.dtype(dtype)
         self.chunk_rows = int(chunk_rows)
+        self.n_threads = n_threads
         self._n_features = self.X.shape[1]
         self.shift, self.scale = self._standardisation()
         # z = (x - shift) / scale, transposed: shape (n_features, n_samples). In float32 single
@@ -251,7 +256,10 @@ class ChunkedBackend:
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""
-        n_workers = _pool()._max_workers if self.n_samples >= 4 * self.chunk_rows else 1
+        n_workers = _pool()._max_workers if self.n_threads is None else max(1, min(self.n_threads,
+                                                                                    _pool()._max_workers))
+        if self.n_samples < 4 * self.chunk_rows:
+            n_workers = 1
         bounds = np.linspace(0, self.n_samples, n_workers + 1).astype(int)
         return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
@@ -344,6 +352,7 @@ class ChunkedBackend:
         subset = ChunkedBackend.__new__(ChunkedBackend)
         subset.X = self.X[np.asarray(indices)]
         subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
+        subset.n_threads = self.n_threads
         subset.shift, subset.scale, subset._zz = self.shift, self.scale, None
         subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
         return subset

@@ -8,6 +8,7 @@ through ``RunControl``, a plain Python object with a condition variable, so call
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
 from engine.errors import GMMError
+from engine.fast import ChunkedBackend
 
 #: The worker emits at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0
@@ -228,7 +230,9 @@ class FitWorker(QObject):
         control = self.control
         e_seconds = 0.0
         ms_per_iteration = float("nan")
-        snapshots = iterate_em(self._X, self._config, view_indices=self._view_indices)
+        # One core fewer than the machine has: painting keeps a core while the E-steps run.
+        backend = ChunkedBackend(self._X, n_threads=max(1, (os.cpu_count() or 1) - 1))
+        snapshots = iterate_em(self._X, self._config, view_indices=self._view_indices, backend=backend)
         while True:
             if not control.may_proceed_now():
                 self._flush()  # show the newest state before waiting
