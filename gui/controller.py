@@ -22,13 +22,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from engine.config import FitConfig
+from engine.covariance import CovarianceType
 from engine.data import Dataset, load_data
 from engine.em import FitResult
 from engine.errors import GMMError, InputError
 from engine.model import predict_proba, sample, score
 from engine.model_io import LoadedModel, load_model
+from engine.params import MixtureParams
 from engine.presets import generate
 from gui import files
+from gui.hand_edit import HandMixture, to_params
 from gui.main_window import APP_TITLE, MainWindow
 from gui.panels import DataRequest, DisplayOptions
 from gui.projection import Projection, feature_projection, pca_projection
@@ -94,6 +97,7 @@ class Controller(QObject):
         self.projection: Projection | None = None
         self.view_indices: NDArray[np.intp] | None = None  # samples whose responsibilities snapshots carry
         self.model: LoadedModel | None = None  # a loaded model: initialisation "given" starts from it
+        self.hand_params: MixtureParams | None = None  # components placed by hand: "given" starts from these
         self.config: FitConfig | None = None  # of the current run
         self.state = RunState.IDLE
         self.run_id = 0
@@ -142,6 +146,7 @@ class Controller(QObject):
             (w.file_dropped, self.open_path),
             (w.recent_requested, self.open_path),
             (w.closing, self._on_view_closing),
+            (w.hand_editor.edited, self._on_view_hand_edited),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -238,6 +243,9 @@ class Controller(QObject):
             self.view_indices = np.sort(rng.choice(n_samples, VIEW_MAX_POINTS, replace=False))
         if self.model is not None and self.model.params.n_features != dataset.n_features:
             self.model = None
+        self.hand_params = None
+        self.window.hand_editor.set_mixture(None)
+        self.window.hand_editor.set_enabled(dataset.n_features == 2)
         self.window.model_panel.set_given_available(self.model is not None)
         self.window.data_panel.set_features(dataset.feature_names)
         features = _tr("1 feature") if dataset.n_features == 1 else _tr("{0} features").format(dataset.n_features)
@@ -285,7 +293,7 @@ class Controller(QObject):
         if self.dataset is None:
             return False
         try:
-            config = self.window.model_panel.config(self.model.params if self.model is not None else None)
+            config = self.window.model_panel.config(self._given_params())
         except InputError as error:
             self._show_error(_tr("These settings cannot be used"), str(error))
             return False
@@ -319,6 +327,12 @@ class Controller(QObject):
         self.state = state
         self.window.set_running(state is RunState.RUNNING)
         self._update_status()
+
+    def _given_params(self) -> MixtureParams | None:
+        """What initialisation 'given' starts from: components placed by hand, else the loaded model."""
+        if self.hand_params is not None:
+            return self.hand_params
+        return self.model.params if self.model is not None else None
 
     def is_settled(self) -> bool:
         """True when every snapshot received has been drawn (nothing is waiting for the draw timer)."""
@@ -366,7 +380,8 @@ class Controller(QObject):
     @Slot()
     def _on_view_model_settled(self) -> None:
         panel = self.window.model_panel
-        if self.model is not None and panel.uses_given() and not panel.fits_model(self.model.params):
+        given = self._given_params()
+        if given is not None and panel.uses_given() and not panel.fits_model(given):
             panel.use_default_init()
             self.window.statusBar().showMessage(
                 _tr("K or the covariance type no longer match the loaded model: EM starts from k-means++ "
@@ -418,6 +433,35 @@ class Controller(QObject):
     def _on_view_reset(self) -> None:
         self._settings_timer.stop()
         self._start_run(StepTarget.INIT)
+
+    @Slot(object, bool)
+    def _on_view_hand_edited(self, mixture: HandMixture, finished: bool) -> None:
+        """A component moved, stretched, added or removed by hand: it becomes EM's starting point."""
+        if self._active is not None or self._pending is not None:
+            self._stop_active()
+            self.run_id += 1  # late snapshots must not undo the edit
+            self._pending = None
+        self._latest = None
+        canvas = self.window.canvas
+        canvas.show_mixture(mixture.weights, mixture.means, mixture.covariances)
+        if not finished or self.dataset is None:
+            return
+        panel = self.window.model_panel
+        try:
+            params = to_params(mixture, CovarianceType(panel.covariance_type.currentData()))
+        except GMMError as error:
+            self._show_error(_tr("These components cannot be used"), str(error))
+            return
+        self.hand_params = params
+        panel.use_model(params)
+        full = params.full_covariances()
+        self.window.hand_editor.set_mixture(HandMixture(params.weights, params.means, full))
+        canvas.show_mixture(params.weights, params.means, full)
+        resp = predict_proba(params, self.dataset.X[self.view_indices])
+        canvas.show_assignment(None, resp)
+        self.window.statusBar().showMessage(
+            _tr("{0} components placed by hand: Space runs EM from them (initialisation 'given').")
+            .format(params.n_components), 8000)
 
     @Slot()
     def _on_view_stop(self) -> None:
@@ -572,7 +616,10 @@ class Controller(QObject):
             window.histogram.show_assignment(labels, resp)
         else:
             covariances = self.projection.covariances(params.full_covariances())
-            window.canvas.show_mixture(params.weights, self.projection.means(params.means), covariances)
+            means = self.projection.means(params.means)
+            window.canvas.show_mixture(params.weights, means, covariances)
+            if params.n_features == 2:
+                window.hand_editor.set_mixture(HandMixture(params.weights, means, covariances))
             window.canvas.show_assignment(labels, resp)
         window.convergence.show_snapshot(snapshot, self.config.n_init if self.config else 1)
         self.shown = progress

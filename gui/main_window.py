@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.canvas import MixtureCanvas
 from gui.convergence import ConvergencePlot
+from gui.hand_edit import HandEditor
 from gui.histogram import HistogramView
 from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
 
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(side.sizeHint().width() + 20)
 
         self.canvas = MixtureCanvas()
+        self.hand_editor = HandEditor(self.canvas)
         self.histogram = HistogramView()
         self.views = QStackedWidget()
         self.views.addWidget(self.canvas)
