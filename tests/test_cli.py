@@ -431,3 +431,16 @@ def test_python_main_py_exit_codes(workdir, model_json, data_csv, tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
     assert out.read_bytes() == KEEP
+
+
+def test_a_closed_pipe_stops_quietly(data_csv, tmp_path):
+    """``gmm-explorer fit ... | head -1``: the reader leaves early; no traceback, the shell's 141."""
+    argv = [sys.executable, "main.py", "fit", str(data_csv), "--k", "2", "--tol", "0", "--max-iter", "200",
+            "--seed", "0", "--out", str(tmp_path / "m.json")]
+    with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        child.stdout.readline()
+        child.stdout.close()  # like head after its first line
+        stderr = child.stderr.read().decode()
+        status = child.wait(timeout=120)
+    assert status == 141
+    assert "Traceback" not in stderr
