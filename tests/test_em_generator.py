@@ -9,11 +9,11 @@ with several starts a BEST snapshot closes the run. ``FitConfig`` refuses every 
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import math
 
 import numpy as np
 import pytest
+from factories import BACKENDS
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -26,17 +26,6 @@ N_COMPONENTS = 3
 
 
 
-def backends() -> list[type]:
-    """The backend classes to test: the direct reference and, when the module exists, the chunked one."""
-    classes: list[type] = [DirectBackend]
-    if importlib.util.find_spec("engine.fast") is not None:
-        from engine.fast import ChunkedBackend
-
-        classes.append(ChunkedBackend)
-    return classes
-
-
-BACKENDS = pytest.mark.parametrize("backend_class", backends(), ids=lambda cls: cls.__name__)
 
 
 def _data(seed: int = 0) -> np.ndarray:

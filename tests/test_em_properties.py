@@ -8,10 +8,9 @@ M-step instead of ending the fit.
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
+from factories import BACKEND_CLASSES, BACKENDS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -25,17 +24,6 @@ PROPERTY_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_che
 
 
 
-def backends() -> list[type]:
-    """The backend classes to test: the direct reference and, when the module exists, the chunked one."""
-    classes: list[type] = [DirectBackend]
-    if importlib.util.find_spec("engine.fast") is not None:
-        from engine.fast import ChunkedBackend
-
-        classes.append(ChunkedBackend)
-    return classes
-
-
-BACKENDS = pytest.mark.parametrize("backend_class", backends(), ids=lambda cls: cls.__name__)
 
 
 def assert_valid(params: MixtureParams) -> None:
@@ -76,7 +64,7 @@ def _snapshots(X, n_components, covariance_type, seed, backend_class=DirectBacke
 
 
 @PROPERTY_SETTINGS
-@given(separated_mixtures(), st.sampled_from(backends()))
+@given(separated_mixtures(), st.sampled_from(BACKEND_CLASSES))
 def test_log_likelihood_never_decreases(mixture, backend_class):
     X, n_components, covariance_type, seed = mixture
     snapshots = _snapshots(X, n_components, covariance_type, seed, backend_class, reg_covar=0.0)
@@ -100,7 +88,7 @@ def test_every_snapshot_has_valid_parameters(mixture, reg_covar):
 
 
 @PROPERTY_SETTINGS
-@given(separated_mixtures(), st.sampled_from(backends()), st.randoms(use_true_random=False))
+@given(separated_mixtures(), st.sampled_from(BACKEND_CLASSES), st.randoms(use_true_random=False))
 def test_the_order_of_the_samples_does_not_change_the_fit(mixture, backend_class, random):
     X, n_components, covariance_type, seed = mixture
     (init,) = _snapshots(X, n_components, covariance_type, seed, max_iter=0)

@@ -10,11 +10,11 @@ Every test runs on every backend (the direct reference path and, once it exists,
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 
 import numpy as np
 import pytest
+from factories import BACKENDS
 from sklearn.datasets import load_iris, load_wine
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
@@ -34,17 +34,6 @@ MAX_ITER = 25
 
 
 
-def backends() -> list[type]:
-    """The backend classes to test: the direct reference and, when the module exists, the chunked one."""
-    classes: list[type] = [DirectBackend]
-    if importlib.util.find_spec("engine.fast") is not None:
-        from engine.fast import ChunkedBackend
-
-        classes.append(ChunkedBackend)
-    return classes
-
-
-BACKENDS = pytest.mark.parametrize("backend_class", backends(), ids=lambda cls: cls.__name__)
 COVARIANCE_TYPES = pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
 
 

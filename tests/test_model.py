@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from factories import random_params
 from sklearn.mixture import GaussianMixture
 
 from engine import model
@@ -16,23 +17,6 @@ TYPES = [t.value for t in CovarianceType]
 RTOL = 1e-10
 
 
-def random_params(covariance_type: str, n_components: int = 3, n_features: int = 2, seed: int = 0) -> MixtureParams:
-    """Well-separated components with random SPD covariances of the given type."""
-    rng = np.random.default_rng(seed)
-    weights = rng.dirichlet(np.ones(n_components) * 3)
-    means = rng.normal(scale=4.0, size=(n_components, n_features))
-    eye = np.eye(n_features)
-    if covariance_type == "full":
-        a = rng.normal(size=(n_components, n_features, n_features))
-        covariances = a @ a.transpose(0, 2, 1) + 0.5 * eye
-    elif covariance_type == "tied":
-        a = rng.normal(size=(n_features, n_features))
-        covariances = a @ a.T + 0.5 * eye
-    elif covariance_type == "diag":
-        covariances = rng.uniform(0.3, 2.0, size=(n_components, n_features))
-    else:
-        covariances = rng.uniform(0.3, 2.0, size=n_components)
-    return MixtureParams.from_covariances(weights, means, covariances, covariance_type)
 
 
 def sklearn_model(params: MixtureParams) -> GaussianMixture:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from factories import random_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import linalg
@@ -31,23 +32,6 @@ from engine.params import MixtureParams
 TYPES = [t.value for t in CovarianceType]
 
 
-def random_params(covariance_type: str, n_components: int = 3, n_features: int = 2, seed: int = 0) -> MixtureParams:
-    """Random parameters whose floats use every bit of the mantissa."""
-    rng = np.random.default_rng(seed)
-    weights = rng.dirichlet(np.ones(n_components) * 3)
-    means = rng.normal(scale=4.0, size=(n_components, n_features))
-    eye = np.eye(n_features)
-    if covariance_type == "full":
-        a = rng.normal(size=(n_components, n_features, n_features))
-        covariances = a @ a.transpose(0, 2, 1) + 0.5 * eye
-    elif covariance_type == "tied":
-        a = rng.normal(size=(n_features, n_features))
-        covariances = a @ a.T + 0.5 * eye
-    elif covariance_type == "diag":
-        covariances = rng.uniform(0.3, 2.0, size=(n_components, n_features))
-    else:
-        covariances = rng.uniform(0.3, 2.0, size=n_components)
-    return MixtureParams.from_covariances(weights, means, covariances, covariance_type)
 
 
 def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
