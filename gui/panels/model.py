@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
+from engine.locks import CovarianceLock, Locks
 from engine.params import MixtureParams
 from gui.panels.widgets import LogSlider
 
@@ -55,11 +66,11 @@ class ModelPanel(QGroupBox):
         init_names = {InitMethod.KMEANS_PP: self.tr("k-means++"), InitMethod.KMEANS: self.tr("k-means"),
                       InitMethod.RANDOM: self.tr("random responsibilities"),
                       InitMethod.RANDOM_FROM_DATA: self.tr("random data points"),
-                      InitMethod.GIVEN: self.tr("given (loaded model)")}
+                      InitMethod.GIVEN: self.tr("given (loaded model or by hand)")}
         for method in InitMethod:
             self.init.addItem(init_names[method], method.value)
         self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'given' starts from the loaded "
-                                     "model."))
+                                     "model or from the components placed on the canvas by hand."))
         self.seed = QSpinBox()
         self.seed.setRange(NO_SEED, 2**31 - 1)
         self.seed.setValue(0)
@@ -74,6 +85,28 @@ class ModelPanel(QGroupBox):
         self.n_init.setRange(1, 50)
         self.n_init.setToolTip(self.tr("EM runs from this many starts and keeps the one with the highest "
                                        "log-likelihood."))
+        self.equal_weights = QCheckBox(self.tr("Keep the weights equal"))
+        self.equal_weights.setToolTip(self.tr("Every weight stays 1/K in every M-step (with small fixed round "
+                                              "covariances, EM then behaves like k-means)."))
+        self.covariance_lock = QComboBox()
+        lock_names = {CovarianceLock.FREE: self.tr("free"), CovarianceLock.FIXED: self.tr("fixed (as started)"),
+                      CovarianceLock.SHARED: self.tr("shared by all")}
+        for lock in CovarianceLock:
+            self.covariance_lock.addItem(lock_names[lock], lock.value)
+        self.covariance_lock.setToolTip(self.tr("Free: the M-step updates each covariance. Fixed: covariances "
+                                                "keep their starting values. Shared: one covariance for all "
+                                                "components, their responsibility-weighted mean."))
+        self.frozen = QListWidget()
+        self.frozen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.frozen.setFlow(QListWidget.Flow.LeftToRight)
+        self.frozen.setWrapping(True)
+        self.frozen.setFixedHeight(48)
+        self.frozen.setToolTip(self.tr("Checked components are frozen: EM keeps their weight, mean and "
+                                       "covariance as they started."))
+        self.frozen.itemChanged.connect(self.changed)
+        self.n_components.valueChanged.connect(self._update_frozen_items)
+        self.equal_weights.toggled.connect(self.changed)
+        self.covariance_lock.currentIndexChanged.connect(self.changed)
         for spin in (self.n_components, self.max_iter, self.seed, self.n_init):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self.changed)
@@ -91,7 +124,39 @@ class ModelPanel(QGroupBox):
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.tr("reg_covar"), self.reg_covar)
         form.addRow(self.tr("Starts n_init"), self.n_init)
+        form.addRow(self.tr("Locks"), self.equal_weights)
+        form.addRow(self.tr("Covariances"), self.covariance_lock)
+        form.addRow(self.tr("Frozen"), self.frozen)
+        self._update_frozen_items()
         self.set_given_available(False)
+
+    def _update_frozen_items(self) -> None:
+        """One checkable item per component (checks of components that remain are kept)."""
+        n_components = self.n_components.value()
+        self.frozen.blockSignals(True)
+        try:
+            while self.frozen.count() > n_components:
+                self.frozen.takeItem(self.frozen.count() - 1)
+            for component in range(self.frozen.count(), n_components):
+                item = QListWidgetItem(str(component))
+                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setToolTip(self.tr("Freeze component {0}: EM does not move it.").format(component))
+                self.frozen.addItem(item)
+        finally:
+            self.frozen.blockSignals(False)
+
+    def locks(self) -> Locks:
+        """The parameters EM may not move, as chosen."""
+        frozen = tuple(row for row in range(self.frozen.count())
+                       if self.frozen.item(row).checkState() == Qt.CheckState.Checked)
+        return Locks(self.equal_weights.isChecked(), CovarianceLock(self.covariance_lock.currentData()), frozen)
+
+    def set_frozen(self, components: tuple[int, ...]) -> None:
+        """Check exactly these components as frozen (emits ``changed``)."""
+        for row in range(self.frozen.count()):
+            state = Qt.CheckState.Checked if row in components else Qt.CheckState.Unchecked
+            self.frozen.item(row).setCheckState(state)
 
     def config(self, init_params: MixtureParams | None) -> FitConfig:
         """The settings as a ``FitConfig``; ``init_params`` is used only with initialisation 'given'.
@@ -113,6 +178,7 @@ class ModelPanel(QGroupBox):
             n_init=self.n_init.value(),
             seed=None if seed == NO_SEED else seed,
             init_params=init_params if init is InitMethod.GIVEN else None,
+            locks=self.locks(),
         )
 
     def uses_given(self) -> bool:
