@@ -166,13 +166,13 @@ class FeatureSpec:
             spec = cls(block.get("space"), block.get("spatial_weight", 0.0))
         except InputError as error:
             raise InputError(f"{source} has an unusable \"image\" block: {error}") from None
+        if params.n_features != spec.n_features:
+            raise InputError(f"{source} has {params.n_features} features but its \"image\" block describes "
+                             f"{spec.n_features} ({', '.join(spec.feature_names)}): it cannot segment a picture.")
         if block.get("scale", spec.scale) != spec.scale or block.get("n_features", spec.n_features) != spec.n_features:
             raise InputError(f"{source} has an \"image\" block this version cannot reproduce (scale "
                              f"{block.get('scale')!r}, n_features {block.get('n_features')!r} for {spec.space.value} "
                              f"features): fit the model again.")
-        if params.n_features != spec.n_features:
-            raise InputError(f"{source} has {params.n_features} features but its \"image\" block describes "
-                             f"{spec.n_features} ({', '.join(spec.feature_names)}): it cannot segment a picture.")
         if params.n_components > MAX_COMPONENTS:
             raise InputError(f"{source} has {params.n_components} components, more than the {MAX_COMPONENTS} "
                              "segments a picture can have.")
