@@ -3,9 +3,11 @@
     gmm-explorer                      open the window
     gmm-explorer DATA.csv             open the window with a data file (or a model .json)
     gmm-explorer fit|predict|score|generate ...   run a command without a window (see --help)
+    gmm-explorer segment IMAGE ...    segment a picture without a window (see segment --help)
 
 The headless commands live in ``engine.cli``; dispatching to them imports neither Qt nor pyqtgraph, so
-they work on a machine without a display or Qt's system libraries.
+they work on a machine without a display or Qt's system libraries. ``segment`` lives in
+``gui.segment_command``: it needs Qt's image readers (QtGui), but no display and no window.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 #: First arguments that select the headless command line instead of the window.
-COMMANDS = ("fit", "predict", "score", "generate")
+COMMANDS = ("fit", "predict", "score", "generate", "segment")
 HELP = ("-h", "--help")
 
 
@@ -37,6 +39,10 @@ def _wants_command_line(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run GMM Explorer with ``argv`` (without the program name); returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] == "segment":
+        from gui.segment_command import main as segment_main
+
+        return segment_main(argv[1:])
     if _wants_command_line(argv):
         from engine.cli import main as cli_main
 

@@ -367,7 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Fit Gaussian mixture models with EM. Without a command (or with just a data file) "
                     "GMM Explorer opens its window; the commands below run headless.",
-        epilog="Exit status: 0 success, 2 bad input (one 'error:' line on stderr), 130 interrupted. "
+        epilog="Also: 'segment IMAGE --k K --out SEGMENTED.png' segments a picture (PNG, JPEG, BMP, TIFF) "
+               "with Qt's image readers, still without a window; see 'gmm-explorer segment --help'. "
+               "Exit status: 0 success, 2 bad input (one 'error:' line on stderr), 130 interrupted. "
                "Output files are written atomically at the end, only when everything succeeded.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
