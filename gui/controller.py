@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.data import Dataset, load_data
-from engine.em import FitResult
+from engine.em import FitResult, HalfStep
 from engine.errors import GMMError, InputError
 from engine.model import predict_proba, sample, score
 from engine.model_io import LoadedModel, load_model
@@ -147,6 +147,7 @@ class Controller(QObject):
             (w.recent_requested, self.open_path),
             (w.closing, self._on_view_closing),
             (w.hand_editor.edited, self._on_view_hand_edited),
+            (w.point_hover.hovered, self._on_view_point_hovered),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -272,6 +273,7 @@ class Controller(QObject):
         dataset = self.dataset
         if dataset is None:
             return
+        self.window.point_hover.set_points(np.empty((0, 2)))
         if dataset.n_features == 1:
             self.projection = None
             self.window.histogram.set_values(dataset.X[:, 0], dataset.feature_names[0], self._view_rows())
@@ -283,8 +285,9 @@ class Controller(QObject):
             self.projection = feature_projection(dataset.feature_names, first, second)
         else:
             self.projection = feature_projection(dataset.feature_names, 0, 1)
-        self.window.canvas.set_points(self.projection.points(dataset.X), self.projection.axis_names,
-                                      self._view_rows(), fit_view=fit_view)
+        points = self.projection.points(dataset.X)
+        self.window.canvas.set_points(points, self.projection.axis_names, self._view_rows(), fit_view=fit_view)
+        self.window.point_hover.set_points(points)
 
     # --- runs -----------------------------------------------------------------------------------
 
@@ -463,6 +466,18 @@ class Controller(QObject):
             _tr("{0} components placed by hand: Space runs EM from them (initialisation 'given').")
             .format(params.n_components), 8000)
 
+    @Slot(int)
+    def _on_view_point_hovered(self, row: int) -> None:
+        """Show the hovered point's responsibilities under the parameters on screen."""
+        params = self.shown.snapshot.params if self.shown is not None else None
+        if self.hand_params is not None and self._latest is None:
+            params = self.hand_params  # edited by hand since the last snapshot
+        if row < 0 or params is None or self.dataset is None:
+            self.window.explain_panel.show_point(None)
+            return
+        x = self.dataset.X[row]
+        self.window.explain_panel.show_point(row, x, predict_proba(params, x[None])[0])
+
     @Slot()
     def _on_view_stop(self) -> None:
         if self._active is not None:
@@ -610,6 +625,8 @@ class Controller(QObject):
         if self.dataset is None or params.n_features != self.dataset.n_features:
             return
         labels, resp = snapshot.labels, snapshot.view_resp
+        previous = self.shown.snapshot if self.shown is not None else None
+        window.step_trail.clear()
         if self.projection is None:
             variances = params.full_covariances()[:, 0, 0]
             window.histogram.show_mixture(params.weights, params.means[:, 0], variances)
@@ -620,8 +637,15 @@ class Controller(QObject):
             window.canvas.show_mixture(params.weights, means, covariances)
             if params.n_features == 2:
                 window.hand_editor.set_mixture(HandMixture(params.weights, means, covariances))
+            if (snapshot.half_step is HalfStep.M and previous is not None and previous.half_step is HalfStep.E
+                    and previous.iteration == snapshot.iteration and previous.start == snapshot.start
+                    and previous.params.n_components == params.n_components):
+                old = previous.params
+                window.step_trail.show_step(self.projection.means(old.means),
+                                            self.projection.covariances(old.full_covariances()), means)
             window.canvas.show_assignment(labels, resp)
         window.convergence.show_snapshot(snapshot, self.config.n_init if self.config else 1)
+        window.explain_panel.show_snapshot(snapshot, self.dataset.n_samples)
         self.shown = progress
         self._update_status()
         self.frame_drawn.emit(self.run_id if run_id is None else run_id, snapshot)

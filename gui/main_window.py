@@ -10,6 +10,7 @@ import os
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.canvas import MixtureCanvas
 from gui.convergence import ConvergencePlot
+from gui.explain import ExplainPanel, PointHover, StepTrail
 from gui.hand_edit import HandEditor
 from gui.histogram import HistogramView
 from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
@@ -93,6 +95,16 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
         self.setCentralWidget(self.main_splitter)
+        self.explain_panel = ExplainPanel()
+        self.point_hover = PointHover(self.canvas)
+        self.step_trail = StepTrail(self.canvas)
+        self.explain_dock = QDockWidget(_tr("Explain"))
+        self.explain_dock.setObjectName("ExplainDock")
+        self.explain_dock.setWidget(self.explain_panel)
+        self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
+                                         "responsibilities of the point under the cursor."))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)
+        self.resizeDocks([self.explain_dock], [300], Qt.Orientation.Horizontal)
 
         self.status_state = QLabel()
         self.status_iteration = QLabel()

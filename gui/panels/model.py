@@ -100,7 +100,7 @@ class ModelPanel(QGroupBox):
         self.frozen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.frozen.setFlow(QListWidget.Flow.LeftToRight)
         self.frozen.setWrapping(True)
-        self.frozen.setFixedHeight(48)
+        self.frozen.setFixedHeight(self.frozen.fontMetrics().height() * 2 + 8)
         self.frozen.setToolTip(self.tr("Checked components are frozen: EM keeps their weight, mean and "
                                        "covariance as they started."))
         self.frozen.itemChanged.connect(self.changed)

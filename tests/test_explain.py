@@ -1,0 +1,67 @@
+"""The Explain panel shows the snapshot's own numbers; hovering a point shows its responsibilities."""
+
+from __future__ import annotations
+
+import numpy as np
+import test_gui_window
+from PySide6.QtCore import Qt
+from test_gui_window import TIMEOUT_MS, on_screen, press
+
+from engine.em import HalfStep
+from engine.model import predict_proba
+
+# The window fixtures of the window tests, shared.
+messages = test_gui_window.messages
+app = test_gui_window.app
+
+
+def test_e_then_m_shows_the_snapshots_numbers_and_the_step_taken(app, qtbot):
+    window, controller = app
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E, 1), timeout=TIMEOUT_MS)
+    e_snapshot = controller.shown.snapshot
+    panel = window.explain_panel
+    numbers = panel.numbers()
+    n_samples = controller.dataset.n_samples
+    assert np.array_equal(numbers["nk"], e_snapshot.stats.nk)
+    assert np.allclose(numbers["weights"], e_snapshot.stats.nk / n_samples)
+    assert np.array_equal(numbers["mean"], e_snapshot.stats.means[0])
+    assert numbers["log_likelihood"] == e_snapshot.history[-1]
+    assert not window.step_trail.arrows.getData()[0].size
+    press(qtbot, window, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 1), timeout=TIMEOUT_MS)
+    m_snapshot = controller.shown.snapshot
+    panel.component.setValue(2)
+    numbers = panel.numbers()
+    # The M-step's new weights and means are exactly the formulas' numbers shown.
+    assert np.allclose(m_snapshot.params.weights, numbers["weights"])
+    assert np.allclose(m_snapshot.params.means[2], numbers["mean"])
+    assert f"{numbers['nk'][2]:.4g}" in panel.formulas.text()
+    # Arrows start at the old means and end at the new ones; the old ellipses are drawn.
+    x, y = window.step_trail.arrows.getData()
+    starts = np.stack([x[0::6], y[0::6]], axis=1)
+    ends = np.stack([x[1::6], y[1::6]], axis=1)
+    assert np.allclose(starts, e_snapshot.params.means) and np.allclose(ends, m_snapshot.params.means)
+    assert window.step_trail.old_ellipses.getData()[0].size
+    # Two iterations on, the change of the log-likelihood is shown too.
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E, 2), timeout=TIMEOUT_MS)
+    history = controller.shown.snapshot.history
+    assert panel.numbers()["change"] == history[-1] - history[-2]
+    assert not window.step_trail.arrows.getData()[0].size
+
+
+def test_hovering_a_point_shows_its_responsibilities(app, qtbot):
+    window, controller = app
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E, 1), timeout=TIMEOUT_MS)
+    row = 17
+    point = controller.dataset.X[row]
+    viewport = window.canvas.plot_widget.viewport()
+    with qtbot.waitSignal(window.point_hover.hovered, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseMove(viewport, pos=window.hand_editor.data_to_viewport(point).toPoint())
+    hovered = blocker.args[0]
+    assert hovered >= 0
+    expected = predict_proba(controller.shown.snapshot.params, controller.dataset.X[hovered][None])[0]
+    assert np.allclose(window.explain_panel.point_resp(), expected)
+    assert f"{expected.max():.3f}" in window.explain_panel.point.text()
