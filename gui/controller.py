@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.data import Dataset, load_data
+from engine.data import Dataset, load_data, save_csv_atomic
 from engine.em import FitResult, HalfStep
 from engine.errors import GMMError, InputError
 from engine.model import predict_proba, sample, score
@@ -33,6 +33,7 @@ from engine.presets import generate
 from gui import files
 from gui.hand_edit import HandMixture, to_params
 from gui.main_window import APP_TITLE, MainWindow
+from gui.paint import DataEdit, PaintedData
 from gui.panels import DataRequest, DisplayOptions
 from gui.projection import Projection, feature_projection, pca_projection
 from gui.settings import Settings
@@ -50,6 +51,8 @@ MAX_DRAW_INTERVAL_MS = 200
 SETTINGS_QUIET_MS = 250
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
+#: Feature names of data painted on an empty canvas.
+DEFAULT_FEATURES = ("x0", "x1")
 #: How long closing the window waits for a running fit to stop.
 SHUTDOWN_TIMEOUT_MS = 5000
 
@@ -98,6 +101,7 @@ class Controller(QObject):
         self.view_indices: NDArray[np.intp] | None = None  # samples whose responsibilities snapshots carry
         self.model: LoadedModel | None = None  # a loaded model: initialisation "given" starts from it
         self.hand_params: MixtureParams | None = None  # components placed by hand: "given" starts from these
+        self._applying_edit = False  # True while an undoable data edit replaces the data set
         self.config: FitConfig | None = None  # of the current run
         self.state = RunState.IDLE
         self.run_id = 0
@@ -148,6 +152,9 @@ class Controller(QObject):
             (w.closing, self._on_view_closing),
             (w.hand_editor.edited, self._on_view_hand_edited),
             (w.point_hover.hovered, self._on_view_point_hovered),
+            (w.paint_tool.edited, self._on_view_painted),
+            (w.paint_panel.clear_requested, self._on_view_clear_data),
+            (w.export_data_action.triggered, self._on_view_export_data),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -232,7 +239,7 @@ class Controller(QObject):
             self.window.set_recent_files(self.settings.recent_files())
         self._show_error(title, str(error))
 
-    def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True) -> None:
+    def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True, fit_view: bool = True) -> None:
         self._stop_active()
         self.run_id += 1  # late snapshots of the old data's run are dropped from here on
         self.dataset = dataset
@@ -247,6 +254,9 @@ class Controller(QObject):
         self.hand_params = None
         self.window.hand_editor.set_mixture(None)
         self.window.hand_editor.set_enabled(dataset.n_features == 2)
+        self.window.paint_tool.set_data(_painted(dataset), dataset.n_features == 2)
+        if not self._applying_edit:
+            self.window.undo_stack.clear()  # edits of the data before it cannot be undone into this one
         self.window.model_panel.set_given_available(self.model is not None)
         self.window.data_panel.set_features(dataset.feature_names)
         features = _tr("1 feature") if dataset.n_features == 1 else _tr("{0} features").format(dataset.n_features)
@@ -255,7 +265,7 @@ class Controller(QObject):
         self._latest = self._pending = self.shown = None
         self.window.show_data_view(dataset.n_features == 1)
         self.window.display_panel.set_one_dimensional(dataset.n_features == 1)
-        self._show_points(fit_view=True)
+        self._show_points(fit_view=fit_view)
         self.window.canvas.clear_mixture()
         self.window.histogram.clear_mixture()
         self.window.convergence.reset(0.0)
@@ -478,6 +488,68 @@ class Controller(QObject):
         x = self.dataset.X[row]
         self.window.explain_panel.show_point(row, x, predict_proba(params, x[None])[0])
 
+    @Slot(object, bool)
+    def _on_view_painted(self, data: PaintedData, finished: bool) -> None:
+        """A brush or eraser stroke: shown as it goes, one undoable edit when the mouse is released."""
+        if not finished:
+            names = self.dataset.feature_names if self.dataset is not None else DEFAULT_FEATURES
+            self.window.canvas.set_points(data[0], names, None, fit_view=False)
+            return
+        before = _painted(self.dataset)
+        text = _tr("Erase") if self.window.paint_panel.eraser.isChecked() else _tr("Paint")
+        self.window.undo_stack.push(DataEdit(text, before, data, self._apply_data_edit))
+
+    @Slot()
+    def _on_view_clear_data(self) -> None:
+        empty = (np.empty((0, 2)), np.empty(0, dtype=np.int64))
+        self.window.undo_stack.push(DataEdit(_tr("Clear"), _painted(self.dataset), empty, self._apply_data_edit))
+
+    def _apply_data_edit(self, data: PaintedData) -> None:
+        """Make ``data`` (points and true classes) the data set; EM resets to its start if there are enough."""
+        points, labels = data
+        window = self.window
+        if len(points) == 0:
+            self._stop_active()
+            self.run_id += 1
+            self.dataset = None
+            self._latest = self._pending = self.shown = None
+            window.canvas.set_points(np.empty((0, 2)), DEFAULT_FEATURES, None, fit_view=False)
+            window.canvas.clear_mixture()
+            window.point_hover.set_points(np.empty((0, 2)))
+            window.hand_editor.set_mixture(None)
+            window.paint_tool.set_data(data, True)
+            window.data_panel.set_source(_tr("No points: turn on Paint points and drag on the canvas."))
+            return
+        names = self.dataset.feature_names if self.dataset is not None else DEFAULT_FEATURES
+        dataset = Dataset(points, names, source="painted", labels=labels)
+        enough = len(points) >= window.model_panel.n_components.value()
+        self._applying_edit = True
+        try:
+            self._set_dataset(dataset, _tr("painted"), reset=enough, fit_view=False)
+        finally:
+            self._applying_edit = False
+
+    @Slot()
+    def _on_view_export_data(self) -> None:
+        dataset = self.dataset
+        if dataset is None:
+            self._show_error(_tr("Nothing to export"), _tr("There are no points."))
+            return
+        path = files.ask_save_path(self.window, self.settings, _tr("Export data"), "data.csv", _tr("CSV (*.csv)"))
+        if not path:
+            return
+        header, rows, fmt = list(dataset.feature_names), dataset.X, "%r"
+        if dataset.labels is not None:
+            header.append("label")
+            rows = np.column_stack([dataset.X, dataset.labels])
+            fmt = ["%r"] * dataset.n_features + ["%d"]
+        try:
+            save_csv_atomic(path, header, rows, fmt=fmt)
+        except (GMMError, OSError) as error:
+            self._show_error(_tr("Cannot export the data"), str(error))
+            return
+        self.window.statusBar().showMessage(_tr("Data saved to {0}").format(path), 6000)
+
     @Slot()
     def _on_view_stop(self) -> None:
         if self._active is not None:
@@ -659,6 +731,14 @@ class Controller(QObject):
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.window, title, message)
+
+
+def _painted(dataset: Dataset | None) -> PaintedData:
+    """The points and true classes of a 2-D data set (class 0 where it has none), or nothing."""
+    if dataset is None or dataset.n_features != 2:
+        return np.empty((0, 2)), np.empty(0, dtype=np.int64)
+    labels = dataset.labels if dataset.labels is not None else np.zeros(dataset.n_samples, dtype=np.int64)
+    return np.array(dataset.X), np.array(labels)
 
 
 @contextmanager

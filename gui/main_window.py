@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -27,6 +27,7 @@ from gui.convergence import ConvergencePlot
 from gui.explain import ExplainPanel, PointHover, StepTrail
 from gui.hand_edit import HandEditor
 from gui.histogram import HistogramView
+from gui.paint import PaintPanel, PaintTool
 from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
 
 APP_TITLE = "GMM Explorer"
@@ -65,9 +66,10 @@ class MainWindow(QMainWindow):
         self.run_panel = RunPanel([self.run_pause_action, self.stop_action, self.step_action, self.reset_action,
                                    self.e_step_action, self.m_step_action])
         self.display_panel = DisplayPanel()
+        self.paint_panel = PaintPanel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        for panel in (self.data_panel, self.model_panel, self.run_panel, self.display_panel):
+        for panel in (self.data_panel, self.model_panel, self.run_panel, self.display_panel, self.paint_panel):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
         scroll = QScrollArea()
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.explain_panel = ExplainPanel()
         self.point_hover = PointHover(self.canvas)
         self.step_trail = StepTrail(self.canvas)
+        self.paint_tool = PaintTool(self.canvas, self.paint_panel)
         self.explain_dock = QDockWidget(_tr("Explain"))
         self.explain_dock.setObjectName("ExplainDock")
         self.explain_dock.setWidget(self.explain_panel)
@@ -175,16 +178,30 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         menu_bar = self.menuBar()
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setToolTip(_tr("Undoes the latest edit of the data (painting, erasing, clearing)."))
+        self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setToolTip(_tr("Does again the edit of the data that was undone."))
+        self.export_data_action = self._action(_tr("Export &data as CSV…"), _tr("Saves the points (and their "
+                                               "true classes, if they have any) as a CSV file."))
         file_menu = menu_bar.addMenu(_tr("&File"))
         file_menu.addAction(self.open_data_action)
         file_menu.addAction(self.open_model_action)
         self.recent_menu = QMenu(_tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        for action in (self.export_model_action, self.export_labels_action, self.save_png_action):
+        for action in (self.export_model_action, self.export_labels_action, self.export_data_action,
+                       self.save_png_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu(_tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.addActions([self.undo_action, self.redo_action])
         run_menu = menu_bar.addMenu(_tr("&Run"))
         for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
                        self.reset_action, self.stop_action):
