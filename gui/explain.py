@@ -54,13 +54,13 @@ class ExplainPanel(QWidget):
         self.component.setToolTip(self.tr("The component whose mean update is written out below."))
         self.formulas = QLabel()
         self.formulas.setTextFormat(Qt.TextFormat.RichText)
-        self.formulas.setWordWrap(True)
+        self.formulas.setWordWrap(False)  # a wrapped rich-text label in a dock can keep a stale height
         self.formulas.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formulas.setToolTip(self.tr("The M-step's formulas with the numbers of the latest E-step, so one "
                                          "iteration can be checked by hand."))
         self.point = QLabel(self.tr("Hover a point to see its responsibilities."))
         self.point.setTextFormat(Qt.TextFormat.RichText)
-        self.point.setWordWrap(True)
+        self.point.setWordWrap(False)
         self.point.setToolTip(self.tr("Responsibilities r_k of the point under the cursor: the chance that "
                                       "component k made it, given the current parameters."))
         form = QFormLayout()
@@ -100,10 +100,10 @@ class ExplainPanel(QWidget):
             self.formulas.setText(self.tr("No fit yet."))
             return
         names = {HalfStep.INIT: self.tr("Start: the initial parameters"),
-                 HalfStep.E: self.tr("E-step: responsibilities from the current parameters"),
-                 HalfStep.M: self.tr("M-step: new parameters from the responsibilities"),
+                 HalfStep.E: self.tr("E-step: responsibilities from the parameters"),
+                 HalfStep.M: self.tr("M-step: parameters from the responsibilities"),
                  HalfStep.BEST: self.tr("The best start's result")}
-        parts = [f"<b>{html.escape(names[snapshot.half_step])}</b> — "
+        parts = [f"<b>{html.escape(names[snapshot.half_step])}</b><br>"
                  + html.escape(self.tr("iteration {0}").format(snapshot.iteration))]
         numbers = self.numbers()
         if numbers:
@@ -120,7 +120,7 @@ class ExplainPanel(QWidget):
             parts.append(f"μ<sub>{k}</sub> = (1 / N<sub>{k}</sub>) Σ<sub>i</sub> r<sub>i{k}</sub> x<sub>i</sub> = "
                          f"{_vector(numbers['mean'])}")
             change = numbers["change"]
-            parts.append(html.escape(self.tr("Mean log-likelihood (1/N) Σ log p(x_i) = {0}").format(
+            parts.append(html.escape(self.tr("Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}").format(
                 _number(float(numbers["log_likelihood"])))) + "<br>"
                 + html.escape(self.tr("change since the previous E-step: {0}").format(
                     "–" if np.isnan(change) else f"{change:+.3g}")))
