@@ -102,6 +102,7 @@ class Controller(QObject):
         self.model: LoadedModel | None = None  # a loaded model: initialisation "given" starts from it
         self.hand_params: MixtureParams | None = None  # components placed by hand: "given" starts from these
         self._applying_edit = False  # True while an undoable data edit replaces the data set
+        self._start_snapshots: dict[int, FitProgress] = {}  # the newest snapshot of each start of the run
         self.config: FitConfig | None = None  # of the current run
         self.state = RunState.IDLE
         self.run_id = 0
@@ -155,6 +156,7 @@ class Controller(QObject):
             (w.paint_tool.edited, self._on_view_painted),
             (w.paint_panel.clear_requested, self._on_view_clear_data),
             (w.export_data_action.triggered, self._on_view_export_data),
+            (w.restarts.start_clicked, self._on_view_start_clicked),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -324,6 +326,9 @@ class Controller(QObject):
         self._active = run
         self.config = config
         self._latest = self._pending = None
+        self._start_snapshots = {}
+        self.window.restarts.set_starts((), None)
+        self.window.restarts.setVisible(config.n_init > 1)
         self.window.convergence.reset(config.tol)
         self._set_state(RunState.RUNNING if step_target is None else RunState.STEPPING)
         run.start()
@@ -550,6 +555,19 @@ class Controller(QObject):
             return
         self.window.statusBar().showMessage(_tr("Data saved to {0}").format(path), 6000)
 
+    @Slot(int)
+    def _on_view_start_clicked(self, start: int) -> None:
+        """Show the last snapshot of one start of the run (while EM is not running)."""
+        progress = self._start_snapshots.get(start)
+        if progress is None or self.state is RunState.RUNNING:
+            return
+        self._draw(progress)
+        if self._latest is not None:  # the strip keeps every start, not only those before this one
+            self.window.restarts.set_starts(self._latest.snapshot.start_log_likelihoods, start)
+        self.window.statusBar().showMessage(
+            _tr("Start {0}: final mean log-likelihood {1:.6g}.").format(start, progress.snapshot.mean_log_likelihood),
+            6000)
+
     @Slot()
     def _on_view_stop(self) -> None:
         if self._active is not None:
@@ -641,6 +659,7 @@ class Controller(QObject):
         if run_id != self.run_id:
             return  # a late snapshot of a run that was replaced
         self._latest = progress
+        self._start_snapshots[progress.snapshot.start] = progress
         self._pending = (run_id, progress)
         if not self._draw_timer.isActive():
             self._draw_timer.start()
@@ -718,6 +737,7 @@ class Controller(QObject):
             window.canvas.show_assignment(labels, resp)
         window.convergence.show_snapshot(snapshot, self.config.n_init if self.config else 1)
         window.explain_panel.show_snapshot(snapshot, self.dataset.n_samples)
+        window.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
         self.shown = progress
         self._update_status()
         self.frame_drawn.emit(self.run_id if run_id is None else run_id, snapshot)

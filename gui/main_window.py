@@ -29,6 +29,7 @@ from gui.hand_edit import HandEditor
 from gui.histogram import HistogramView
 from gui.paint import PaintPanel, PaintTool
 from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
+from gui.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
 
@@ -103,7 +104,14 @@ class MainWindow(QMainWindow):
         self.paint_tool = PaintTool(self.canvas, self.paint_panel)
         self.explain_dock = QDockWidget(_tr("Explain"))
         self.explain_dock.setObjectName("ExplainDock")
-        self.explain_dock.setWidget(self.explain_panel)
+        self.restarts = RestartsStrip()
+        self.restarts.setVisible(False)
+        dock_content = QWidget()
+        dock_layout = QVBoxLayout(dock_content)
+        dock_layout.setContentsMargins(0, 0, 0, 0)
+        dock_layout.addWidget(self.explain_panel, 1)
+        dock_layout.addWidget(self.restarts)
+        self.explain_dock.setWidget(dock_content)
         self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
                                          "responsibilities of the point under the cursor."))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)

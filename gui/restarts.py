@@ -1,0 +1,91 @@
+"""The restarts strip: with n_init > 1, each start's final mean log-likelihood as a point; a click on one
+asks to show that start's fit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gui.colors import style_plot
+
+#: A click this close to a point (in pixels) picks it.
+PICK_PIXELS = 12.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RestartsStrip", text)
+
+
+class RestartsStrip(QWidget):
+    """One point per finished start (x: start number, y: its final mean log-likelihood); the start on
+    screen is ringed.
+
+    Signals
+    -------
+    start_clicked(int)
+        The start whose point was clicked.
+    """
+
+    start_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        style_plot(self.plot)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setLabel("bottom", _tr("start"))
+        self.plot.setLabel("left", _tr("final log-lik."))
+        self.plot_widget.setFixedHeight(150)
+        self.plot_widget.setToolTip(_tr("Each start's final mean log-likelihood (n_init > 1): EM keeps the "
+                                        "highest. Click a point to see that start's fit."))
+        self.points = pg.ScatterPlotItem(size=10, pen=pg.mkPen((40, 40, 40)), brush=pg.mkBrush(90, 120, 180))
+        self.current = pg.ScatterPlotItem(size=18, pen=pg.mkPen((200, 60, 40), width=2), brush=None)
+        self.plot.addItem(self.points)
+        self.plot.addItem(self.current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self._values = np.empty(0)
+        self.plot.scene().sigMouseClicked.connect(self._on_clicked)
+
+    def set_starts(self, final_log_likelihoods: tuple[float, ...], shown_start: int | None) -> None:
+        """The finished starts' final mean log-likelihoods, and which start is on screen (None: none)."""
+        values = np.asarray(final_log_likelihoods, dtype=float)
+        if not np.array_equal(values, self._values):
+            self._values = values
+            self.points.setData(np.arange(len(values)), values)
+            if len(values):
+                self.plot.setXRange(-0.5, len(values) - 0.5, padding=0)
+                finite = values[np.isfinite(values)]
+                if finite.size:
+                    spread = max(float(np.ptp(finite)), 1e-6)
+                    self.plot.setYRange(finite.min() - 0.15 * spread, finite.max() + 0.15 * spread, padding=0)
+        if shown_start is not None and shown_start < len(values):
+            self.current.setData([shown_start], [values[shown_start]])
+        else:
+            self.current.setData([], [])
+
+    def values(self) -> np.ndarray:
+        return self._values
+
+    def point_position(self, start: int):
+        """Viewport position of a start's point (for tests)."""
+        scene = self.plot.getViewBox().mapViewToScene(pg.Point(float(start), float(self._values[start])))
+        return self.plot_widget.mapFromScene(scene)
+
+    def _on_clicked(self, event) -> None:
+        if len(self._values) == 0:
+            return
+        view_box = self.plot.getViewBox()
+        position = view_box.mapSceneToView(event.scenePos())
+        width, height = view_box.viewPixelSize()
+        distances = np.hypot((np.arange(len(self._values)) - position.x()) / width,
+                             (self._values - position.y()) / height)
+        nearest = int(np.nanargmin(distances))
+        if distances[nearest] <= PICK_PIXELS:
+            self.start_clicked.emit(nearest)

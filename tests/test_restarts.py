@@ -1,0 +1,36 @@
+"""The restarts strip: one point per start; clicking one shows that start's fit."""
+
+from __future__ import annotations
+
+import numpy as np
+import test_gui_window
+from PySide6.QtCore import Qt
+from test_gui_window import TIMEOUT_MS, settle
+
+from gui.controller import RunState
+
+# The window fixtures of the window tests, shared.
+messages = test_gui_window.messages
+app = test_gui_window.app
+
+
+def test_each_start_is_a_point_and_a_click_shows_its_fit(app, qtbot):
+    window, controller = app
+    assert not window.restarts.isVisibleTo(window)
+    window.model_panel.init.setCurrentIndex(window.model_panel.init.findData("random"))
+    window.model_panel.n_init.setValue(3)
+    settle(qtbot, controller)
+    assert window.restarts.isVisibleTo(window)
+    window.run_pause_action.trigger()
+    qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
+    final = controller.shown.snapshot
+    assert len(final.start_log_likelihoods) == 3
+    np.testing.assert_array_equal(window.restarts.values(), final.start_log_likelihoods)
+    for start in range(3):
+        with qtbot.waitSignal(window.restarts.start_clicked, timeout=TIMEOUT_MS) as blocker:
+            qtbot.mouseClick(window.restarts.plot_widget.viewport(), Qt.MouseButton.LeftButton,
+                             pos=window.restarts.point_position(start))
+        assert blocker.args == [start]
+        shown = controller.shown.snapshot
+        assert shown.start == start
+        assert shown.mean_log_likelihood == final.start_log_likelihoods[start]
