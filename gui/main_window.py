@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         rows = []
         for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
                        self.reset_action, self.stop_action, self.open_data_action, self.export_model_action,
-                       self.fit_view_action, self.quit_action):
+                       self.fit_view_action, self.quit_action, self.undo_action, self.redo_action):
             keys = ", ".join(text for s in action.shortcuts() if (text := s.toString(
                 QKeySequence.SequenceFormat.NativeText)))
             rows.append((keys, action.toolTip()))
