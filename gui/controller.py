@@ -477,6 +477,8 @@ class Controller(QObject):
         canvas.show_mixture(params.weights, params.means, full)
         resp = predict_proba(params, self.dataset.X[self.view_indices])
         canvas.show_assignment(None, resp)
+        self.window.explain_panel.show_note(_tr("Components placed by hand: R shows them as EM's start,\n"
+                                                "E takes the first E-step from them."))
         self.window.statusBar().showMessage(
             _tr("{0} components placed by hand: Space runs EM from them (initialisation 'given').")
             .format(params.n_components), 8000)

@@ -82,6 +82,11 @@ class ExplainPanel(QWidget):
             self.component.setMaximum(snapshot.params.n_components - 1)
         self._render()
 
+    def show_note(self, text: str) -> None:
+        """Show ``text`` instead of a snapshot's formulas (for parameters no half-step has used yet)."""
+        self._snapshot = None
+        self.formulas.setText(html.escape(text).replace("\n", "<br>"))
+
     def numbers(self) -> dict[str, object]:
         """The numbers on show (for tests): nk, weights, the chosen component's mean, log-likelihood, change."""
         snapshot = self._snapshot

@@ -49,6 +49,7 @@ def test_drag_a_mean_moves_it_to_the_drop_point(app, qtbot):
     assert np.allclose(params.means[0], target, atol=0.02 * (x_high - x_low))  # within a pixel or two
     assert np.allclose(params.means[1:], before.means[1:])
     assert window.model_panel.uses_given()
+    assert window.explain_panel.numbers() == {} and "by hand" in window.explain_panel.formulas.text()
 
 
 def test_drag_the_handle_stretches_the_covariance(app, qtbot):
