@@ -8,9 +8,16 @@ environment (say ``xcb`` to watch a test under a real display) still wins.
 import os
 
 import pytest
+from hypothesis import settings
 from threadpoolctl import threadpool_limits
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI runs each property test on the same examples every time (a red CI must mean a change broke
+# something, not that a new random example turned up); local runs keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True, scope="session")
