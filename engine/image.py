@@ -425,8 +425,12 @@ def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: 
     Raises
     ------
     InputError
-        If the picture has fewer distinct colours (feature rows) than ``config.n_components``.
+        If ``config.n_components`` is above ``MAX_COMPONENTS`` or the picture has fewer distinct colours
+        (feature rows) than that.
     """
+    if config.n_components > MAX_COMPONENTS:
+        raise InputError(f"a picture can have at most {MAX_COMPONENTS} segments, not {config.n_components}: "
+                         "use a smaller K.")
     rng = np.random.default_rng(config.seed) if rng is None else rng
     n_pixels = pixels.shape[0] * pixels.shape[1]
     indices = sample_indices(n_pixels, sample_size, rng)

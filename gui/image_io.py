@@ -442,6 +442,11 @@ def save_labels(path: str | os.PathLike, labels: NDArray[np.uint8]) -> None:
     write_all({path: labels_writer(labels, path)})
 
 
+def save_segmentation_model(path: str | os.PathLike, segmentation: Segmentation) -> None:
+    """Save a segmentation's model (with its ``image`` block) atomically as JSON."""
+    write_all({path: segmentation_model_writer(segmentation)})
+
+
 def save_masks(base: str | os.PathLike, labels: NDArray[np.integer], n_components: int) -> list[Path]:
     """Save one mask per segment (8-bit grey PNG: 255 inside, 0 outside), all or nothing; returns the paths."""
     paths = mask_paths(base, n_components)
@@ -458,5 +463,6 @@ __all__ = [
     "BYTES_PER_PIXEL", "MAX_PIXELS", "MEMORY_FRACTION", "Picture", "Writer", "array_to_qimage",
     "available_memory", "labels_writer", "load_picture", "mask_paths", "model_writer", "npy_writer",
     "picture_writer", "pixel_limit", "qimage_to_array", "save_labels", "save_masks", "save_picture",
+    "save_segmentation_model",
     "segmentation_model_writer", "write_all", "writable_formats",
 ]

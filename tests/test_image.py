@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageReader
 
 from engine import image as eimage
 from engine.config import FitConfig
@@ -362,6 +362,18 @@ def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, mon
         load_picture(tmp_path / "p.png")
 
 
+def test_qt_allocation_limit_is_raised_as_far_as_the_picture_needs(tmp_path):
+    pixels = np.random.default_rng(0).integers(0, 256, (600, 700, 3), dtype=np.uint8)  # 1.6 MB as RGB32
+    save_picture(tmp_path / "p.png", pixels)
+    previous = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(1)  # 1 MB: Qt alone would refuse this picture
+    try:
+        np.testing.assert_array_equal(load_picture(tmp_path / "p.png").pixels, pixels)
+        assert QImageReader.allocationLimit() >= 600 * 700 * 8 / 2**20
+    finally:
+        QImageReader.setAllocationLimit(previous)
+
+
 def test_decoding_needs_no_application_object_and_no_widgets():
     """A fresh interpreter without a display decodes a photo; no QGuiApplication, QtWidgets or pyqtgraph."""
     child = (
@@ -403,6 +415,17 @@ def test_exports_are_all_or_nothing(tmp_path):
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # no temporary files either
     with pytest.raises(InputError, match="cannot write"):
         save_picture(tmp_path / "missing" / "p.png", np.zeros((2, 2, 3), np.uint8))
+
+
+def test_segmentation_model_is_saved_with_its_image_block(tmp_path):
+    pixels, _ = regions_picture()
+    segmentation = segment_image(pixels, FeatureSpec("rgb", 0.1), FitConfig(4, seed=0))
+    image_io.save_segmentation_model(tmp_path / "m.json", segmentation)
+    loaded = load_model(tmp_path / "m.json")
+    assert FeatureSpec.from_model(loaded.params, loaded.extra) == segmentation.spec
+    assert loaded.fit["n_samples"] == pixels.shape[0] * pixels.shape[1]
+    with pytest.raises(InputError, match="at most 256 segments"):
+        segment_image(pixels, FeatureSpec(), FitConfig(257, seed=0))
 
 
 def test_image_module_is_listed_for_the_window():
