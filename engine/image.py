@@ -310,8 +310,8 @@ def single_threaded_blas():
 
     The E-steps already spread over the cores in ``engine.fast``; what is left on the calling thread
     is 3 x 3 to 5 x 5 linear algebra (the M-step's Cholesky factors), which a multi-threaded OpenBLAS
-    makes hundreds of times slower when the cores are busy (measured: 8 ms instead of 45 us for one
-    3 x 3 triangular solve, on 2 loaded cores).
+    makes up to a hundred times slower when the cores are busy (measured on 2 loaded cores: 8 ms instead
+    of 45 us for one component's 3 x 3 factor).
     """
     global _BLAS
     if _BLAS is None:
@@ -392,10 +392,10 @@ class PixelFit:
     indices : ndarray of shape (n_fit,) or None
         Flat indices of the sampled pixels; None when every pixel is fitted.
     backend : ChunkedBackend
-        float32 backend over ``X``; pass it to ``iterate_em`` (and, when ``indices`` is None, to
-        ``label_pixels``, which then reuses it).
+        float32 backend over ``X``; ``iterate_segmentation`` runs on it, and ``label_pixels`` reuses it
+        when ``indices`` is None.
     config : FitConfig
-        The run's settings for ``iterate_em``: ``init="given"`` from the robust start, one start.
+        The run's settings: ``init="given"`` from the robust start, one start.
     requested : FitConfig
         The settings asked for (what a saved model records).
     """
