@@ -207,12 +207,13 @@ def _check_size(width: int, height: int, refuse: Callable[[str], Exception]) -> 
 
 
 def _allow_allocation(n_pixels: int) -> None:
-    """Raise Qt's decoding limit (256 MB by default, process-wide) enough for this picture at 8 bytes a pixel.
+    """Raise Qt's process-wide decoding limit (256 MB by default) far enough for this picture.
 
-    The size was checked against ``pixel_limit`` first. The limit only ever goes up, so a picture being
+    It allows 16 bytes a pixel, the widest format a decoder may produce (RGBA of 32-bit floats). The
+    size was checked against ``pixel_limit`` first. The limit only ever goes up, so a picture being
     decoded on another thread is never refused by a lower limit set here.
     """
-    needed_mb = -(-n_pixels * 8 // (1 << 20)) + 1
+    needed_mb = -(-n_pixels * 16 // (1 << 20)) + 1
     if QImageReader.allocationLimit() != 0 and QImageReader.allocationLimit() < needed_mb:
         QImageReader.setAllocationLimit(needed_mb)
 
