@@ -39,8 +39,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from threadpoolctl import ThreadpoolController
 
+from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
@@ -80,7 +80,6 @@ _RGB_TO_XYZ = np.array([
 _WHITE = _RGB_TO_XYZ.sum(axis=1)
 _XYZ_TO_RGB = np.linalg.solve(_RGB_TO_XYZ, np.eye(3))  # a 3 x 3 colour matrix, computed once
 _DELTA = 6.0 / 29.0
-_BLAS: ThreadpoolController | None = None
 
 
 class ColorSpace(StrEnum):
@@ -305,20 +304,6 @@ def sample_indices(n_pixels: int, sample_size: int, rng: np.random.Generator) ->
 
 
 # -------------------------------------------------------------------------------------------- fitting
-def single_threaded_blas():
-    """A context in which BLAS uses one thread (process-wide, undone when it ends).
-
-    The E-steps already spread over the cores in ``engine.fast``; what is left on the calling thread
-    is 3 x 3 to 5 x 5 linear algebra (the M-step's Cholesky factors), which a multi-threaded OpenBLAS
-    makes up to a hundred times slower when the cores are busy (measured on 2 loaded cores: 8 ms instead
-    of 45 us for one component's 3 x 3 factor).
-    """
-    global _BLAS
-    if _BLAS is None:
-        _BLAS = ThreadpoolController()
-    return _BLAS.limit(limits=1, user_api="blas")
-
-
 def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
                  backend: ChunkedBackend | None = None) -> MixtureParams:
     """A robust start for EM on pixels: the best of several EM runs on a sample, run further.
