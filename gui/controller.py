@@ -32,6 +32,7 @@ from engine.params import MixtureParams
 from engine.presets import generate
 from gui import files
 from gui.hand_edit import HandMixture, to_params
+from gui.image_mode import ImageMode, is_picture
 from gui.main_window import APP_TITLE, MainWindow
 from gui.paint import DataEdit, PaintedData
 from gui.panels import DataRequest, DisplayOptions
@@ -107,6 +108,7 @@ class Controller(QObject):
         self.state = RunState.IDLE
         self.run_id = 0
         self._runs: dict[int, FitRun] = {}  # every run whose thread has not finished yet
+        self._image_mode: ImageMode | None = None  # the Image mode window, made when first needed
         self._active: FitRun | None = None  # the current run while its worker works
         self._latest: FitProgress | None = None  # newest snapshot of the current run
         self._pending: tuple[int, FitProgress] | None = None  # newest snapshot not drawn yet, with its run id
@@ -149,6 +151,7 @@ class Controller(QObject):
             (w.shortcuts_action.triggered, w.show_shortcuts),
             (w.about_action.triggered, w.show_about),
             (w.file_dropped, self.open_path),
+            (w.open_picture_action.triggered, lambda: self.image_mode().open_dialog()),
             (w.recent_requested, self.open_path),
             (w.closing, self._on_view_closing),
             (w.hand_editor.edited, self._on_view_hand_edited),
@@ -198,11 +201,22 @@ class Controller(QObject):
         if path:
             self.open_path(path)
 
+    def image_mode(self) -> ImageMode:
+        """The Image mode (its own window), made on first use and shown."""
+        if self._image_mode is None:
+            self._image_mode = ImageMode(parent=self)
+        self._image_mode.view.show()
+        self._image_mode.view.raise_()
+        return self._image_mode
+
     @Slot(str)
     def open_path(self, path: str) -> bool:
         """Open a data file (CSV, NPY) or, for ``.json``, a model; on failure explain why and keep everything."""
         if Path(path).suffix.lower() == ".json":
             return self._open_model(path)
+        if is_picture(path):
+            self.image_mode().open_path(path)
+            return True
         try:
             with _busy():
                 dataset = load_data(path)
@@ -648,6 +662,9 @@ class Controller(QObject):
         self._stop_active()
         for run in self._runs.values():
             run.control.request_stop()
+        if self._image_mode is not None:
+            self._image_mode.shutdown(timeout_ms)
+            self._image_mode.view.close()
         deadline = time.monotonic() + timeout_ms / 1000.0
         for run in list(self._runs.values()):
             if not run.wait(max(0, int(1000 * (deadline - time.monotonic())))):

@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.Open,))
         self.open_model_action = self._action(_tr("Open &model…"), _tr(
             "Loads a JSON model: it is shown on the data and Run continues EM from it."))
+        self.open_picture_action = self._action(_tr("Open &picture…"), _tr(
+            "Opens a PNG, JPEG, BMP or TIFF picture in Image mode, to segment it by colour."))
         self.export_model_action = self._action(_tr("&Export model…"), _tr(
             "Saves the current parameters (weights, means, covariances) as a JSON model."),
             (QKeySequence.StandardKey.Save,))
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(_tr("&File"))
         file_menu.addAction(self.open_data_action)
         file_menu.addAction(self.open_model_action)
+        file_menu.addAction(self.open_picture_action)
         self.recent_menu = QMenu(_tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()

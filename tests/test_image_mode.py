@@ -1,0 +1,156 @@
+"""The window's Image mode (pytest-qt): open a picture, segment it, mask view, exports, errors, drops."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from gui.image_io import load_picture, save_picture
+from gui.image_mode import MASKED_GREY, ImageMode
+
+COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
+
+
+@pytest.fixture
+def regions(tmp_path):
+    """A 60 x 40 picture of three flat colour bands (widths 30, 20, 10 pixels), with a little noise."""
+    truth = np.zeros((40, 60), dtype=np.uint8)
+    truth[:, 30:50] = 1
+    truth[:, 50:] = 2
+    noise = np.random.default_rng(1).integers(-6, 7, size=(40, 60, 3))
+    pixels = np.clip(COLOURS[truth].astype(int) + noise, 0, 255).astype(np.uint8)
+    path = tmp_path / "bands.png"
+    save_picture(path, pixels)
+    return path, truth
+
+
+@pytest.fixture
+def mode(qtbot):
+    image_mode = ImageMode()
+    qtbot.addWidget(image_mode.view)
+    yield image_mode
+    image_mode.shutdown(5000)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:]))
+    return shown
+
+
+def _open(qtbot, mode, path):
+    with qtbot.waitSignal(mode.picture_opened, timeout=10000):
+        mode.open_path(str(path))
+
+
+def _segment(qtbot, mode, k=3):
+    mode.view.components.setValue(k)
+    with qtbot.waitSignal(mode.segmentation_ready, timeout=30000):
+        mode.view.run_button.click()
+
+
+def _same_up_to_permutation(labels, truth):
+    pairs = set(zip(labels.ravel().tolist(), truth.ravel().tolist(), strict=True))
+    return len(pairs) == len(set(truth.ravel().tolist())) == len({a for a, _ in pairs})
+
+
+def test_segments_the_regions_and_legend_shares(qtbot, mode, regions, dialogs):
+    path, truth = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode)
+    assert _same_up_to_permutation(mode.current_labels(), truth)
+    assert _same_up_to_permutation(mode.segmentation.labels, truth)
+    shares = sorted(mode.current_shares())
+    assert np.allclose(shares, [10 / 60, 20 / 60, 30 / 60])
+    texts = sorted(mode.view.legend.item(i).text() for i in range(mode.view.legend.count()))
+    shares_of = [100 * np.mean(mode.segmentation.labels == k) for k in range(3)]
+    assert texts == sorted(f"Segment {k + 1}: {share:.1f} %" for k, share in enumerate(shares_of))
+    assert mode.view.segmented_item.image.shape == (40, 60, 3)
+    assert not dialogs
+
+
+def test_mask_view_shows_one_segment(qtbot, mode, regions):
+    path, truth = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode)
+    labels = mode.current_labels()
+    component = int(labels[0, 55])  # the narrow band
+    mode.view.legend.itemClicked.emit(mode.view.legend.item(component))
+    shown = mode.view.segmented_item.image
+    inside = labels == component
+    assert np.all(shown[~inside] == MASKED_GREY)
+    assert not np.any(np.all(shown[inside] == MASKED_GREY, axis=-1))
+    mode.view.pixel_clicked.emit(0, 55)  # the same segment again: every segment
+    assert mode.selected is None
+    mode.view.pixel_clicked.emit(0, 0)  # a click on the picture selects the segment under it
+    assert mode.selected == int(labels[0, 0])
+
+
+def test_exports_read_back(qtbot, mode, regions, tmp_path):
+    path, truth = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode)
+    picture_path = tmp_path / "out" / "seg.png"
+    picture_path.parent.mkdir()
+    assert mode.export("picture", str(picture_path)) == [str(picture_path)]
+    segmented = load_picture(picture_path).pixels.astype(np.int64)
+    assert segmented.shape == (40, 60, 3)
+    assert _same_up_to_permutation(segmented[..., 0] * 65536 + segmented[..., 1] * 256 + segmented[..., 2], truth)
+    model_path = tmp_path / "out" / "model.json"
+    assert mode.export("model", str(model_path)) == [str(model_path)]
+    model = json.loads(model_path.read_text())
+    assert model["image"]["space"] == "rgb"
+    written = mode.export("labels", str(tmp_path / "out" / "labels.png"))
+    assert np.array_equal(np.load(written[1]), mode.segmentation.labels)
+    masks = mode.export("masks", str(tmp_path / "out" / "mask.png"))
+    assert len(masks) == 3
+
+
+def test_broken_picture_gives_a_dialog_and_keeps_the_picture(qtbot, mode, regions, tmp_path, dialogs):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with qtbot.waitSignal(mode.open_failed, timeout=10000):
+        mode.open_path(str(broken))
+    assert len(dialogs) == 1 and "broken.png" in dialogs[0][1]
+    assert mode.picture.path == path
+
+
+def test_dropping_a_png_opens_it(qtbot, mode, regions):
+    path, _ = regions
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(mode.picture_opened, timeout=10000):
+        mode.view.dropEvent(event)
+    assert mode.picture.path == path
+    assert mode.view.original_item.image.shape == (40, 60, 3)
+
+
+def test_main_window_routes_a_dropped_picture_to_image_mode(qtbot, tmp_path, regions, dialogs):
+    from PySide6.QtCore import QSettings
+
+    from gui.app import create_window
+    from gui.settings import Settings
+
+    path, _ = regions
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window, controller = create_window(settings)
+    qtbot.addWidget(window)
+    try:
+        window.file_dropped.emit(str(path))
+        image_mode = controller._image_mode
+        qtbot.addWidget(image_mode.view)
+        qtbot.waitUntil(lambda: image_mode.picture is not None, timeout=10000)
+        assert image_mode.view.isVisible()
+        assert image_mode.picture.path == path
+    finally:
+        controller.shutdown(5000)
