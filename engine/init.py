@@ -146,6 +146,9 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
     returns a float array of responsibilities.
     """
     n_components = config.n_components
+    # Distances are expanded as |x|^2 - 2 x.c + |c|^2: centre first, or data far from the origin
+    # loses every digit of its spread (timestamps, say).
+    X = X - X.mean(axis=0)
     if config.init is InitMethod.RANDOM:
         require_distinct_rows(X, n_components)
         resp = rng.uniform(size=(X.shape[0], n_components))

@@ -20,7 +20,7 @@ import numpy as np
 
 from engine.covariance import PRECISIONS_CHOL, CovarianceType
 from engine.params import MixtureParams, frozen_array
-from engine.stats import SufficientStats, add_reg_covar
+from engine.stats import SufficientStats
 
 
 class CovarianceLock(StrEnum):
@@ -42,12 +42,13 @@ class Locks:
         return self.equal_weights or self.covariances is not CovarianceLock.FREE or bool(self.frozen_components)
 
 
-def _shared(stats: SufficientStats, reg_covar: float) -> np.ndarray:
-    """The responsibility-weighted mean covariance, repeated for every component (type-shaped)."""
-    fractions = stats.nk / stats.nk.sum()
-    pooled = np.tensordot(fractions, stats.covariances, axes=1)
-    covariances = np.broadcast_to(pooled, stats.covariances.shape).copy()
-    return add_reg_covar(covariances, stats.covariance_type, reg_covar)
+def _shared(covariances: np.ndarray, fractions: np.ndarray) -> np.ndarray:
+    """The ``fractions``-weighted mean of the covariances, repeated for every component (type-shaped).
+
+    ``reg_covar`` is already in each covariance, and the fractions sum to one, so it stays as it is.
+    """
+    pooled = np.tensordot(fractions, covariances, axes=1)
+    return np.broadcast_to(pooled, covariances.shape).copy()
 
 
 def apply_locks(
@@ -62,7 +63,8 @@ def apply_locks(
     previous : MixtureParams
         The parameters before that M-step (the starting ones, for fixed covariances).
     stats : SufficientStats or None
-        The statistics the M-step used (needed for shared covariances; None at initialisation).
+        The statistics the M-step used (shared covariances are weighted by their ``nk``); None for
+        starting parameters, whose covariances are then weighted by the weights.
     locks : Locks
     reg_covar : float
     """
@@ -71,11 +73,11 @@ def apply_locks(
     covariance_type = params.covariance_type
     weights, means = params.weights.copy(), params.means.copy()
     covariances = params.covariances.copy()
-    shared_allowed = covariance_type is not CovarianceType.TIED and stats is not None
     if locks.covariances is CovarianceLock.FIXED:
         covariances = previous.covariances.copy()
-    elif locks.covariances is CovarianceLock.SHARED and shared_allowed:
-        covariances = _shared(stats, reg_covar)
+    elif locks.covariances is CovarianceLock.SHARED and covariance_type is not CovarianceType.TIED:
+        fractions = params.weights if stats is None else stats.nk / stats.nk.sum()
+        covariances = _shared(covariances, fractions)
     if locks.equal_weights:
         weights[:] = 1.0 / len(weights)
     frozen = [k for k in locks.frozen_components if 0 <= k < len(weights)]

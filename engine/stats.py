@@ -15,8 +15,9 @@ from engine.params import MixtureParams, frozen_array
 
 #: A component whose summed responsibility falls below this many samples' worth has collapsed.
 COLLAPSED_NK = 1e-3
-#: ... and so has one with a variance below this fraction of the data's (see ``_collapsed_components``).
-COLLAPSED_VARIANCE = 1e-10
+#: ... and, without reg_covar, one whose variance is this small a fraction of its own second moment
+#: (rounding is all that is left; see ``_collapsed_components``).
+COLLAPSED_VARIANCE = 1e-12
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,28 +82,47 @@ def _component_covariance(data_covariance: NDArray, covariance_type: CovarianceT
     return np.asarray(np.diag(data_covariance).mean())
 
 
-def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType, data_variances: NDArray | None):
+def _second_moments(stats: SufficientStats) -> NDArray:
+    """Each component's mean square about the data's centre, per feature: shape (n_components, n_features).
+
+    The data's centre is the responsibility-weighted mean of the component means. A covariance computed
+    from expanded sums carries a rounding error of about ``eps`` times this.
+    """
+    centre = stats.nk @ stats.means / stats.nk.sum()
+    variances = {
+        CovarianceType.FULL: lambda c: np.diagonal(c, axis1=1, axis2=2),
+        CovarianceType.DIAG: lambda c: c,
+        CovarianceType.SPHERICAL: lambda c: np.repeat(c[:, None], stats.means.shape[1], axis=1),
+    }[stats.covariance_type](stats.covariances)
+    return np.maximum(variances, 0.0) + (stats.means - centre) ** 2
+
+
+def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType, second_moments: NDArray | None):
     """Components whose covariance is singular, or singular up to rounding.
 
-    In each feature's own units (divided by the data's variance of that feature), a component has
-    collapsed when a variance, or for full covariances a squared Cholesky pivot (a conditional
-    variance), is below ``COLLAPSED_VARIANCE``: a component sitting on one sample has a covariance of
-    zero only up to rounding, so "the Cholesky factorisation failed" alone would miss it. A tied
-    covariance is shared and cannot be re-seeded: it is left to fail as a whole.
+    A covariance that cannot be factorised (or is not finite) has collapsed. Without ``reg_covar``
+    (``second_moments`` given), so has one whose variance, or for full covariances a squared Cholesky
+    pivot (a conditional variance), is below ``COLLAPSED_VARIANCE`` times the component's own second
+    moment: what is left is rounding, as when a component sits on one sample. With ``reg_covar > 0``
+    every covariance that factorises is kept, as scikit-learn keeps it. A tied covariance is shared
+    and cannot be re-seeded: it is left to fail as a whole.
     """
     if covariance_type is CovarianceType.TIED:
         return []
-    if data_variances is None:
-        data_variances = np.ones(covariances.shape[-1] if covariances.ndim > 1 else 1)
-    units = np.sqrt(np.where(data_variances > 0, data_variances, 1.0))
+    n_features = second_moments.shape[1] if second_moments is not None else (
+        covariances.shape[-1] if covariance_type is not CovarianceType.SPHERICAL else 1)
+    if second_moments is None:
+        floor, units = 0.0, np.ones((len(covariances), n_features))
+    else:
+        floor, units = COLLAPSED_VARIANCE, np.sqrt(np.where(second_moments > 0, second_moments, 1.0))
     if covariance_type is CovarianceType.FULL:
-        standard = covariances / np.outer(units, units)
-        return [k for k, matrix in enumerate(standard) if _smallest_pivot_squared(matrix) < COLLAPSED_VARIANCE]
+        standard = covariances / (units[:, :, None] * units[:, None, :])
+        return [k for k, matrix in enumerate(standard) if not _smallest_pivot_squared(matrix) > floor]
     if covariance_type is CovarianceType.DIAG:
         relative = covariances / units**2
     else:
-        relative = (covariances / np.mean(units**2))[:, None]
-    collapsed = ~np.all(np.isfinite(relative), axis=1) | np.any(relative < COLLAPSED_VARIANCE, axis=1)
+        relative = (covariances / np.mean(units**2, axis=1))[:, None]
+    collapsed = ~np.all(np.isfinite(relative), axis=1) | np.any(~(relative > floor), axis=1)
     return np.flatnonzero(collapsed).tolist()
 
 
@@ -119,8 +139,8 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     """New parameters from sufficient statistics, re-seeding collapsed components.
 
     A component has collapsed when its summed responsibility is below ``COLLAPSED_NK`` or its
-    covariance is singular, or singular up to rounding, even after ``reg_covar`` (a variance below
-    ``COLLAPSED_VARIANCE`` times the data's; see ``_collapsed_components``). It is moved to one of the
+    covariance is singular even after ``reg_covar`` (with ``reg_covar = 0``, singular up to rounding;
+    see ``_collapsed_components``). It is moved to one of the
     worst-explained samples, with the covariance of the whole data set (plus ``reg_covar``) and the
     weight of one sample; the weights are then normalised again. Without ``reseed`` (or with a tied
     covariance that is singular) a collapse raises ``FitError``.
@@ -135,9 +155,9 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     weights = stats.nk / stats.nk.sum()
     means = stats.means
     covariances = add_reg_covar(stats.covariances, covariance_type, reg_covar)
-    data_variances = None if reseed is None else np.diag(reseed.data_covariance())
+    second_moments = _second_moments(stats) if reg_covar == 0 and covariance_type is not CovarianceType.TIED else None
     collapsed = sorted(set(np.flatnonzero(stats.nk < COLLAPSED_NK).tolist())
-                       | set(_collapsed_components(covariances, covariance_type, data_variances)))
+                       | set(_collapsed_components(covariances, covariance_type, second_moments)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
         fallback = _component_covariance(add_reg_covar(reseed.data_covariance(), CovarianceType.TIED, reg_covar),

@@ -309,3 +309,21 @@ def test_numpy_integers_are_whole_numbers():
     """K, max_iter, n_init and seed often come out of numpy (a slider's array, a grid search)."""
     config = FitConfig(np.int64(3), max_iter=np.int64(10), n_init=np.int32(2), seed=np.int64(7))
     assert config.n_components == 3 and config.max_iter == 10 and config.n_init == 2 and config.seed == 7
+
+
+def test_clusters_far_apart_are_not_mistaken_for_collapsed():
+    """Two tight clusters 1e6 apart: the data's variance is huge, but neither component has collapsed."""
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(0, 1, (300, 2)), rng.normal(1e6, 1, (300, 2))])
+    for covariance_type in ("full", "diag", "spherical"):
+        snapshots = list(iterate_em(X, FitConfig(2, covariance_type, seed=0, max_iter=20, tol=0)))
+        assert not any(s.reseeded for s in snapshots), covariance_type
+        assert snapshots[-1].mean_log_likelihood > -3.6, covariance_type
+
+
+def test_k_means_starts_work_far_from_the_origin():
+    """Distances are expanded in squares: on data offset by 1e9 the start must centre first."""
+    X = 1e9 + np.random.default_rng(0).integers(0, 3, (300, 1)).astype(float)
+    for init in ("kmeans++", "kmeans"):
+        result = fit(X, FitConfig(3, "diag", seed=0, init=init))
+        np.testing.assert_allclose(np.sort(result.params.means[:, 0]) - 1e9, [0, 1, 2], atol=1e-6)

@@ -102,3 +102,13 @@ def test_no_locks_changes_nothing(X):
     assert not Locks().any
     plain = fit(X, FitConfig(3, CovarianceType.FULL, tol=0, max_iter=30, init="given", init_params=params))
     np.testing.assert_array_equal(locked_fit(X, params, Locks()).params.means, plain.params.means)
+
+
+def test_shared_covariances_are_shared_from_the_start():
+    """The first E-step must already see shared covariances, or the likelihood drops at the first M-step."""
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(0, 1, (200, 2)), rng.normal(5, 3, (200, 2))])
+    config = FitConfig(2, seed=0, locks=Locks(covariances=CovarianceLock.SHARED), max_iter=6, tol=0)
+    snapshots = list(iterate_em(X, config))
+    assert np.ptp(snapshots[0].params.covariances, axis=0).max() == 0.0
+    assert np.all(np.diff(snapshots[-1].history) >= 0)
