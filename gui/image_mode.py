@@ -378,7 +378,7 @@ class ImageMode(QObject):
         v.file_dropped.connect(self.open_path)
         v.run_requested.connect(self._on_view_run)
         v.stop_requested.connect(self._on_view_stop)
-        v.render_changed.connect(self._redraw)
+        v.render_changed.connect(self._on_view_render_changed)
         v.segment_clicked.connect(self._on_view_segment_clicked)
         v.pixel_clicked.connect(self._on_view_pixel_clicked)
         v.export_requested.connect(self._on_view_export)
@@ -480,6 +480,7 @@ class ImageMode(QObject):
         worker.done.connect(self._on_worker_done)
         worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(self._on_worker_finished)
+        worker.soft = self.view.render_mode() is RenderMode.SOFT
         self._active = worker
         self.view.set_running(True)
         self.view.set_has_segmentation(False)
@@ -509,8 +510,11 @@ class ImageMode(QObject):
         if self._scatter_rows is None:
             self._show_scatter(preview)
         self._redraw()
-        self.view.set_status(_tr("EM iteration {0}, log-likelihood per pixel {1:.4f}").format(
-            preview.iteration, preview.history[-1] if preview.history else float("nan")))
+        if preview.history:
+            self.view.set_status(_tr("EM iteration {0}, log-likelihood per pixel {1:.4f}").format(
+                preview.iteration, preview.history[-1]))
+        else:
+            self.view.set_status(_tr("EM starting from the robust initialisation..."))
 
     @Slot(int, object)
     def _on_worker_done(self, run_id: int, segmentation: Segmentation) -> None:
@@ -561,7 +565,9 @@ class ImageMode(QObject):
             return None
         params, spec = self._params_spec()
         mode = self.view.render_mode()
-        if mode is RenderMode.SOFT:
+        if mode is RenderMode.SOFT and self.segmentation is None and self.preview.soft is not None:
+            rgb = self.preview.soft  # painted by the worker: the live preview stays fast
+        elif mode is RenderMode.SOFT:
             small = self.picture.pixels[::self._step, ::self._step]
             rgb = render_soft(small, spec, params, mean_colours(params, spec))
         else:
@@ -571,6 +577,11 @@ class ImageMode(QObject):
     @staticmethod
     def _colours(params, spec, mode: RenderMode) -> NDArray[np.uint8]:
         return palette_colours(params.n_components) if mode is RenderMode.PALETTE else mean_colours(params, spec)
+
+    def _on_view_render_changed(self) -> None:
+        if self._active is not None:
+            self._active.soft = self.view.render_mode() is RenderMode.SOFT
+        self._redraw()
 
     def _redraw(self) -> None:
         rgb = self.segmented_rgb()

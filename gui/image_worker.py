@@ -21,7 +21,16 @@ from engine.config import FitConfig
 from engine.em import HalfStep
 from engine.errors import GMMError
 from engine.fast import ChunkedBackend
-from engine.image import FeatureSpec, Segmentation, iterate_segmentation, label_pixels, pixel_features, prepare_fit
+from engine.image import (
+    FeatureSpec,
+    Segmentation,
+    iterate_segmentation,
+    label_pixels,
+    mean_colours,
+    pixel_features,
+    prepare_fit,
+    render_soft,
+)
 from engine.params import MixtureParams
 from gui.image_io import Picture, load_picture
 
@@ -51,6 +60,8 @@ class SegmentPreview:
     features : ndarray of shape (n_fit, n_features), float32
         The fitted pixels' features (the same array every frame), for the colour-space scatter.
     history : tuple of float
+    soft : ndarray of shape (preview_height, preview_width, 3), uint8, or None
+        The preview painted as a soft blend (``engine.image.render_soft``), when the worker was asked for it.
     """
 
     iteration: int
@@ -59,6 +70,7 @@ class SegmentPreview:
     step: int
     features: NDArray[np.float32]
     history: tuple[float, ...]
+    soft: NDArray[np.uint8] | None = None
 
 
 class PictureLoader(QObject):
@@ -102,6 +114,7 @@ class SegmentWorker(QObject):
         self._config = config
         self._sample_size = sample_size
         self._stop_requested = False
+        self.soft = False  # also paint each preview as a soft blend (set from the main thread; a plain flag)
 
     def request_stop(self) -> None:
         """Ask the loop to stop before its next half-step (safe to call from any thread)."""
@@ -135,7 +148,7 @@ class SegmentWorker(QObject):
             now = time.monotonic()
             if now - last_emit >= EMIT_INTERVAL_S or snapshot.done:
                 last_emit = now
-                self.preview.emit(self._run_id, self._preview(snapshot, preview_backend, small.shape[:2], step, plan))
+                self.preview.emit(self._run_id, self._preview(snapshot, preview_backend, small, step, plan))
         if snapshot is None or self._stop_requested:
             return
         labels, mean_log_likelihood = label_pixels(pixels, self._spec, snapshot.params,
@@ -144,8 +157,12 @@ class SegmentWorker(QObject):
         if not self._stop_requested:
             self.done.emit(self._run_id, Segmentation(snapshot.params, self._spec, labels, mean_log_likelihood))
 
-    @staticmethod
-    def _preview(snapshot, backend: ChunkedBackend, shape: tuple[int, int], step: int, plan) -> SegmentPreview:
-        labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(shape)
+    def _preview(self, snapshot, backend: ChunkedBackend, small: NDArray, step: int, plan) -> SegmentPreview:
+        labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(small.shape[:2])
         labels.flags.writeable = False
-        return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, plan.X, tuple(snapshot.history))
+        soft = None
+        if self.soft:
+            soft = render_soft(small, self._spec, snapshot.params, mean_colours(snapshot.params, self._spec))
+            soft.flags.writeable = False
+        return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, plan.X, tuple(snapshot.history),
+                              soft)

@@ -154,3 +154,12 @@ def test_main_window_routes_a_dropped_picture_to_image_mode(qtbot, tmp_path, reg
         assert image_mode.picture.path == path
     finally:
         controller.shutdown(5000)
+
+
+def test_soft_blend_preview_is_painted_by_the_worker(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    mode.view.paint.setCurrentIndex(mode.view.paint.findData("soft"))
+    _segment(qtbot, mode)
+    assert mode.preview.soft is not None and mode.preview.soft.shape == (40, 60, 3)
+    assert mode.view.segmented_item.image.shape == (40, 60, 3)
