@@ -68,8 +68,8 @@ DEFAULT_SAMPLE = 200_000
 #: Points of the colour-space scatter (a random sample of the fitted pixels).
 SCATTER_POINTS = 4000
 DRAW_INTERVAL_MS = 25
-#: Colour of the pixels outside the shown segment in the mask view.
-MASKED_GREY = 235
+#: Greys of the pixels outside the shown segment in the mask view: dark behind a light segment, else light.
+MASKED_DARK, MASKED_LIGHT = 40, 235
 
 
 def _tr(text: str) -> str:
@@ -86,10 +86,15 @@ def to_display(pixels: NDArray[np.unsignedinteger]) -> NDArray[np.uint8]:
 
 
 def masked(rgb: NDArray[np.uint8], labels: NDArray[np.integer], component: int | None) -> NDArray[np.uint8]:
-    """``rgb`` with every pixel outside segment ``component`` in light grey (``rgb`` itself when None)."""
+    """``rgb`` with every pixel outside segment ``component`` in a grey that contrasts with the segment.
+
+    ``rgb`` itself when ``component`` is None.
+    """
     if component is None:
         return rgb
-    return np.where((labels == component)[..., None], rgb, np.uint8(MASKED_GREY))
+    inside = labels == component
+    light = inside.any() and float(rgb[inside].mean()) > 128.0
+    return np.where(inside[..., None], rgb, np.uint8(MASKED_DARK if light else MASKED_LIGHT))
 
 
 class ImageView(QMainWindow):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from gui.image_io import load_picture, save_picture
-from gui.image_mode import MASKED_GREY, ImageMode
+from gui.image_mode import MASKED_DARK, MASKED_LIGHT, ImageMode
 
 COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
 
@@ -84,8 +84,10 @@ def test_mask_view_shows_one_segment(qtbot, mode, regions):
     mode.view.legend.itemClicked.emit(mode.view.legend.item(component))
     shown = mode.view.segmented_item.image
     inside = labels == component
-    assert np.all(shown[~inside] == MASKED_GREY)
-    assert not np.any(np.all(shown[inside] == MASKED_GREY, axis=-1))
+    backdrop = shown[~inside][0, 0]
+    assert backdrop in (MASKED_DARK, MASKED_LIGHT)
+    assert np.all(shown[~inside] == backdrop)
+    assert not np.any(np.all(shown[inside] == backdrop, axis=-1))
     mode.view.pixel_clicked.emit(0, 55)  # the same segment again: every segment
     assert mode.selected is None
     mode.view.pixel_clicked.emit(0, 0)  # a click on the picture selects the segment under it
