@@ -51,6 +51,13 @@ from engine.stats import SufficientStats
 
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
+#: A component whose variance is below this fraction of its mean square about the data's centre has
+#: lost ten or more of its sixteen digits to the expanded sums (a tight cluster far from the centre):
+#: its covariance is then summed again, centred on its own mean, in one more pass.
+RECENTRE_BELOW = 1e-6
+#: Expanded log-density terms (``m^T A m / 2``) above this would cancel away more than seven digits:
+#: such components (a tight cluster far from the data's centre) are whitened directly instead.
+EXPANDED_TERMS_UP_TO = 1e8
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -91,10 +98,14 @@ class _Coefficients:
         ``log w_k + log N(x | k)`` is ``weights_matrix @ features`` (minus the tied term).
     tied_whitener : ndarray of shape (n_features, n_features) or None
         For tied covariances, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
+    exact : tuple of (k, whitener, mean_z, constant)
+        Components whose expanded terms are too large to cancel accurately (``EXPANDED_TERMS_UP_TO``):
+        their row is computed directly as ``constant - |whitener (z - mean_z)|^2 / 2``.
     """
 
     weights_matrix: NDArray
     tied_whitener: NDArray | None
+    exact: tuple = ()
 
 
 class ChunkedBackend:
@@ -199,10 +210,17 @@ class ChunkedBackend:
             linear = precisions_z * means_z
             whitened_means = scales_z * means_z
         matrix[:, layout.n_quadratic: layout.n_quadratic + d] = linear
-        matrix[:, -1] = constant - 0.5 * np.einsum("kd,kd->k", whitened_means, whitened_means)
+        expanded = 0.5 * np.einsum("kd,kd->k", whitened_means, whitened_means)
+        matrix[:, -1] = constant - expanded
+        exact = ()
+        if covariance_type is not CovarianceType.TIED:
+            whiteners = (np.swapaxes(chol_z, 1, 2) if covariance_type is CovarianceType.FULL
+                         else scales_z[:, :, None] * np.eye(d))
+            exact = tuple((int(k), whiteners[k].astype(self.dtype), means_z[k].astype(self.dtype), float(constant[k]))
+                          for k in np.flatnonzero(expanded > EXPANDED_TERMS_UP_TO))
         if tied_whitener is not None:
             tied_whitener = np.ascontiguousarray(tied_whitener.T, dtype=self.dtype)
-        return _Coefficients(matrix.astype(self.dtype), tied_whitener)
+        return _Coefficients(matrix.astype(self.dtype), tied_whitener, exact)
 
     # ------------------------------------------------------------------ chunks
     def _new_features(self, layout: _Layout, dtype) -> NDArray:
@@ -234,6 +252,9 @@ class ChunkedBackend:
         rows = stop - start
         resp = buffers["resp"][:, :rows]
         np.matmul(coefficients.weights_matrix, features, out=resp)
+        for k, whitener, mean_z, constant in coefficients.exact:
+            whitened = whitener @ (self._zt[:, start:stop] - mean_z[:, None])
+            resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
         row_max = resp.max(axis=0)
         row_max[~np.isfinite(row_max)] = 0.0
         resp -= row_max
@@ -328,7 +349,11 @@ class ChunkedBackend:
         n_components, covariance_type = params_like
         layout = _layout(covariance_type, self._n_features)
         sums = sum(self._map(self._assignment_range, assignment, layout, n_components))
-        return self._stats_from_sums(sums, covariance_type)
+        stats = self._stats_from_sums(sums, covariance_type)
+        fragile = self._fragile_components(sums, covariance_type)
+        if fragile.size:
+            stats = self._recentred(stats, fragile, self._centred_assignment_range, assignment)
+        return stats
 
     # ------------------------------------------------------------- public API
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
@@ -340,12 +365,75 @@ class ChunkedBackend:
         parts = self._map(self._estep_range, coefficients, layout, labels)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
+        stats = self._stats_from_sums(sums, params.covariance_type)
+        fragile = self._fragile_components(sums, params.covariance_type)
+        if fragile.size:
+            stats = self._recentred(stats, fragile, self._centred_range, coefficients, layout)
         return EStepResult(
             mean_log_likelihood=float(total / self.n_samples),
             labels=labels,
             view_resp=None if view_indices is None else self._subset(view_indices).responsibilities(params),
-            stats=self._stats_from_sums(sums, params.covariance_type),
+            stats=stats,
         )
+
+    def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
+        """Components whose covariance the expanded sums cannot give to more than six digits."""
+        if covariance_type is CovarianceType.TIED:
+            return np.empty(0, dtype=np.intp)
+        layout = _layout(covariance_type, self._n_features)
+        q, d = layout.n_quadratic, self._n_features
+        nk = sums[:, -1] + EPS10
+        squares = sums[:, :q][:, layout.pairs_a == layout.pairs_b] / nk[:, None]  # E_k[z_d^2], (K, D)
+        variances = squares - (sums[:, q:q + d] / nk[:, None]) ** 2
+        fragile = np.any(variances < RECENTRE_BELOW * squares, axis=1) & (sums[:, -1] >= 1.0)
+        return np.flatnonzero(fragile)
+
+    def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task, *args) -> SufficientStats:
+        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``."""
+        means_z = (stats.means[fragile] - self.shift) / self.scale
+        scatter = sum(self._map(task, *args, fragile, means_z))
+        covariances_z = scatter / stats.nk[fragile, None, None]
+        full = covariances_z * np.outer(self.scale, self.scale)  # (n_fragile, D, D)
+        covariances = stats.covariances.copy()
+        if stats.covariance_type is CovarianceType.FULL:
+            covariances[fragile] = full
+        else:
+            diagonal = np.diagonal(full, axis1=1, axis2=2)
+            covariances[fragile] = diagonal if stats.covariance_type is CovarianceType.DIAG else diagonal.mean(1)
+        return SufficientStats(stats.covariance_type, stats.nk, stats.means, covariances)
+
+    def _centred_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout,
+                       fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``sum_i r_ik (z_i - m_k)(z_i - m_k)^T`` over rows ``first:last`` for each fragile component."""
+        buffers = self._buffers(coefficients, layout)
+        scatter = np.zeros((len(fragile), self._n_features, self._n_features))
+        for start in range(first, last, self.chunk_rows):
+            stop = min(start + self.chunk_rows, last)
+            resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers)
+            self._add_centred(scatter, start, stop, lambda k, resp=resp: resp[k], fragile, means_z)
+        return scatter
+
+    def _centred_assignment_range(self, first: int, last: int, assignment: NDArray, fragile: NDArray[np.intp],
+                                  means_z: NDArray[np.float64]) -> NDArray[np.float64]:
+        """As ``_centred_range``, with the weights of a starting assignment (labels or responsibilities)."""
+        scatter = np.zeros((len(fragile), self._n_features, self._n_features))
+        for start in range(first, last, self.chunk_rows):
+            stop = min(start + self.chunk_rows, last)
+            chunk = assignment[start:stop]
+            if chunk.ndim == 1:
+                def weights(k, chunk=chunk):
+                    return (chunk == k).astype(np.float64)
+            else:
+                def weights(k, chunk=chunk):
+                    return chunk[:, k]
+            self._add_centred(scatter, start, stop, weights, fragile, means_z)
+        return scatter
+
+    def _add_centred(self, scatter, start: int, stop: int, weights, fragile, means_z) -> None:
+        zt = self._zt[:, start:stop].astype(np.float64, copy=False)
+        for slot, (k, mean) in enumerate(zip(fragile, means_z, strict=True)):
+            diff = zt - mean[:, None]
+            scatter[slot] += (diff * np.asarray(weights(k), dtype=np.float64)) @ diff.T
 
     def _subset(self, indices: NDArray) -> ChunkedBackend:
         """A backend over some rows, with this one's standardisation (so results agree exactly)."""
