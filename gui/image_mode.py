@@ -310,9 +310,15 @@ class ImageView(QMainWindow):
             item.setSelected(component == selected)
 
     def show_colour_space(self, points: NDArray[np.floating], colours: NDArray[np.uint8]) -> None:
-        """The sampled pixels' first two features, each dot in its own colour (set once per run)."""
-        brushes = [pg.mkBrush(*(int(c) for c in colour)) for colour in colours]
-        self.scatter.setData(points[:, 0], points[:, 1], brush=brushes)
+        """The sampled pixels' first two features, each dot in its own colour (set once per run).
+
+        Colours are rounded to 16 levels a channel so that dots share brushes: one brush per dot took
+        about 0.2 s for 4000 dots, on the main thread.
+        """
+        codes = (colours.astype(np.int32) >> 4) @ np.array([256, 16, 1])
+        unique, inverse = np.unique(codes, return_inverse=True)
+        shared = [pg.mkBrush(int(code >> 8) * 17, int((code >> 4) & 15) * 17, int(code & 15) * 17) for code in unique]
+        self.scatter.setData(points[:, 0], points[:, 1], brush=[shared[i] for i in inverse.ravel()])
 
     def show_ellipses(self, x: NDArray[np.floating], y: NDArray[np.floating]) -> None:
         self.ellipses.setData(x.ravel(), y.ravel(), connect="finite")
