@@ -165,3 +165,28 @@ def test_soft_blend_preview_is_painted_by_the_worker(qtbot, mode, regions):
     _segment(qtbot, mode)
     assert mode.preview.soft is not None and mode.preview.soft.shape == (40, 60, 3)
     assert mode.view.segmented_item.image.shape == (40, 60, 3)
+
+
+def test_lab_features_with_position_reach_the_model(qtbot, mode, regions, tmp_path):
+    path, truth = regions
+    _open(qtbot, mode, path)
+    mode.view.space.setCurrentIndex(mode.view.space.findData("lab"))
+    mode.view.spatial_weight.setValue(0.2)
+    _segment(qtbot, mode)
+    assert mode.segmentation.params.n_features == 5
+    assert _same_up_to_permutation(mode.segmentation.labels, truth)
+    model_path = tmp_path / "lab.json"
+    mode.export("model", str(model_path))
+    block = json.loads(model_path.read_text())["image"]
+    assert block["space"] == "lab" and block["spatial_weight"] == 0.2
+
+
+def test_stop_ends_the_run_and_frees_the_buttons(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    mode.view.run_button.click()
+    worker = mode._active
+    with qtbot.waitSignal(worker.finished, timeout=30000):
+        mode.view.stop_button.click()
+    assert mode._active is None
+    assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
