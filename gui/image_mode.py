@@ -380,6 +380,7 @@ class ImageMode(QObject):
         self._active: SegmentWorker | None = None
         self._pending: SegmentPreview | None = None
         self._scatter_rows: NDArray[np.intp] | None = None
+        self._soft: tuple[object, NDArray[np.uint8]] | None = None  # (params, soft blend of the preview grid)
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
         self._draw_timer.setInterval(DRAW_INTERVAL_MS)
@@ -579,8 +580,10 @@ class ImageMode(QObject):
         if mode is RenderMode.SOFT and self.segmentation is None and self.preview.soft is not None:
             rgb = self.preview.soft  # painted by the worker: the live preview stays fast
         elif mode is RenderMode.SOFT:
-            small = self.picture.pixels[::self._step, ::self._step]
-            rgb = render_soft(small, spec, params, mean_colours(params, spec))
+            if self._soft is None or self._soft[0] is not params:  # about 0.1 s at 1 MP: once per fit
+                small = self.picture.pixels[::self._step, ::self._step]
+                self._soft = (params, render_soft(small, spec, params, mean_colours(params, spec)))
+            rgb = self._soft[1]
         else:
             rgb = render_labels(labels, self._colours(params, spec, mode))
         return masked(rgb, labels, self.selected)
