@@ -390,7 +390,8 @@ class Controller(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self.window, _tr("Open data or model"), self.settings.last_folder(),
             _tr("Data or model (*.csv *.txt *.tsv *.npy *.json);;Data (*.csv *.txt *.tsv *.npy);;"
-                "Model (*.json);;All files (*)"))
+                "Model (*.json);;Picture, opens in Image mode (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;"
+                "All files (*)"))
         if path:
             self.open_path(path)
 
