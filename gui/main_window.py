@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
                                          "responsibilities of the point under the cursor."))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)
+        explain_toggle = self.explain_dock.toggleViewAction()  # a closed dock must be easy to bring back
+        explain_toggle.setToolTip(_tr("Show or hide the Explain panel with the formulas of the latest half-step."))
+        self.view_menu.addAction(explain_toggle)
         self.resizeDocks([self.explain_dock], [300], Qt.Orientation.Horizontal)
 
         self.status_state = QLabel()
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
             run_menu.addAction(action)
         view_menu = menu_bar.addMenu(_tr("&View"))
         view_menu.addAction(self.fit_view_action)
+        self.view_menu = view_menu
         help_menu = menu_bar.addMenu(_tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)

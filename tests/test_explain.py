@@ -65,3 +65,13 @@ def test_hovering_a_point_shows_its_responsibilities(app, qtbot):
     expected = predict_proba(controller.shown.snapshot.params, controller.dataset.X[hovered][None])[0]
     assert np.allclose(window.explain_panel.point_resp(), expected)
     assert f"{expected.max():.3f}" in window.explain_panel.point.text()
+
+
+def test_a_closed_explain_panel_comes_back_from_the_view_menu(app, qtbot):
+    window, _ = app
+    window.explain_dock.close()
+    assert window.explain_dock.isHidden()
+    view_menu = next(action.menu() for action in window.menuBar().actions() if "View" in action.text())
+    toggle = next(action for action in view_menu.actions() if "Explain" in action.text())
+    toggle.trigger()
+    assert not window.explain_dock.isHidden()
