@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.config import FitConfig
 from engine.em import HalfStep
-from engine.errors import GMMError
 from engine.fast import ChunkedBackend
 from engine.image import (
     FeatureSpec,
@@ -33,6 +32,7 @@ from engine.image import (
 )
 from engine.params import MixtureParams
 from gui.image_io import Picture, load_picture
+from gui.worker import error_message
 
 #: The live preview labels at most this many pixels per iteration (every pixel is labelled at the end).
 PREVIEW_PIXELS = 1_000_000
@@ -89,10 +89,8 @@ class PictureLoader(QObject):
     def run(self) -> None:
         try:
             self.loaded.emit(self._job_id, load_picture(self._path))
-        except GMMError as error:
-            self.failed.emit(self._job_id, str(error))
         except Exception as error:  # thread boundary: report it, never swallow it
-            self.failed.emit(self._job_id, f"{type(error).__name__}: {error}")
+            self.failed.emit(self._job_id, error_message(error))
         finally:
             self.finished.emit(self._job_id)
 
@@ -124,10 +122,8 @@ class SegmentWorker(QObject):
     def run(self) -> None:
         try:
             self._run()
-        except GMMError as error:
-            self.failed.emit(self._run_id, str(error))
         except Exception as error:  # thread boundary: report it, never swallow it
-            self.failed.emit(self._run_id, f"{type(error).__name__}: {error}")
+            self.failed.emit(self._run_id, error_message(error))
         finally:
             self.finished.emit(self._run_id)
 

@@ -30,6 +30,12 @@ EMIT_INTERVAL_S = 1.0 / 60.0
 FRAME_WAIT_S = 0.1
 
 
+def error_message(error: Exception) -> str:
+    """What a worker reports for an exception: our errors' sentence as it is; anything else (a bug)
+    with its type, so the dialog says what went wrong."""
+    return str(error) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
+
+
 class StepTarget(Enum):
     """Where a stepping worker pauses: at the next snapshot of this kind."""
 
@@ -220,7 +226,7 @@ class FitWorker(QObject):
                 self._run()
         except Exception as error:  # thread boundary: report it, never swallow it
             self._flush()
-            message = str(error) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
+            message = error_message(error)
             self.failed.emit(self.run_id, message)
         finally:
             self.finished.emit(self.run_id)
