@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine.config import FitConfig  # noqa: E402
 from engine.covariance import CovarianceType  # noqa: E402
 from engine.em import fit  # noqa: E402
-from engine.fast import ChunkedBackend  # noqa: E402
+from engine.backends.chunked import ChunkedBackend  # noqa: E402
 from engine.params import MixtureParams  # noqa: E402
 
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from engine.em import HalfStep  # noqa: E402
 from gui.app import create_window  # noqa: E402
-from gui.controller import Controller, RunState  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
+from gui.main.controller import Controller, RunState  # noqa: E402
+from gui.main.window import MainWindow  # noqa: E402
 from gui.panels.display import DensityMode  # noqa: E402
 from gui.settings import Settings  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Segmentation speed and memory: ``engine.image`` against scikit-learn's GaussianMixture, in one run.
+"""Segmentation speed and memory: ``engine.imaging.segmentation`` against scikit-learn's GaussianMixture, in one run.
 
 Two pictures are synthesised from the photograph ``resources/images/china.jpg`` (bilinear upscaling
 plus a little noise, so no two pixels are copies): 4 megapixels (2448 x 1632) and 12 megapixels
@@ -78,7 +78,7 @@ def _peak_rss_mb() -> float:
 
 def child_ours(pixels: np.ndarray) -> dict:
     from engine.config import FitConfig
-    from engine.image import FeatureSpec, iterate_segmentation, label_pixels, prepare_fit
+    from engine.imaging.segmentation import FeatureSpec, iterate_segmentation, label_pixels, prepare_fit
 
     began = time.perf_counter()
     spec = FeatureSpec("rgb")
@@ -96,7 +96,7 @@ def child_ours(pixels: np.ndarray) -> dict:
 def child_sklearn(pixels: np.ndarray) -> dict:
     from sklearn.mixture import GaussianMixture
 
-    from engine.image import FeatureSpec, pixel_features
+    from engine.imaging.segmentation import FeatureSpec, pixel_features
 
     began = time.perf_counter()
     X = pixel_features(pixels, FeatureSpec("rgb"))
@@ -126,7 +126,7 @@ def run_child(side: str, picture: Path, timeout: float | None) -> dict | None:
 
 # ------------------------------------------------------------------------------------------- parent
 def load_photo() -> np.ndarray:
-    from gui.image_io import load_picture
+    from gui.image.codec import load_picture
 
     return np.asarray(load_picture(PHOTO).pixels)
 

@@ -1,7 +1,7 @@
 """Log-densities of the mixture's components: the direct, per-component path.
 
 This is the reference computation, written as scikit-learn writes it: for each component, whiten the
-data with the precision's Cholesky factor and take the squared norm. ``engine.fast`` computes the same
+data with the precision's Cholesky factor and take the squared norm. ``engine.backends.chunked`` computes the same
 numbers by chunks and matrix products; the tests hold the two equal.
 """
 

@@ -22,8 +22,8 @@ from numpy.typing import NDArray
 
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
-from engine.estep import EStepResult
-from engine.fast import ChunkedBackend
+from engine.backends.base import EStepResult
+from engine.backends.chunked import ChunkedBackend
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array
@@ -101,7 +101,7 @@ class EMSnapshot:
 
 
 def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> ChunkedBackend:
-    """The E-step engine for ``X``: the chunked one (``engine.direct`` is the reference for tests)."""
+    """The E-step engine for ``X``: the chunked one (``engine.backends.direct`` is the reference for tests)."""
     return ChunkedBackend(X, dtype=dtype)
 
 
@@ -150,7 +150,7 @@ def iterate_em(
     view_indices : ndarray of shape (n_view,), optional
         Samples whose responsibilities the snapshots carry.
     backend : optional
-        The E-step engine (``engine.fast.ChunkedBackend`` by default, ``engine.direct.DirectBackend``
+        The E-step engine (``engine.backends.chunked.ChunkedBackend`` by default, ``engine.backends.direct.DirectBackend``
         as the reference).
     with_labels : bool
         Whether E snapshots carry every sample's label (``fit`` does not need them).

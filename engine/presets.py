@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.data import Dataset
+from engine.io.tables import Dataset
 from engine.errors import InputError
 from engine.params import frozen_array
 

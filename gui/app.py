@@ -8,8 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from gui.controller import SHUTDOWN_TIMEOUT_MS, Controller
-from gui.main_window import MainWindow
+from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
+from gui.main.window import MainWindow
 from gui.settings import Settings
 
 ORGANIZATION = "GMM Explorer"

@@ -1,4 +1,4 @@
-"""The headless command line (``engine.cli``, reached through ``main.py``).
+"""The headless command line (``engine.cli.commands``, reached through ``main.py``).
 
 Most tests call ``main.main`` in-process (fast); a few run ``python main.py`` in a child interpreter for
 real exit codes and to check that the headless path never imports Qt. The output contracts checked here
@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 
 import main
-from engine import cli
-from engine.data import load_data
+from engine.cli import commands as cli
+from engine.io.tables import load_data
 from engine.model import predict, predict_proba, score
-from engine.model_io import load_model
+from engine.io.model_json import load_model
 from engine.presets import PRESETS
 
 ROOT = Path(__file__).resolve().parent.parent

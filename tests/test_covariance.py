@@ -19,7 +19,7 @@ from sklearn.mixture import GaussianMixture
 from sklearn.mixture._gaussian_mixture import _compute_log_det_cholesky, _compute_precision_cholesky
 
 import engine
-from engine import direct
+from engine.backends import direct
 from engine.covariance import (
     COVARIANCES_FROM_PRECISIONS_CHOL,
     LOG_DET_PRECISIONS_CHOL,
@@ -84,11 +84,12 @@ def test_each_named_table_has_every_covariance_type(name):
 def _type_tables():
     """Every module-level dict in the engine keyed by covariance types."""
     found = {}
-    for module_info in pkgutil.iter_modules(engine.__path__):
-        module = importlib.import_module(f"engine.{module_info.name}")
+    for module_info in pkgutil.walk_packages(engine.__path__, prefix="engine."):
+        module = importlib.import_module(module_info.name)
+        short = module_info.name.rsplit(".", 1)[-1]
         for name, value in vars(module).items():
             if isinstance(value, dict) and value and all(isinstance(key, CovarianceType) for key in value):
-                found[f"{module_info.name}.{name}"] = value
+                found[f"{short}.{name}"] = value
     return found
 
 

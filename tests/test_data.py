@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from numpy.lib import format as npy_format
 
-from engine import atomic
-from engine.atomic import atomic_write_text
-from engine.data import Dataset, from_array, load_data, save_csv_atomic
+from engine.io import atomic
+from engine.io.atomic import atomic_write_text
+from engine.io.tables import Dataset, from_array, load_data, save_csv_atomic
 from engine.errors import InputError
 
 

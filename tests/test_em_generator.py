@@ -17,7 +17,7 @@ from factories import BACKENDS
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import EMSnapshot, HalfStep, StopReason, fit, iterate_em
 from engine.errors import InputError
 from engine.params import MixtureParams

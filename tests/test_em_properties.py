@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import HalfStep, fit, iterate_em
 from engine.params import MixtureParams
 

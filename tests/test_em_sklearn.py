@@ -21,7 +21,7 @@ from sklearn.mixture import GaussianMixture
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
 from engine.params import MixtureParams
 

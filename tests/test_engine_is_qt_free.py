@@ -44,7 +44,8 @@ def test_importing_every_engine_module_loads_no_qt():
     assert Path(report["engine_file"]).resolve().parent == ROOT / "engine"
     # Guard against a walk that silently finds nothing and so passes vacuously (engine itself not counted).
     assert len(report["imported"]) >= 3, f"too few engine modules found: {report['imported']}"
-    on_disk = {f"engine.{p.stem}" for p in (ROOT / "engine").glob("*.py") if p.stem != "__init__"}
+    on_disk = {".".join(p.relative_to(ROOT).with_suffix("").parts) for p in (ROOT / "engine").rglob("*.py")
+               if p.stem != "__init__"}
     assert on_disk <= set(report["imported"]), f"not imported: {sorted(on_disk - set(report['imported']))}"
 
     loaded = report["qt_loaded"]

@@ -1,4 +1,4 @@
-"""The chunked engine against the direct reference path (engine.direct)."""
+"""The chunked engine against the direct reference path (engine.backends.direct)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
-from engine.fast import ChunkedBackend
+from engine.backends.chunked import ChunkedBackend
 
 TYPES = list(CovarianceType)
 

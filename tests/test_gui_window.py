@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.config import FitConfig, InitMethod
 from engine.em import HalfStep, fit, iterate_em
-from engine.model_io import load_model, save_model
+from engine.io.model_json import load_model, save_model
 from engine.params import MixtureParams
 from gui.app import create_window
-from gui.controller import RunState
-from gui.geometry import ellipse_outlines
+from gui.main.controller import RunState
+from gui.views.geometry import ellipse_outlines
 from gui.settings import Settings
 
 TIMEOUT_MS = 20_000

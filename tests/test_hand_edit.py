@@ -9,8 +9,8 @@ from test_gui_window import TIMEOUT_MS, press, wait_for_state
 
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
-from gui.controller import RunState
-from gui.hand_edit import HandMixture, handle_points, stretch, to_params
+from gui.main.controller import RunState
+from gui.views.hand_edit import HandMixture, handle_points, stretch, to_params
 
 # The window fixtures of the window tests, shared.
 messages = test_gui_window.messages

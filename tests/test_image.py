@@ -1,5 +1,5 @@
-"""Image segmentation: colour spaces, pixel features, fitting and labelling (``engine.image``), and decoding
-and encoding pictures with Qt (``gui.image_io``).
+"""Image segmentation: colour spaces, pixel features, fitting and labelling (``engine.imaging.segmentation``), and decoding
+and encoding pictures with Qt (``gui.image.codec``).
 
 Pictures are small and made here (numpy, then Qt's writers), except for the two photographs in
 ``resources/images``, which are shrunk before scikit-learn is asked to fit them.
@@ -20,10 +20,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage, QImageReader
 
-from engine import image as eimage
+from engine.imaging import segmentation as eimage
 from engine.config import FitConfig
 from engine.errors import InputError
-from engine.image import (
+from engine.imaging.segmentation import (
     ColorSpace,
     FeatureSpec,
     RenderMode,
@@ -38,9 +38,9 @@ from engine.image import (
     segment_shares,
     srgb_to_lab,
 )
-from engine.model_io import load_model, save_model
-from gui import image_io
-from gui.image_io import load_picture, qimage_to_array, save_labels, save_masks, save_picture, write_all
+from engine.io.model_json import load_model, save_model
+from gui.image import codec as image_io
+from gui.image.codec import load_picture, qimage_to_array, save_labels, save_masks, save_picture, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 PHOTOS = ROOT / "resources" / "images"
@@ -378,8 +378,8 @@ def test_decoding_needs_no_application_object_and_no_widgets():
     """A fresh interpreter without a display decodes a photo; no QGuiApplication, QtWidgets or pyqtgraph."""
     child = (
         "import sys\n"
-        "from gui.image_io import load_picture\n"
-        "import gui.segment_command\n"
+        "from gui.image.codec import load_picture\n"
+        "import gui.image.command\n"
         "from PySide6.QtCore import QCoreApplication\n"
         f"picture = load_picture({str(PHOTOS / 'flower.jpg')!r})\n"
         "assert picture.pixels.shape == (427, 640, 3), picture.pixels.shape\n"

@@ -13,7 +13,7 @@ import pytest
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
 from engine.errors import InputError
 from engine.init import (

@@ -9,7 +9,7 @@ from test_gui_window import TIMEOUT_MS, press, settle
 
 from engine.em import HalfStep
 from engine.locks import CovarianceLock
-from gui.controller import RunState
+from gui.main.controller import RunState
 
 # The window fixtures of the window tests, shared.
 messages = test_gui_window.messages

@@ -8,7 +8,7 @@ from sklearn.mixture import GaussianMixture
 from engine import model
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.direct import DirectBackend
+from engine.backends.direct import DirectBackend
 from engine.em import fit
 from engine.errors import InputError
 from engine.params import MixtureParams

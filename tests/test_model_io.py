@@ -18,7 +18,7 @@ from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.em import fit
 from engine.errors import InputError
-from engine.model_io import (
+from engine.io.model_json import (
     FORMAT,
     LoadedModel,
     fit_summary,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from test_gui_window import TIMEOUT_MS, wait_for_state
 
-from engine.data import load_data
-from gui.controller import RunState
+from engine.io.tables import load_data
+from gui.main.controller import RunState
 
 # The window fixtures of the window tests, shared.
 messages = test_gui_window.messages

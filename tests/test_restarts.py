@@ -7,7 +7,7 @@ import test_gui_window
 from PySide6.QtCore import Qt
 from test_gui_window import TIMEOUT_MS, settle
 
-from gui.controller import RunState
+from gui.main.controller import RunState
 
 # The window fixtures of the window tests, shared.
 messages = test_gui_window.messages

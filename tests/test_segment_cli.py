@@ -1,4 +1,4 @@
-"""The ``segment`` command (``gui.segment_command``, reached through ``main.py``).
+"""The ``segment`` command (``gui.image.command``, reached through ``main.py``).
 
 Most tests call ``main.main`` in-process on small pictures made here; two run ``python main.py segment``
 in a child interpreter for the real exit status and stderr (Qt's and libpng's own messages must not
@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 
 import main
-from engine.model_io import load_model, save_model
-from gui import image_io
-from gui.image_io import load_picture, save_picture
+from engine.io.model_json import load_model, save_model
+from gui.image import codec as image_io
+from gui.image.codec import load_picture, save_picture
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = b"existing output, must survive a failed command\n"

@@ -22,7 +22,7 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
 from engine.errors import GMMError
-from engine.fast import ChunkedBackend
+from engine.backends.chunked import ChunkedBackend
 
 #: The worker emits at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0

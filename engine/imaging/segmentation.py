@@ -1,6 +1,6 @@
 """Image segmentation with a Gaussian mixture: pixel features, fitting a picture, labelling it, drawing it.
 
-A *picture* here is an array of shape (height, width, 3), ``uint8`` or ``uint16`` RGB (``gui.image_io``
+A *picture* here is an array of shape (height, width, 3), ``uint8`` or ``uint16`` RGB (``gui.image.codec``
 decodes files into this). Every pixel becomes one row of features, in row-major pixel order
 (``row * width + column``):
 
@@ -17,7 +17,7 @@ so the model can label another picture (``FeatureSpec.from_model``).
 
 Fitting (``segment_image``, or ``prepare_fit`` + ``iterate_segmentation`` + ``label_pixels`` for a caller
 that wants the snapshots): EM runs on every pixel, or on a random sample of ``sample_size`` pixels for a
-larger picture; then every pixel is labelled in chunks by ``engine.fast.ChunkedBackend`` in float32.
+larger picture; then every pixel is labelled in chunks by ``engine.backends.chunked.ChunkedBackend`` in float32.
 Nothing of size n_pixels x n_components is ever allocated. The start is chosen robustly: several EM
 runs from k-means++ starts on a sample of at most ``INIT_SAMPLE`` pixels, the best one run further
 (``start_params``): one k-means++ start alone lands in a poor optimum on some photographs.
@@ -44,7 +44,7 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
-from engine.fast import ChunkedBackend
+from engine.backends.chunked import ChunkedBackend
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
 
@@ -518,7 +518,7 @@ class Segmentation:
         return segment_shares(self.labels, self.n_components)
 
     def model_extra(self) -> dict[str, Any]:
-        """The ``extra`` argument of ``engine.model_io.save_model`` for this model: its ``image`` block."""
+        """The ``extra`` argument of ``engine.io.model_json.save_model`` for this model: its ``image`` block."""
         return {IMAGE_KEY: self.spec.to_block()}
 
 

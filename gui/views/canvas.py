@@ -2,7 +2,7 @@
 
 Items are made once; a snapshot only calls ``setData``/``setImage`` on them. The ellipse and mean items
 are re-made only when K changes. Points are drawn by a scatter item up to ``SCATTER_MAX_POINTS`` and
-as one raster image above that (``gui.raster``), which keeps a frame cheap for a million points.
+as one raster image above that (``gui.views.raster``), which keeps a frame cheap for a million points.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
-from gui.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
-from gui.legend import PlotWithLegend
+from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
+from gui.views.legend import PlotWithLegend
 from gui.panels.display import DensityMode, DisplayOptions
-from gui.raster import RASTER_PIXEL, PointRaster
+from gui.views.raster import RASTER_PIXEL, PointRaster
 
 #: Up to this many points the canvas draws a scatter item (round markers); above it, a raster image.
 SCATTER_MAX_POINTS = 2000

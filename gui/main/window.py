@@ -1,6 +1,6 @@
 """The main window: menus, actions and their shortcuts, the layout and the status bar.
 
-It holds the views and emits what the user asks for; ``gui.controller.Controller`` does the wiring.
+It holds the views and emits what the user asks for; ``gui.main.controller.Controller`` does the wiring.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.canvas import MixtureCanvas
-from gui.convergence import ConvergencePlot
-from gui.explain import ExplainPanel, PointHover, StepTrail
-from gui.hand_edit import HandEditor
-from gui.histogram import HistogramView
-from gui.paint import PaintPanel, PaintTool
+from gui.views.canvas import MixtureCanvas
+from gui.views.convergence import ConvergencePlot
+from gui.views.explain import ExplainPanel, PointHover, StepTrail
+from gui.views.hand_edit import HandEditor
+from gui.views.histogram import HistogramView
+from gui.views.paint import PaintPanel, PaintTool
 from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
-from gui.restarts import RestartsStrip
+from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
 

@@ -1,6 +1,6 @@
 """The direct E-step: whole N x K arrays, per-component loops, scikit-learn's formulas.
 
-It is the reference that the chunked engine (``engine.fast``) is tested against, and it is simple
+It is the reference that the chunked engine (``engine.backends.chunked``) is tested against, and it is simple
 enough to read side by side with ``sklearn/mixture/_gaussian_mixture.py``. Unlike scikit-learn, every
 covariance is a sum of squares about its component's mean, so offset data keeps its digits.
 """
@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from engine.covariance import CovarianceType
 from engine.density import log_resp_and_norm
-from engine.estep import EStepResult, worst_points
+from engine.backends.base import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 

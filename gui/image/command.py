@@ -4,11 +4,11 @@
         [--covariance TYPE] [--tol T] [--max-iter N] [--seed S] [--model MODEL.json]
         --out SEGMENTED.png [--labels-out LABELS.npy] [--model-out MODEL.json]
 
-It decodes the picture with Qt's image readers (``gui.image_io``: QtGui only, no application object and
-no display), fits a mixture to the pixels' features (``engine.image``) or applies a saved model, and
+It decodes the picture with Qt's image readers (``gui.image.codec``: QtGui only, no application object and
+no display), fits a mixture to the pixels' features (``engine.imaging.segmentation``) or applies a saved model, and
 writes the picture painted in each segment's mean colour, optionally the label map (``.npy``, or an
 8-bit grey PNG whose values are the segment indices) and the model. Everything is checked and computed
-first; the files are written together at the very end (``gui.image_io.write_all``), so a command that
+first; the files are written together at the very end (``gui.image.codec.write_all``), so a command that
 fails writes nothing and leaves existing files as they were.
 
 Exit status as for the other commands: 0, 2 for bad input (one ``error:`` line on stderr), 130 when
@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from engine.cli import (
+from engine.cli.commands import (
     DEFAULT_MAX_ITER,
     DEFAULT_TOL,
     EXIT_BAD_INPUT,
@@ -41,7 +41,7 @@ from engine.cli import (
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.errors import GMMError, InputError
-from engine.image import (
+from engine.imaging.segmentation import (
     DEFAULT_SAMPLE,
     MAX_COMPONENTS,
     ColorSpace,
@@ -52,8 +52,8 @@ from engine.image import (
     render_labels,
     segment_image,
 )
-from engine.model_io import load_model
-from gui.image_io import Picture, labels_writer, load_picture, picture_writer, segmentation_model_writer, write_all
+from engine.io.model_json import load_model
+from gui.image.codec import Picture, labels_writer, load_picture, picture_writer, segmentation_model_writer, write_all
 
 #: Options that only make sense when fitting; refused with --model.
 FIT_OPTIONS = ("sample", "covariance", "tol", "max_iter", "seed", "features", "spatial_weight")

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.lib import format as npy_format
 from numpy.typing import ArrayLike, NDArray
 
-from engine.atomic import atomic_write_text
+from engine.io.atomic import atomic_write_text
 from engine.errors import InputError
 
 #: Candidate delimiters in order of preference; ``None`` stands for runs of whitespace.

@@ -44,8 +44,8 @@ from numpy.typing import NDArray
 from engine.blas import single_threaded_blas
 from engine.covariance import LOG_DET_PRECISIONS_CHOL, CovarianceType
 from engine.density import LOG_2PI
-from engine.direct import EPS10
-from engine.estep import EStepResult, worst_points
+from engine.backends.direct import EPS10
+from engine.backends.base import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 

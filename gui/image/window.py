@@ -4,9 +4,9 @@
 original and the segmented picture side by side in linked views ("Picture" tab), the fitted pixels'
 colour features with the components' ellipses ("Colour space" tab), and a legend of segment shares.
 It emits intent signals and does no maths beyond preparing arrays for drawing. ``ImageMode`` is its
-controller: it decodes pictures and fits them in ``gui.image_worker`` threads (never on the main
+controller: it decodes pictures and fits them in ``gui.image.worker`` threads (never on the main
 thread), draws the newest preview on a timer, and writes the exports atomically through
-``gui.image_io``.
+``gui.image.codec``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from engine.config import FitConfig
 from engine.errors import GMMError
-from engine.image import (
+from engine.imaging.segmentation import (
     MAX_COMPONENTS,
     ColorSpace,
     FeatureSpec,
@@ -56,9 +56,9 @@ from engine.image import (
     segment_mask,
     segment_shares,
 )
-from gui.geometry import ellipse_outlines
-from gui.image_io import Picture, labels_writer, save_masks, save_picture, save_segmentation_model, write_all
-from gui.image_worker import PictureLoader, SegmentPreview, SegmentWorker, preview_step
+from gui.views.geometry import ellipse_outlines
+from gui.image.codec import Picture, labels_writer, save_masks, save_picture, save_segmentation_model, write_all
+from gui.image.worker import PictureLoader, SegmentPreview, SegmentWorker, preview_step
 
 #: Suffixes the Image mode opens (Qt's readers decide what the file really is).
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")

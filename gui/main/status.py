@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from engine.em import HalfStep, StopReason
-from gui.worker import FitProgress
+from gui.main.fit_worker import FitProgress
 
 
 def _tr(text: str) -> str:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 
 from engine.em import EMSnapshot, HalfStep
 from gui.colors import component_colors
-from gui.geometry import ellipse_outlines
-from gui.legend import PlotWithLegend
+from gui.views.geometry import ellipse_outlines
+from gui.views.legend import PlotWithLegend
 
 #: A point this close to the cursor (in pixels) counts as hovered.
 HOVER_PIXELS = 8.0

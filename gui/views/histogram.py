@@ -11,8 +11,8 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor
-from gui.geometry import histogram, weighted_densities
-from gui.legend import PlotWithLegend
+from gui.views.geometry import histogram, weighted_densities
+from gui.views.legend import PlotWithLegend
 
 #: Points on the density curves.
 CURVE_POINTS = 400

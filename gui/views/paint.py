@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QUndoCommand
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
 
-from gui.legend import PlotWithLegend
+from gui.views.legend import PlotWithLegend
 
 #: Seed of the brush's random generator (the same strokes give the same points).
 BRUSH_SEED = 0

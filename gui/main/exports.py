@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from engine.data import save_csv_atomic
+from engine.io.tables import save_csv_atomic
 from engine.em import FitResult
-from engine.model_io import save_model as engine_save_model
+from engine.io.model_json import save_model as engine_save_model
 from gui.settings import Settings
 
 
@@ -32,7 +32,7 @@ def ask_save_path(parent: QWidget, settings: Settings, title: str, default_name:
 
 
 def save_model(path: str, result: FitResult, feature_names: tuple[str, ...]) -> None:
-    """Write the fitted parameters and a summary of the fit as a JSON model (``engine.model_io`` format)."""
+    """Write the fitted parameters and a summary of the fit as a JSON model (``engine.io.model_json`` format)."""
     engine_save_model(path, result.params, feature_names, fit_result=result)
 
 

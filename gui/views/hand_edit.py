@@ -17,7 +17,7 @@ from PySide6.QtGui import QMouseEvent
 
 from engine.covariance import CovarianceType
 from engine.params import MixtureParams
-from gui.legend import PlotWithLegend
+from gui.views.legend import PlotWithLegend
 
 #: A press this close to a mean or a handle (in pixels) grabs it.
 GRAB_PIXELS = 12.0

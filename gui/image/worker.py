@@ -1,7 +1,7 @@
 """Decoding and segmenting a picture on a worker thread, for the window's Image mode.
 
-Everything slow happens here, never on the main thread: decoding (``gui.image_io.load_picture``), the
-pixel features and robust start (``engine.image.prepare_fit``), EM (``engine.image.iterate_segmentation``),
+Everything slow happens here, never on the main thread: decoding (``gui.image.codec.load_picture``), the
+pixel features and robust start (``engine.imaging.segmentation.prepare_fit``), EM (``engine.imaging.segmentation.iterate_segmentation``),
 labelling a preview of at most ``PREVIEW_PIXELS`` pixels after each iteration, and labelling every pixel
 at the end. The worker emits only immutable data and touches no widget; ``request_stop`` is a flag that
 the loop checks before every half-step (call it directly from the main thread).
@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.config import FitConfig
 from engine.em import HalfStep
-from engine.fast import ChunkedBackend
-from engine.image import (
+from engine.backends.chunked import ChunkedBackend
+from engine.imaging.segmentation import (
     FeatureSpec,
     Segmentation,
     iterate_segmentation,
@@ -31,8 +31,8 @@ from engine.image import (
     render_soft,
 )
 from engine.params import MixtureParams
-from gui.image_io import Picture, load_picture
-from gui.worker import error_message
+from gui.image.codec import Picture, load_picture
+from gui.main.fit_worker import error_message
 
 #: The live preview labels at most this many pixels per iteration (every pixel is labelled at the end).
 PREVIEW_PIXELS = 1_000_000
@@ -61,7 +61,7 @@ class SegmentPreview:
         The fitted pixels' features (the same array every frame), for the colour-space scatter.
     history : tuple of float
     soft : ndarray of shape (preview_height, preview_width, 3), uint8, or None
-        The preview painted as a soft blend (``engine.image.render_soft``), when the worker was asked for it.
+        The preview painted as a soft blend (``engine.imaging.segmentation.render_soft``), when the worker was asked for it.
     """
 
     iteration: int

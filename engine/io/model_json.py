@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import linalg
 
-from engine.atomic import atomic_write_text
+from engine.io.atomic import atomic_write_text
 from engine.covariance import CovarianceType, covariance_shape
 from engine.em import FitResult
 from engine.errors import FitError, InputError

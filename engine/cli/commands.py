@@ -1,6 +1,6 @@
 """The headless command line: fit, predict, score and generate, without a window or Qt.
 
-``main.py`` sends any command line that starts with one of these commands here; ``python -m engine.cli``
+``main.py`` sends any command line that starts with one of these commands here; ``python -m engine.cli.commands``
 works too. Every command reads and checks all of its input first, computes, and writes its one output
 file atomically at the very end, so a command that fails leaves no file behind and an existing output
 file exactly as it was.
@@ -25,11 +25,11 @@ import numpy as np
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.data import load_data, save_csv_atomic
+from engine.io.tables import load_data, save_csv_atomic
 from engine.em import EMSnapshot, FitResult, HalfStep, fit
 from engine.errors import GMMError, InputError
 from engine.model import aic_from, bic_from, predict, predict_proba, score
-from engine.model_io import load_model, model_to_dict, save_model
+from engine.io.model_json import load_model, model_to_dict, save_model
 from engine.params import MixtureParams
 from engine.presets import PRESETS, generate
 
@@ -89,7 +89,7 @@ def _non_negative_number(text: str) -> float:
 def parse_columns(tokens: Sequence[str] | None) -> list[str] | None:
     """``--columns`` as a list of names and 0-based indices; accepts ``a b``, ``a,b`` and mixes of both.
 
-    The items stay strings: ``engine.data.load_data`` reads a string of digits as an index unless a header
+    The items stay strings: ``engine.io.tables.load_data`` reads a string of digits as an index unless a header
     has that name.
     """
     if not tokens:

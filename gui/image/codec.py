@@ -34,8 +34,8 @@ from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader, QImageWriter
 
 from engine.errors import InputError
-from engine.image import Segmentation, segment_mask
-from engine.model_io import save_model
+from engine.imaging.segmentation import Segmentation, segment_mask
+from engine.io.model_json import save_model
 from engine.params import MixtureParams
 
 #: Never decode a picture with more pixels than this, whatever the memory.
@@ -412,7 +412,7 @@ def labels_writer(labels: NDArray[np.uint8], path: str | os.PathLike) -> Writer:
 
 def model_writer(params: MixtureParams, feature_names: Sequence[str] | None = None, fit_result=None,
                  extra: Mapping[str, Any] | None = None) -> Writer:
-    """A writer of a JSON model file (``engine.model_io.save_model``'s arguments)."""
+    """A writer of a JSON model file (``engine.io.model_json.save_model``'s arguments)."""
     def write(path: Path) -> None:
         save_model(path, params, feature_names, fit_result, extra)
 
