@@ -26,10 +26,10 @@ from sklearn.mixture import GaussianMixture
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from engine.backends.chunked import ChunkedBackend  # noqa: E402
 from engine.config import FitConfig  # noqa: E402
 from engine.covariance import CovarianceType  # noqa: E402
 from engine.em import fit  # noqa: E402
-from engine.backends.chunked import ChunkedBackend  # noqa: E402
 from engine.params import MixtureParams  # noqa: E402
 
 

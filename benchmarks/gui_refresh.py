@@ -32,8 +32,8 @@ from engine.config import FitConfig  # noqa: E402
 from engine.em import iterate_em  # noqa: E402
 from engine.presets import generate  # noqa: E402
 from gui.app import create_window  # noqa: E402
-from gui.settings import Settings  # noqa: E402
 from gui.main.fit_worker import FitProgress  # noqa: E402
+from gui.settings import Settings  # noqa: E402
 
 REPEATS = 12
 

@@ -20,10 +20,10 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.blas import single_threaded_blas
-from engine.config import FitConfig, InitMethod
 from engine.backends.base import EStepResult
 from engine.backends.chunked import ChunkedBackend
+from engine.blas import single_threaded_blas
+from engine.config import FitConfig, InitMethod
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array

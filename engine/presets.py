@@ -26,8 +26,8 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.io.tables import Dataset
 from engine.errors import InputError
+from engine.io.tables import Dataset
 from engine.params import frozen_array
 
 #: Limits that keep a typo from exhausting the memory: n * d values, k components, d dimensions.

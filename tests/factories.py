@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.backends.direct import DirectBackend
 from engine.backends.chunked import ChunkedBackend
+from engine.backends.direct import DirectBackend
 from engine.params import MixtureParams
 
 #: The reference per-component backend and the chunked one the engine uses.

@@ -18,9 +18,9 @@ import pytest
 
 import main
 from engine.cli import commands as cli
+from engine.io.model_json import load_model
 from engine.io.tables import load_data
 from engine.model import predict, predict_proba, score
-from engine.io.model_json import load_model
 from engine.presets import PRESETS
 
 ROOT = Path(__file__).resolve().parent.parent

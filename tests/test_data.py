@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from numpy.lib import format as npy_format
 
+from engine.errors import InputError
 from engine.io import atomic
 from engine.io.atomic import atomic_write_text
 from engine.io.tables import Dataset, from_array, load_data, save_csv_atomic
-from engine.errors import InputError
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:

@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 from factories import BACKENDS
 
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import EMSnapshot, HalfStep, StopReason, fit, iterate_em
 from engine.errors import InputError
 from engine.params import MixtureParams

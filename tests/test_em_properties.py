@@ -14,9 +14,9 @@ from factories import BACKEND_CLASSES, BACKENDS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import HalfStep, fit, iterate_em
 from engine.params import MixtureParams
 

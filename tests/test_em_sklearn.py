@@ -19,9 +19,9 @@ from sklearn.datasets import load_iris, load_wine
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
 
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
 from engine.params import MixtureParams
 

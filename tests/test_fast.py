@@ -7,11 +7,11 @@ import tracemalloc
 import numpy as np
 import pytest
 
+from engine.backends.chunked import ChunkedBackend
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
-from engine.backends.chunked import ChunkedBackend
 
 TYPES = list(CovarianceType)
 

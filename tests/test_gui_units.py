@@ -11,11 +11,18 @@ import pytest
 from engine.config import FitConfig
 from engine.em import HalfStep, iterate_em
 from gui.colors import component_colors, point_colors
-from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, histogram, weighted_densities
+from gui.main.fit_worker import FitProgress, RunControl, StepTarget
+from gui.main.status import status_texts
+from gui.views.geometry import (
+    contour_levels,
+    contour_segments,
+    ellipse_outlines,
+    grid_points,
+    histogram,
+    weighted_densities,
+)
 from gui.views.projection import feature_projection, pca_projection
 from gui.views.raster import PointRaster
-from gui.main.status import status_texts
-from gui.main.fit_worker import FitProgress, RunControl, StepTarget
 
 
 def random_covariances(rng, n_components, n_features):

@@ -21,8 +21,8 @@ from engine.io.model_json import load_model, save_model
 from engine.params import MixtureParams
 from gui.app import create_window
 from gui.main.controller import RunState
-from gui.views.geometry import ellipse_outlines
 from gui.settings import Settings
+from gui.views.geometry import ellipse_outlines
 
 TIMEOUT_MS = 20_000
 

@@ -20,9 +20,9 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage, QImageReader
 
-from engine.imaging import segmentation as eimage
 from engine.config import FitConfig
 from engine.errors import InputError
+from engine.imaging import segmentation as eimage
 from engine.imaging.segmentation import (
     ColorSpace,
     FeatureSpec,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import fit, iterate_em
 from engine.errors import InputError
 from engine.init import (

@@ -6,9 +6,9 @@ from factories import random_params
 from sklearn.mixture import GaussianMixture
 
 from engine import model
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.backends.direct import DirectBackend
 from engine.em import fit
 from engine.errors import InputError
 from engine.params import MixtureParams

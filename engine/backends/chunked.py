@@ -41,11 +41,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.backends.base import EStepResult, worst_points
+from engine.backends.direct import EPS10
 from engine.blas import single_threaded_blas
 from engine.covariance import LOG_DET_PRECISIONS_CHOL, CovarianceType
 from engine.density import LOG_2PI
-from engine.backends.direct import EPS10
-from engine.backends.base import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 

@@ -13,9 +13,9 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.backends.base import EStepResult, worst_points
 from engine.covariance import CovarianceType
 from engine.density import log_resp_and_norm
-from engine.backends.base import EStepResult, worst_points
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 

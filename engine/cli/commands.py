@@ -25,11 +25,11 @@ import numpy as np
 
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
-from engine.io.tables import load_data, save_csv_atomic
 from engine.em import EMSnapshot, FitResult, HalfStep, fit
 from engine.errors import GMMError, InputError
-from engine.model import aic_from, bic_from, predict, predict_proba, score
 from engine.io.model_json import load_model, model_to_dict, save_model
+from engine.io.tables import load_data, save_csv_atomic
+from engine.model import aic_from, bic_from, predict, predict_proba, score
 from engine.params import MixtureParams
 from engine.presets import PRESETS, generate
 

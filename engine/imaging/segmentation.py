@@ -40,11 +40,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.backends.chunked import ChunkedBackend
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
-from engine.backends.chunked import ChunkedBackend
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
 

@@ -33,10 +33,10 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import linalg
 
-from engine.io.atomic import atomic_write_text
 from engine.covariance import CovarianceType, covariance_shape
 from engine.em import FitResult
 from engine.errors import FitError, InputError
+from engine.io.atomic import atomic_write_text
 from engine.model import aic_from, bic_from
 from engine.params import MixtureParams
 

@@ -25,8 +25,8 @@ import numpy as np
 from numpy.lib import format as npy_format
 from numpy.typing import ArrayLike, NDArray
 
-from engine.io.atomic import atomic_write_text
 from engine.errors import InputError
+from engine.io.atomic import atomic_write_text
 
 #: Candidate delimiters in order of preference; ``None`` stands for runs of whitespace.
 DELIMITERS: tuple[str | None, ...] = (";", "\t", ",", None)

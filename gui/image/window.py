@@ -56,9 +56,9 @@ from engine.imaging.segmentation import (
     segment_mask,
     segment_shares,
 )
-from gui.views.geometry import ellipse_outlines
 from gui.image.codec import Picture, labels_writer, save_masks, save_picture, save_segmentation_model, write_all
 from gui.image.worker import PictureLoader, SegmentPreview, SegmentWorker, preview_step
+from gui.views.geometry import ellipse_outlines
 
 #: Suffixes the Image mode opens (Qt's readers decide what the file really is).
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")

@@ -17,9 +17,9 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal, Slot
 
+from engine.backends.chunked import ChunkedBackend
 from engine.config import FitConfig
 from engine.em import HalfStep
-from engine.backends.chunked import ChunkedBackend
 from engine.imaging.segmentation import (
     FeatureSpec,
     Segmentation,

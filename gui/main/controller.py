@@ -23,23 +23,23 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
-from engine.io.tables import Dataset, load_data, save_csv_atomic
 from engine.em import FitResult, HalfStep
 from engine.errors import GMMError, InputError
-from engine.model import predict_proba, sample, score
 from engine.io.model_json import LoadedModel, load_model
+from engine.io.tables import Dataset, load_data, save_csv_atomic
+from engine.model import predict_proba, sample, score
 from engine.params import MixtureParams
 from engine.presets import generate
-from gui.main import exports as files
-from gui.views.hand_edit import HandMixture, to_params
 from gui.image.window import ImageMode, is_picture
-from gui.main.window import APP_TITLE, MainWindow
-from gui.views.paint import DataEdit, PaintedData
-from gui.panels import DataRequest, DisplayOptions
-from gui.views.projection import Projection, feature_projection, pca_projection
-from gui.settings import Settings
-from gui.main.status import status_texts
+from gui.main import exports as files
 from gui.main.fit_worker import FitProgress, FitRun, FitWorker, RunControl, StepTarget
+from gui.main.status import status_texts
+from gui.main.window import APP_TITLE, MainWindow
+from gui.panels import DataRequest, DisplayOptions
+from gui.settings import Settings
+from gui.views.hand_edit import HandMixture, to_params
+from gui.views.paint import DataEdit, PaintedData
+from gui.views.projection import Projection, feature_projection, pca_projection
 
 #: Up to this many points carry their responsibilities in every snapshot; above it, a fixed random subset.
 VIEW_MAX_POINTS = 20_000

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from engine.io.tables import save_csv_atomic
 from engine.em import FitResult
 from engine.io.model_json import save_model as engine_save_model
+from engine.io.tables import save_csv_atomic
 from gui.settings import Settings
 
 

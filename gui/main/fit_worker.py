@@ -18,11 +18,11 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from engine.backends.chunked import ChunkedBackend
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
 from engine.errors import GMMError
-from engine.backends.chunked import ChunkedBackend
 
 #: The worker emits at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0

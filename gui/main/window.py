@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
 from gui.views.canvas import MixtureCanvas
 from gui.views.convergence import ConvergencePlot
 from gui.views.explain import ExplainPanel, PointHover, StepTrail
 from gui.views.hand_edit import HandEditor
 from gui.views.histogram import HistogramView
 from gui.views.paint import PaintPanel, PaintTool
-from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"

@@ -15,9 +15,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
+from gui.panels.display import DensityMode, DisplayOptions
 from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
 from gui.views.legend import PlotWithLegend
-from gui.panels.display import DensityMode, DisplayOptions
 from gui.views.raster import RASTER_PIXEL, PointRaster
 
 #: Up to this many points the canvas draws a scatter item (round markers); above it, a raster image.
