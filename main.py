@@ -5,9 +5,9 @@
     gmm-explorer fit|predict|score|generate ...   run a command without a window (see --help)
     gmm-explorer segment IMAGE ...    segment a picture without a window (see segment --help)
 
-The headless commands live in ``engine.cli.commands``; dispatching to them imports neither Qt nor pyqtgraph, so
-they work on a machine without a display or Qt's system libraries. ``segment`` lives in
-``gui.image.command``: it needs Qt's image readers (QtGui), but no display and no window.
+The headless commands live in ``engine.cli``; dispatching to them imports neither Qt nor pyqtgraph, so
+they work on a machine without a display or Qt's system libraries. ``segment`` alone needs Qt's image
+readers (QtGui, still no display and no window): this module hands it ``gui.image.codec``.
 """
 
 from __future__ import annotations
@@ -36,17 +36,20 @@ def _wants_command_line(argv: list[str]) -> bool:
     return not (path.exists() or path.suffix or len(path.parts) > 1)
 
 
+def _picture_codec():
+    """Qt's picture readers and writers, for ``segment`` (imported only when a picture is read)."""
+    from gui.image import codec
+
+    return codec
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run GMM Explorer with ``argv`` (without the program name); returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] == "segment":
-        from gui.image.command import main as segment_main
-
-        return segment_main(argv[1:])
     if _wants_command_line(argv):
-        from engine.cli.commands import main as cli_main
+        from engine.cli import main as cli_main
 
-        return cli_main(argv)
+        return cli_main(argv, picture_codec=_picture_codec)
     from gui.app import main as gui_main
 
     return gui_main(argv)

@@ -28,7 +28,9 @@ import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from engine.config import FitConfig  # noqa: E402
-from engine.imaging.segmentation import FeatureSpec, RenderMode, label_pixels, mean_colours, render_soft, segment_image  # noqa: E402
+from engine.imaging.features import FeatureSpec  # noqa: E402
+from engine.imaging.render import RenderMode, mean_colours, render_soft  # noqa: E402
+from engine.imaging.segmentation import label_pixels, segment_image  # noqa: E402
 from gui.image.codec import load_picture  # noqa: E402
 from gui.image.window import ImageMode, to_display  # noqa: E402
 from gui.image.worker import SegmentPreview  # noqa: E402

@@ -78,7 +78,8 @@ def _peak_rss_mb() -> float:
 
 def child_ours(pixels: np.ndarray) -> dict:
     from engine.config import FitConfig
-    from engine.imaging.segmentation import FeatureSpec, iterate_segmentation, label_pixels, prepare_fit
+    from engine.imaging.features import FeatureSpec
+    from engine.imaging.segmentation import iterate_segmentation, label_pixels, prepare_fit
 
     began = time.perf_counter()
     spec = FeatureSpec("rgb")
@@ -96,7 +97,7 @@ def child_ours(pixels: np.ndarray) -> dict:
 def child_sklearn(pixels: np.ndarray) -> dict:
     from sklearn.mixture import GaussianMixture
 
-    from engine.imaging.segmentation import FeatureSpec, pixel_features
+    from engine.imaging.features import FeatureSpec, pixel_features
 
     began = time.perf_counter()
     X = pixel_features(pixels, FeatureSpec("rgb"))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import dataclass
 from enum import StrEnum
 
-import numpy as np
-
+from engine.checks import is_int, is_real
 from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.locks import Locks
@@ -85,23 +82,23 @@ class FitConfig:
         object.__setattr__(self, "init", init)
         for name in ("n_components", "max_iter", "n_init", "seed"):  # numpy integers become plain ints
             value = getattr(self, name)
-            if _is_int(value):
+            if is_int(value):
                 object.__setattr__(self, name, int(value))
         for name in ("tol", "reg_covar"):
             value = getattr(self, name)
-            if _is_real(value):
+            if is_real(value):
                 object.__setattr__(self, name, float(value))
-        _require(_is_int(self.n_components) and self.n_components >= 1,
+        _require(is_int(self.n_components) and self.n_components >= 1,
                  f"the number of components must be a whole number >= 1, not {self.n_components!r}.")
-        _require(_is_real(self.tol) and self.tol >= 0, f"tol must be a number >= 0, not {self.tol!r}.")
-        _require(_is_int(self.max_iter) and self.max_iter >= 0,
+        _require(is_real(self.tol) and self.tol >= 0, f"tol must be a number >= 0, not {self.tol!r}.")
+        _require(is_int(self.max_iter) and self.max_iter >= 0,
                  f"max_iter must be a whole number >= 0, not {self.max_iter!r}.")
-        _require(_is_real(self.reg_covar) and self.reg_covar >= 0,
+        _require(is_real(self.reg_covar) and self.reg_covar >= 0,
                  f"reg_covar must be a number >= 0, not {self.reg_covar!r}.")
-        _require(_is_int(self.n_init) and self.n_init >= 1, f"n_init must be a whole number >= 1, not {self.n_init!r}.")
-        _require(self.seed is None or (_is_int(self.seed) and self.seed >= 0),
+        _require(is_int(self.n_init) and self.n_init >= 1, f"n_init must be a whole number >= 1, not {self.n_init!r}.")
+        _require(self.seed is None or (is_int(self.seed) and self.seed >= 0),
                  f"the seed must be a whole number >= 0, not {self.seed!r}.")
-        _require(all(_is_int(k) and 0 <= k < self.n_components for k in self.locks.frozen_components),
+        _require(all(is_int(k) and 0 <= k < self.n_components for k in self.locks.frozen_components),
                  f"frozen components must be numbers from 0 to {self.n_components - 1}.")
         if init is InitMethod.GIVEN:
             _require(self.init_params is not None, "initialisation 'given' needs starting parameters (a model file).")
@@ -116,11 +113,3 @@ class FitConfig:
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise InputError(message)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
-
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and math.isfinite(value)

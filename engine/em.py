@@ -150,7 +150,8 @@ def iterate_em(
     view_indices : ndarray of shape (n_view,), optional
         Samples whose responsibilities the snapshots carry.
     backend : optional
-        The E-step engine (``engine.backends.chunked.ChunkedBackend`` by default, ``engine.backends.direct.DirectBackend``
+        The E-step engine (``engine.backends.chunked.ChunkedBackend`` by default,
+        ``engine.backends.direct.DirectBackend``
         as the reference).
     with_labels : bool
         Whether E snapshots carry every sample's label (``fit`` does not need them).

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.checks import is_int
 from engine.errors import InputError
 from engine.io.tables import Dataset
 from engine.params import frozen_array
@@ -157,19 +158,15 @@ def _check(name: str, n: int, k: int, d: int, seed: int) -> None:
         raise InputError(f"there is no preset {name!r}; choose one of {', '.join(PRESETS)}.")
     for label, value in (("the number of samples n", n), ("the number of components k", k),
                          ("the dimension d", d)):
-        if not _is_int(value) or value < 1:
+        if not is_int(value) or value < 1:
             raise InputError(f"{label} must be a whole number >= 1, not {value!r}.")
-    if not _is_int(seed) or seed < 0:
+    if not is_int(seed) or seed < 0:
         raise InputError(f"the seed must be a whole number >= 0, not {seed!r}.")
     if k > MAX_COMPONENTS or d > MAX_DIMENSIONS:
         raise InputError(f"k = {k} components in d = {d} dimensions is too large; keep k <= {MAX_COMPONENTS} and "
                          f"d <= {MAX_DIMENSIONS}.")
     if n * (d if PRESETS[name].uses_k_d else 2) > MAX_VALUES:
         raise InputError(f"n = {n} samples in {d} dimensions is too much data; keep n * d at most {MAX_VALUES}.")
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def preset_truth(name: str, k: int = 3, d: int = 2, seed: int = 0) -> Truth:

@@ -1,4 +1,4 @@
-"""Component colours, and the colour of a point from its responsibilities.
+"""Component colours (from the one palette in ``engine.palette``), and the colour of a point from its responsibilities.
 
 A point's colour mixes its components' colours in proportion to its responsibilities, so a point that
 EM is unsure about is drawn in between the colours of the components that share it.
@@ -11,16 +11,8 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtGui import QBrush, QColor
 
-#: Qualitative palette (Tableau 10, then darker and lighter relatives): component k gets ``PALETTE[k % 20]``.
-PALETTE = np.array(
-    [
-        (78, 121, 167), (242, 142, 43), (225, 87, 89), (118, 183, 178), (89, 161, 79),
-        (237, 201, 72), (176, 122, 161), (255, 157, 167), (156, 117, 95), (121, 112, 108),
-        (31, 69, 110), (180, 90, 10), (150, 30, 40), (40, 120, 115), (30, 100, 40),
-        (170, 135, 10), (110, 55, 100), (200, 80, 120), (95, 65, 45), (60, 60, 60),
-    ],
-    dtype=np.float32,
-)
+from engine.palette import palette_rgb
+
 #: Colour of points before the first E-step (no responsibilities yet).
 UNASSIGNED = np.array((150, 150, 150), dtype=np.float32)
 #: Text and axis colour on the white plot background.
@@ -30,13 +22,13 @@ _BUCKET = 32
 
 
 def component_colors(n_components: int) -> NDArray[np.float32]:
-    """RGB colour of each component, shape (n_components, 3), values 0-255."""
-    return PALETTE[np.arange(n_components) % len(PALETTE)]
+    """RGB colour of each component from the one palette (``engine.palette``), shape (n_components, 3), 0-255."""
+    return palette_rgb(n_components).astype(np.float32)
 
 
 def qcolor(component: int, alpha: int = 255) -> QColor:
     """The colour of ``component`` as a ``QColor``."""
-    red, green, blue = (int(v) for v in PALETTE[component % len(PALETTE)])
+    red, green, blue = (int(v) for v in palette_rgb(component + 1)[component])
     return QColor(red, green, blue, alpha)
 
 

@@ -1,4 +1,4 @@
-"""The headless command line (``engine.cli.commands``, reached through ``main.py``).
+"""The headless command line (``engine.cli``, reached through ``main.py``).
 
 Most tests call ``main.main`` in-process (fast); a few run ``python main.py`` in a child interpreter for
 real exit codes and to check that the headless path never imports Qt. The output contracts checked here
@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import main
-from engine.cli import commands as cli
+from engine.cli import fitting as cli
 from engine.io.model_json import load_model
 from engine.io.tables import load_data
 from engine.model import predict, predict_proba, score

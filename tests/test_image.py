@@ -1,4 +1,4 @@
-"""Image segmentation: colour spaces, pixel features, fitting and labelling (``engine.imaging.segmentation``), and decoding
+"""Image segmentation: colour spaces, pixel features, fitting and labelling (``engine.imaging``), and decoding
 and encoding pictures with Qt (``gui.image.codec``).
 
 Pictures are small and made here (numpy, then Qt's writers), except for the two photographs in
@@ -22,25 +22,17 @@ from PySide6.QtGui import QColor, QImage, QImageReader
 
 from engine.config import FitConfig
 from engine.errors import InputError
+from engine.imaging import picture as picture_limits
 from engine.imaging import segmentation as eimage
-from engine.imaging.segmentation import (
-    ColorSpace,
-    FeatureSpec,
-    RenderMode,
-    apply_model,
-    lab_to_srgb,
-    mean_colours,
-    palette_colours,
-    pixel_features,
-    render,
-    segment_image,
-    segment_mask,
-    segment_shares,
-    srgb_to_lab,
-)
+from engine.imaging.colour import lab_to_srgb, srgb_to_lab
+from engine.imaging.features import FeatureSpec, pixel_features
+from engine.imaging.outputs import model_content, npy_bytes
+from engine.imaging.render import RenderMode, mean_colours, palette_colours, render, segment_mask, segment_shares
+from engine.imaging.segmentation import apply_model, segment_image
+from engine.io.atomic import write_all
 from engine.io.model_json import load_model, save_model
-from gui.image import codec as image_io
-from gui.image.codec import load_picture, qimage_to_array, save_labels, save_masks, save_picture, write_all
+from gui.image.codec import load_picture, qimage_to_array
+from gui.image.exports import save_labels, save_masks, save_picture, save_segmentation_model
 
 ROOT = Path(__file__).resolve().parent.parent
 PHOTOS = ROOT / "resources" / "images"
@@ -352,12 +344,12 @@ def test_each_bad_picture_gets_its_message(bad_pictures):
 def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, monkeypatch):
     pixels, _ = regions_picture(40, 50)
     save_picture(tmp_path / "p.png", pixels)
-    monkeypatch.setattr(image_io, "MAX_PIXELS", 1000)
+    monkeypatch.setattr(picture_limits, "MAX_PIXELS", 1000)
     with pytest.raises(InputError, match="megapixels"):
         load_picture(tmp_path / "p.png")
-    monkeypatch.setattr(image_io, "MAX_PIXELS", 10**8)
-    monkeypatch.setattr(image_io, "available_memory", lambda: 2000 * image_io.BYTES_PER_PIXEL)
-    assert image_io.pixel_limit() == 1000
+    monkeypatch.setattr(picture_limits, "MAX_PIXELS", 10**8)
+    monkeypatch.setattr(picture_limits, "available_memory", lambda: 2000 * picture_limits.BYTES_PER_PIXEL)
+    assert picture_limits.pixel_limit() == 1000
     with pytest.raises(InputError, match="more than the 0.0 megapixels"):
         load_picture(tmp_path / "p.png")
 
@@ -379,7 +371,7 @@ def test_decoding_needs_no_application_object_and_no_widgets():
     child = (
         "import sys\n"
         "from gui.image.codec import load_picture\n"
-        "import gui.image.command\n"
+        "import engine.cli.segment\n"
         "from PySide6.QtCore import QCoreApplication\n"
         f"picture = load_picture({str(PHOTOS / 'flower.jpg')!r})\n"
         "assert picture.pixels.shape == (427, 640, 3), picture.pixels.shape\n"
@@ -411,7 +403,7 @@ def test_exports_are_all_or_nothing(tmp_path):
         raise OSError(28, "No space left on device")
 
     with pytest.raises(InputError, match="No space left on device"):
-        write_all({tmp_path / "labels.npy": image_io.npy_writer(labels + 1), tmp_path / "new.png": failing})
+        write_all({tmp_path / "labels.npy": npy_bytes(labels + 1), tmp_path / "new.png": failing})
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # no temporary files either
     with pytest.raises(InputError, match="cannot write"):
         save_picture(tmp_path / "missing" / "p.png", np.zeros((2, 2, 3), np.uint8))
@@ -420,7 +412,7 @@ def test_exports_are_all_or_nothing(tmp_path):
 def test_segmentation_model_is_saved_with_its_image_block(tmp_path):
     pixels, _ = regions_picture()
     segmentation = segment_image(pixels, FeatureSpec("rgb", 0.1), FitConfig(4, seed=0))
-    image_io.save_segmentation_model(tmp_path / "m.json", segmentation)
+    save_segmentation_model(tmp_path / "m.json", segmentation)
     loaded = load_model(tmp_path / "m.json")
     assert FeatureSpec.from_model(loaded.params, loaded.extra) == segmentation.spec
     assert loaded.fit["n_samples"] == pixels.shape[0] * pixels.shape[1]
@@ -428,9 +420,14 @@ def test_segmentation_model_is_saved_with_its_image_block(tmp_path):
         segment_image(pixels, FeatureSpec(), FitConfig(257, seed=0))
 
 
-def test_image_module_is_listed_for_the_window():
-    for name in eimage.__all__:
-        assert hasattr(eimage, name), name
-    for name in image_io.__all__:
-        assert hasattr(image_io, name), name
-    assert {space.value for space in ColorSpace} == {"rgb", "lab"}
+def test_the_window_s_way_through_a_fit_ends_as_segment_image_does():
+    """prepare_fit, the snapshots, then finish_segmentation (the Image window's path) equal segment_image."""
+    pixels, _ = regions_picture()
+    spec, config = FeatureSpec("lab", 0.0), FitConfig(3, seed=4)
+    whole = segment_image(pixels, spec, config)
+    plan = eimage.prepare_fit(pixels, spec, config)
+    *_, last = eimage.iterate_segmentation(plan)
+    stepwise = eimage.finish_segmentation(plan, last, pixels, spec)
+    np.testing.assert_array_equal(stepwise.labels, whole.labels)
+    assert stepwise.fit_result is not None
+    assert model_content(stepwise) == model_content(whole)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from gui.image.codec import load_picture, save_picture
+from gui.image.codec import load_picture
+from gui.image.exports import save_picture
 from gui.image.window import MASKED_DARK, MASKED_LIGHT, ImageMode
 
 COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)

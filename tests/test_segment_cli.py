@@ -1,4 +1,4 @@
-"""The ``segment`` command (``gui.image.command``, reached through ``main.py``).
+"""The ``segment`` command (``engine.cli.segment`` with Qt's codec, reached through ``main.py``).
 
 Most tests call ``main.main`` in-process on small pictures made here; two run ``python main.py segment``
 in a child interpreter for the real exit status and stderr (Qt's and libpng's own messages must not
@@ -17,9 +17,10 @@ import numpy as np
 import pytest
 
 import main
+from engine.imaging import picture as picture_limits
 from engine.io.model_json import load_model, save_model
-from gui.image import codec as image_io
-from gui.image.codec import load_picture, save_picture
+from gui.image.codec import load_picture
+from gui.image.exports import save_picture
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = b"existing output, must survive a failed command\n"
@@ -178,7 +179,7 @@ def test_each_bad_picture_is_refused_with_nothing_written(tmp_path, capsys):
 
 
 def test_a_picture_too_large_is_refused(picture, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(image_io, "MAX_PIXELS", 1000)
+    monkeypatch.setattr(picture_limits, "MAX_PIXELS", 1000)
     outputs = _outputs(tmp_path)
     status, stdout, stderr = run([picture[0], "--k", "3", "--out", outputs[0], "--labels-out", outputs[1],
                                   "--model-out", outputs[2]], capsys)
@@ -277,4 +278,4 @@ def test_help_and_the_top_level_help_mention_segment(capsys):
     status, stdout, _ = run(["--help"], capsys)
     assert status == 0 and "--spatial-weight" in stdout and "--model-out" in stdout
     assert main.main(["--help"]) == 0
-    assert "segment IMAGE" in capsys.readouterr().out
+    assert "segment   segment a picture" in capsys.readouterr().out

@@ -1,1 +1,60 @@
-"""engine/cli."""
+"""The headless command line: ``fit``, ``predict``, ``score``, ``generate`` and ``segment``, without a window.
+
+``main.py`` sends any command line that starts with a command here. One argparse front end
+(``engine.cli.frontend``) parses every command and reports bad input the same way: one ``error:`` line on
+stderr and exit status 2; 130 when interrupted; 141 when the reader of stdout went away.
+
+Modules
+-------
+frontend    the parser class, option types, output checks, exit codes and ``run``
+fitting     ``fit``, ``predict`` and ``score``
+generate    ``generate``: a teaching data set as CSV
+segment     ``segment``: a picture segmented by the colours of its pixels (its picture codec is handed in)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+from engine.cli import fitting, generate, segment
+from engine.cli.frontend import PROG, Parser, run
+from engine.imaging.picture import PictureCodec
+
+#: The command modules, in the order ``--help`` lists them; each has ``register(subparsers)``.
+COMMAND_MODULES = (fitting, generate, segment)
+
+
+def build_parser() -> Parser:
+    """The one parser of every headless command."""
+    parser = Parser(
+        prog=PROG,
+        description="Fit Gaussian mixture models with EM. Without a command (or with just a data file) "
+                    "GMM Explorer opens its window; the commands below run headless.",
+        epilog="Exit status: 0 success, 2 bad input (one 'error:' line on stderr), 130 interrupted. "
+               "Output files are written atomically at the end, only when everything succeeded.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, picture_codec: Callable[[], PictureCodec] | None = None) -> int:
+    """Run one command; returns the exit status (0, 2 for bad input, 130 when interrupted).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after the program name (``sys.argv[1:]`` by default).
+    picture_codec : callable, optional
+        Returns the codec ``segment`` reads and writes pictures with (``main.py`` passes one that imports
+        ``gui.image.codec``); only called by ``segment``.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    return run(build_parser(), argv, picture_codec=picture_codec)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-import numbers
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import linalg
 
+from engine.checks import is_int, is_number
 from engine.covariance import CovarianceType, covariance_shape
 from engine.em import FitResult
 from engine.errors import FitError, InputError
@@ -161,6 +161,31 @@ def model_to_dict(
     return model
 
 
+def model_text(
+    params: MixtureParams,
+    feature_names: Sequence[str] | None = None,
+    fit_result: FitResult | Mapping[str, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    path: str | os.PathLike = "the model file",
+) -> str:
+    """The model file's text: ``model_to_dict`` as indented JSON, ending with a newline.
+
+    Raises
+    ------
+    InputError
+        If the model holds a value JSON cannot store (NaN, infinity, an object in ``extra``).
+    """
+    model = model_to_dict(params, feature_names, fit_result, extra)
+    try:
+        text = json.dumps(model, allow_nan=False, indent=2)
+    except ValueError:
+        raise InputError(f"cannot save the model to {os.fspath(path)}: it holds NaN or infinity, which JSON "
+                         "cannot store.") from None
+    except TypeError as error:
+        raise InputError(f"cannot save the model to {os.fspath(path)}: {error}.") from None
+    return text + "\n"
+
+
 def save_model(
     path: str | os.PathLike,
     params: MixtureParams,
@@ -178,15 +203,7 @@ def save_model(
         If the model holds a value JSON cannot store (NaN, infinity, an object in ``extra``) or the file
         cannot be written; an existing file is then left as it was.
     """
-    model = model_to_dict(params, feature_names, fit_result, extra)
-    try:
-        text = json.dumps(model, allow_nan=False, indent=2)
-    except ValueError:
-        raise InputError(f"cannot save the model to {os.fspath(path)}: it holds NaN or infinity, which JSON "
-                         "cannot store.") from None
-    except TypeError as error:
-        raise InputError(f"cannot save the model to {os.fspath(path)}: {error}.") from None
-    atomic_write_text(path, text + "\n")
+    atomic_write_text(path, model_text(params, feature_names, fit_result, extra, path))
 
 
 class _NotFiniteError(Exception):
@@ -276,7 +293,7 @@ def model_from_dict(data: Any, source: str = "the model") -> LoadedModel:
     if data["format"] != FORMAT:
         raise _refuse(source, f"its format is {_show(data['format'])}, not \"{FORMAT}\"")
     version = data.get("version")
-    if not _is_int(version) or version != VERSION:
+    if not is_int(version) or version != VERSION:
         shown = "missing" if "version" not in data else _show(version)
         raise _refuse(source, f"its format version is {shown}, but only version {VERSION} is supported")
     missing = [key for key in _REQUIRED_KEYS if key not in data]
@@ -325,14 +342,6 @@ def _refuse(source: str, problem: str) -> InputError:
     return InputError(f"cannot load {source}: {problem}.")
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-
-
 def _show(value: Any) -> str:
     """A value as JSON would spell it, cut short."""
     try:
@@ -363,7 +372,7 @@ def _and(keys: list[str]) -> str:
 
 def _count(data: Mapping, key: str, source: str) -> int:
     value = data[key]
-    if not _is_int(value) or value < 1:
+    if not is_int(value) or value < 1:
         raise _refuse(source, f"its {key} is {_show(value)}, but it must be a whole number >= 1")
     return int(value)
 
@@ -407,7 +416,7 @@ def _numbers(value: Any, key: str, expected: tuple[int, ...], meaning: str, sour
         got = "lists of different lengths" if shape is None else f"shape {shape}"
         raise _refuse(source, f"its {key} should have shape {expected} {meaning} but has {got}")
     for leaf in _leaves(value):
-        if not _is_number(leaf):
+        if not is_number(leaf):
             raise _refuse(source, f"its {key} must hold numbers, but it holds {_show(leaf)}")
     try:
         array = np.array(value, dtype=float)
@@ -458,6 +467,7 @@ __all__ = [
     "fit_summary",
     "load_model",
     "model_from_dict",
+    "model_text",
     "model_to_dict",
     "save_model",
 ]

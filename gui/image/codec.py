@@ -1,4 +1,5 @@
-"""Pictures in and out through Qt's image readers and writers, as numpy arrays.
+"""Pictures in and out through Qt's image readers and writers, as numpy arrays (``engine.imaging.picture``'s
+``PictureCodec``).
 
 Only QtGui's ``QImage``, ``QImageReader`` and ``QImageWriter`` are used: no widgets, no pyqtgraph, and
 no application object (Qt's image plugins load without one), so the headless ``segment`` command can
@@ -11,42 +12,26 @@ stored, not blended with a background); colours are taken as sRGB as stored (an 
 is not applied). Pictures with more than 8 bits a channel (16-bit PNG or TIFF, 10-bit formats) are read
 as ``uint16``, all others as ``uint8``. A file that cannot be used raises one ``InputError`` sentence.
 
-Writing: every export goes to a temporary file in the target's folder and is renamed over the target
-only when it is complete; ``write_all`` does that for several files at once, renaming only when all
-of them were written, so a failed export leaves every existing file as it was.
+Writing (``encode_picture``): an 8-bit picture encoded in memory; the bytes go to disk through the one
+atomic writer, ``engine.io.atomic.write_all``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader, QImageWriter
 
 from engine.errors import InputError
-from engine.imaging.segmentation import Segmentation, segment_mask
-from engine.io.model_json import save_model
-from engine.params import MixtureParams
-
-#: Never decode a picture with more pixels than this, whatever the memory.
-MAX_PIXELS = 100_000_000
-#: Estimated memory that segmenting needs per pixel (decoded picture, its copy, features, the
-#: backend's float32 copy, labels), in bytes.
-BYTES_PER_PIXEL = 96
-#: Fraction of the available memory a picture may claim.
-MEMORY_FRACTION = 0.5
-#: Assumed available memory where the system does not say (bytes).
-FALLBACK_MEMORY = 4 << 30
+from engine.imaging.picture import Picture, size_problem
+from engine.io.atomic import EncodeError
 
 #: Formats that hold more than 8 bits a channel: read through Format_RGBX64 as uint16.
 _HIGH_DEPTH = {
@@ -60,74 +45,8 @@ _HIGH_DEPTH = {
 #: Decoder messages that mean the file ended early: the decoded picture is partly invented.
 _TRUNCATION_WORDS = ("premature end",)
 
-Writer = Callable[[Path], None]
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("image_io", text)
-
-
-@dataclass(frozen=True, slots=True)
-class Picture:
-    """A decoded picture.
-
-    Attributes
-    ----------
-    pixels : ndarray of shape (height, width, 3), uint8 or uint16
-        RGB, read-only, row 0 at the top (after EXIF orientation).
-    path : Path
-    format : str
-        What Qt decoded, e.g. ``"png"``, ``"jpeg"``.
-    bit_depth : int
-        8 or 16 (the dtype of ``pixels``).
-    has_alpha : bool
-        Whether the file had an alpha channel (ignored).
-    """
-
-    pixels: NDArray[np.unsignedinteger]
-    path: Path
-    format: str
-    bit_depth: int
-    has_alpha: bool
-
-    @property
-    def height(self) -> int:
-        return int(self.pixels.shape[0])
-
-    @property
-    def width(self) -> int:
-        return int(self.pixels.shape[1])
-
-    @property
-    def n_pixels(self) -> int:
-        return self.height * self.width
-
-
-# ------------------------------------------------------------------------------------------- memory
-def available_memory() -> int:
-    """Bytes of memory this process can still use: the system's MemAvailable, within a cgroup's limit."""
-    available = None
-    with contextlib.suppress(OSError, ValueError):
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    available = int(line.split()[1]) * 1024
-                    break
-    if available is None:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    available = FALLBACK_MEMORY if available is None else available
-    with contextlib.suppress(OSError, ValueError):
-        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
-        used = int(Path("/sys/fs/cgroup/memory.current").read_text())
-        if limit != "max":
-            available = min(available, max(int(limit) - used, 0))
-    return available
-
-
-def pixel_limit() -> int:
-    """The most pixels ``load_picture`` accepts: ``MAX_PIXELS``, or fewer when memory is short."""
-    return max(1, min(MAX_PIXELS, int(available_memory() * MEMORY_FRACTION / BYTES_PER_PIXEL)))
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -197,13 +116,9 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
 
 
 def _check_size(width: int, height: int, refuse: Callable[[str], Exception]) -> None:
-    if width <= 0 or height <= 0:
-        raise refuse(_tr("it has no pixels ({0} x {1})").format(width, height))
-    limit = pixel_limit()
-    if width * height > limit:
-        raise refuse(_tr("it has {0} x {1} = {2:.1f} megapixels, more than the {3:.1f} megapixels this "
-                         "computer's memory allows; scale it down first").format(
-            width, height, width * height / 1e6, limit / 1e6))
+    problem = size_problem(width, height)
+    if problem is not None:
+        raise refuse(problem)
 
 
 def _allow_allocation(n_pixels: int) -> None:
@@ -304,155 +219,21 @@ def array_to_qimage(array: NDArray[np.uint8]) -> QImage:
 
 
 # ------------------------------------------------------------------------------------------ writing
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-#: Permissions of a new file, read once: changing the umask to read it is process-wide.
-_NEW_FILE_MODE = _default_mode()
-
-
-class _EncodeError(Exception):
-    """A writer could not produce its file; ``write_all`` reports it with the target's name."""
-
-
-def _write_error(target: Path, problem: Any) -> InputError:
-    return InputError(_tr("cannot write {0}: {1}; the existing file, if any, is unchanged.").format(target, problem))
-
-
-def write_all(outputs: Mapping[str | os.PathLike, Writer]) -> None:
-    """Write several files all or nothing.
-
-    Each writer writes its complete file to a temporary path in the target's folder; only when every
-    one has succeeded are the temporary files renamed over their targets (keeping the permissions of a
-    file that is replaced). On a failure every temporary file is removed and no target is touched.
-
-    Parameters
-    ----------
-    outputs : mapping of path to writer
-        A writer is called with a temporary path and writes the whole file there (``picture_writer``,
-        ``labels_writer``, ``model_writer``, ...).
+def encode_picture(array: NDArray[np.uint8], fmt: str = "png") -> bytes:
+    """An 8-bit RGB (height, width, 3) or grey (height, width) picture encoded as a file's bytes.
 
     Raises
     ------
-    InputError
-        If a file cannot be written (missing folder, no permission, disk full, encoder failure).
+    engine.io.atomic.EncodeError
+        If Qt cannot encode the picture in this format.
     """
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for path, writer in outputs.items():
-            target = Path(path)
-            try:
-                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            except OSError as error:
-                raise _write_error(target, error.strerror or error) from None
-            os.close(fd)
-            temps.append((target, Path(name)))
-            try:
-                writer(Path(name))
-            except (OSError, _EncodeError) as error:
-                problem = error.strerror if isinstance(error, OSError) and error.strerror else error
-                raise _write_error(target, problem) from None
-            except InputError as error:  # save_model's own message, naming the temporary file
-                raise InputError(str(error).replace(name, str(target))) from None
-            try:
-                _sync_file(Path(name))
-                mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else _NEW_FILE_MODE
-                os.chmod(name, mode)
-            except OSError as error:
-                raise _write_error(target, error.strerror or error) from None
-        for target, temp in temps:
-            try:
-                os.replace(temp, target)
-            except OSError as error:
-                raise _write_error(target, error.strerror or error) from None
-    finally:
-        for _target, temp in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-
-def _sync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def picture_writer(array: NDArray[np.uint8], fmt: str = "png") -> Writer:
-    """A writer of an 8-bit RGB (height, width, 3) or grey (height, width) picture, PNG by default."""
     image = array_to_qimage(array)
-
-    def write(path: Path) -> None:
-        writer = QImageWriter(str(path), fmt.encode("ascii"))
-        if not writer.write(image):
-            raise _EncodeError(_tr("Qt could not encode the picture ({0})").format(writer.errorString()))
-
-    return write
-
-
-def npy_writer(array: NDArray) -> Writer:
-    """A writer of a numpy ``.npy`` file."""
-
-    def write(path: Path) -> None:
-        with open(path, "wb") as handle:
-            np.save(handle, np.asarray(array), allow_pickle=False)
-
-    return write
-
-
-def labels_writer(labels: NDArray[np.uint8], path: str | os.PathLike) -> Writer:
-    """A writer of a label map for ``path``: ``.npy`` (uint8, shape (height, width)) or else an 8-bit grey PNG.
-
-    In the PNG each pixel's grey value is its segment's index (0, 1, ..., K - 1): it looks nearly
-    black, and reads back exactly.
-    """
-    return npy_writer(labels) if Path(path).suffix.lower() == ".npy" else picture_writer(labels)
-
-
-def model_writer(params: MixtureParams, feature_names: Sequence[str] | None = None, fit_result=None,
-                 extra: Mapping[str, Any] | None = None) -> Writer:
-    """A writer of a JSON model file (``engine.io.model_json.save_model``'s arguments)."""
-    def write(path: Path) -> None:
-        save_model(path, params, feature_names, fit_result, extra)
-
-    return write
-
-
-def segmentation_model_writer(segmentation: Segmentation) -> Writer:
-    """A writer of a segmentation's model, with its ``image`` block."""
-    return model_writer(segmentation.params, segmentation.spec.feature_names, segmentation.fit_result,
-                        segmentation.model_extra())
-
-
-def mask_paths(base: str | os.PathLike, n_components: int) -> list[Path]:
-    """Where ``save_masks`` puts the masks: ``<stem>-segment-<k>.png`` beside ``base``, k zero-padded."""
-    base = Path(base)
-    digits = len(str(max(n_components - 1, 0)))
-    return [base.with_name(f"{base.stem}-segment-{k:0{digits}d}.png") for k in range(n_components)]
-
-
-def save_picture(path: str | os.PathLike, array: NDArray[np.uint8]) -> None:
-    """Save an 8-bit RGB or grey picture atomically, in the format of the path's suffix (PNG if none)."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    write_all({path: picture_writer(array, suffix if suffix in writable_formats() else "png")})
-
-
-def save_labels(path: str | os.PathLike, labels: NDArray[np.uint8]) -> None:
-    """Save a label map atomically, ``.npy`` or grey PNG (see ``labels_writer``)."""
-    write_all({path: labels_writer(labels, path)})
-
-
-def save_segmentation_model(path: str | os.PathLike, segmentation: Segmentation) -> None:
-    """Save a segmentation's model (with its ``image`` block) atomically as JSON."""
-    write_all({path: segmentation_model_writer(segmentation)})
-
-
-def save_masks(base: str | os.PathLike, labels: NDArray[np.integer], n_components: int) -> list[Path]:
-    """Save one mask per segment (8-bit grey PNG: 255 inside, 0 outside), all or nothing; returns the paths."""
-    paths = mask_paths(base, n_components)
-    write_all({path: picture_writer(segment_mask(labels, k)) for k, path in enumerate(paths)})
-    return paths
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, fmt.encode("ascii"))
+    if not writer.write(image):
+        raise EncodeError(_tr("Qt could not encode the picture ({0})").format(writer.errorString()))
+    return bytes(buffer.data().data())
 
 
 def writable_formats() -> set[str]:
@@ -460,10 +241,4 @@ def writable_formats() -> set[str]:
     return {bytes(name.data()).decode("ascii") for name in QImageWriter.supportedImageFormats()}
 
 
-__all__ = [
-    "BYTES_PER_PIXEL", "MAX_PIXELS", "MEMORY_FRACTION", "Picture", "Writer", "array_to_qimage",
-    "available_memory", "labels_writer", "load_picture", "mask_paths", "model_writer", "npy_writer",
-    "picture_writer", "pixel_limit", "qimage_to_array", "save_labels", "save_masks", "save_picture",
-    "save_segmentation_model",
-    "segmentation_model_writer", "write_all", "writable_formats",
-]
+__all__ = ["array_to_qimage", "encode_picture", "load_picture", "qimage_to_array", "writable_formats"]

@@ -41,13 +41,11 @@ from PySide6.QtWidgets import (
 
 from engine.config import FitConfig
 from engine.errors import GMMError
-from engine.imaging.segmentation import (
-    MAX_COMPONENTS,
-    ColorSpace,
-    FeatureSpec,
+from engine.imaging.colour import lab_to_srgb
+from engine.imaging.features import MAX_COMPONENTS, ColorSpace, FeatureSpec
+from engine.imaging.picture import Picture
+from engine.imaging.render import (
     RenderMode,
-    Segmentation,
-    lab_to_srgb,
     mean_colours,
     palette_colours,
     render,
@@ -56,7 +54,8 @@ from engine.imaging.segmentation import (
     segment_mask,
     segment_shares,
 )
-from gui.image.codec import Picture, labels_writer, save_masks, save_picture, save_segmentation_model, write_all
+from engine.imaging.segmentation import Segmentation
+from gui.image.exports import save_label_maps, save_masks, save_picture, save_segmentation_model
 from gui.image.worker import PictureLoader, SegmentPreview, SegmentWorker, preview_step
 from gui.views.geometry import ellipse_outlines
 
@@ -666,19 +665,17 @@ class ImageMode(QObject):
         segmentation = self.segmentation
         try:
             if kind == "picture":
-                save_picture(path, render(segmentation, self.picture.pixels, self.view.render_mode()))
-                return [path]
-            if kind == "labels":
-                paths = [str(Path(path).with_suffix(".png")), str(Path(path).with_suffix(".npy"))]
-                write_all({target: labels_writer(segmentation.labels, target) for target in paths})
-                return paths
-            if kind == "masks":
-                return [str(p) for p in save_masks(path, segmentation.labels, segmentation.n_components)]
-            save_segmentation_model(path, segmentation)
-            return [path]
+                written = save_picture(path, render(segmentation, self.picture.pixels, self.view.render_mode()))
+            elif kind == "labels":
+                written = save_label_maps(path, segmentation.labels)
+            elif kind == "masks":
+                written = save_masks(path, segmentation.labels, segmentation.n_components)
+            else:
+                written = save_segmentation_model(path, segmentation)
         except (GMMError, OSError) as error:
             self.view.show_error(_tr("Cannot export"), str(error))
             return []
+        return [str(target) for target in written]
 
 
 __all__ = ["ImageMode", "ImageView", "PICTURE_SUFFIXES", "is_picture", "masked", "segment_mask", "to_display"]

@@ -1,7 +1,7 @@
 """Decoding and segmenting a picture on a worker thread, for the window's Image mode.
 
 Everything slow happens here, never on the main thread: decoding (``gui.image.codec.load_picture``), the
-pixel features and robust start (``engine.imaging.segmentation.prepare_fit``), EM (``engine.imaging.segmentation.iterate_segmentation``),
+pixel features and robust start (``prepare_fit``), EM (``iterate_segmentation``),
 labelling a preview of at most ``PREVIEW_PIXELS`` pixels after each iteration, and labelling every pixel
 at the end. The worker emits only immutable data and touches no widget; ``request_stop`` is a flag that
 the loop checks before every half-step (call it directly from the main thread).
@@ -20,18 +20,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from engine.backends.chunked import ChunkedBackend
 from engine.config import FitConfig
 from engine.em import HalfStep
-from engine.imaging.segmentation import (
-    FeatureSpec,
-    Segmentation,
-    iterate_segmentation,
-    label_pixels,
-    mean_colours,
-    pixel_features,
-    prepare_fit,
-    render_soft,
-)
+from engine.imaging.features import FeatureSpec, pixel_features
+from engine.imaging.picture import Picture
+from engine.imaging.render import mean_colours, render_soft
+from engine.imaging.segmentation import finish_segmentation, iterate_segmentation, prepare_fit
 from engine.params import MixtureParams
-from gui.image.codec import Picture, load_picture
+from gui.image.codec import load_picture
 from gui.main.fit_worker import error_message
 
 #: The live preview labels at most this many pixels per iteration (every pixel is labelled at the end).
@@ -61,7 +55,7 @@ class SegmentPreview:
         The fitted pixels' features (the same array every frame), for the colour-space scatter.
     history : tuple of float
     soft : ndarray of shape (preview_height, preview_width, 3), uint8, or None
-        The preview painted as a soft blend (``engine.imaging.segmentation.render_soft``), when the worker was asked for it.
+        The preview painted as a soft blend (``engine.imaging.render.render_soft``), when the worker was asked for it.
     """
 
     iteration: int
@@ -147,11 +141,9 @@ class SegmentWorker(QObject):
                 self.preview.emit(self._run_id, self._preview(snapshot, preview_backend, small, step, plan))
         if snapshot is None or self._stop_requested:
             return
-        labels, mean_log_likelihood = label_pixels(pixels, self._spec, snapshot.params,
-                                                   plan.backend if plan.indices is None else None)
-        labels.flags.writeable = False
+        segmentation = finish_segmentation(plan, snapshot, pixels, self._spec)  # as the segment command ends
         if not self._stop_requested:
-            self.done.emit(self._run_id, Segmentation(snapshot.params, self._spec, labels, mean_log_likelihood))
+            self.done.emit(self._run_id, segmentation)
 
     def _preview(self, snapshot, backend: ChunkedBackend, small: NDArray, step: int, plan) -> SegmentPreview:
         labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(small.shape[:2])

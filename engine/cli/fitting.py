@@ -1,21 +1,14 @@
-"""The headless command line: fit, predict, score and generate, without a window or Qt.
+"""The ``fit``, ``predict`` and ``score`` commands: a mixture fitted to a data file, and used on one.
 
-``main.py`` sends any command line that starts with one of these commands here; ``python -m engine.cli.commands``
-works too. Every command reads and checks all of its input first, computes, and writes its one output
-file atomically at the very end, so a command that fails leaves no file behind and an existing output
-file exactly as it was.
-
-Exit status: 0 on success, 2 on bad input (one line on stderr, starting ``error:``, saying what is wrong
-and what to do), 130 when interrupted with Ctrl-C. Anything else is a bug and is left to raise.
+Every command reads and checks all of its input first, computes, and writes its one output file
+atomically at the very end, so a command that fails leaves no file behind and an existing output file
+exactly as it was.
 """
 
 from __future__ import annotations
 
-import argparse
-import inspect
 import json
 import math
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,99 +16,27 @@ from typing import TextIO
 
 import numpy as np
 
+from engine.checks import draw_seed
+from engine.cli.frontend import (
+    DEFAULT_MAX_ITER,
+    DEFAULT_REG_COVAR,
+    DEFAULT_TOL,
+    EXIT_OK,
+    add_columns,
+    check_output_path,
+    non_negative_number,
+    parse_columns,
+    print_lines,
+    whole_number,
+)
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import EMSnapshot, FitResult, HalfStep, fit
-from engine.errors import GMMError, InputError
+from engine.errors import InputError
 from engine.io.model_json import load_model, model_to_dict, save_model
 from engine.io.tables import load_data, save_csv_atomic
 from engine.model import aic_from, bic_from, predict, predict_proba, score
 from engine.params import MixtureParams
-from engine.presets import PRESETS, generate
-
-PROG = "gmm-explorer"
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
-
-DEFAULT_TOL = 1e-3
-DEFAULT_MAX_ITER = 100
-DEFAULT_REG_COVAR = 1e-6
-
-
-class UsageError(Exception):
-    """A command line argparse cannot parse; reported like any other bad input."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` whose errors are one ``error:`` line, as every other bad input is."""
-
-    def error(self, message: str):  # noqa: D401 - argparse's name
-        raise UsageError(f"{self.prog}: {message}; see '{self.prog} --help'.")
-
-
-# ----------------------------------------------------------------------------------------------------
-# Option values
-# ----------------------------------------------------------------------------------------------------
-
-
-def _whole_number(minimum: int):
-    """An argparse ``type``: a whole number >= ``minimum``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = None
-        if value is None or value < minimum:
-            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum}, not {text!r}")
-        return value
-
-    return parse
-
-
-def _non_negative_number(text: str) -> float:
-    """An argparse ``type``: a finite number >= 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"must be a number >= 0, not {text!r}")
-    return value
-
-
-def parse_columns(tokens: Sequence[str] | None) -> list[str] | None:
-    """``--columns`` as a list of names and 0-based indices; accepts ``a b``, ``a,b`` and mixes of both.
-
-    The items stay strings: ``engine.io.tables.load_data`` reads a string of digits as an index unless a header
-    has that name.
-    """
-    if not tokens:
-        return None
-    columns = [part.strip() for token in tokens for part in token.split(",") if part.strip()]
-    if not columns:
-        raise InputError("--columns names no column: give column names or 0-based indices, e.g. --columns x,y.")
-    return columns
-
-
-# ----------------------------------------------------------------------------------------------------
-# Checks where input enters
-# ----------------------------------------------------------------------------------------------------
-
-
-def check_output_path(path: str) -> Path:
-    """Raise ``InputError`` unless ``path`` can be written: its folder exists and is writable."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise InputError(f"the output {path} is a folder: give a file name, e.g. {target / 'out'}.")
-    if not folder.is_dir():
-        raise InputError(f"the output folder {folder} does not exist: create it or choose another --out.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(f"the output folder {folder} is not writable: choose another --out.")
-    return target
 
 
 def check_features(params: MixtureParams, X: np.ndarray, model_features: Sequence[str] | None) -> None:
@@ -158,10 +79,6 @@ def format_params(params: MixtureParams) -> list[str]:
         lines.append(f"shared covariance: {_array(params.covariances, ' ' * 19)}")
     return lines
 
-
-def _print_lines(lines: Sequence[str], stream: TextIO) -> None:
-    for line in lines:
-        print(line, file=stream)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -215,7 +132,7 @@ def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
                              "--init-model MODEL.json).")
         if init == InitMethod.GIVEN.value:
             raise InputError("--init given needs starting parameters: give them with --init-model MODEL.json.")
-    seed = args.seed if args.seed is not None else int(np.random.SeedSequence().generate_state(1)[0])
+    seed = args.seed if args.seed is not None else draw_seed()
     return FitConfig(
         n_components=n_components,
         covariance_type=covariance or CovarianceType.FULL.value,
@@ -271,7 +188,7 @@ def cmd_fit(args) -> int:
     if args.json:
         print(json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2))
     else:
-        _print_lines(fit_summary_lines(result, dataset, out), sys.stdout)
+        print_lines(fit_summary_lines(result, dataset, out), sys.stdout)
     return EXIT_OK
 
 
@@ -325,76 +242,29 @@ def cmd_score(args) -> int:
     return EXIT_OK
 
 
-# ----------------------------------------------------------------------------------------------------
-# generate
-# ----------------------------------------------------------------------------------------------------
 
-
-def cmd_generate(args) -> int:
-    out = check_output_path(args.out)
-    seed = args.seed if args.seed is not None else int(np.random.SeedSequence().generate_state(1)[0])
-    options = {name: getattr(args, name) for name in ("n", "k", "d") if getattr(args, name) is not None}
-    dataset = generate(args.preset, seed=seed, **options)
-    header = list(dataset.feature_names)
-    X = np.asarray(dataset.X)
-    fmt = ["%r"] * X.shape[1]
-    rows = X
-    if args.labels:
-        if dataset.labels is None:
-            raise InputError(f"the preset {args.preset!r} has no true labels: drop --labels.")
-        header.append("label")
-        fmt.append("%d")
-        rows = np.column_stack([X, dataset.labels])
-    save_csv_atomic(out, header, rows, fmt=fmt)
-    print(f"wrote {X.shape[0]} samples x {X.shape[1]} features ({', '.join(dataset.feature_names)}) of preset "
-          f"{args.preset} (seed {seed}) to {out}")
-    return EXIT_OK
-
-
-# ----------------------------------------------------------------------------------------------------
-# The parser and main
-# ----------------------------------------------------------------------------------------------------
-
-
-def _add_columns(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--columns", nargs="+", metavar="COLUMN",
-                        help="features to use: names or 0-based indices, space or comma separated "
-                             "(put it after the positional arguments)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
-        description="Fit Gaussian mixture models with EM. Without a command (or with just a data file) "
-                    "GMM Explorer opens its window; the commands below run headless.",
-        epilog="Also: 'segment IMAGE --k K --out SEGMENTED.png' segments a picture (PNG, JPEG, BMP, TIFF) "
-               "with Qt's image readers, still without a window; see 'gmm-explorer segment --help'. "
-               "Exit status: 0 success, 2 bad input (one 'error:' line on stderr), 130 interrupted. "
-               "Output files are written atomically at the end, only when everything succeeded.",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.required = True
-
+def register(commands) -> None:
+    """Add ``fit``, ``predict`` and ``score`` to the front end's subparsers."""
     p = commands.add_parser("fit", help="fit a mixture to a data file and save the model as JSON",
                             description="Fit a Gaussian mixture with EM and save it as a JSON model.")
     p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
-    p.add_argument("--k", type=_whole_number(1), help="number of components (required unless --init-model)")
+    p.add_argument("--k", type=whole_number(1), help="number of components (required unless --init-model)")
     p.add_argument("--covariance", choices=[t.value for t in CovarianceType],
                    help="covariance type (default full, or the starting model's)")
-    p.add_argument("--tol", type=_non_negative_number, default=DEFAULT_TOL,
+    p.add_argument("--tol", type=non_negative_number, default=DEFAULT_TOL,
                    help=f"stop when the mean log-likelihood changes by less (default {DEFAULT_TOL:g}; 0 runs "
                         "--max-iter iterations)")
-    p.add_argument("--max-iter", type=_whole_number(0), default=DEFAULT_MAX_ITER,
+    p.add_argument("--max-iter", type=whole_number(0), default=DEFAULT_MAX_ITER,
                    help=f"at most this many EM iterations per start (default {DEFAULT_MAX_ITER})")
     p.add_argument("--init", choices=[m.value for m in InitMethod],
                    help="initialisation (default kmeans++; 'given' with --init-model)")
     p.add_argument("--init-model", metavar="MODEL.json", help="start from this model's parameters (init 'given')")
-    p.add_argument("--n-init", type=_whole_number(1), default=1,
+    p.add_argument("--n-init", type=whole_number(1), default=1,
                    help="number of starts; the best is kept (default 1)")
-    p.add_argument("--seed", type=_whole_number(0), help="random seed (default: drawn and reported)")
-    p.add_argument("--reg-covar", type=_non_negative_number, default=DEFAULT_REG_COVAR,
+    p.add_argument("--seed", type=whole_number(0), help="random seed (default: drawn and reported)")
+    p.add_argument("--reg-covar", type=non_negative_number, default=DEFAULT_REG_COVAR,
                    help=f"added to every covariance's diagonal (default {DEFAULT_REG_COVAR:g})")
-    _add_columns(p)
+    add_columns(p)
     p.add_argument("--drop-invalid", action="store_true", help="drop rows with missing or non-numeric values")
     p.add_argument("--quiet", action="store_true", help="no line per iteration")
     p.add_argument("--json", action="store_true",
@@ -408,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", metavar="MODEL.json")
     p.add_argument("data", metavar="DATA")
     p.add_argument("--proba", action="store_true", help="add each component's responsibility, columns p0, p1, ...")
-    _add_columns(p)
+    add_columns(p)
     p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write the CSV")
     p.set_defaults(run=cmd_predict)
 
@@ -416,56 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Print the total and mean log-likelihood of the data under the model.")
     p.add_argument("model", metavar="MODEL.json")
     p.add_argument("data", metavar="DATA")
-    _add_columns(p)
+    add_columns(p)
     p.add_argument("--drop-invalid", action="store_true",
                    help="skip rows with missing or non-numeric values (n_samples counts the rows scored)")
     p.add_argument("--json", action="store_true",
                    help='print {"log_likelihood": ..., "mean_log_likelihood": ..., "n_samples": ...}')
     p.set_defaults(run=cmd_score)
-
-    p = commands.add_parser("generate", help="write a generated teaching data set as CSV",
-                            description="Write a preset data set as CSV with a header of feature names.")
-    p.add_argument("preset", metavar="PRESET", help=f"one of {', '.join(PRESETS)}")
-    defaults = {name: parameter.default for name, parameter in inspect.signature(generate).parameters.items()}
-    p.add_argument("--n", type=_whole_number(1), help=f"number of samples (default {defaults['n']})")
-    p.add_argument("--k", type=_whole_number(1),
-                   help=f"number of components, for blobs and random (default {defaults['k']})")
-    p.add_argument("--d", type=_whole_number(1),
-                   help=f"number of features, for blobs and random (default {defaults['d']})")
-    p.add_argument("--seed", type=_whole_number(0), help="random seed (default: drawn and reported)")
-    p.add_argument("--labels", action="store_true", help="add the true component of each row as a column 'label'")
-    p.add_argument("--out", required=True, metavar="DATA.csv", help="where to write the CSV")
-    p.set_defaults(run=cmd_generate)
-    return parser
-
-
-def _error(message: str) -> int:
-    message = " ".join(str(message).split())  # one line, whatever the message held
-    print(f"error: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status (0, 2 for bad input, 130 when interrupted)."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
-    try:
-        try:
-            args = parser.parse_args(argv)
-        except UsageError as error:
-            return _error(str(error))
-        except SystemExit as exit_:  # --help
-            return exit_.code if isinstance(exit_.code, int) else EXIT_OK
-        return args.run(args)
-    except GMMError as error:
-        return _error(str(error))
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written.", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away (``... | head``): stop quietly, as Unix tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
-
-
-if __name__ == "__main__":
-    sys.exit(main())
