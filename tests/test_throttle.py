@@ -10,7 +10,7 @@ def test_only_the_newest_of_many_submitted_items_is_drawn(qtbot):
     throttle = FrameThrottle(drawn.append)
     for item in range(100):
         throttle.submit(item)
-    qtbot.waitUntil(lambda: drawn, timeout=2000)
+    qtbot.waitUntil(lambda: bool(drawn), timeout=2000)
     qtbot.waitUntil(lambda: not throttle.has_pending, timeout=2000)
     assert drawn == [99]
 
