@@ -182,12 +182,31 @@ def test_lab_features_with_position_reach_the_model(qtbot, mode, regions, tmp_pa
     assert block["space"] == "lab" and block["spatial_weight"] == 0.2
 
 
-def test_stop_ends_the_run_and_frees_the_buttons(qtbot, mode, regions):
+def _endless(mode):
+    """Settings under which EM cannot end on its own during a test: no tolerance, a million iterations."""
+    mode.session.tol = 0.0
+    mode.session.max_iter = 1_000_000
+
+
+def _run_until_a_preview(qtbot, mode):
+    with qtbot.waitSignal(mode.preview_drawn, timeout=30000):
+        mode.view.run_button.click()
+    assert mode.running and mode.jobs.running == 1
+
+
+def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
+    """A fit that would run a million iterations: after Stop its thread ends and nothing more is drawn."""
     path, _ = regions
     _open(qtbot, mode, path)
-    mode.view.run_button.click()
-    worker = mode._active
-    with qtbot.waitSignal(worker.finished, timeout=30000):
-        mode.view.stop_button.click()
-    assert mode._active is None
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.stop_button.click()
+    stopped_at = mode.preview
+    drawn_after_stop = []
+    mode.preview_drawn.connect(lambda: drawn_after_stop.append(mode.preview))
+    mode.segmentation_ready.connect(lambda: drawn_after_stop.append("segmentation"))
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+    assert not drawn_after_stop and not mode.throttle.has_pending
+    assert mode.preview is stopped_at and stopped_at.iteration < mode.session.max_iter
+    assert mode.segmentation is None and not mode.running
     assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
