@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.image.codec import load_picture
 from gui.image.exports import save_picture
@@ -210,3 +210,66 @@ def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
     assert mode.preview is stopped_at and stopped_at.iteration < mode.session.max_iter
     assert mode.segmentation is None and not mode.running
     assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
+
+
+def test_closing_the_window_mid_segmentation_ends_its_thread(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.close()
+    assert not mode.running
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+
+
+def test_rapid_segment_and_stop_clicks_leave_no_thread_behind(qtbot, mode, tmp_path):
+    rng = np.random.default_rng(2)
+    pixels = np.clip(COLOURS[rng.integers(0, 3, size=(6, 8))].astype(int) + rng.integers(-6, 7, size=(6, 8, 3)),
+                     0, 255).astype(np.uint8)
+    path = tmp_path / "tiny.png"
+    save_picture(path, pixels)
+    _open(qtbot, mode, path)
+    _endless(mode)
+    mode.view.components.setValue(3)
+    for _ in range(30):
+        mode.view.run_button.click()
+        mode.view.stop_button.click()
+    assert not mode.running
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=30000)
+    assert mode.segmentation is None
+
+
+def test_switching_to_soft_blend_during_a_run_reaches_the_worker(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    assert mode.preview.soft is None
+    mode.view.paint.setCurrentIndex(mode.view.paint.findData("soft"))
+    qtbot.waitUntil(lambda: mode.preview.soft is not None, timeout=10000)
+    assert mode.preview.soft.shape == (40, 60, 3)
+
+
+def test_exported_model_has_the_fit_block_of_the_segment_command(qtbot, mode, regions, tmp_path, monkeypatch, capsys):
+    """File > Export model writes what ``segment --seed 0`` writes for the same picture and K."""
+    import main
+
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode, k=3)
+    window_path = tmp_path / "window.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(window_path), ""))
+    mode.view.export_actions["model"].trigger()
+    command_path = tmp_path / "command.json"
+    assert main.main(["segment", str(path), "--k", "3", "--seed", str(mode.session.seed), "--out",
+                      str(tmp_path / "command.png"), "--model-out", str(command_path)]) == 0
+    capsys.readouterr()
+    window, command = json.loads(window_path.read_text()), json.loads(command_path.read_text())
+    assert mode.session.seed == 0
+    assert set(window["fit"]) == set(command["fit"]) and "history" in window["fit"]
+    for key in ("n_samples", "seed", "n_iter", "n_init", "init", "tol", "max_iter", "converged"):
+        assert window["fit"][key] == command["fit"][key], key
+    assert window["fit"]["n_samples"] == 40 * 60
+    assert len(window["weights"]) == len(command["weights"]) == 3
+    assert window["fit"]["mean_log_likelihood"] == pytest.approx(command["fit"]["mean_log_likelihood"], rel=1e-9)
+    assert window["image"] == command["image"]
