@@ -1,4 +1,4 @@
-"""The window's Image mode (pytest-qt): open a picture, segment it, mask view, exports, errors, drops."""
+"""The Image window (pytest-qt): open a picture, segment it, stop, mask view, exports, errors, drops, threads."""
 
 from __future__ import annotations
 
@@ -273,3 +273,15 @@ def test_exported_model_has_the_fit_block_of_the_segment_command(qtbot, mode, re
     assert len(window["weights"]) == len(command["weights"]) == 3
     assert window["fit"]["mean_log_likelihood"] == pytest.approx(command["fit"]["mean_log_likelihood"], rel=1e-9)
     assert window["image"] == command["image"]
+
+
+def test_a_failing_fit_gives_a_dialog_and_frees_the_buttons(qtbot, mode, tmp_path, dialogs):
+    path = tmp_path / "two.png"
+    save_picture(path, np.repeat(COLOURS[:2], 8, axis=0).reshape(4, 4, 3))  # two colours only
+    _open(qtbot, mode, path)
+    mode.view.components.setValue(5)
+    mode.view.run_button.click()
+    qtbot.waitUntil(lambda: not mode.running, timeout=30000)
+    assert len(dialogs) == 1 and dialogs[0][0] == "Segmentation failed" and "distinct colours" in dialogs[0][1]
+    assert mode.segmentation is None and mode.view.run_button.isEnabled()
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
