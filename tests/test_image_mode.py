@@ -11,8 +11,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.image.codec import load_picture
+from gui.image.controller import ImageMode
 from gui.image.exports import save_picture
-from gui.image.window import MASKED_DARK, MASKED_LIGHT, ImageMode
+from gui.image.session import MASKED_DARK, MASKED_LIGHT
 
 COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
 
@@ -157,6 +158,13 @@ def test_main_window_routes_a_dropped_picture_to_image_mode(qtbot, tmp_path, reg
         assert image_mode.picture.path == path
     finally:
         controller.shutdown(5000)
+
+
+def test_the_main_windows_import_path_still_gives_the_image_window():
+    import gui.image.window as window
+    from gui.image.session import is_picture
+
+    assert window.ImageMode is ImageMode and window.is_picture is is_picture
 
 
 def test_soft_blend_preview_is_painted_by_the_worker(qtbot, mode, regions):
