@@ -32,8 +32,8 @@ from engine.imaging.features import FeatureSpec  # noqa: E402
 from engine.imaging.render import RenderMode, mean_colours, render_soft  # noqa: E402
 from engine.imaging.segmentation import label_pixels, segment_image  # noqa: E402
 from gui.image.codec import load_picture  # noqa: E402
-from gui.image.window import ImageMode, to_display  # noqa: E402
-from gui.image.worker import SegmentPreview  # noqa: E402
+from gui.image.controller import ImageMode  # noqa: E402
+from gui.image.session import SegmentPreview, to_display  # noqa: E402
 
 REPEATS = 15
 
@@ -57,8 +57,9 @@ def main() -> None:
     mode = ImageMode()
     mode.view.resize(1400, 820)
     mode.view.show()
-    mode.picture = type("P", (), {"pixels": pixels})()
-    mode._step = 1
+    mode.session.picture = type("P", (), {"pixels": pixels})()
+    mode.session.step = 1
+    mode.session.start_fit(spec)
     mode.view.show_picture(to_display(pixels))
     app.processEvents()
     for paint in (RenderMode.MEAN, RenderMode.PALETTE, RenderMode.SOFT):
@@ -73,7 +74,7 @@ def main() -> None:
             preview = SegmentPreview(repeat, segmentation.params, np.roll(labels, repeat, axis=1), 1,
                                      np.zeros((1, 3), np.float32), (0.0,), soft)
             start = time.perf_counter()
-            mode.preview = preview
+            mode.session.take_preview(preview)
             mode._redraw()
             middle = time.perf_counter()
             mode.view.pictures.grab()

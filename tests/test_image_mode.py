@@ -1,4 +1,4 @@
-"""The window's Image mode (pytest-qt): open a picture, segment it, mask view, exports, errors, drops."""
+"""The Image window (pytest-qt): open a picture, segment it, stop, mask view, exports, errors, drops, threads."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.image.codec import load_picture
+from gui.image.controller import ImageMode
 from gui.image.exports import save_picture
-from gui.image.window import MASKED_DARK, MASKED_LIGHT, ImageMode
+from gui.image.session import MASKED_DARK, MASKED_LIGHT
 
 COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
 
@@ -159,6 +160,13 @@ def test_main_window_routes_a_dropped_picture_to_image_mode(qtbot, tmp_path, reg
         controller.shutdown(5000)
 
 
+def test_the_main_windows_import_path_still_gives_the_image_window():
+    import gui.image.window as window
+    from gui.image.session import is_picture
+
+    assert window.ImageMode is ImageMode and window.is_picture is is_picture
+
+
 def test_soft_blend_preview_is_painted_by_the_worker(qtbot, mode, regions):
     path, _ = regions
     _open(qtbot, mode, path)
@@ -182,12 +190,106 @@ def test_lab_features_with_position_reach_the_model(qtbot, mode, regions, tmp_pa
     assert block["space"] == "lab" and block["spatial_weight"] == 0.2
 
 
-def test_stop_ends_the_run_and_frees_the_buttons(qtbot, mode, regions):
+def _endless(mode):
+    """Settings under which EM cannot end on its own during a test: no tolerance, a million iterations."""
+    mode.session.tol = 0.0
+    mode.session.max_iter = 1_000_000
+
+
+def _run_until_a_preview(qtbot, mode):
+    with qtbot.waitSignal(mode.preview_drawn, timeout=30000):
+        mode.view.run_button.click()
+    assert mode.running and mode.jobs.running == 1
+
+
+def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
+    """A fit that would run a million iterations: after Stop its thread ends and nothing more is drawn."""
     path, _ = regions
     _open(qtbot, mode, path)
-    mode.view.run_button.click()
-    worker = mode._active
-    with qtbot.waitSignal(worker.finished, timeout=30000):
-        mode.view.stop_button.click()
-    assert mode._active is None
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.stop_button.click()
+    stopped_at = mode.preview
+    drawn_after_stop = []
+    mode.preview_drawn.connect(lambda: drawn_after_stop.append(mode.preview))
+    mode.segmentation_ready.connect(lambda: drawn_after_stop.append("segmentation"))
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+    assert not drawn_after_stop and not mode.throttle.has_pending
+    assert mode.preview is stopped_at and stopped_at.iteration < mode.session.max_iter
+    assert mode.segmentation is None and not mode.running
     assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
+
+
+def test_closing_the_window_mid_segmentation_ends_its_thread(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.close()
+    assert not mode.running
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+
+
+def test_rapid_segment_and_stop_clicks_leave_no_thread_behind(qtbot, mode, tmp_path):
+    rng = np.random.default_rng(2)
+    pixels = np.clip(COLOURS[rng.integers(0, 3, size=(6, 8))].astype(int) + rng.integers(-6, 7, size=(6, 8, 3)),
+                     0, 255).astype(np.uint8)
+    path = tmp_path / "tiny.png"
+    save_picture(path, pixels)
+    _open(qtbot, mode, path)
+    _endless(mode)
+    mode.view.components.setValue(3)
+    for _ in range(30):
+        mode.view.run_button.click()
+        mode.view.stop_button.click()
+    assert not mode.running
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=30000)
+    assert mode.segmentation is None
+
+
+def test_switching_to_soft_blend_during_a_run_reaches_the_worker(qtbot, mode, regions):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    assert mode.preview.soft is None
+    mode.view.paint.setCurrentIndex(mode.view.paint.findData("soft"))
+    qtbot.waitUntil(lambda: mode.preview.soft is not None, timeout=10000)
+    assert mode.preview.soft.shape == (40, 60, 3)
+
+
+def test_exported_model_has_the_fit_block_of_the_segment_command(qtbot, mode, regions, tmp_path, monkeypatch, capsys):
+    """File > Export model writes what ``segment --seed 0`` writes for the same picture and K."""
+    import main
+
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode, k=3)
+    window_path = tmp_path / "window.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(window_path), ""))
+    mode.view.export_actions["model"].trigger()
+    command_path = tmp_path / "command.json"
+    assert main.main(["segment", str(path), "--k", "3", "--seed", str(mode.session.seed), "--out",
+                      str(tmp_path / "command.png"), "--model-out", str(command_path)]) == 0
+    capsys.readouterr()
+    window, command = json.loads(window_path.read_text()), json.loads(command_path.read_text())
+    assert mode.session.seed == 0
+    assert set(window["fit"]) == set(command["fit"]) and "history" in window["fit"]
+    for key in ("n_samples", "seed", "n_iter", "n_init", "init", "tol", "max_iter", "converged"):
+        assert window["fit"][key] == command["fit"][key], key
+    assert window["fit"]["n_samples"] == 40 * 60
+    assert len(window["weights"]) == len(command["weights"]) == 3
+    assert window["fit"]["mean_log_likelihood"] == pytest.approx(command["fit"]["mean_log_likelihood"], rel=1e-9)
+    assert window["image"] == command["image"]
+
+
+def test_a_failing_fit_gives_a_dialog_and_frees_the_buttons(qtbot, mode, tmp_path, dialogs):
+    path = tmp_path / "two.png"
+    save_picture(path, np.repeat(COLOURS[:2], 8, axis=0).reshape(4, 4, 3))  # two colours only
+    _open(qtbot, mode, path)
+    mode.view.components.setValue(5)
+    mode.view.run_button.click()
+    qtbot.waitUntil(lambda: not mode.running, timeout=30000)
+    assert len(dialogs) == 1 and dialogs[0][0] == "Segmentation failed" and "distinct colours" in dialogs[0][1]
+    assert mode.segmentation is None and mode.view.run_button.isEnabled()
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)

@@ -1,156 +1,127 @@
-"""Decoding and segmenting a picture on a worker thread, for the window's Image mode.
+"""Decoding and segmenting a picture off the main thread: generator jobs for ``gui.threads.Jobs``.
 
 Everything slow happens here, never on the main thread: decoding (``gui.image.codec.load_picture``), the
-pixel features and robust start (``prepare_fit``), EM (``iterate_segmentation``),
-labelling a preview of at most ``PREVIEW_PIXELS`` pixels after each iteration, and labelling every pixel
-at the end. The worker emits only immutable data and touches no widget; ``request_stop`` is a flag that
-the loop checks before every half-step (call it directly from the main thread).
+pixel features and robust start (``prepare_fit``), EM (``iterate_segmentation``), labelling a preview
+of at most ``PREVIEW_PIXELS`` pixels now and then, and labelling every pixel at the end
+(``finish_segmentation``, as the ``segment`` command ends). The functions are generators that
+``Jobs.start`` runs on a worker thread; ``Jobs.abort`` stops one before its next step, so
+``segment_picture`` yields after the robust start and after every EM half-step (``None`` when there is
+nothing new to draw): a stop takes effect within one half-step. They touch no widget and yield only
+immutable data.
 """
 
 from __future__ import annotations
 
-import math
 import time
+from collections.abc import Generator
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.backends.chunked import ChunkedBackend
 from engine.config import FitConfig
-from engine.em import HalfStep
+from engine.em import EMSnapshot, HalfStep
 from engine.imaging.features import FeatureSpec, pixel_features
 from engine.imaging.picture import Picture
 from engine.imaging.render import mean_colours, render_soft
-from engine.imaging.segmentation import finish_segmentation, iterate_segmentation, prepare_fit
-from engine.params import MixtureParams
+from engine.imaging.segmentation import PixelFit, Segmentation, finish_segmentation, iterate_segmentation, prepare_fit
 from gui.image.codec import load_picture
-from gui.main.fit_worker import error_message
+from gui.image.session import PREVIEW_PIXELS, SegmentPreview, preview_step
 
-#: The live preview labels at most this many pixels per iteration (every pixel is labelled at the end).
-PREVIEW_PIXELS = 1_000_000
 #: Previews go out at most this often (the last one always does).
 EMIT_INTERVAL_S = 1.0 / 20.0
 
-
-def preview_step(height: int, width: int, limit: int = PREVIEW_PIXELS) -> int:
-    """The stride that keeps ``pixels[::step, ::step]`` at or below ``limit`` pixels."""
-    return max(1, math.ceil(math.sqrt(height * width / limit)))
+__all__ = ["EMIT_INTERVAL_S", "PREVIEW_PIXELS", "PreviewOptions", "decode_picture", "segment_picture"]
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentPreview:
-    """One live frame: the preview's labels under the newest parameters.
+@dataclass(slots=True)
+class PreviewOptions:
+    """How a running fit paints its previews; the main thread changes it while the job runs.
+
+    A plain attribute, read once per preview (assigning it is atomic), so a change reaches the running
+    generator at its next preview.
 
     Attributes
     ----------
-    iteration : int
-    params : MixtureParams
-    labels : ndarray of shape (preview_height, preview_width), uint8
-        Read-only; the picture subsampled by ``step``.
-    step : int
-        Stride of the preview in the full picture.
-    features : ndarray of shape (n_fit, n_features), float32
-        The fitted pixels' features (the same array every frame), for the colour-space scatter.
-    history : tuple of float
-    soft : ndarray of shape (preview_height, preview_width, 3), uint8, or None
-        The preview painted as a soft blend (``engine.imaging.render.render_soft``), when the worker was asked for it.
+    soft : bool
+        Also paint each preview as a soft blend (``SegmentPreview.soft``).
     """
 
-    iteration: int
-    params: MixtureParams
-    labels: NDArray[np.uint8]
-    step: int
-    features: NDArray[np.float32]
-    history: tuple[float, ...]
-    soft: NDArray[np.uint8] | None = None
+    soft: bool = False
 
 
-class PictureLoader(QObject):
-    """Decodes one picture file: ``loaded(job_id, Picture)`` or ``failed(job_id, message)``, then ``finished``."""
+def decode_picture(path: str) -> Generator[None, None, Picture]:
+    """Decode the picture file ``path`` (a job: yields nothing, returns the ``Picture``).
 
-    loaded = Signal(int, object)
-    failed = Signal(int, str)
-    finished = Signal(int)
-
-    def __init__(self, job_id: int, path: str) -> None:
-        super().__init__()
-        self._job_id = job_id
-        self._path = path
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            self.loaded.emit(self._job_id, load_picture(self._path))
-        except Exception as error:  # thread boundary: report it, never swallow it
-            self.failed.emit(self._job_id, error_message(error))
-        finally:
-            self.finished.emit(self._job_id)
+    Raises
+    ------
+    InputError
+        With one sentence, for a file that cannot be used (see ``gui.image.codec.load_picture``).
+    """
+    yield from ()  # a generator, as Jobs runs them: decoding has no step to stop between
+    return load_picture(path)
 
 
-class SegmentWorker(QObject):
-    """Fits a mixture to a picture and labels it: ``preview`` per iteration, ``done`` with the ``Segmentation``."""
+def segment_picture(picture: Picture, spec: FeatureSpec, config: FitConfig, sample_size: int,
+                    options: PreviewOptions) -> Generator[SegmentPreview | None, None, Segmentation]:
+    """Fit a mixture to the picture's pixels and label every pixel (a job).
 
-    preview = Signal(int, object)  # run_id, SegmentPreview
-    done = Signal(int, object)  # run_id, Segmentation
-    failed = Signal(int, str)
-    finished = Signal(int)
+    Parameters
+    ----------
+    picture : Picture
+    spec : FeatureSpec
+    config : FitConfig
+    sample_size : int
+        Fit on this many random pixels (0: all); see ``engine.imaging.segmentation.prepare_fit``.
+    options : PreviewOptions
+        Read at every preview, so the window can switch the soft blend on and off during the run.
 
-    def __init__(self, run_id: int, picture: Picture, spec: FeatureSpec, config: FitConfig,
-                 sample_size: int) -> None:
-        super().__init__()
-        self._run_id = run_id
-        self._picture = picture
-        self._spec = spec
-        self._config = config
-        self._sample_size = sample_size
-        self._stop_requested = False
-        self.soft = False  # also paint each preview as a soft blend (set from the main thread; a plain flag)
+    Yields
+    ------
+    SegmentPreview or None
+        ``None`` after the robust start and after every half-step with nothing new to draw (the points
+        where an abort takes effect); a preview of the newest parameters at most every
+        ``EMIT_INTERVAL_S`` after an M-step, and always after the last half-step.
 
-    def request_stop(self) -> None:
-        """Ask the loop to stop before its next half-step (safe to call from any thread)."""
-        self._stop_requested = True
+    Returns
+    -------
+    Segmentation
+        From ``engine.imaging.segmentation.finish_segmentation``, with its ``fit`` result.
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            self._run()
-        except Exception as error:  # thread boundary: report it, never swallow it
-            self.failed.emit(self._run_id, error_message(error))
-        finally:
-            self.finished.emit(self._run_id)
+    Raises
+    ------
+    InputError
+        If the picture has fewer distinct colours than ``config.n_components``.
+    """
+    pixels = picture.pixels
+    plan = prepare_fit(pixels, spec, config, sample_size)
+    yield None  # between the robust start and EM
+    step = preview_step(*pixels.shape[:2])
+    small = pixels[::step, ::step]
+    preview_backend = (plan.backend if step == 1 and plan.indices is None
+                       else ChunkedBackend(pixel_features(small, spec), dtype=np.float32))
+    last_emit = 0.0
+    snapshot = None
+    for snapshot in iterate_segmentation(plan):
+        now = time.monotonic()
+        changed = snapshot.half_step is not HalfStep.E  # an E-step changes no parameters
+        if snapshot.done or (changed and now - last_emit >= EMIT_INTERVAL_S):
+            last_emit = now
+            yield _preview(snapshot, preview_backend, small, step, plan, spec, options.soft)
+        else:
+            yield None
+    yield None  # between EM and labelling every pixel
+    return finish_segmentation(plan, snapshot, pixels, spec)  # as the segment command ends
 
-    def _run(self) -> None:
-        pixels = self._picture.pixels
-        plan = prepare_fit(pixels, self._spec, self._config, self._sample_size)
-        step = preview_step(*pixels.shape[:2])
-        small = pixels[::step, ::step]
-        preview_backend = (plan.backend if step == 1 and plan.indices is None
-                           else ChunkedBackend(pixel_features(small, self._spec), dtype=np.float32))
-        last_emit = 0.0
-        snapshot = None
-        for snapshot in iterate_segmentation(plan):
-            if self._stop_requested:
-                return
-            if snapshot.half_step is HalfStep.E and not snapshot.done:
-                continue  # an E-step changes no parameters
-            now = time.monotonic()
-            if now - last_emit >= EMIT_INTERVAL_S or snapshot.done:
-                last_emit = now
-                self.preview.emit(self._run_id, self._preview(snapshot, preview_backend, small, step, plan))
-        if snapshot is None or self._stop_requested:
-            return
-        segmentation = finish_segmentation(plan, snapshot, pixels, self._spec)  # as the segment command ends
-        if not self._stop_requested:
-            self.done.emit(self._run_id, segmentation)
 
-    def _preview(self, snapshot, backend: ChunkedBackend, small: NDArray, step: int, plan) -> SegmentPreview:
-        labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(small.shape[:2])
-        labels.flags.writeable = False
-        soft = None
-        if self.soft:
-            soft = render_soft(small, self._spec, snapshot.params, mean_colours(snapshot.params, self._spec))
-            soft.flags.writeable = False
-        return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, plan.X, tuple(snapshot.history),
-                              soft)
+def _preview(snapshot: EMSnapshot, backend: ChunkedBackend, small: NDArray[np.unsignedinteger], step: int,
+             plan: PixelFit, spec: FeatureSpec, soft: bool) -> SegmentPreview:
+    labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(small.shape[:2])
+    labels.flags.writeable = False
+    painted = None
+    if soft:
+        painted = render_soft(small, spec, snapshot.params, mean_colours(snapshot.params, spec))
+        painted.flags.writeable = False
+    return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, plan.X, tuple(snapshot.history),
+                          painted)
