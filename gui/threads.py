@@ -2,8 +2,8 @@
 
 A job is a generator function. ``GeneratorWorker`` runs it on its own thread in the shape of superqt's
 ``GeneratorWorker``: ``started``; then, for every value the generator yields, ``yielded``; then either
-``returned`` with the generator's return value, or ``errored`` with a message; and always ``finished``
-last. Before each step it checks the abort flag, so ``abort()`` (a plain flag, safe from any thread)
+``returned`` with the generator's return value (unless aborted), or ``errored`` with a message; and
+always ``finished`` last. Before each step it checks the abort flag, so ``abort()`` (a plain flag, safe from any thread)
 takes effect within one step: a job that should stop quickly yields often. Every signal carries the
 job's id, so a receiver drops the signals of jobs it has replaced. The worker touches no widget.
 
@@ -88,7 +88,8 @@ class GeneratorWorker(QObject):
                     try:
                         value = next(generator)
                     except StopIteration as stop:
-                        self.returned.emit(self.job_id, stop.value)
+                        if not self._abort:  # an aborted job's result is not wanted any more
+                            self.returned.emit(self.job_id, stop.value)
                         break
                     if self._abort:
                         break
