@@ -82,15 +82,17 @@ def expected_wheel_files() -> set[str]:
 
 
 def outer_site_packages() -> list[str]:
-    """This interpreter's ``sys.path`` folders holding installed packages: not the standard library, not the
-    checkout (pytest puts it and tests/ on sys.path)."""
+    """This interpreter's ``sys.path`` folders holding installed packages: not the standard library, and
+    not the checkout's own folders (pytest puts the checkout and tests/ on sys.path), though a virtual
+    environment inside the checkout (CI's .venv) is kept."""
     stdlib = [Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib")]
+    environment = Path(sys.prefix).resolve()
     folders = []
     for entry in sys.path:
         path = Path(entry or ".").resolve()
         if not path.is_dir() or any(path == lib or lib in path.parents for lib in stdlib):
             continue
-        if path == ROOT or ROOT in path.parents:
+        if (path == ROOT or ROOT in path.parents) and environment not in path.parents:
             continue
         if str(path) not in folders:
             folders.append(str(path))
