@@ -18,7 +18,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -82,20 +81,18 @@ def expected_wheel_files() -> set[str]:
 
 
 def outer_site_packages() -> list[str]:
-    """This interpreter's ``sys.path`` folders holding installed packages: not the standard library, and
-    not the checkout's own folders (pytest puts the checkout and tests/ on sys.path), though a virtual
-    environment inside the checkout (CI's .venv) is kept."""
-    stdlib = [Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib")]
+    """This interpreter's ``sys.path`` folders, but for the checkout's own (pytest puts the checkout and tests/
+    there); a virtual environment inside the checkout (CI's .venv) is kept. The standard library's folders
+    come along too, and the fresh interpreter skips them: it has them on its path already."""
     environment = Path(sys.prefix).resolve()
     folders = []
     for entry in sys.path:
         path = Path(entry or ".").resolve()
-        if not path.is_dir() or any(path == lib or lib in path.parents for lib in stdlib):
+        if not path.is_dir() or str(path) in folders:
             continue
         if (path == ROOT or ROOT in path.parents) and environment not in path.parents:
             continue
-        if str(path) not in folders:
-            folders.append(str(path))
+        folders.append(str(path))
     return folders
 
 
