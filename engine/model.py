@@ -1,7 +1,7 @@
 """What fitted parameters can do: label, score, sample, and count themselves for BIC and AIC.
 
 Every function takes a ``MixtureParams`` and, where it needs data, checks ``X`` once on the way in and
-hands it to ``engine.em.make_backend`` (the chunked fast engine when it is there), so the numbers are
+hands it to ``engine.backends.make_backend`` (the chunked fast engine), so the numbers are
 those the fit itself computed. The results match scikit-learn's ``GaussianMixture`` methods of the
 same names on the same parameters.
 """
@@ -12,8 +12,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import linalg
 
+from engine.backends import make_backend
+from engine.backends.base import Backend
 from engine.covariance import CovarianceType, n_covariance_parameters
-from engine.em import make_backend
 from engine.errors import InputError
 from engine.params import MixtureParams
 
@@ -59,7 +60,7 @@ def check_data(X: ArrayLike, n_features: int) -> NDArray[np.float64]:
     return np.ascontiguousarray(X)
 
 
-def _backend(params: MixtureParams, X: ArrayLike):
+def _backend(params: MixtureParams, X: ArrayLike) -> Backend:
     return make_backend(check_data(X, params.n_features))
 
 
