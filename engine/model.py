@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import linalg
 
 from engine.backends import make_backend
 from engine.backends.base import Backend
-from engine.covariance import CovarianceType, n_covariance_parameters
+from engine.covariance import COVARIANCE_CHOLESKY, n_covariance_parameters
 from engine.errors import InputError
 from engine.params import MixtureParams
 
@@ -170,26 +169,13 @@ def aic(params: MixtureParams, X: ArrayLike) -> float:
 def covariance_cholesky(params: MixtureParams) -> NDArray[np.float64]:
     """Lower-triangular ``L_k`` with ``covariance_k = L_k @ L_k.T``, for every component and any type.
 
-    Derived from ``precisions_chol`` without an inverse: for full and tied, ``precision = U @ U.T``
-    gives ``covariance = inv(U).T @ inv(U)``, so ``L = inv(U).T``, found by a triangular solve; for
-    diag and spherical ``L`` is diagonal with ``1 / precisions_chol``.
+    Derived from ``precisions_chol`` without an inverse (see ``engine.covariance.COVARIANCE_CHOLESKY``).
 
     Returns
     -------
     ndarray of shape (n_components, n_features, n_features)
     """
-    n_components, n_features = params.n_components, params.n_features
-    chol = params.precisions_chol
-    eye = np.eye(n_features)
-    covariance_type = params.covariance_type
-    if covariance_type is CovarianceType.FULL:
-        return np.stack([linalg.solve_triangular(u, eye, lower=False).T for u in chol])
-    if covariance_type is CovarianceType.TIED:
-        shared = linalg.solve_triangular(chol, eye, lower=False).T
-        return np.broadcast_to(shared, (n_components, n_features, n_features)).copy()
-    if covariance_type is CovarianceType.DIAG:
-        return (1.0 / chol)[:, :, None] * eye
-    return (1.0 / chol)[:, None, None] * eye
+    return COVARIANCE_CHOLESKY[params.covariance_type](params.precisions_chol, params.n_components, params.n_features)
 
 
 def sample(
