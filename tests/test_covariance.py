@@ -38,6 +38,7 @@ from engine.covariance import (
 )
 from engine.density import log_gaussian_prob
 from engine.errors import FitError
+from engine.io import model_checks
 from engine.params import MixtureParams
 
 TYPES = pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
@@ -89,6 +90,7 @@ NAMED_TABLES = {
     "stats._ADD_REG_COVAR": stats._ADD_REG_COVAR,
     "stats._COLLAPSED": stats._COLLAPSED,
     "fitting._PARAMS_LINES": fitting._PARAMS_LINES,
+    "model_checks.COVARIANCE_CHECKS": model_checks.COVARIANCE_CHECKS,
 }
 
 
