@@ -7,6 +7,7 @@ Modules
 base        the ``Backend`` protocol, ``EStepResult`` and the worst-explained samples
 direct      ``DirectBackend``: whole N x K arrays, scikit-learn's formulas (the reference for tests)
 chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (the default)
+expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 """
 
 from __future__ import annotations
