@@ -188,8 +188,9 @@ def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished:
     return replace(snapshot, converged=converged, done=done, stop_reason=reason, start_log_likelihoods=tuple(finished))
 
 
-def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished,
-                with_labels: bool):
+def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, start: int,
+                view_indices: NDArray[np.intp] | None, finished: list[float],
+                with_labels: bool) -> Iterator[EMSnapshot]:
     """E and M snapshots of one start; the last one carries its stop reason."""
     history: list[float] = []
     previous = -np.inf
