@@ -2,15 +2,22 @@
 
 Modules
 -------
-errors       the two error types the rest of the program catches
-covariance   ``CovarianceType`` and the per-type tables of covariance maths
-params       ``MixtureParams``: weights, means, covariances and their Cholesky factors
-density      log-densities of the components (the direct, per-component reference path)
-config       ``FitConfig``: the settings of a fit, validated on construction
-init         starting parameters (k-means++, k-means, random, from data, given)
-em           E-step, M-step and the ``iterate_em`` generator of snapshots
-model        predict, score, sample, BIC/AIC on fitted parameters
-model_io     the JSON model format, version 1
-data         loading CSV and ``.npy`` data
-presets      generated teaching data sets
+errors        the two error types the rest of the program catches
+checks        small shared checks: whole numbers, finite reals, fresh seeds
+blas          one BLAS thread while the engine works, shared safely between threads
+covariance    ``CovarianceType`` and the per-type tables of covariance maths
+params        ``MixtureParams``: weights, means, covariances and their Cholesky factors
+density       log-densities of the components (the direct, per-component reference path)
+config        ``FitConfig``: the settings of a fit, validated on construction
+init          starting parameters (k-means++, k-means, random, from data, given)
+stats         sufficient statistics and the M-step, re-seeding collapsed components
+locks         parameters held fixed or tied during EM (constrained M-steps)
+em            the ``iterate_em`` generator of snapshots (the one EM loop) and ``fit``
+model         predict, score, sample, BIC/AIC on fitted parameters
+presets       generated teaching data sets
+palette       the one palette of component colours
+backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
+io/           files: data tables, the JSON model format, the atomic writer
+imaging/      segmenting pictures by the colours of their pixels
+cli/          the headless command line (``fit``, ``predict``, ``score``, ``generate``, ``segment``)
 """

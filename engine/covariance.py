@@ -138,10 +138,117 @@ LOG_DET_PRECISIONS_CHOL: dict[CovarianceType, Callable[[FloatArray, int], FloatA
 }
 
 
+def _expand_full(covariances: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return covariances.copy()
+
+
+def _expand_tied(covariances: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return np.broadcast_to(covariances, (n_components, n_features, n_features)).copy()
+
+
+def _expand_diag(covariances: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return covariances[:, :, None] * np.eye(n_features)
+
+
+def _expand_spherical(covariances: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return covariances[:, None, None] * np.eye(n_features)
+
+
+#: (covariances, n_components, n_features) -> full matrices of shape (n_components, n_features, n_features),
+#: a new array.
+TO_FULL: dict[CovarianceType, Callable[[FloatArray, int, int], FloatArray]] = {
+    CovarianceType.FULL: _expand_full,
+    CovarianceType.TIED: _expand_tied,
+    CovarianceType.DIAG: _expand_diag,
+    CovarianceType.SPHERICAL: _expand_spherical,
+}
+
+
+def _reduce_to_full(full: FloatArray, weights: FloatArray | None) -> FloatArray:
+    return np.array(full, dtype=float, copy=True)
+
+
+def _reduce_to_tied(full: FloatArray, weights: FloatArray | None) -> FloatArray:
+    if full.ndim == 2:
+        return np.array(full, dtype=float, copy=True)
+    weights = np.full(len(full), 1.0 / len(full)) if weights is None else weights
+    return np.tensordot(weights, full, axes=1)
+
+
+def _reduce_to_diag(full: FloatArray, weights: FloatArray | None) -> FloatArray:
+    return np.diagonal(full, axis1=-2, axis2=-1).copy()
+
+
+def _reduce_to_spherical(full: FloatArray, weights: FloatArray | None) -> FloatArray:
+    return np.diagonal(full, axis1=-2, axis2=-1).mean(axis=-1)
+
+
+#: (full, weights) -> the covariance type's nearest shape: ``full`` is one matrix (D, D) or a stack
+#: (K, D, D); the result is shaped for the type per matrix (full: the same matrices, diag: their diagonals,
+#: spherical: their mean variances). Tied pools a stack by ``weights`` of shape (K,) (equal weights when
+#: None) into one (D, D) matrix; ``weights`` is ignored otherwise. Always a new array.
+FROM_FULL: dict[CovarianceType, Callable[[FloatArray, FloatArray | None], FloatArray]] = {
+    CovarianceType.FULL: _reduce_to_full,
+    CovarianceType.TIED: _reduce_to_tied,
+    CovarianceType.DIAG: _reduce_to_diag,
+    CovarianceType.SPHERICAL: _reduce_to_spherical,
+}
+
+
+def _cholesky_full(precisions_chol: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    eye = np.eye(n_features)
+    return np.stack([linalg.solve_triangular(u, eye, lower=False).T for u in precisions_chol])
+
+
+def _cholesky_tied(precisions_chol: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    shared = linalg.solve_triangular(precisions_chol, np.eye(n_features), lower=False).T
+    return np.broadcast_to(shared, (n_components, n_features, n_features)).copy()
+
+
+def _cholesky_diag(precisions_chol: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return (1.0 / precisions_chol)[:, :, None] * np.eye(n_features)
+
+
+def _cholesky_spherical(precisions_chol: FloatArray, n_components: int, n_features: int) -> FloatArray:
+    return (1.0 / precisions_chol)[:, None, None] * np.eye(n_features)
+
+
+#: (precisions_chol, n_components, n_features) -> lower-triangular ``L_k`` with ``covariance_k = L_k @ L_k.T``,
+#: shape (n_components, n_features, n_features). Without an inverse: for full and tied ``precision = U @ U.T``
+#: gives ``L = inv(U).T`` by a triangular solve; for diag and spherical ``L`` is diagonal, ``1 / precisions_chol``.
+COVARIANCE_CHOLESKY: dict[CovarianceType, Callable[[FloatArray, int, int], FloatArray]] = {
+    CovarianceType.FULL: _cholesky_full,
+    CovarianceType.TIED: _cholesky_tied,
+    CovarianceType.DIAG: _cholesky_diag,
+    CovarianceType.SPHERICAL: _cholesky_spherical,
+}
+
+
+def _per_matrix(n_features: int) -> int:
+    return n_features * (n_features + 1) // 2
+
+
+#: (n_components, n_features) -> number of free parameters in the covariances.
+N_COVARIANCE_PARAMETERS: dict[CovarianceType, Callable[[int, int], int]] = {
+    CovarianceType.FULL: lambda n_components, n_features: n_components * _per_matrix(n_features),
+    CovarianceType.TIED: lambda n_components, n_features: _per_matrix(n_features),
+    CovarianceType.DIAG: lambda n_components, n_features: n_components * n_features,
+    CovarianceType.SPHERICAL: lambda n_components, n_features: n_components,
+}
+
+#: (n_components, n_features) -> shape of ``covariances`` (and of ``precisions_chol``).
+COVARIANCE_SHAPE: dict[CovarianceType, Callable[[int, int], tuple[int, ...]]] = {
+    CovarianceType.FULL: lambda n_components, n_features: (n_components, n_features, n_features),
+    CovarianceType.TIED: lambda n_components, n_features: (n_features, n_features),
+    CovarianceType.DIAG: lambda n_components, n_features: (n_components, n_features),
+    CovarianceType.SPHERICAL: lambda n_components, n_features: (n_components,),
+}
+
+
 def full_covariances(
     covariances: FloatArray, covariance_type: CovarianceType, n_components: int, n_features: int
 ) -> FloatArray:
-    """Expand covariances of any type to full matrices.
+    """Expand covariances of any type to full matrices (``TO_FULL``).
 
     Parameters
     ----------
@@ -152,33 +259,16 @@ def full_covariances(
     Returns
     -------
     ndarray of shape (n_components, n_features, n_features)
+        A new array.
     """
-    covariances = np.asarray(covariances, dtype=float)
-    eye = np.eye(n_features)
-    return {
-        CovarianceType.FULL: lambda: covariances.copy(),
-        CovarianceType.TIED: lambda: np.broadcast_to(covariances, (n_components, n_features, n_features)).copy(),
-        CovarianceType.DIAG: lambda: covariances[:, :, None] * eye,
-        CovarianceType.SPHERICAL: lambda: covariances[:, None, None] * eye,
-    }[CovarianceType(covariance_type)]()
+    return TO_FULL[CovarianceType(covariance_type)](np.asarray(covariances, dtype=float), n_components, n_features)
 
 
 def n_covariance_parameters(covariance_type: CovarianceType, n_components: int, n_features: int) -> int:
     """Number of free parameters in the covariances of ``n_components`` components."""
-    per_matrix = n_features * (n_features + 1) // 2
-    return {
-        CovarianceType.FULL: n_components * per_matrix,
-        CovarianceType.TIED: per_matrix,
-        CovarianceType.DIAG: n_components * n_features,
-        CovarianceType.SPHERICAL: n_components,
-    }[CovarianceType(covariance_type)]
+    return N_COVARIANCE_PARAMETERS[CovarianceType(covariance_type)](n_components, n_features)
 
 
 def covariance_shape(covariance_type: CovarianceType, n_components: int, n_features: int) -> tuple[int, ...]:
     """Expected shape of ``covariances`` (and ``precisions_chol``) for a covariance type."""
-    return {
-        CovarianceType.FULL: (n_components, n_features, n_features),
-        CovarianceType.TIED: (n_features, n_features),
-        CovarianceType.DIAG: (n_components, n_features),
-        CovarianceType.SPHERICAL: (n_components,),
-    }[CovarianceType(covariance_type)]
+    return COVARIANCE_SHAPE[CovarianceType(covariance_type)](n_components, n_features)

@@ -13,15 +13,15 @@ the one with the highest last ``history`` value is kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.backends.base import EStepResult
-from engine.backends.chunked import ChunkedBackend
+from engine.backends import make_backend
+from engine.backends.base import Backend, EStepResult
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
@@ -100,12 +100,7 @@ class EMSnapshot:
         return self.history[-1] - self.history[-2] if len(self.history) >= 2 else float("nan")
 
 
-def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> ChunkedBackend:
-    """The E-step engine for ``X``: the chunked one (``engine.backends.direct`` is the reference for tests)."""
-    return ChunkedBackend(X, dtype=dtype)
-
-
-def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
+def initial_params(backend: Backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
     """Starting parameters of one start (see ``engine.init``)."""
     if config.init is InitMethod.GIVEN:
         return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar)
@@ -118,7 +113,7 @@ def initial_params(backend, config: FitConfig, rng: np.random.Generator) -> Mixt
     return apply_locks(params, params, None, config.locks, config.reg_covar)
 
 
-def _reseed(backend, params: MixtureParams) -> Reseed:
+def _reseed(backend: Backend, params: MixtureParams) -> Reseed:
     """Re-seeding at the samples worst explained by ``params`` (computed only if something collapses)."""
     return Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance, backend.n_samples)
 
@@ -135,7 +130,7 @@ def iterate_em(
     config: FitConfig,
     rng: np.random.Generator | None = None,
     view_indices: NDArray[np.intp] | None = None,
-    backend=None,
+    backend: Backend | None = None,
     with_labels: bool = True,
 ) -> Iterator[EMSnapshot]:
     """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
@@ -149,10 +144,9 @@ def iterate_em(
         Defaults to ``numpy.random.default_rng(config.seed)``.
     view_indices : ndarray of shape (n_view,), optional
         Samples whose responsibilities the snapshots carry.
-    backend : optional
-        The E-step engine (``engine.backends.chunked.ChunkedBackend`` by default,
-        ``engine.backends.direct.DirectBackend``
-        as the reference).
+    backend : Backend, optional
+        The E-step engine over ``X`` (``engine.backends.make_backend(X)`` by default, the chunked one;
+        ``engine.backends.direct.DirectBackend`` is the reference).
     with_labels : bool
         Whether E snapshots carry every sample's label (``fit`` does not need them).
 
@@ -194,8 +188,9 @@ def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished:
     return replace(snapshot, converged=converged, done=done, stop_reason=reason, start_log_likelihoods=tuple(finished))
 
 
-def _iterations(backend, config: FitConfig, params: MixtureParams, start: int, view_indices, finished,
-                with_labels: bool):
+def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, start: int,
+                view_indices: NDArray[np.intp] | None, finished: list[float],
+                with_labels: bool) -> Iterator[EMSnapshot]:
     """E and M snapshots of one start; the last one carries its stop reason."""
     history: list[float] = []
     previous = -np.inf
@@ -253,8 +248,8 @@ class FitResult:
         return self.mean_log_likelihood * self.n_samples
 
 
-def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None, backend=None,
-        on_snapshot=None) -> FitResult:
+def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
+        backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
     """Run EM to the end (see ``iterate_em``) and score the data under the result.
 
     Parameters
@@ -262,7 +257,8 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
     rng : numpy.random.Generator, optional
-    backend : optional
+    backend : Backend, optional
+        As for ``iterate_em``.
     on_snapshot : callable, optional
         Called with every snapshot (the command line prints progress with it).
     """

@@ -1,7 +1,7 @@
 """What fitted parameters can do: label, score, sample, and count themselves for BIC and AIC.
 
 Every function takes a ``MixtureParams`` and, where it needs data, checks ``X`` once on the way in and
-hands it to ``engine.em.make_backend`` (the chunked fast engine when it is there), so the numbers are
+hands it to ``engine.backends.make_backend`` (the chunked fast engine), so the numbers are
 those the fit itself computed. The results match scikit-learn's ``GaussianMixture`` methods of the
 same names on the same parameters.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import linalg
 
-from engine.covariance import CovarianceType, n_covariance_parameters
-from engine.em import make_backend
+from engine.backends import make_backend
+from engine.backends.base import Backend
+from engine.covariance import COVARIANCE_CHOLESKY, n_covariance_parameters
 from engine.errors import InputError
 from engine.params import MixtureParams
 
@@ -59,7 +59,7 @@ def check_data(X: ArrayLike, n_features: int) -> NDArray[np.float64]:
     return np.ascontiguousarray(X)
 
 
-def _backend(params: MixtureParams, X: ArrayLike):
+def _backend(params: MixtureParams, X: ArrayLike) -> Backend:
     return make_backend(check_data(X, params.n_features))
 
 
@@ -169,26 +169,13 @@ def aic(params: MixtureParams, X: ArrayLike) -> float:
 def covariance_cholesky(params: MixtureParams) -> NDArray[np.float64]:
     """Lower-triangular ``L_k`` with ``covariance_k = L_k @ L_k.T``, for every component and any type.
 
-    Derived from ``precisions_chol`` without an inverse: for full and tied, ``precision = U @ U.T``
-    gives ``covariance = inv(U).T @ inv(U)``, so ``L = inv(U).T``, found by a triangular solve; for
-    diag and spherical ``L`` is diagonal with ``1 / precisions_chol``.
+    Derived from ``precisions_chol`` without an inverse (see ``engine.covariance.COVARIANCE_CHOLESKY``).
 
     Returns
     -------
     ndarray of shape (n_components, n_features, n_features)
     """
-    n_components, n_features = params.n_components, params.n_features
-    chol = params.precisions_chol
-    eye = np.eye(n_features)
-    covariance_type = params.covariance_type
-    if covariance_type is CovarianceType.FULL:
-        return np.stack([linalg.solve_triangular(u, eye, lower=False).T for u in chol])
-    if covariance_type is CovarianceType.TIED:
-        shared = linalg.solve_triangular(chol, eye, lower=False).T
-        return np.broadcast_to(shared, (n_components, n_features, n_features)).copy()
-    if covariance_type is CovarianceType.DIAG:
-        return (1.0 / chol)[:, :, None] * eye
-    return (1.0 / chol)[:, None, None] * eye
+    return COVARIANCE_CHOLESKY[params.covariance_type](params.precisions_chol, params.n_components, params.n_features)
 
 
 def sample(

@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import linalg
 
-from engine.covariance import PRECISIONS_CHOL, CovarianceType
+from engine.covariance import FROM_FULL, PRECISIONS_CHOL, CovarianceType, full_covariances
 from engine.errors import FitError
 from engine.params import MixtureParams, frozen_array
 
@@ -60,26 +60,33 @@ class Reseed:
     n_samples: int
 
 
+def _add_to_diagonals(covariances: NDArray, reg_covar: float) -> None:
+    n_features = covariances.shape[-1]
+    covariances.reshape(len(covariances), -1)[:, :: n_features + 1] += reg_covar
+
+
+def _add_to_diagonal(covariances: NDArray, reg_covar: float) -> None:
+    covariances.flat[:: covariances.shape[0] + 1] += reg_covar
+
+
+def _add_to_variances(covariances: NDArray, reg_covar: float) -> None:
+    covariances += reg_covar
+
+
+#: (covariances, reg_covar) -> None: adds ``reg_covar`` to every variance of ``covariances``, in place.
+_ADD_REG_COVAR: dict[CovarianceType, Callable[[NDArray, float], None]] = {
+    CovarianceType.FULL: _add_to_diagonals,
+    CovarianceType.TIED: _add_to_diagonal,
+    CovarianceType.DIAG: _add_to_variances,
+    CovarianceType.SPHERICAL: _add_to_variances,
+}
+
+
 def add_reg_covar(covariances: NDArray, covariance_type: CovarianceType, reg_covar: float) -> NDArray:
-    """Covariances with ``reg_covar`` added to every diagonal (a new array)."""
+    """Covariances (shaped for ``covariance_type``) with ``reg_covar`` added to every variance: a new array."""
     covariances = np.array(covariances, dtype=float, copy=True)
-    if covariance_type is CovarianceType.FULL:
-        n_features = covariances.shape[-1]
-        covariances.reshape(len(covariances), -1)[:, :: n_features + 1] += reg_covar
-    elif covariance_type is CovarianceType.TIED:
-        covariances.flat[:: covariances.shape[0] + 1] += reg_covar
-    else:
-        covariances += reg_covar
+    _ADD_REG_COVAR[covariance_type](covariances, reg_covar)
     return covariances
-
-
-def _component_covariance(data_covariance: NDArray, covariance_type: CovarianceType) -> NDArray:
-    """One component's covariance, shaped for the type, from a full (D, D) covariance."""
-    if covariance_type is CovarianceType.FULL:
-        return data_covariance
-    if covariance_type is CovarianceType.DIAG:
-        return np.diag(data_covariance).copy()
-    return np.asarray(np.diag(data_covariance).mean())
 
 
 def _second_moments(stats: SufficientStats) -> NDArray:
@@ -89,15 +96,57 @@ def _second_moments(stats: SufficientStats) -> NDArray:
     from expanded sums carries a rounding error of about ``eps`` times this.
     """
     centre = stats.nk @ stats.means / stats.nk.sum()
-    variances = {
-        CovarianceType.FULL: lambda c: np.diagonal(c, axis1=1, axis2=2),
-        CovarianceType.DIAG: lambda c: c,
-        CovarianceType.SPHERICAL: lambda c: np.repeat(c[:, None], stats.means.shape[1], axis=1),
-    }[stats.covariance_type](stats.covariances)
+    n_components, n_features = stats.means.shape
+    full = full_covariances(stats.covariances, stats.covariance_type, n_components, n_features)
+    variances = FROM_FULL[CovarianceType.DIAG](full, None)  # (n_components, n_features)
     return np.maximum(variances, 0.0) + (stats.means - centre) ** 2
 
 
-def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType, second_moments: NDArray | None):
+def _units(second_moments: NDArray | None, n_components: int, n_features: int) -> NDArray:
+    """Each component's scale per feature (the root of its second moment), ones without second moments."""
+    if second_moments is None:
+        return np.ones((n_components, n_features))
+    return np.sqrt(np.where(second_moments > 0, second_moments, 1.0))
+
+
+def _flagged(relative: NDArray, floor: float) -> list[int]:
+    """Rows of ``relative`` (n_components, n) with a value that is not finite or not above ``floor``."""
+    collapsed = ~np.all(np.isfinite(relative), axis=1) | np.any(~(relative > floor), axis=1)
+    return np.flatnonzero(collapsed).tolist()
+
+
+def _collapsed_full(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+    units = _units(second_moments, len(covariances), covariances.shape[-1])
+    standard = covariances / (units[:, :, None] * units[:, None, :])
+    return [k for k, matrix in enumerate(standard) if not _smallest_pivot_squared(matrix) > floor]
+
+
+def _collapsed_tied(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+    return []  # shared, so it cannot be re-seeded: a singular one fails as a whole when it is factorised
+
+
+def _collapsed_diag(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+    units = _units(second_moments, len(covariances), covariances.shape[-1])
+    return _flagged(covariances / units**2, floor)
+
+
+def _collapsed_spherical(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+    units = _units(second_moments, len(covariances), 1)
+    return _flagged((covariances / np.mean(units**2, axis=1))[:, None], floor)
+
+
+#: (covariances, second_moments or None, floor) -> the components whose covariance has collapsed, in
+#: order (see ``_collapsed_components``). ``second_moments`` has shape (n_components, n_features).
+_COLLAPSED: dict[CovarianceType, Callable[[NDArray, NDArray | None, float], list[int]]] = {
+    CovarianceType.FULL: _collapsed_full,
+    CovarianceType.TIED: _collapsed_tied,
+    CovarianceType.DIAG: _collapsed_diag,
+    CovarianceType.SPHERICAL: _collapsed_spherical,
+}
+
+
+def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType,
+                          second_moments: NDArray | None) -> list[int]:
     """Components whose covariance is singular, or singular up to rounding.
 
     A covariance that cannot be factorised (or is not finite) has collapsed. Without ``reg_covar``
@@ -107,23 +156,8 @@ def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType,
     every covariance that factorises is kept, as scikit-learn keeps it. A tied covariance is shared
     and cannot be re-seeded: it is left to fail as a whole.
     """
-    if covariance_type is CovarianceType.TIED:
-        return []
-    n_features = second_moments.shape[1] if second_moments is not None else (
-        covariances.shape[-1] if covariance_type is not CovarianceType.SPHERICAL else 1)
-    if second_moments is None:
-        floor, units = 0.0, np.ones((len(covariances), n_features))
-    else:
-        floor, units = COLLAPSED_VARIANCE, np.sqrt(np.where(second_moments > 0, second_moments, 1.0))
-    if covariance_type is CovarianceType.FULL:
-        standard = covariances / (units[:, :, None] * units[:, None, :])
-        return [k for k, matrix in enumerate(standard) if not _smallest_pivot_squared(matrix) > floor]
-    if covariance_type is CovarianceType.DIAG:
-        relative = covariances / units**2
-    else:
-        relative = (covariances / np.mean(units**2, axis=1))[:, None]
-    collapsed = ~np.all(np.isfinite(relative), axis=1) | np.any(~(relative > floor), axis=1)
-    return np.flatnonzero(collapsed).tolist()
+    floor = 0.0 if second_moments is None else COLLAPSED_VARIANCE
+    return _COLLAPSED[covariance_type](covariances, second_moments, floor)
 
 
 def _smallest_pivot_squared(matrix: NDArray) -> float:
@@ -160,8 +194,8 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
                        | set(_collapsed_components(covariances, covariance_type, second_moments)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
-        fallback = _component_covariance(add_reg_covar(reseed.data_covariance(), CovarianceType.TIED, reg_covar),
-                                         covariance_type)
+        fallback = FROM_FULL[covariance_type](
+            add_reg_covar(reseed.data_covariance(), CovarianceType.TIED, reg_covar), None)
         points = reseed.points(len(collapsed))
         for slot, k in enumerate(collapsed):
             means[k] = points[slot % len(points)]

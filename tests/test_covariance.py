@@ -19,11 +19,18 @@ from sklearn.mixture import GaussianMixture
 from sklearn.mixture._gaussian_mixture import _compute_log_det_cholesky, _compute_precision_cholesky
 
 import engine
-from engine.backends import direct
+from engine import stats
+from engine.backends import direct, expanded
+from engine.cli import fitting
 from engine.covariance import (
+    COVARIANCE_CHOLESKY,
+    COVARIANCE_SHAPE,
     COVARIANCES_FROM_PRECISIONS_CHOL,
+    FROM_FULL,
     LOG_DET_PRECISIONS_CHOL,
+    N_COVARIANCE_PARAMETERS,
     PRECISIONS_CHOL,
+    TO_FULL,
     CovarianceType,
     covariance_shape,
     full_covariances,
@@ -31,6 +38,7 @@ from engine.covariance import (
 )
 from engine.density import log_gaussian_prob
 from engine.errors import FitError
+from engine.io import model_checks
 from engine.params import MixtureParams
 
 TYPES = pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
@@ -70,7 +78,19 @@ NAMED_TABLES = {
     "covariance.PRECISIONS_CHOL": PRECISIONS_CHOL,
     "covariance.COVARIANCES_FROM_PRECISIONS_CHOL": COVARIANCES_FROM_PRECISIONS_CHOL,
     "covariance.LOG_DET_PRECISIONS_CHOL": LOG_DET_PRECISIONS_CHOL,
+    "covariance.TO_FULL": TO_FULL,
+    "covariance.FROM_FULL": FROM_FULL,
+    "covariance.COVARIANCE_CHOLESKY": COVARIANCE_CHOLESKY,
+    "covariance.N_COVARIANCE_PARAMETERS": N_COVARIANCE_PARAMETERS,
+    "covariance.COVARIANCE_SHAPE": COVARIANCE_SHAPE,
     "direct._COVARIANCES": direct._COVARIANCES,
+    "expanded.PAIRS": expanded.PAIRS,
+    "expanded.PRECISION_TERMS": expanded.PRECISION_TERMS,
+    "expanded.COVARIANCES_FROM_SUMS": expanded.COVARIANCES_FROM_SUMS,
+    "stats._ADD_REG_COVAR": stats._ADD_REG_COVAR,
+    "stats._COLLAPSED": stats._COLLAPSED,
+    "fitting._PARAMS_LINES": fitting._PARAMS_LINES,
+    "model_checks.COVARIANCE_CHECKS": model_checks.COVARIANCE_CHECKS,
 }
 
 
@@ -248,6 +268,37 @@ def test_full_covariances_expand_each_type(covariance_type, n_features):
         np.testing.assert_array_equal(full[k], expected)
     full[0, 0, 0] = -5.0  # a new, writable array: the input is untouched
     np.testing.assert_array_equal(covariances, original)
+
+
+@TYPES
+@DIMENSIONS
+def test_from_full_undoes_to_full(covariance_type, n_features):
+    covariances = random_covariances(covariance_type, n_features, seed=9)
+    full = full_covariances(covariances, covariance_type, N_COMPONENTS, n_features)
+    back = FROM_FULL[covariance_type](full, np.array([0.2, 0.5, 0.3]))
+    assert back.shape == covariances.shape
+    np.testing.assert_allclose(back, covariances, rtol=1e-15)
+    full[0, 0, 0] += 1.0  # a new array: the stack it came from is untouched
+    assert not np.shares_memory(back, full)
+
+
+@DIMENSIONS
+def test_from_full_reduces_each_matrix_to_what_the_type_keeps(n_features):
+    rng = np.random.default_rng(10)
+    stack = np.stack([_spd(rng, n_features) for _ in range(N_COMPONENTS)])
+    weights = np.array([0.2, 0.5, 0.3])
+    np.testing.assert_array_equal(FROM_FULL[CovarianceType.FULL](stack, weights), stack)
+    np.testing.assert_array_equal(FROM_FULL[CovarianceType.DIAG](stack, weights),
+                                  [np.diag(matrix) for matrix in stack])
+    np.testing.assert_allclose(FROM_FULL[CovarianceType.SPHERICAL](stack, weights),
+                               [np.trace(matrix) / n_features for matrix in stack], rtol=1e-15)
+    np.testing.assert_allclose(FROM_FULL[CovarianceType.TIED](stack, weights),
+                               sum(w * matrix for w, matrix in zip(weights, stack, strict=True)), rtol=1e-14)
+    np.testing.assert_allclose(FROM_FULL[CovarianceType.TIED](stack, None), stack.mean(axis=0), rtol=1e-14)
+    one = stack[1]  # one (D, D) matrix: shaped for the type per matrix
+    np.testing.assert_array_equal(FROM_FULL[CovarianceType.TIED](one, None), one)
+    np.testing.assert_array_equal(FROM_FULL[CovarianceType.DIAG](one, None), np.diag(one))
+    assert FROM_FULL[CovarianceType.SPHERICAL](one, None).shape == ()
 
 
 @TYPES

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.mixture import GaussianMixture
 
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.em import fit, iterate_em
 from engine.errors import InputError
 from engine.init import lloyd
-from engine.locks import CovarianceLock, Locks
+from engine.locks import CovarianceLock, Locks, apply_locks
 from engine.params import MixtureParams
 from engine.presets import generate
+from engine.stats import m_step
 
 
 @pytest.fixture(scope="module", name="X")
@@ -97,11 +103,44 @@ def test_locks_are_checked():
         FitConfig(3, locks=Locks(frozen_components=(3,)))
 
 
-def test_no_locks_changes_nothing(X):
-    params = start(X)
+def _precisions(params: MixtureParams) -> np.ndarray:
+    """scikit-learn's ``precisions_init`` from the Cholesky factors of the precisions (no inverse taken)."""
+    chol = params.precisions_chol
+    if params.covariance_type is CovarianceType.FULL:
+        return chol @ np.swapaxes(chol, 1, 2)
+    if params.covariance_type is CovarianceType.TIED:
+        return chol @ chol.T
+    return chol**2
+
+
+@pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
+def test_no_locks_is_the_unconstrained_em_of_sklearn(X, covariance_type):
+    """With ``Locks()`` EM is scikit-learn's: the same parameters after 30 iterations from the same start."""
+    params = start(X, covariance_type)
     assert not Locks().any
-    plain = fit(X, FitConfig(3, CovarianceType.FULL, tol=0, max_iter=30, init="given", init_params=params))
-    np.testing.assert_array_equal(locked_fit(X, params, Locks()).params.means, plain.params.means)
+    ours = locked_fit(X, params, Locks(), covariance_type)
+    model = GaussianMixture(3, covariance_type=covariance_type.value, tol=0.0, max_iter=30, reg_covar=1e-6,
+                            weights_init=np.array(params.weights), means_init=np.array(params.means),
+                            precisions_init=_precisions(params), random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(X)
+    np.testing.assert_allclose(ours.params.weights, model.weights_, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(ours.params.means, model.means_, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(ours.params.covariances, model.covariances_, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(ours.history, model.lower_bounds_, rtol=1e-12)
+
+
+@pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
+def test_apply_locks_without_locks_returns_the_m_steps_arrays_exactly(X, covariance_type):
+    previous = start(X, covariance_type)
+    stats = DirectBackend(X).e_step(previous, with_labels=False).stats
+    unconstrained, _ = m_step(stats, 1e-6)
+    result = apply_locks(unconstrained, previous, stats, Locks(), 1e-6)
+    for name in ("weights", "means", "covariances", "precisions_chol"):
+        assert not np.array_equal(getattr(unconstrained, name), getattr(previous, name)), "the M-step moved it"
+        np.testing.assert_array_equal(getattr(result, name), getattr(unconstrained, name), err_msg=name)
+    assert result.covariance_type is covariance_type
 
 
 def test_shared_covariances_are_shared_from_the_start():

@@ -1,12 +1,22 @@
-"""What an E-step hands on, whichever backend computed it."""
+"""What every backend offers (the ``Backend`` protocol) and what its E-step hands on (``EStepResult``).
+
+A backend holds the data and computes everything that needs all of it: E-steps and their sufficient
+statistics, per-sample log-likelihoods, responsibilities and labels. The EM loop (``engine.em``), the
+model functions (``engine.model``) and the picture segmentation (``engine.imaging``) use a backend only
+through ``Backend``; ``engine.backends.chunked.ChunkedBackend`` is the fast one and
+``engine.backends.direct.DirectBackend`` the reference.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.covariance import CovarianceType
+from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
 
@@ -32,6 +42,68 @@ class EStepResult:
     stats: SufficientStats
 
 
+@runtime_checkable
+class Backend(Protocol):
+    """What the EM loop, the model functions and the picture segmentation use from a backend.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        The data, as given (re-seeding moves collapsed components to some of its rows).
+    """
+
+    X: NDArray[np.floating]
+
+    @property
+    def n_samples(self) -> int:
+        """Number of rows of ``X``."""
+        ...
+
+    def e_step(self, params: MixtureParams, view_indices: NDArray[np.intp] | None = None,
+               with_labels: bool = True) -> EStepResult:
+        """Responsibilities under ``params`` and the statistics of the next M-step.
+
+        Parameters
+        ----------
+        params : MixtureParams
+        view_indices : ndarray of shape (n_view,), optional
+            Samples whose responsibilities the result carries as ``view_resp``, shape (n_view, n_components).
+        with_labels : bool
+            Whether the result carries every sample's label, shape (n_samples,).
+        """
+        ...
+
+    def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
+        """Log-likelihood ``log p(x_i)`` of each sample under the mixture, shape (n_samples,)."""
+        ...
+
+    def responsibilities(self, params: MixtureParams) -> NDArray[np.float64]:
+        """Responsibilities of every sample, shape (n_samples, n_components)."""
+        ...
+
+    def labels(self, params: MixtureParams) -> NDArray[np.intp]:
+        """Most responsible component of every sample, shape (n_samples,)."""
+        ...
+
+    def worst_points(self, params: MixtureParams, count: int) -> NDArray[np.float64]:
+        """The ``count`` samples worst explained by ``params`` (lowest first), shape (count, n_features)."""
+        ...
+
+    def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
+        """Statistics of a starting assignment.
+
+        Parameters
+        ----------
+        assignment : ndarray of shape (n_samples,) of labels, or (n_samples, n_components) of responsibilities
+        params_like : (n_components, covariance_type)
+        """
+        ...
+
+    def data_covariance(self) -> NDArray[np.float64]:
+        """Covariance of the whole data, shape (n_features, n_features)."""
+        ...
+
+
 def worst_explained(log_prob_norm: NDArray[np.floating], count: int) -> NDArray[np.intp]:
     """Indices of the ``count`` samples with the lowest log-likelihood, lowest first."""
     count = min(count, len(log_prob_norm))
@@ -39,6 +111,6 @@ def worst_explained(log_prob_norm: NDArray[np.floating], count: int) -> NDArray[
     return candidates[np.argsort(log_prob_norm[candidates], kind="stable")]
 
 
-def worst_points(backend, params, count: int) -> NDArray[np.float64]:
+def worst_points(backend: Backend, params: MixtureParams, count: int) -> NDArray[np.float64]:
     """The ``count`` samples of ``backend.X`` worst explained by ``params``, shape (count, n_features)."""
     return np.asarray(backend.X[worst_explained(backend.log_prob_norm(params), count)], dtype=np.float64)

@@ -1,15 +1,12 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
 For a chunk of rows, every component's log-density is one matrix product of *features* of the rows
-against per-component *coefficients*:
-
-    log N(x | k) = c_k - 1/2 z^T A_k z + z^T A_k m_k - 1/2 m_k^T A_k m_k
-
-is linear in the features ``[z_a z_b (a <= b), z, 1]``, where ``z = (x - shift) / scale`` is the
-standardised row, ``A_k`` the component's precision and ``m_k`` its mean in those coordinates. A
-log-sum-exp over the K columns gives the log-likelihood and the responsibilities ``R``; one more
-product ``R^T F`` gives the M-step's sums of responsibilities, of ``r z`` and of ``r z z^T``. The
-chunks' sums are added up, so nothing of size N x K exists unless a caller asks for responsibilities.
+against per-component *coefficients* (``engine.backends.expanded``, which holds the covariance types'
+formulas): it is linear in the features ``[z_a z_b (a <= b), z, 1]``, where ``z = (x - shift) / scale``
+is the standardised row. A log-sum-exp over the K columns gives the log-likelihood and the
+responsibilities ``R``; one more product ``R^T F`` gives the M-step's sums of responsibilities, of ``r z``
+and of ``r z z^T``. The chunks' sums are added up, so nothing of size N x K exists unless a caller asks
+for responsibilities.
 
 The standardised data is stored once, transposed (``n_features`` rows of N contiguous values), and a
 chunk's features and log-densities are laid out as rows too: the reductions over the K components
@@ -36,16 +33,15 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends.base import EStepResult, worst_points
 from engine.backends.direct import EPS10
+from engine.backends.expanded import Coefficients, Layout, feature_coefficients, feature_layout, stats_from_sums
 from engine.blas import single_threaded_blas
-from engine.covariance import LOG_DET_PRECISIONS_CHOL, CovarianceType
-from engine.density import LOG_2PI
+from engine.covariance import FROM_FULL, CovarianceType
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
@@ -55,9 +51,6 @@ CHUNK_ROWS = 4096
 #: lost ten or more of its sixteen digits to the expanded sums (a tight cluster far from the centre):
 #: its covariance is then summed again, centred on its own mean, in one more pass.
 RECENTRE_BELOW = 1e-6
-#: Expanded log-density terms (``m^T A m / 2``) above this would cancel away more than seven digits:
-#: such components (a tight cluster far from the data's centre) are whitened directly instead.
-EXPANDED_TERMS_UP_TO = 1e8
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -66,46 +59,6 @@ def _pool() -> ThreadPoolExecutor:
     if _POOL is None:
         _POOL = ThreadPoolExecutor(max_workers=max(1, min(os.cpu_count() or 1, 8)), thread_name_prefix="gmm-chunk")
     return _POOL
-
-
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """Which features a covariance type needs: pairs (a, b) of the quadratic block."""
-
-    pairs_a: NDArray[np.intp]
-    pairs_b: NDArray[np.intp]
-
-    @property
-    def n_quadratic(self) -> int:
-        return len(self.pairs_a)
-
-
-def _layout(covariance_type: CovarianceType, n_features: int) -> _Layout:
-    if covariance_type is CovarianceType.FULL:
-        a, b = np.triu_indices(n_features)
-    elif covariance_type is CovarianceType.TIED:
-        a = b = np.empty(0, dtype=np.intp)
-    else:
-        a = b = np.arange(n_features)
-    return _Layout(np.asarray(a), np.asarray(b))
-
-
-@dataclass(frozen=True, slots=True)
-class _Coefficients:
-    """Per-component coefficients of the features, for one set of parameters.
-
-    weights_matrix : ndarray of shape (n_components, n_quadratic + n_features + 1)
-        ``log w_k + log N(x | k)`` is ``weights_matrix @ features`` (minus the tied term).
-    tied_whitener : ndarray of shape (n_features, n_features) or None
-        For tied covariances, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
-    exact : tuple of (k, whitener, mean_z, constant)
-        Components whose expanded terms are too large to cancel accurately (``EXPANDED_TERMS_UP_TO``):
-        their row is computed directly as ``constant - |whitener (z - mean_z)|^2 / 2``.
-    """
-
-    weights_matrix: NDArray
-    tied_whitener: NDArray | None
-    exact: tuple = ()
 
 
 class ChunkedBackend:
@@ -178,58 +131,18 @@ class ChunkedBackend:
         cov_z = scatter / self.n_samples - np.outer(mean_z, mean_z)
         return cov_z * np.outer(self.scale, self.scale)
 
-    # ------------------------------------------------------------ coefficients
-    def _coefficients(self, params: MixtureParams) -> _Coefficients:
+    def _coefficients(self, params: MixtureParams) -> Coefficients:
         """Feature coefficients of ``log w_k + log N(x | k)`` in standardised coordinates."""
-        covariance_type, d = params.covariance_type, params.n_features
-        layout = _layout(covariance_type, d)
-        means_z = (params.means - self.shift) / self.scale
-        log_det = LOG_DET_PRECISIONS_CHOL[covariance_type](params.precisions_chol, d)
-        with np.errstate(divide="ignore"):
-            # log det of the data-space factor: the standardisation's Jacobian and U_z = S U cancel.
-            constant = np.log(params.weights) + log_det - 0.5 * d * LOG_2PI
-        matrix = np.zeros((params.n_components, layout.n_quadratic + d + 1))
-        tied_whitener = None
-        if covariance_type is CovarianceType.FULL:
-            chol_z = params.precisions_chol * self.scale[None, :, None]  # U_z = S U, per component
-            precisions_z = chol_z @ np.swapaxes(chol_z, 1, 2)
-            off_diagonal = np.where(layout.pairs_a == layout.pairs_b, 0.5, 1.0)
-            matrix[:, : layout.n_quadratic] = -precisions_z[:, layout.pairs_a, layout.pairs_b] * off_diagonal
-            linear = np.einsum("kab,kb->ka", precisions_z, means_z)
-            whitened_means = np.einsum("kab,ka->kb", chol_z, means_z)
-        elif covariance_type is CovarianceType.TIED:
-            tied_whitener = params.precisions_chol * self.scale[:, None]
-            precision_z = tied_whitener @ tied_whitener.T
-            linear = means_z @ precision_z
-            whitened_means = means_z @ tied_whitener
-        else:
-            scales_z = params.precisions_chol * self.scale if covariance_type is CovarianceType.DIAG else (
-                params.precisions_chol[:, None] * self.scale[None, :])
-            precisions_z = scales_z**2  # (K, D)
-            matrix[:, : layout.n_quadratic] = -0.5 * precisions_z
-            linear = precisions_z * means_z
-            whitened_means = scales_z * means_z
-        matrix[:, layout.n_quadratic: layout.n_quadratic + d] = linear
-        expanded = 0.5 * np.einsum("kd,kd->k", whitened_means, whitened_means)
-        matrix[:, -1] = constant - expanded
-        exact = ()
-        if covariance_type is not CovarianceType.TIED:
-            whiteners = (np.swapaxes(chol_z, 1, 2) if covariance_type is CovarianceType.FULL
-                         else scales_z[:, :, None] * np.eye(d))
-            exact = tuple((int(k), whiteners[k].astype(self.dtype), means_z[k].astype(self.dtype), float(constant[k]))
-                          for k in np.flatnonzero(expanded > EXPANDED_TERMS_UP_TO))
-        if tied_whitener is not None:
-            tied_whitener = np.ascontiguousarray(tied_whitener.T, dtype=self.dtype)
-        return _Coefficients(matrix.astype(self.dtype), tied_whitener, exact)
+        return feature_coefficients(params, self.shift, self.scale, self.dtype)
 
     # ------------------------------------------------------------------ chunks
-    def _new_features(self, layout: _Layout, dtype) -> NDArray:
+    def _new_features(self, layout: Layout, dtype) -> NDArray:
         """A feature buffer of shape (n_quadratic + n_features + 1, chunk_rows), its last row ones."""
         features = np.empty((layout.n_quadratic + self._n_features + 1, self.chunk_rows), dtype=dtype)
         features[-1] = 1.0
         return features
 
-    def _features(self, start: int, stop: int, layout: _Layout, buffer: NDArray) -> NDArray:
+    def _features(self, start: int, stop: int, layout: Layout, buffer: NDArray) -> NDArray:
         """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer``."""
         zt = self._zt[:, start:stop]
         rows, q, d = stop - start, layout.n_quadratic, self._n_features
@@ -241,7 +154,7 @@ class ChunkedBackend:
             features[-1] = 1.0
         return features
 
-    def _chunk(self, start: int, stop: int, coefficients: _Coefficients, layout: _Layout, buffers: dict,
+    def _chunk(self, start: int, stop: int, coefficients: Coefficients, layout: Layout, buffers: dict,
                labels: NDArray | None = None):
         """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
 
@@ -270,7 +183,7 @@ class ChunkedBackend:
             log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
         return resp, log_prob_norm, features
 
-    def _buffers(self, coefficients: _Coefficients, layout: _Layout) -> dict:
+    def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
         n_components = coefficients.weights_matrix.shape[0]
         return {"features": self._new_features(layout, self.dtype),
                 "resp": np.empty((n_components, self.chunk_rows), dtype=self.dtype)}
@@ -291,7 +204,7 @@ class ChunkedBackend:
         with single_threaded_blas():
             return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
-    def _estep_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout,
+    def _estep_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                      labels: NDArray | None):
         buffers = self._buffers(coefficients, layout)
         sums = np.zeros(coefficients.weights_matrix.shape)
@@ -309,28 +222,9 @@ class ChunkedBackend:
     # ------------------------------------------------------------- statistics
     def _stats_from_sums(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> SufficientStats:
         """M-step statistics in the data's coordinates from ``R^T [quadratic, z, 1]`` of shape (K, columns)."""
-        d = self._n_features
-        layout = _layout(covariance_type, d)
-        q = layout.n_quadratic
-        nk = sums[:, -1] + EPS10
-        means_z = sums[:, q:q + d] / nk[:, None]
-        means = self.shift + means_z * self.scale
-        outer_scale = np.outer(self.scale, self.scale)
-        if covariance_type is CovarianceType.FULL:
-            second = np.zeros((len(nk), d, d))
-            second[:, layout.pairs_a, layout.pairs_b] = sums[:, :q]
-            second[:, layout.pairs_b, layout.pairs_a] = sums[:, :q]
-            covariances = (second / nk[:, None, None] - means_z[:, :, None] * means_z[:, None, :]) * outer_scale
-        elif covariance_type is CovarianceType.TIED:
-            _, scatter = self._scatter()
-            covariances = (scatter - (nk[:, None] * means_z).T @ means_z) / nk.sum() * outer_scale
-        else:
-            covariances = (sums[:, :q] / nk[:, None] - means_z**2) * self.scale**2
-            if covariance_type is CovarianceType.SPHERICAL:
-                covariances = covariances.mean(axis=1)
-        return SufficientStats(covariance_type, nk, means, covariances)
+        return stats_from_sums(sums, covariance_type, self.shift, self.scale, self._scatter)
 
-    def _assignment_range(self, first: int, last: int, assignment: NDArray, layout: _Layout, n_components: int):
+    def _assignment_range(self, first: int, last: int, assignment: NDArray, layout: Layout, n_components: int):
         buffer = self._new_features(layout, np.float64)
         sums = np.zeros((n_components, buffer.shape[0]))
         for start in range(first, last, self.chunk_rows):
@@ -347,7 +241,7 @@ class ChunkedBackend:
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
         """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities (n_samples, K)."""
         n_components, covariance_type = params_like
-        layout = _layout(covariance_type, self._n_features)
+        layout = feature_layout(covariance_type, self._n_features)
         sums = sum(self._map(self._assignment_range, assignment, layout, n_components))
         stats = self._stats_from_sums(sums, covariance_type)
         fragile = self._fragile_components(sums, covariance_type)
@@ -360,7 +254,7 @@ class ChunkedBackend:
                with_labels: bool = True) -> EStepResult:
         """Responsibilities under ``params`` and the statistics of the next M-step, by chunks."""
         coefficients = self._coefficients(params)
-        layout = _layout(params.covariance_type, self._n_features)
+        layout = feature_layout(params.covariance_type, self._n_features)
         labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
         parts = self._map(self._estep_range, coefficients, layout, labels)
         sums = sum(part[0] for part in parts)
@@ -380,7 +274,7 @@ class ChunkedBackend:
         """Components whose covariance the expanded sums cannot give to more than six digits."""
         if covariance_type is CovarianceType.TIED:
             return np.empty(0, dtype=np.intp)
-        layout = _layout(covariance_type, self._n_features)
+        layout = feature_layout(covariance_type, self._n_features)
         q, d = layout.n_quadratic, self._n_features
         nk = sums[:, -1] + EPS10
         squares = sums[:, :q][:, layout.pairs_a == layout.pairs_b] / nk[:, None]  # E_k[z_d^2], (K, D)
@@ -395,14 +289,10 @@ class ChunkedBackend:
         covariances_z = scatter / stats.nk[fragile, None, None]
         full = covariances_z * np.outer(self.scale, self.scale)  # (n_fragile, D, D)
         covariances = stats.covariances.copy()
-        if stats.covariance_type is CovarianceType.FULL:
-            covariances[fragile] = full
-        else:
-            diagonal = np.diagonal(full, axis1=1, axis2=2)
-            covariances[fragile] = diagonal if stats.covariance_type is CovarianceType.DIAG else diagonal.mean(1)
+        covariances[fragile] = FROM_FULL[stats.covariance_type](full, None)
         return SufficientStats(stats.covariance_type, stats.nk, stats.means, covariances)
 
-    def _centred_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout,
+    def _centred_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                        fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
         """``sum_i r_ik (z_i - m_k)(z_i - m_k)^T`` over rows ``first:last`` for each fragile component."""
         buffers = self._buffers(coefficients, layout)
@@ -445,7 +335,7 @@ class ChunkedBackend:
         subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
         return subset
 
-    def _apply_range(self, first: int, last: int, coefficients: _Coefficients, layout: _Layout, output: NDArray,
+    def _apply_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout, output: NDArray,
                      what: str):
         buffers = self._buffers(coefficients, layout)
         for start in range(first, last, self.chunk_rows):
@@ -460,7 +350,8 @@ class ChunkedBackend:
     def _apply(self, params: MixtureParams, what: str, shape: tuple[int, ...], dtype) -> NDArray:
         output = np.empty(shape, dtype=dtype)
         coefficients = self._coefficients(params)
-        self._map(self._apply_range, coefficients, _layout(params.covariance_type, self._n_features), output, what)
+        layout = feature_layout(params.covariance_type, self._n_features)
+        self._map(self._apply_range, coefficients, layout, output, what)
         return output
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -61,24 +61,46 @@ def _array(values: np.ndarray, indent: str) -> str:
     return text.replace("\n", "\n" + indent)
 
 
-def format_params(params: MixtureParams) -> list[str]:
-    """Readable lines: the weight, mean and covariance of every component."""
+def _component_lines(params: MixtureParams, covariance_label: str | None) -> list[str]:
+    """Each component's weight and mean, and its own covariance under ``covariance_label`` unless None."""
     lines = []
-    tied = params.covariance_type is CovarianceType.TIED
-    label = {
-        CovarianceType.FULL: "covariance",
-        CovarianceType.DIAG: "variances",
-        CovarianceType.SPHERICAL: "variance",
-    }.get(params.covariance_type)
     for k in range(params.n_components):
         lines.append(f"component {k}: weight {params.weights[k]:.6f}")
         lines.append(f"  mean: {_array(params.means[k], '        ')}")
-        if not tied:
-            lines.append(f"  {label}: {_array(params.covariances[k], ' ' * (len(label) + 4))}")
-    if tied:
-        lines.append(f"shared covariance: {_array(params.covariances, ' ' * 19)}")
+        if covariance_label is not None:
+            indent = " " * (len(covariance_label) + 4)
+            lines.append(f"  {covariance_label}: {_array(params.covariances[k], indent)}")
     return lines
 
+
+def _lines_full(params: MixtureParams) -> list[str]:
+    return _component_lines(params, "covariance")
+
+
+def _lines_tied(params: MixtureParams) -> list[str]:
+    return _component_lines(params, None) + [f"shared covariance: {_array(params.covariances, ' ' * 19)}"]
+
+
+def _lines_diag(params: MixtureParams) -> list[str]:
+    return _component_lines(params, "variances")
+
+
+def _lines_spherical(params: MixtureParams) -> list[str]:
+    return _component_lines(params, "variance")
+
+
+#: params -> the summary's lines of every component (a tied covariance is shown once, after them).
+_PARAMS_LINES: dict[CovarianceType, Callable[[MixtureParams], list[str]]] = {
+    CovarianceType.FULL: _lines_full,
+    CovarianceType.TIED: _lines_tied,
+    CovarianceType.DIAG: _lines_diag,
+    CovarianceType.SPHERICAL: _lines_spherical,
+}
+
+
+def format_params(params: MixtureParams) -> list[str]:
+    """Readable lines: the weight, mean and covariance of every component."""
+    return _PARAMS_LINES[params.covariance_type](params)
 
 
 # ----------------------------------------------------------------------------------------------------

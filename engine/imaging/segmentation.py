@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
@@ -52,7 +53,7 @@ _SAMPLE_CHUNK_ROWS = 16384
 
 
 def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
-                 backend: ChunkedBackend | None = None) -> MixtureParams:
+                 backend: Backend | None = None) -> MixtureParams:
     """A robust start for EM on pixels: the best of several EM runs on a sample, run further.
 
     On at most ``INIT_SAMPLE`` random rows of ``X``: ``max(config.n_init, INIT_STARTS)`` EM runs, each
@@ -69,7 +70,7 @@ def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Gene
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
     rng : numpy.random.Generator
-    backend : ChunkedBackend, optional
+    backend : Backend, optional
         Over ``X``; used (instead of a sample) when ``X`` has at most ``INIT_SAMPLE`` rows.
 
     Raises
@@ -123,9 +124,9 @@ class PixelFit:
         Features of the fitted pixels (all of them, or the sample).
     indices : ndarray of shape (n_fit,) or None
         Flat indices of the sampled pixels; None when every pixel is fitted.
-    backend : ChunkedBackend
-        float32 backend over ``X``; ``iterate_segmentation`` runs on it, and ``label_pixels`` reuses it
-        when ``indices`` is None.
+    backend : Backend
+        float32 ``ChunkedBackend`` over ``X``; ``iterate_segmentation`` runs on it, and ``label_pixels``
+        reuses it when ``indices`` is None.
     config : FitConfig
         The run's settings: ``init="given"`` from the robust start, one start.
     requested : FitConfig
@@ -134,7 +135,7 @@ class PixelFit:
 
     X: NDArray[np.float32]
     indices: NDArray[np.intp] | None
-    backend: ChunkedBackend
+    backend: Backend
     config: FitConfig
     requested: FitConfig
 
@@ -205,7 +206,7 @@ def iterate_segmentation(plan: PixelFit, view_indices: NDArray[np.intp] | None =
 
 
 def label_pixels(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params: MixtureParams,
-                 backend: ChunkedBackend | None = None) -> tuple[NDArray[np.uint8], float]:
+                 backend: Backend | None = None) -> tuple[NDArray[np.uint8], float]:
     """Label every pixel with its most likely component, by chunks in float32.
 
     Parameters
@@ -215,7 +216,7 @@ def label_pixels(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params:
         With ``spec.n_features == params.n_features``.
     params : MixtureParams
         At most ``MAX_COMPONENTS`` components.
-    backend : ChunkedBackend, optional
+    backend : Backend, optional
         A backend over every pixel's features (``PixelFit.backend`` when nothing was sampled); built
         here otherwise.
 

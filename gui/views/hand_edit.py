@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 
-from engine.covariance import CovarianceType
+from engine.covariance import FROM_FULL, CovarianceType
 from engine.params import MixtureParams
 from gui.views.legend import PlotWithLegend
 
@@ -87,13 +87,7 @@ def to_params(mixture: HandMixture, covariance_type: CovarianceType) -> MixtureP
 
     Raises ``FitError`` (from the factorisation) for a covariance that is not positive definite.
     """
-    full = mixture.covariances
-    covariances = {
-        CovarianceType.FULL: lambda: full,
-        CovarianceType.TIED: lambda: np.tensordot(mixture.weights, full, axes=1),
-        CovarianceType.DIAG: lambda: np.diagonal(full, axis1=1, axis2=2),
-        CovarianceType.SPHERICAL: lambda: np.trace(full, axis1=1, axis2=2) / full.shape[-1],
-    }[covariance_type]()
+    covariances = FROM_FULL[covariance_type](mixture.covariances, mixture.weights)
     return MixtureParams.from_covariances(mixture.weights, mixture.means, covariances, covariance_type)
 
 

@@ -1,0 +1,59 @@
+"""Choosing the columns of a table by header name or 0-based index, for every kind of data file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from engine.errors import InputError
+
+
+def resolve_columns(columns: Sequence[str | int] | None, names: list[str], source: str) -> list[int]:
+    """0-based indices of the chosen columns (all by default), each given as a name or an index.
+
+    Parameters
+    ----------
+    columns : sequence of str or int, a single str or int, or None
+        Header names or 0-based indices (a string of digits is an index unless a header has that name).
+    names : list of str
+        The table's column names.
+    source : str
+        What messages call the table.
+
+    Raises
+    ------
+    InputError
+        For a column that does not exist, is named by several headers, or is chosen twice.
+    """
+    if columns is None:
+        return list(range(len(names)))
+    if isinstance(columns, (str, int)):
+        columns = [columns]
+    if len(columns) == 0:
+        raise InputError(f"{source}: no columns were chosen; name at least one column or leave the choice empty.")
+    indices = [_resolve_column(column, names, source) for column in columns]
+    for position, index in enumerate(indices):
+        if index in indices[:position]:
+            raise InputError(f"{source}: column {names[index]!r} ({index + 1}) is chosen twice; choose it once.")
+    return indices
+
+
+def _resolve_column(column: str | int, names: list[str], source: str) -> int:
+    if isinstance(column, (int, np.integer)) and not isinstance(column, bool):
+        if 0 <= column < len(names):
+            return int(column)
+        raise InputError(f"{source}: there is no column index {column}; the indices go from 0 to {len(names) - 1}.")
+    text = str(column).strip()
+    matches = [j for j, name in enumerate(names) if name == text]
+    if len(matches) > 1:
+        raise InputError(f"{source}: {len(matches)} columns are named {text!r} (indices "
+                         f"{', '.join(map(str, matches))}); choose one by its 0-based index.")
+    if matches:
+        return matches[0]
+    if text.isascii() and text.isdigit() and int(text) < len(names):
+        return int(text)
+    shown = ", ".join(f"{j} {name!r}" for j, name in enumerate(names[:20]))
+    more = f" and {len(names) - 20} more" if len(names) > 20 else ""
+    raise InputError(f"{source}: there is no column {column!r}; the columns (0-based index and name) are "
+                     f"{shown}{more}.")
