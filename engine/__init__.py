@@ -16,6 +16,7 @@ em            the ``iterate_em`` generator of snapshots (the one EM loop) and ``
 model         predict, score, sample, BIC/AIC on fitted parameters
 presets       generated teaching data sets
 palette       the one palette of component colours
+resources     finds the files shipped in ``resources/`` (sample pictures, translations, lessons)
 backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
 io/           files: data tables, the JSON model format, the atomic writer
 imaging/      segmenting pictures by the colours of their pixels
