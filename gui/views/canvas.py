@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from engine.params import MixtureParams
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
 from gui.panels.display import DensityMode, DisplayOptions
 from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
@@ -58,7 +59,7 @@ class MixtureCanvas(PlotWithLegend):
         self._view_rows: NDArray[np.intp] | None = None
         self._use_raster = False
         self._n_components = 0
-        self._mixture: tuple[NDArray, NDArray, NDArray] | None = None  # weights, means (K,2), covariances (K,2,2)
+        self._mixture: MixtureParams | None = None  # the mixture in the plane (2 features)
         self._assignment: tuple[NDArray | None, NDArray | None] = (None, None)  # labels (N,), resp (n_view, K)
         self._options = DisplayOptions()
         self._relayout_timer = QTimer(self)
@@ -129,15 +130,16 @@ class MixtureCanvas(PlotWithLegend):
 
     # --- snapshots ------------------------------------------------------------------------------
 
-    def show_mixture(self, weights: NDArray[np.floating], means: NDArray[np.floating],
-                     covariances: NDArray[np.floating]) -> None:
-        """Draw the components: weights (K,), projected means (K, 2) and covariances (K, 2, 2)."""
-        self.set_component_count(len(weights))
-        self._mixture = (np.asarray(weights, dtype=float), np.asarray(means, dtype=float),
-                         np.asarray(covariances, dtype=float))
+    def show_mixture(self, params: MixtureParams) -> None:
+        """Draw the components of a mixture in the plane (2 features): its ellipses, means, weights and density.
+
+        The density uses the factors ``params`` carries (a snapshot's own, or those of its projection).
+        """
+        self.set_component_count(params.n_components)
+        self._mixture = params
         self._draw_mixture()
         self._draw_density()
-        self.legend.set_weights(self._mixture[0])
+        self.legend.set_weights(params.weights)
 
     def show_assignment(self, labels: NDArray[np.integer] | None, resp: NDArray[np.floating] | None) -> None:
         """Colour the points: ``labels`` of every point (N,) and responsibilities (n_view, K) of the view rows."""
@@ -191,7 +193,7 @@ class MixtureCanvas(PlotWithLegend):
     def _draw_mixture(self) -> None:
         if self._mixture is None:
             return
-        weights, means, covariances = self._mixture
+        weights, means, covariances = self._mixture.weights, self._mixture.means, self._mixture.full_covariances()
         radii = (1.0, 2.0, 3.0) if self._options.three_sigma else (1.0, 2.0)
         xs, ys = ellipse_outlines(means, covariances, radii)
         ring = xs.shape[1] // len(radii)
@@ -219,9 +221,7 @@ class MixtureCanvas(PlotWithLegend):
         (x_low, x_high), (y_low, y_high) = self.plot.getViewBox().viewRange()
         shape = (DENSITY_GRID, DENSITY_GRID)
         grid = grid_points((x_low, x_high), (y_low, y_high), shape)
-        densities = weighted_densities(grid, *self._mixture)
-        if densities is None:
-            return
+        densities = weighted_densities(grid, self._mixture)
         field = densities.sum(axis=1).reshape(shape)
         if mode is DensityMode.HEAT_MAP:
             self.contour_curve.setData([], [])
