@@ -42,8 +42,15 @@ class Projection:
     axis_names: tuple[str, str]
 
     def points(self, X: NDArray[np.floating]) -> NDArray[np.float64]:
-        """Project samples: shape (n_samples, n_features) -> (n_samples, 2)."""
-        return (np.asarray(X, dtype=float) - self.center) @ self.matrix.T
+        """Project samples: shape (n_samples, n_features) -> (n_samples, 2); the identity returns ``X`` itself.
+
+        One matrix-vector product per axis: numpy's ``(n, 2) @ (2, 2)`` takes over 0.3 s for a million rows,
+        two products of shape ``(n, d) @ (d,)`` take milliseconds (the window projects on its main thread).
+        """
+        X = np.asarray(X, dtype=float)
+        if self.is_identity:
+            return X
+        return np.stack([X @ axis for axis in self.matrix], axis=1) - self.center @ self.matrix.T
 
     def means(self, means: NDArray[np.floating]) -> NDArray[np.float64]:
         """Project means: shape (n_components, n_features) -> (n_components, 2)."""
