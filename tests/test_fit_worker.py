@@ -6,6 +6,8 @@ never advances stands for a fit much faster than the emit interval.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -28,6 +30,26 @@ def _kinds(items) -> list[str]:
             for item in items]
 
 
+def _take(steps, count: int, control: RunControl) -> list:
+    """The job's next ``count`` items; fails (and stops the job) if it blocks waiting for an order instead."""
+    items: list = []
+
+    def take() -> None:
+        for item in steps:
+            items.append(item)
+            if len(items) == count:
+                return
+
+    taker = threading.Thread(target=take, daemon=True)
+    taker.start()
+    taker.join(30.0)  # a safety net only: the items come at once unless the job waits for an order
+    if taker.is_alive():
+        control.request_stop()
+        taker.join(30.0)
+        pytest.fail(f"the job waited for an order after {_kinds(items)}")
+    return items
+
+
 def test_a_fast_free_run_yields_its_first_and_last_snapshots_only():
     items = list(throttled_steps(iterate_em(X, CONFIG), RunControl(), clock=_frozen_clock))
     assert _kinds(items) == ["init0", "M4"]
@@ -43,11 +65,11 @@ def test_every_snapshot_goes_out_once_the_interval_has_passed():
 def test_stepping_yields_the_target_then_pauses_until_the_next_order():
     control = RunControl(step_target=StepTarget.E)
     steps = throttled_steps(iterate_em(X, CONFIG), control, clock=_frozen_clock)
-    assert _kinds([next(steps), next(steps), next(steps)]) == ["init0", "E1", "paused"]
+    assert _kinds(_take(steps, 3, control)) == ["init0", "E1", "paused"]
     control.step_to(StepTarget.M)
-    assert _kinds([next(steps), next(steps)]) == ["M1", "paused"]
+    assert _kinds(_take(steps, 2, control)) == ["M1", "paused"]
     control.step_to(StepTarget.E)
-    assert _kinds([next(steps), next(steps)]) == ["E2", "paused"]
+    assert _kinds(_take(steps, 2, control)) == ["E2", "paused"]
     control.request_stop()
     assert list(steps) == []  # a stop ends the job without another snapshot
 
@@ -62,7 +84,7 @@ def test_the_held_back_snapshot_goes_out_before_the_job_waits():
             yield snapshot
 
     steps = throttled_steps(pause_after_the_first_e_step(), control, clock=_frozen_clock)
-    assert _kinds([next(steps), next(steps)]) == ["init0", "E1"]  # E1 was held back (the clock stood still)
+    assert _kinds(_take(steps, 2, control)) == ["init0", "E1"]  # E1 was held back (the clock stood still)
     control.request_stop()
     assert list(steps) == []
 

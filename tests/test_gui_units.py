@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -122,8 +123,16 @@ def test_raster_pixels_are_the_mean_colour_of_their_points(n_points, n_view):
     assert (unassigned[raster._covered, :3] == 150).all()
 
 
+def _wait_until_blocked(control: RunControl, thread: threading.Thread) -> None:
+    """Wait (at most 30 s) until ``thread`` waits on ``control``'s condition, so an order finds it waiting."""
+    deadline = time.monotonic() + 30.0
+    while not control._condition._waiters and thread.is_alive():  # the stdlib's list of waiting threads
+        assert time.monotonic() < deadline, "the thread never started waiting"
+        time.sleep(0.001)
+
+
 def test_run_control_orders_reach_a_waiting_worker_at_once():
-    control = RunControl(delay_s=10.0, step_target=StepTarget.INIT)
+    control = RunControl(delay_s=600.0, step_target=StepTarget.INIT)
     assert control.may_proceed_now() and not control.running
     snapshots = list(iterate_em(np.random.default_rng(4).normal(size=(60, 2)), FitConfig(2, seed=0, max_iter=3)))
     assert control.reached(snapshots[0])  # INIT is the target: pause there
@@ -132,12 +141,13 @@ def test_run_control_orders_reach_a_waiting_worker_at_once():
     assert not control.reached(snapshots[1])  # an E-step is not the M target
     assert control.reached(snapshots[2]) and snapshots[2].half_step is HalfStep.M
     control.resume()
-    assert control.running and control.delay_s() == 10.0
+    assert control.running and control.delay_s() == 600.0
 
-    sleeper = threading.Thread(target=control.sleep, args=(1.0,))
+    sleeper = threading.Thread(target=control.sleep, args=(1.0,), daemon=True)
     sleeper.start()
-    control.request_stop()  # cuts the 10 s delay short
-    sleeper.join(30.0)  # a safety net only: a stop that did not wake the sleeper leaves it sleeping for 10 s
+    _wait_until_blocked(control, sleeper)
+    control.request_stop()  # cuts the 600 s delay short
+    sleeper.join(30.0)  # a safety net only: a stop that did not wake the sleeper leaves it sleeping
     assert not sleeper.is_alive()
     assert not control.wait_until_allowed()
 
@@ -147,8 +157,10 @@ def test_a_painting_frame_holds_the_worker_back_until_it_is_painted_or_stopped(m
     for release in ("frame_finished", "request_stop"):
         control = RunControl()
         control.frame_started()
-        waiter = threading.Thread(target=control.wait_for_frame)
+        waiter = threading.Thread(target=control.wait_for_frame, daemon=True)
         waiter.start()
+        _wait_until_blocked(control, waiter)
+        assert waiter.is_alive()  # held back while the frame paints
         getattr(control, release)()
         waiter.join(30.0)  # a safety net only: without the release the worker would wait 600 s
         assert not waiter.is_alive(), release

@@ -148,6 +148,8 @@ def test_an_m_step_after_its_e_step_on_screen_has_a_trail_from_the_old_means():
     np.testing.assert_array_equal(old_covariances, e_step.snapshot.params.full_covariances())
     session.shown = progress[0]  # the start on screen, not the E-step: no trail
     assert session.frame(m_step).trail is None
+    session.shown = m_step  # the M-step itself drawn again (the view refitted, say): no trail
+    assert session.frame(m_step).trail is None
 
 
 def test_frames_of_more_features_show_the_projected_mixture():
