@@ -59,8 +59,11 @@ def test_projected_ellipses_match_the_projected_data():
                                atol=1e-9)
     np.testing.assert_allclose(projection.means(X.mean(axis=0)[None])[0], points.mean(axis=0), atol=1e-9)
     assert projection.axis_names[0].startswith("PC1") and projection.axis_names[1].startswith("PC2")
+    np.testing.assert_allclose(points, (X - projection.center) @ projection.matrix.T, rtol=1e-12, atol=1e-9)
     chosen = feature_projection(("a", "b", "c", "d"), 2, 0)
     np.testing.assert_array_equal(chosen.points(X), X[:, [2, 0]])
+    plane = X[:, :2]
+    assert feature_projection(("a", "b"), 0, 1).points(plane) is plane  # 2-D data is shown as it is, not copied
     np.testing.assert_array_equal(chosen.covariances(covariance[None])[0], covariance[np.ix_([2, 0], [2, 0])])
 
 
