@@ -186,7 +186,7 @@ def test_painting_edits_the_points_of_two_dimensional_data_only():
     points, labels = session.painted()
     np.testing.assert_array_equal(points, session.dataset.X)
     np.testing.assert_array_equal(labels, session.dataset.labels)
-    assert points.flags.writeable  # a copy the brush may change
+    assert not points.flags.writeable and not labels.flags.writeable  # strokes make new arrays, never edit these
     session.set_dataset(_dataset())
     assert not session.painted()[1].any()  # no true classes: all class 0
     session.set_dataset(_dataset(n_features=3))

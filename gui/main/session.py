@@ -164,12 +164,16 @@ class Session:
         return self.dataset.feature_names if self.dataset is not None else DEFAULT_FEATURES
 
     def painted(self) -> PaintedData:
-        """The points and true classes of 2-D data (class 0 where it has none), or no points: what painting edits."""
+        """The points and true classes of 2-D data (class 0 where it has none), or no points: what painting edits.
+
+        The data set's own read-only arrays, not copies: a brush or eraser stroke makes new arrays (and a copy of
+        a million points would cost the main thread milliseconds at every new data set).
+        """
         dataset = self.dataset
         if dataset is None or dataset.n_features != 2:
             return np.empty((0, 2)), np.empty(0, dtype=np.int64)
         labels = dataset.labels if dataset.labels is not None else np.zeros(dataset.n_samples, dtype=np.int64)
-        return np.array(dataset.X), np.array(labels)
+        return dataset.X, labels
 
     # --- models ---------------------------------------------------------------------------------
 
