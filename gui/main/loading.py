@@ -37,7 +37,7 @@ def load_dataset(path: str) -> Iterator[None]:
     Yields
     ------
     None
-        While a child process parses the file (abort points); nothing for a file loaded on the thread.
+        Abort points: once before a load on the job's thread, every ``POLL_S`` while a child process parses.
 
     Raises
     ------
