@@ -44,9 +44,10 @@ def _take(steps, count: int, control: RunControl) -> list:
     taker.start()
     taker.join(30.0)  # a safety net only: the items come at once unless the job waits for an order
     if taker.is_alive():
+        seen = _kinds(items)  # before the stop below lets the job end (and flush what it held)
         control.request_stop()
         taker.join(30.0)
-        pytest.fail(f"the job waited for an order after {_kinds(items)}")
+        pytest.fail(f"the job waited for an order after {seen}")
     return items
 
 
