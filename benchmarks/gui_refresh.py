@@ -51,8 +51,8 @@ def measure_refresh(app, window, controller, n_samples: int, n_components: int) 
     controller._set_dataset(dataset, f"random n={n_samples}", reset=False)
     controller._stop_active()
     config = FitConfig(n_components, tol=0.0, max_iter=REPEATS, seed=0)
-    controller.config = config
-    snapshots = [s for s in iterate_em(dataset.X, config, view_indices=controller.view_indices)
+    controller.session.config = config
+    snapshots = [s for s in iterate_em(dataset.X, config, view_indices=controller.session.view_indices)
                  if s.labels is not None][:REPEATS]
     view = window.current_view()
     controller._draw(FitProgress(snapshots[0], 1.0))  # first draw makes the items

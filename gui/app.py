@@ -14,10 +14,19 @@ from gui.settings import Settings
 
 ORGANIZATION = "GMM Explorer"
 APPLICATION = "GMM Explorer"
+#: How soon (seconds) a thread holding Python's GIL must hand it over to another that waits for it (CPython's
+#: default is 5 ms). The window's main thread competes with the fit's and the loaders' threads for the GIL, and
+#: every numpy call it makes may end in such a wait: with 5 ms, laying out a million points while EM starts took
+#: 60-120 ms instead of 25-35 ms (benchmarks/open_speed.py).
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
-    """The main window and its controller, showing the demo data (and ``path``, if given)."""
+    """The main window and its controller, showing the demo data (and ``path``, if given).
+
+    Also shortens the interpreter's GIL switch interval to ``GIL_SWITCH_INTERVAL_S`` for the whole process.
+    """
+    sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
     pg.setConfigOptions(antialias=False, foreground=(40, 40, 40))
     window = MainWindow()
     controller = Controller(window, settings)

@@ -10,7 +10,9 @@ import pytest
 
 from engine.config import FitConfig
 from engine.em import HalfStep, iterate_em
+from engine.params import MixtureParams
 from gui.colors import component_colors, point_colors
+from gui.main import fit_worker
 from gui.main.fit_worker import FitProgress, RunControl, StepTarget
 from gui.main.status import status_texts
 from gui.views.geometry import (
@@ -57,8 +59,11 @@ def test_projected_ellipses_match_the_projected_data():
                                atol=1e-9)
     np.testing.assert_allclose(projection.means(X.mean(axis=0)[None])[0], points.mean(axis=0), atol=1e-9)
     assert projection.axis_names[0].startswith("PC1") and projection.axis_names[1].startswith("PC2")
+    np.testing.assert_allclose(points, (X - projection.center) @ projection.matrix.T, rtol=1e-12, atol=1e-9)
     chosen = feature_projection(("a", "b", "c", "d"), 2, 0)
     np.testing.assert_array_equal(chosen.points(X), X[:, [2, 0]])
+    plane = X[:, :2]
+    assert feature_projection(("a", "b"), 0, 1).points(plane) is plane  # 2-D data is shown as it is, not copied
     np.testing.assert_array_equal(chosen.covariances(covariance[None])[0], covariance[np.ix_([2, 0], [2, 0])])
 
 
@@ -66,15 +71,16 @@ def test_contours_lie_on_their_levels():
     weights = np.array([0.4, 0.6])
     means = np.array([[0.0, 0.0], [3.0, 1.0]])
     covariances = np.array([[[1.0, 0.3], [0.3, 0.5]], [[0.6, 0.0], [0.0, 1.2]]])
+    params = MixtureParams.from_covariances(weights, means, covariances, "full")
     x_range, y_range, shape = (-4.0, 7.0), (-4.0, 5.0), (200, 200)
-    field = weighted_densities(grid_points(x_range, y_range, shape), weights, means, covariances).sum(axis=1)
+    field = weighted_densities(grid_points(x_range, y_range, shape), params).sum(axis=1)
     field = field.reshape(shape)
     levels = contour_levels(field, 4)
     np.testing.assert_allclose(levels, field.max() * np.array([0.5, 0.25, 0.125, 0.0625]))
     for level in levels:
         x, y = contour_segments(field, np.array([level]), x_range, y_range)
         assert len(x) > 50 and len(x) % 2 == 0
-        density = weighted_densities(np.column_stack([x, y]), weights, means, covariances).sum(axis=1)
+        density = weighted_densities(np.column_stack([x, y]), params).sum(axis=1)
         np.testing.assert_allclose(density, level, rtol=0.02)
 
 
@@ -120,8 +126,16 @@ def test_raster_pixels_are_the_mean_colour_of_their_points(n_points, n_view):
     assert (unassigned[raster._covered, :3] == 150).all()
 
 
+def _wait_until_blocked(control: RunControl, thread: threading.Thread) -> None:
+    """Wait (at most 30 s) until ``thread`` waits on ``control``'s condition, so an order finds it waiting."""
+    deadline = time.monotonic() + 30.0
+    while not control._condition._waiters and thread.is_alive():  # the stdlib's list of waiting threads
+        assert time.monotonic() < deadline, "the thread never started waiting"
+        time.sleep(0.001)
+
+
 def test_run_control_orders_reach_a_waiting_worker_at_once():
-    control = RunControl(delay_s=10.0, step_target=StepTarget.INIT)
+    control = RunControl(delay_s=600.0, step_target=StepTarget.INIT)
     assert control.may_proceed_now() and not control.running
     snapshots = list(iterate_em(np.random.default_rng(4).normal(size=(60, 2)), FitConfig(2, seed=0, max_iter=3)))
     assert control.reached(snapshots[0])  # INIT is the target: pause there
@@ -130,27 +144,29 @@ def test_run_control_orders_reach_a_waiting_worker_at_once():
     assert not control.reached(snapshots[1])  # an E-step is not the M target
     assert control.reached(snapshots[2]) and snapshots[2].half_step is HalfStep.M
     control.resume()
-    assert control.running and control.delay_s() == 10.0
+    assert control.running and control.delay_s() == 600.0
 
-    started = time.monotonic()
-    sleeper = threading.Thread(target=control.sleep, args=(1.0,))
+    sleeper = threading.Thread(target=control.sleep, args=(1.0,), daemon=True)
     sleeper.start()
-    control.request_stop()  # cuts the 10 s delay short
-    sleeper.join(5.0)
-    assert not sleeper.is_alive() and time.monotonic() - started < 5.0
+    _wait_until_blocked(control, sleeper)
+    control.request_stop()  # cuts the 600 s delay short
+    sleeper.join(30.0)  # a safety net only: a stop that did not wake the sleeper leaves it sleeping
+    assert not sleeper.is_alive()
     assert not control.wait_until_allowed()
 
 
-def test_a_painting_frame_holds_the_worker_back_only_briefly():
-    control = RunControl()
-    control.frame_started()
-    started = time.monotonic()
-    control.wait_for_frame()  # nobody finishes the frame: the wait gives up after FRAME_WAIT_S
-    assert 0.05 < time.monotonic() - started < 2.0
-    control.frame_finished()
-    started = time.monotonic()
-    control.wait_for_frame()
-    assert time.monotonic() - started < 0.05
+def test_a_painting_frame_holds_the_worker_back_until_it_is_painted_or_stopped(monkeypatch):
+    monkeypatch.setattr(fit_worker, "FRAME_WAIT_S", 600.0)  # only frame_finished or a stop can end the waits
+    for release in ("frame_finished", "request_stop"):
+        control = RunControl()
+        control.frame_started()
+        waiter = threading.Thread(target=control.wait_for_frame, daemon=True)
+        waiter.start()
+        _wait_until_blocked(control, waiter)
+        assert waiter.is_alive()  # held back while the frame paints
+        getattr(control, release)()
+        waiter.join(30.0)  # a safety net only: without the release the worker would wait 600 s
+        assert not waiter.is_alive(), release
 
 
 def test_status_texts():

@@ -79,6 +79,12 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window.current_view().plot_widget, key, modifier)
 
 
+def open_and_wait(qtbot, controller, path) -> None:
+    """Open a data file and wait for its load job to end (the data is then on screen, or a dialog said why not)."""
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        controller.open_path(str(path))
+
+
 def run_to_end(qtbot, window, controller) -> None:
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
         press(qtbot, window, Qt.Key.Key_Space)
@@ -137,12 +143,12 @@ def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) 
 def test_stop_takes_effect_within_an_iteration(qtbot, app):
     window, controller = app
     start_a_long_run(qtbot, window, controller, delay_ms=40, iterations=3)
-    iteration_at_stop = controller._latest.snapshot.iteration
+    iteration_at_stop = controller.session.latest.snapshot.iteration
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
         press(qtbot, window, Qt.Key.Key_Escape)
     assert controller.state is RunState.STOPPED
-    assert controller._latest.snapshot.iteration <= iteration_at_stop + 1
-    assert not controller._latest.snapshot.done
+    assert controller.session.latest.snapshot.iteration <= iteration_at_stop + 1
+    assert not controller.session.latest.snapshot.done
 
 
 def test_quick_restarts_draw_only_the_last_run(qtbot, app):
@@ -160,12 +166,12 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, app):
         queued = threading.Event()
         emitted: list[int] = []
 
-        def count(run_id, progress, emitted=emitted, queued=queued):  # runs in the worker thread
+        def count(run_id, item, emitted=emitted, queued=queued):  # runs in the worker thread
             emitted.append(run_id)
             if len(emitted) >= 3:
                 queued.set()
 
-        controller._active.worker.snapshot_ready.connect(count, Qt.ConnectionType.DirectConnection)
+        controller.runner.active.worker.yielded.connect(count, Qt.ConnectionType.DirectConnection)
         assert queued.wait(10.0)
         replaced.append(controller.run_id)
         press(qtbot, window, Qt.Key.Key_R)
@@ -176,7 +182,7 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, app):
     assert controller.shown.snapshot.done
     assert drawn[first_of_last:] and set(drawn[first_of_last:]) == {last}
     assert not set(drawn[first_of_last:]) & set(replaced)
-    qtbot.waitUntil(lambda: len(controller._runs) <= 1, timeout=TIMEOUT_MS)  # the replaced threads ended
+    qtbot.waitUntil(lambda: controller.runner.running_jobs <= 1, timeout=TIMEOUT_MS)  # the replaced threads ended
 
 
 def test_e_then_m_half_steps(qtbot, app):
@@ -217,7 +223,8 @@ def test_keyboard_shortcuts(qtbot, app, tmp_path, monkeypatch):
     data = tmp_path / "points.csv"
     data.write_text("a,b\n" + "\n".join(f"{x},{y}" for x, y in np.random.default_rng(1).normal(size=(50, 2))))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(data), "")))
-    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):  # the file loads in a job
+        press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert controller.dataset.feature_names == ("a", "b")
     assert controller.settings.last_folder() == str(tmp_path)
     assert controller.settings.recent_files()[0] == str(data)
@@ -225,7 +232,8 @@ def test_keyboard_shortcuts(qtbot, app, tmp_path, monkeypatch):
     target = tmp_path / "saved.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
     wait_for_state(qtbot, controller, RunState.PAUSED)
-    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):  # the model is written in a job
+        press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists()
 
     assert any("Space" in keys for keys, _ in window.shortcut_rows())
@@ -238,7 +246,8 @@ def test_export_model_reads_back(qtbot, app, tmp_path, monkeypatch, messages):
     run_to_end(qtbot, window, controller)
     target = tmp_path / "model.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
-    window.export_model_action.trigger()
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):  # written in a job
+        window.export_model_action.trigger()
     assert not messages
     loaded = load_model(target)
     shown = controller.shown.snapshot.params
@@ -250,7 +259,8 @@ def test_export_model_reads_back(qtbot, app, tmp_path, monkeypatch, messages):
 
     labels_path = tmp_path / "labels.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(labels_path), "")))
-    window.export_labels_action.trigger()
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        window.export_labels_action.trigger()
     table = np.loadtxt(labels_path, delimiter=",", skiprows=1)
     assert table.shape == (controller.dataset.n_samples, 1 + shown.n_components)
     np.testing.assert_allclose(table[:, 1:].sum(axis=1), 1.0)
@@ -267,13 +277,15 @@ def test_broken_files_explain_why_and_keep_the_data(qtbot, app, tmp_path, messag
     before = controller.dataset
     broken_csv = tmp_path / "broken.csv"
     broken_csv.write_text("a,b\n1,2\n3,oops\n")
-    assert not controller.open_path(str(broken_csv))
+    open_and_wait(qtbot, controller, broken_csv)
     broken_model = tmp_path / "broken.json"
     broken_model.write_text(json.dumps({"format": "something else"}))
     window.file_dropped.emit(str(broken_model))  # as if dropped on the window
-    assert not controller.open_path(str(tmp_path / "missing.npy"))
-    assert len(messages) == 3
+    assert not controller.open_path(str(broken_model))
+    open_and_wait(qtbot, controller, tmp_path / "missing.npy")
+    assert len(messages) == 4
     assert "line 3" in messages[0][1] and "oops" in messages[0][1]
+    assert messages[1] == messages[2] and "missing.npy" in messages[3][1]
     assert all(text.strip() for _, text in messages)
     assert controller.dataset is before
     assert controller.shown is not None
@@ -284,7 +296,7 @@ def test_worker_error_shows_a_dialog_and_keeps_the_last_fit(qtbot, app, tmp_path
     few = tmp_path / "few.csv"
     few.write_text("x,y\n" + "1,1\n" * 8 + "2,2\n" * 8)  # two distinct points only
     window.model_panel.n_components.setValue(2)
-    assert controller.open_path(str(few))
+    open_and_wait(qtbot, controller, few)
     run_to_end(qtbot, window, controller)
     shown = controller.shown
     window.model_panel.n_components.setValue(3)  # resets EM, which cannot seed 3 components on 2 points
@@ -319,7 +331,7 @@ def test_four_dimensional_data_shows_a_projection(qtbot, app, tmp_path):
     X = np.concatenate([rng.normal(loc, 1.0, size=(200, 4)) for loc in (0.0, 6.0)])
     path = tmp_path / "four.npy"
     np.save(path, X)
-    assert controller.open_path(str(path))
+    open_and_wait(qtbot, controller, path)
     assert window.current_view() is window.canvas
     assert window.data_panel.projection_box.isVisibleTo(window)
     panel = window.data_panel
@@ -370,9 +382,9 @@ def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp
 def test_closing_during_a_run_exits_cleanly(qtbot, app):
     window, controller = app
     start_a_long_run(qtbot, window, controller, delay_ms=20, iterations=2)
-    runs = list(controller._runs.values())
     window.close()
-    assert all(run.wait(0) for run in runs)
+    assert controller.shutdown(0)  # every thread has ended already
+    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
 
 
 def test_dropped_files_open_and_join_the_recent_files(qtbot, app, tmp_path):
@@ -385,10 +397,12 @@ def test_dropped_files_open_and_join_the_recent_files(qtbot, app, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(first))])
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(drop)
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        window.dropEvent(drop)
     assert controller.dataset.source == str(first)
-    assert controller.open_path(str(second))
+    open_and_wait(qtbot, controller, second)
     recent = window.recent_menu.actions()
     assert [action.toolTip() for action in recent] == [str(second), str(first)]
-    recent[1].trigger()
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        recent[1].trigger()
     assert controller.dataset.source == str(first)

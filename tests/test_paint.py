@@ -80,7 +80,8 @@ def test_painted_data_fits_and_exports(app, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
     path = tmp_path / "painted.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(path), "")))
-    window.export_data_action.trigger()
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):  # written in a job
+        window.export_data_action.trigger()
     loaded = load_data(str(path), columns=["x0", "x1"])
     np.testing.assert_array_equal(loaded.X, controller.dataset.X)
     labels = np.loadtxt(path, delimiter=",", skiprows=1, usecols=2).astype(int)

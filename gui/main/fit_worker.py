@@ -1,9 +1,15 @@
-"""Running the engine's EM generator on a worker thread, with pause, half-steps, a speed delay and stop.
+"""EM as a generator job for ``gui.threads.Jobs``, steered by ``RunControl``: pause, half-steps, a delay, stop.
 
-The worker follows superqt's generator worker: the loop checks the stop flag before every half-step,
-asks the generator for the next snapshot and emits it. It touches no widget. The main thread steers it
-through ``RunControl``, a plain Python object with a condition variable, so calls take effect at once
-(a queued signal would wait behind ``run()``) and stay safe after the worker's QObject is deleted.
+``fit_steps`` is the job. It drives the engine's one EM loop (``engine.em.iterate_em``) and yields what the
+window should see: a ``FitProgress`` for the newest snapshot at most ``1 / EMIT_INTERVAL_S`` times a second
+(the snapshot at a step target, a snapshot while a delay is set, the last one and the end always go out;
+a held-back snapshot goes out before the job waits), and ``PAUSED`` when it stopped at a step target.
+The thread, its signals and its teardown are ``gui.threads``'s; this module has no Qt at all.
+
+The main thread steers a running job through ``RunControl``, a plain object with a condition variable:
+its orders take effect before the next half-step (a queued signal would wait behind the whole job).
+Stopping a run is ``RunControl.request_stop`` (which also wakes a paused or sleeping job) together with
+the job's ``abort``.
 """
 
 from __future__ import annotations
@@ -11,33 +17,27 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.backends.chunked import ChunkedBackend
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep, iterate_em
-from engine.errors import GMMError
 
-#: The worker emits at most this often (the last snapshot, a step's target and the end always go out).
+#: The job yields at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0
-#: Longest a worker waits for the window to finish painting a frame before its next half-step.
+#: Longest a job waits for the window to finish painting a frame before its next half-step.
 FRAME_WAIT_S = 0.1
 
 
-def error_message(error: Exception) -> str:
-    """What a worker reports for an exception: our errors' sentence as it is; anything else (a bug)
-    with its type, so the dialog says what went wrong."""
-    return str(error) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
-
-
 class StepTarget(Enum):
-    """Where a stepping worker pauses: at the next snapshot of this kind."""
+    """Where a stepping job pauses: at the next snapshot of this kind."""
 
     INIT = "init"  #: the starting parameters (the first snapshot of a run)
     E = "E"  #: the next E-step
@@ -53,7 +53,7 @@ _TARGET_HALF_STEPS = {
 
 @dataclass(frozen=True, slots=True)
 class FitProgress:
-    """What the worker sends for each snapshot.
+    """What the job yields for a snapshot.
 
     Attributes
     ----------
@@ -67,8 +67,16 @@ class FitProgress:
     ms_per_iteration: float
 
 
+@dataclass(frozen=True, slots=True)
+class FitPaused:
+    """Yielded (as ``PAUSED``) right after the snapshot of a step target: the run now waits for orders."""
+
+
+PAUSED = FitPaused()
+
+
 class RunControl:
-    """Thread-safe orders from the main thread to one worker: run, pause, step, delay, stop.
+    """Thread-safe orders from the main thread to one job: run, pause, step, delay, stop.
 
     Parameters
     ----------
@@ -116,11 +124,11 @@ class RunControl:
             self._condition.notify_all()
 
     def frame_started(self) -> None:
-        """The window starts drawing a frame: the worker holds back until ``frame_finished``.
+        """The window starts drawing a frame: the job holds back until ``frame_finished``.
 
         Both threads need Python's global interpreter lock; a painting window gives it up and takes it
         back hundreds of times a frame, and each time an EM loop running Python code makes it wait, so
-        frames would take several times longer. The worker waits between half-steps instead (at most
+        frames would take several times longer. The job waits between half-steps instead (at most
         ``FRAME_WAIT_S``), and the window spaces frames so EM keeps at least half of the time.
         """
         with self._condition:
@@ -137,7 +145,7 @@ class RunControl:
 
     @property
     def running(self) -> bool:
-        """True while the worker runs freely (not paused and not stepping)."""
+        """True while the job runs freely (not paused and not stepping)."""
         return self._running and not self._stop
 
     # --- called from the worker thread ----------------------------------------------------------
@@ -180,68 +188,51 @@ class RunControl:
                 self._condition.wait(remaining)
 
 
-class FitWorker(QObject):
-    """Runs ``engine.em.iterate_em`` and emits its snapshots; lives on a worker thread.
+def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[np.intp] | None,
+              control: RunControl) -> Iterator[FitProgress | FitPaused]:
+    """The fit job: EM on ``X`` as ``control`` allows, yielding throttled progress and ``PAUSED``.
 
     Parameters
     ----------
-    run_id : int
-        Sent with every signal, so the receiver can drop signals of runs it has given up.
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
     view_indices : ndarray of shape (n_view,) or None
         Samples whose responsibilities the snapshots carry.
     control : RunControl
+
+    Yields
+    ------
+    FitProgress or FitPaused
+        A snapshot to show, or ``PAUSED`` after the snapshot of a step target. Raises what EM raises,
+        after yielding the snapshot it held back.
     """
-
-    snapshot_ready = Signal(int, object)  # run_id, FitProgress
-    paused = Signal(int)  # run_id: stopped at a step target
-    failed = Signal(int, str)  # run_id, message
-    finished = Signal(int)  # run_id, always last
-
-    def __init__(self, run_id: int, X: NDArray[np.floating], config: FitConfig,
-                 view_indices: NDArray[np.intp] | None, control: RunControl) -> None:
-        super().__init__()
-        self.run_id = run_id
-        self.control = control
-        self._X = X
-        self._config = config
-        self._view_indices = view_indices
-        self._held: FitProgress | None = None
-        self._last_emit = float("-inf")
-
-    def _emit(self, progress: FitProgress) -> None:
-        self._held = None
-        self._last_emit = time.monotonic()
-        self.snapshot_ready.emit(self.run_id, progress)
-
-    def _flush(self) -> None:
-        if self._held is not None:
-            self._emit(self._held)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with single_threaded_blas():
-                self._run()
-        except Exception as error:  # thread boundary: report it, never swallow it
-            self._flush()
-            message = error_message(error)
-            self.failed.emit(self.run_id, message)
-        finally:
-            self.finished.emit(self.run_id)
-
-    def _run(self) -> None:
-        """The loop: wait while paused, then one half-step, emit (throttled), pause at a target, delay."""
-        control = self.control
-        e_seconds = 0.0
-        ms_per_iteration = float("nan")
+    with single_threaded_blas():
         # One core fewer than the machine has: painting keeps a core while the E-steps run.
-        backend = ChunkedBackend(self._X, n_threads=max(1, (os.cpu_count() or 1) - 1))
-        snapshots = iterate_em(self._X, self._config, view_indices=self._view_indices, backend=backend)
+        backend = ChunkedBackend(X, n_threads=max(1, (os.cpu_count() or 1) - 1))
+        yield from throttled_steps(iterate_em(X, config, view_indices=view_indices, backend=backend), control)
+
+
+def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
+                    clock: Any = time.monotonic) -> Iterator[FitProgress | FitPaused]:
+    """Take snapshots as ``control`` allows and yield the ones to show (see ``fit_steps``).
+
+    Parameters
+    ----------
+    snapshots : iterator of EMSnapshot
+    control : RunControl
+    clock : callable () -> float
+        Seconds, for the emit interval (tests pass their own).
+    """
+    held: FitProgress | None = None  # newest snapshot not yielded yet
+    last_yield = float("-inf")
+    e_seconds = 0.0
+    ms_per_iteration = float("nan")
+    try:
         while True:
             if not control.may_proceed_now():
-                self._flush()  # show the newest state before waiting
+                if held is not None:  # show the newest state before waiting
+                    progress, held, last_yield = held, None, clock()
+                    yield progress
                 if not control.wait_until_allowed():
                     break
             control.wait_for_frame()
@@ -258,60 +249,31 @@ class FitWorker(QObject):
             reached = control.reached(snapshot)
             delay = control.delay_s()
             if (reached or delay > 0 or snapshot.done or snapshot.stop_reason is not None
-                    or time.monotonic() - self._last_emit >= EMIT_INTERVAL_S):
-                self._emit(progress)
+                    or clock() - last_yield >= EMIT_INTERVAL_S):
+                held, last_yield = None, clock()
+                yield progress
             else:
-                self._held = progress
+                held = progress
             if reached:
-                self.paused.emit(self.run_id)
+                yield PAUSED
             elif delay > 0 and snapshot.half_step in (HalfStep.E, HalfStep.M):
                 control.sleep(0.5)
-        self._flush()
+    except Exception:
+        if held is not None:  # the newest state stays on screen under the error dialog
+            yield held
+        raise
+    if held is not None:
+        yield held
 
 
-class FitRun(QObject):
-    """One worker on its own ``QThread``; both are kept alive here until the thread has ended.
+def __getattr__(name: str) -> Any:
+    """``error_message`` is ``gui.threads.error_message``; ``gui.image.worker`` still imports it from here.
 
-    The worker's ``finished`` quits the thread (directly, in the worker thread); the thread's
-    ``finished`` comes back to the main thread, which lets go of the thread and the worker and emits
-    ``thread_done``.
-
-    Python owns the worker and the thread; they are deliberately not connected to ``deleteLater``. Qt
-    emits ``QThread.finished`` *before* it runs the thread's deferred deletions, so a main-thread slot
-    that drops its references can race the worker thread deleting the same worker (we saw segfaults
-    under load). Here the slot first waits for the thread to end (it already emitted ``finished``, so
-    this is only its last few instructions, bounded by ``END_WAIT_MS``), then the references go and
-    Python deletes both objects on the main thread.
+    Imported on first use, so importing this module does not load Qt (``gui.main.session`` and its
+    tests use ``FitProgress`` without Qt).
     """
+    if name == "error_message":
+        from gui.threads import error_message
 
-    thread_done = Signal(int)  # run_id
-
-    #: Longest the main thread waits for a thread that has emitted ``finished`` to end.
-    END_WAIT_MS = 2000
-
-    def __init__(self, worker: FitWorker) -> None:
-        super().__init__()
-        self.run_id = worker.run_id
-        self.control = worker.control
-        self.worker: FitWorker | None = worker
-        self._thread: QThread | None = QThread()
-        self._thread.setObjectName(f"fit-run-{worker.run_id}")
-        worker.moveToThread(self._thread)
-        self._thread.started.connect(worker.run)
-        worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.finished.connect(self._on_thread_finished)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wait(self, timeout_ms: int) -> bool:
-        """Wait for the thread to end (never from a slot the worker's signals trigger); True if it has."""
-        return self._thread is None or self._thread.wait(timeout_ms)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        if self._thread is not None and not self._thread.wait(self.END_WAIT_MS):
-            return  # still ending: keep both objects (deleting a running thread would abort)
-        self._thread = None
-        self.worker = None
-        self.thread_done.emit(self.run_id)
+        return error_message
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,19 +1,21 @@
-"""The main window: menus, actions and their shortcuts, the layout and the status bar.
+"""The main window: the layout, the status bar, and the view API the controller drives.
 
-It holds the views and emits what the user asks for; ``gui.main.controller.Controller`` does the wiring.
+It holds the panels and views and emits what the user asks for (its own signals and its actions, see
+``gui.main.actions``). ``gui.main.controller.Controller`` calls only the methods below, never a panel's
+or a view's widgets: reading the controls (``model_config``, ``delay_ms``, ``control_values``, ...) and
+showing things (``show_dataset``, ``show_points``, ``show_frame``, ``show_status``, ``show_error``, ...).
 """
 
 from __future__ import annotations
 
-import os
-
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPixmap, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -22,13 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panels import DataPanel, DisplayPanel, ModelPanel, RunPanel
+from engine.config import FitConfig
+from engine.covariance import CovarianceType
+from engine.params import MixtureParams
+from gui.main.actions import WindowActions
+from gui.main.session import Frame
+from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
+from gui.settings import Settings
 from gui.views.canvas import MixtureCanvas
 from gui.views.convergence import ConvergencePlot
 from gui.views.explain import ExplainPanel, PointHover, StepTrail
-from gui.views.hand_edit import HandEditor
+from gui.views.hand_edit import HandEditor, HandMixture
 from gui.views.histogram import HistogramView
-from gui.views.paint import PaintPanel, PaintTool
+from gui.views.paint import PaintedData, PaintPanel, PaintTool
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
@@ -38,7 +46,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     """Side panel, the data view (2-D canvas or 1-D histogram), the convergence plot and the status bar.
 
     Signals
@@ -49,11 +57,38 @@ class MainWindow(QMainWindow):
         A file of the File > Recent menu was chosen.
     closing()
         The window is about to close (emitted before it does).
+    generate_requested(DataRequest)
+        Generate a preset data set.
+    projection_changed()
+        Another plane of the data was chosen.
+    model_changed()
+        A Model setting changed.
+    delay_changed(int)
+        The delay per iteration, in milliseconds.
+    hand_edited(HandMixture, bool)
+        Components moved by hand; True when the edit is finished.
+    point_hovered(int)
+        The row of the point under the cursor, or -1.
+    painted(PaintedData, bool)
+        Points painted or erased; True when the stroke has ended.
+    clear_requested()
+        Remove every point.
+    start_clicked(int)
+        A start of the restarts strip was clicked.
     """
 
     file_dropped = Signal(str)
     recent_requested = Signal(str)
     closing = Signal()
+    generate_requested = Signal(object)
+    projection_changed = Signal()
+    model_changed = Signal()
+    delay_changed = Signal(int)
+    hand_edited = Signal(object, bool)
+    point_hovered = Signal(int)
+    painted = Signal(object, bool)
+    clear_requested = Signal()
+    start_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,149 +155,208 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(explain_toggle)
         self.resizeDocks([self.explain_dock], [300], Qt.Orientation.Horizontal)
 
-        self.status_state = QLabel()
-        self.status_iteration = QLabel()
-        self.status_likelihood = QLabel()
-        self.status_change = QLabel()
-        self.status_speed = QLabel()
-        tips = (_tr("Whether EM is running, paused, converged or stopped."),
-                _tr("The EM iteration and half-step (E or M) on screen."),
-                _tr("Mean log-likelihood per point after the latest E-step: EM never lowers it."),
-                _tr("Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol."),
-                _tr("Compute time of one EM iteration, without the speed delay."))
-        # Widths for typical texts, so the status bar does not re-layout with every new number.
-        samples = ("max iterations reached", "iteration 1000 (M)", "log-lik. -10.123456", "change -1.23e-04",
-                   "1234.5 ms/iter")
-        for label, tip, sample in zip((self.status_state, self.status_iteration, self.status_likelihood,
-                                       self.status_change, self.status_speed), tips, samples, strict=True):
-            label.setToolTip(tip)
-            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 12)
-            self.statusBar().addPermanentWidget(label)
+        self._make_status_bar()
         self.resize(1400, 900)
+        self._forward_signals()
 
-    # --- actions and menus ----------------------------------------------------------------------
+    def _forward_signals(self) -> None:
+        for source, target in ((self.data_panel.generate_requested, self.generate_requested),
+                               (self.data_panel.open_requested, self.open_data_action.trigger),
+                               (self.data_panel.projection_changed, self.projection_changed),
+                               (self.model_panel.changed, self.model_changed),
+                               (self.run_panel.delay_changed, self.delay_changed),
+                               (self.hand_editor.edited, self.hand_edited),
+                               (self.point_hover.hovered, self.point_hovered),
+                               (self.paint_tool.edited, self.painted),
+                               (self.paint_panel.clear_requested, self.clear_requested),
+                               (self.restarts.start_clicked, self.start_clicked)):
+            source.connect(target)
+        self.display_panel.changed.connect(self._apply_display_options)
+        self.quit_action.triggered.connect(self.close)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action.triggered.connect(self.show_about)
 
-    def _action(self, text: str, tip: str, shortcuts: tuple[QKeySequence | str, ...] = ()) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden
-        return action
+    # --- reading the controls ---------------------------------------------------------------------
 
-    def _make_actions(self) -> None:
-        self.open_data_action = self._action(_tr("&Open data or model…"), _tr(
-            "Loads a CSV or NPY data set for EM to fit, or a JSON model to start from."),
-            (QKeySequence.StandardKey.Open,))
-        self.open_model_action = self._action(_tr("Open &model…"), _tr(
-            "Loads a JSON model: it is shown on the data and Run continues EM from it."))
-        self.open_picture_action = self._action(_tr("Open &picture…"), _tr(
-            "Opens a PNG, JPEG, BMP or TIFF picture in Image mode, to segment it by colour."))
-        self.export_model_action = self._action(_tr("&Export model…"), _tr(
-            "Saves the current parameters (weights, means, covariances) as a JSON model."),
-            (QKeySequence.StandardKey.Save,))
-        self.export_labels_action = self._action(_tr("Export &labels and responsibilities…"), _tr(
-            "Saves each point's most likely component and its responsibilities under the current parameters "
-            "as CSV."))
-        self.save_png_action = self._action(_tr("Save canvas as &PNG…"), _tr("Saves the picture of the data and "
-                                                                             "the mixture as a PNG image."))
-        self.quit_action = self._action(_tr("&Quit"), _tr("Stops EM and closes the window."),
-                                        ("Ctrl+Q",))
-        self.run_pause_action = self._action(_tr("Run"), _tr(
-            "Runs EM iteration after iteration, or pauses it where it is."), ("Space",))
-        self.stop_action = self._action(_tr("Stop"), _tr(
-            "Stops EM after the current half-step; the last parameters stay on screen."), ("Esc",))
-        self.step_action = self._action(_tr("Step"), _tr(
-            "Runs EM to the end of the next iteration (E-step then M-step) and pauses."), ("N", "Right"))
-        self.e_step_action = self._action(_tr("E-step"), _tr(
-            "Runs EM up to its next E-step: new responsibilities (colours) and log-likelihood, same "
-            "parameters."), ("E",))
-        self.m_step_action = self._action(_tr("M-step"), _tr(
-            "Runs EM up to its next M-step: new weights, means and covariances from the responsibilities."), ("M",))
-        self.reset_action = self._action(_tr("Reset"), _tr(
-            "Goes back to EM's starting parameters for the current settings and pauses there."), ("R",))
-        self.fit_view_action = self._action(_tr("Show &all points"), _tr(
-            "Zooms the view out to all the points (EM is not affected)."), ("A",))
-        self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), _tr("Lists the keys that drive EM."),
-                                             (QKeySequence.StandardKey.HelpContents,))
-        self.about_action = self._action(_tr("&About GMM Explorer"), _tr("What this program is."))
+    def data_request(self) -> DataRequest:
+        return self.data_panel.request()
 
-    def _make_menus(self) -> None:
-        menu_bar = self.menuBar()
-        self.undo_stack = QUndoStack(self)
-        self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setToolTip(_tr("Undoes the latest edit of the data (painting, erasing, clearing)."))
-        self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
-        self.redo_action.setToolTip(_tr("Does again the edit of the data that was undone."))
-        self.export_data_action = self._action(_tr("Export &data as CSV…"), _tr("Saves the points (and their "
-                                               "true classes, if they have any) as a CSV file."))
-        file_menu = menu_bar.addMenu(_tr("&File"))
-        file_menu.addAction(self.open_data_action)
-        file_menu.addAction(self.open_model_action)
-        file_menu.addAction(self.open_picture_action)
-        self.recent_menu = QMenu(_tr("Open &recent"), self)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        for action in (self.export_model_action, self.export_labels_action, self.export_data_action,
-                       self.save_png_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu(_tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self.addActions([self.undo_action, self.redo_action])
-        run_menu = menu_bar.addMenu(_tr("&Run"))
-        for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
-                       self.reset_action, self.stop_action):
-            run_menu.addAction(action)
-        view_menu = menu_bar.addMenu(_tr("&View"))
-        view_menu.addAction(self.fit_view_action)
-        self.view_menu = view_menu
-        help_menu = menu_bar.addMenu(_tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-        self.set_recent_files([])
+    def projection_choice(self) -> tuple[str, int, int]:
+        """``("features", x, y)`` or ``("pca", 0, 1)``."""
+        return self.data_panel.projection_choice()
 
-    def set_recent_files(self, paths: list[str]) -> None:
-        self.recent_menu.clear()
-        for path in paths:
-            action = self.recent_menu.addAction(os.path.basename(path))
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, path=path: self.recent_requested.emit(path))
-        self.recent_menu.setEnabled(bool(paths))
+    def model_config(self, init_params: MixtureParams | None) -> FitConfig:
+        """The Model settings as a ``FitConfig`` (raises ``InputError`` if they do not fit together)."""
+        return self.model_panel.config(init_params)
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every action with a shortcut, as the Help menu lists them."""
-        rows = []
-        for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
-                       self.reset_action, self.stop_action, self.open_data_action, self.export_model_action,
-                       self.fit_view_action, self.quit_action, self.undo_action, self.redo_action):
-            keys = ", ".join(text for s in action.shortcuts() if (text := s.toString(
-                QKeySequence.SequenceFormat.NativeText)))
-            rows.append((keys, action.toolTip()))
-        return rows
+    def component_count(self) -> int:
+        return self.model_panel.n_components.value()
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
-                       for keys, what in self.shortcut_rows())
-        QMessageBox.information(self, _tr("Keyboard shortcuts"), f"<table>{rows}</table>")
+    def covariance_type(self) -> CovarianceType:
+        return CovarianceType(self.model_panel.covariance_type.currentData())
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, _tr("About GMM Explorer"), _tr(
-            "GMM Explorer fits Gaussian mixture models with expectation-maximisation and shows every step."))
+    def uses_given(self) -> bool:
+        return self.model_panel.uses_given()
 
-    def set_running(self, running: bool) -> None:
-        """Show Run or Pause on the run/pause action."""
-        self.run_pause_action.setText(_tr("Pause") if running else _tr("Run"))
+    def fits_model(self, params: MixtureParams) -> bool:
+        return self.model_panel.fits_model(params)
 
-    def show_data_view(self, one_dimensional: bool) -> None:
-        self.views.setCurrentWidget(self.histogram if one_dimensional else self.canvas)
+    def use_model(self, params: MixtureParams) -> None:
+        """Start from ``params``: K and the covariance type follow it, initialisation becomes 'given'."""
+        self.model_panel.use_model(params)
+
+    def use_default_init(self) -> None:
+        self.model_panel.use_default_init()
+
+    def delay_ms(self) -> int:
+        return self.run_panel.delay_ms()
+
+    def erasing(self) -> bool:
+        """True if the paint brush erases."""
+        return self.paint_panel.eraser.isChecked()
+
+    def restore_settings(self, settings: Settings) -> None:
+        """Set the Model and Display settings, the delay, the recent files and the layout as they were saved."""
+        values = settings.controls()
+        self.model_panel.restore(values)
+        self.display_panel.restore(values)
+        try:
+            self.run_panel.delay.setValue(int(values.get("delay_ms", 0)))
+        except (TypeError, ValueError):
+            pass
+        self._apply_display_options(self.display_panel.options())
+        self.set_recent_files(settings.recent_files())
+        for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
+                             ("main_splitter", self.main_splitter.restoreState),
+                             ("right_splitter", self.right_splitter.restoreState)):
+            if (value := settings.geometry(key)) is not None:
+                restore(value)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Save the Model and Display settings, the delay and the layout."""
+        settings.set_controls({**self.model_panel.state(), **self.display_panel.state(),
+                               "delay_ms": self.run_panel.delay_ms()})
+        for key, value in (("geometry", self.saveGeometry()), ("state", self.saveState()),
+                           ("main_splitter", self.main_splitter.saveState()),
+                           ("right_splitter", self.right_splitter.saveState())):
+            settings.set_geometry(key, value)
+        settings.sync()
+
+    # --- showing the data ---------------------------------------------------------------------------
+
+    def show_dataset(self, feature_names: tuple[str, ...], source: str, title: str, painted: PaintedData,
+                     clear_undo: bool, given_available: bool) -> None:
+        """A new data set: the controls that depend on it, no mixture and no convergence yet (points follow)."""
+        n_features = len(feature_names)
+        self.hand_editor.set_mixture(None)
+        self.hand_editor.set_enabled(n_features == 2)
+        self.paint_tool.set_data(painted, n_features == 2)
+        if clear_undo:
+            self.undo_stack.clear()  # edits of the data before it cannot be undone into this one
+        self.model_panel.set_given_available(given_available)
+        self.data_panel.set_features(feature_names)
+        self.data_panel.set_source(source)
+        self.setWindowTitle(f"{APP_TITLE} — {title}")
+        self.views.setCurrentWidget(self.histogram if n_features == 1 else self.canvas)
+        self.display_panel.set_one_dimensional(n_features == 1)
+        self.canvas.clear_mixture()
+        self.histogram.clear_mixture()
+        self.convergence.reset(0.0)
+
+    def show_points(self, points: NDArray[np.floating], axis_names: tuple[str, str], view_rows: NDArray[np.intp] | None,
+                    fit_view: bool) -> None:
+        """Points in the plane (n_points, 2) on the canvas; ``view_rows`` are those responsibilities come for."""
+        self.canvas.set_points(points, axis_names, view_rows, fit_view=fit_view)
+        self.point_hover.set_points(points)
+
+    def show_values(self, values: NDArray[np.floating], name: str, view_rows: NDArray[np.intp] | None) -> None:
+        """1-D data (n_samples,) in the histogram."""
+        self.point_hover.set_points(np.empty((0, 2)))
+        self.histogram.set_values(values, name, view_rows)
+
+    def show_painting(self, points: NDArray[np.floating], axis_names: tuple[str, str]) -> None:
+        """Points of a brush stroke in progress."""
+        self.canvas.set_points(points, axis_names, None, fit_view=False)
+
+    def show_no_points(self, painted: PaintedData, axis_names: tuple[str, str], source: str) -> None:
+        """Every point was removed: an empty canvas that can be painted on."""
+        self.canvas.set_points(np.empty((0, 2)), axis_names, None, fit_view=False)
+        self.canvas.clear_mixture()
+        self.point_hover.set_points(np.empty((0, 2)))
+        self.hand_editor.set_mixture(None)
+        self.paint_tool.set_data(painted, True)
+        self.data_panel.set_source(source)
+
+    def push_edit(self, edit: QUndoCommand) -> None:
+        """Do an edit of the data, undoably."""
+        self.undo_stack.push(edit)
+
+    # --- showing the fit ------------------------------------------------------------------------------
+
+    def begin_run(self, n_init: int, tol: float) -> None:
+        """A new run: the restarts strip (for several starts) and the convergence plot start empty."""
+        self.restarts.set_starts((), None)
+        self.restarts.setVisible(n_init > 1)
+        self.convergence.reset(tol)
+
+    def show_frame(self, frame: Frame) -> None:
+        """Draw a snapshot: the mixture and the colours of the points, the convergence, Explain and the starts."""
+        snapshot, plane = frame.snapshot, frame.plane
+        self.step_trail.clear()
+        if snapshot.params.n_features == 1:
+            self.histogram.show_mixture(snapshot.params)
+            self.histogram.show_assignment(snapshot.labels, snapshot.view_resp)
+        else:
+            if plane is not None:
+                self.canvas.show_mixture(plane)
+                if frame.editable:
+                    self.hand_editor.set_mixture(HandMixture(plane.weights, plane.means, plane.full_covariances()))
+                if frame.trail is not None:
+                    self.step_trail.show_step(*frame.trail, plane.means)
+            self.canvas.show_assignment(snapshot.labels, snapshot.view_resp)
+        self.convergence.show_snapshot(snapshot, frame.n_init)
+        self.explain_panel.show_snapshot(snapshot, frame.n_samples)
+        self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
+
+    def show_starts(self, final_log_likelihoods: tuple[float, ...], shown_start: int | None) -> None:
+        self.restarts.set_starts(final_log_likelihoods, shown_start)
+
+    def show_hand_mixture(self, params: MixtureParams) -> None:
+        """Components being moved by hand (2 features)."""
+        self.canvas.show_mixture(params)
+
+    def show_hand_start(self, params: MixtureParams, view_resp: NDArray[np.floating], note: str) -> None:
+        """Components placed by hand (2 features) as EM's start, with the responsibilities (n_view, K) they give."""
+        self.hand_editor.set_mixture(HandMixture(params.weights, params.means, params.full_covariances()))
+        self.canvas.show_mixture(params)
+        self.canvas.show_assignment(None, view_resp)
+        self.explain_panel.show_note(note)
+
+    def show_point_info(self, row: int | None, x: NDArray[np.floating] | None = None,
+                        resp: NDArray[np.floating] | None = None) -> None:
+        """The hovered point's row, values (n_features,) and responsibilities (K,), or nothing (``row`` None)."""
+        self.explain_panel.show_point(row, x, resp)
+
+    def show_message(self, text: str, milliseconds: int = 0) -> None:
+        self.statusBar().showMessage(text, milliseconds)
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def begin_busy(self, message: str) -> None:
+        """Work goes on in the background: a busy cursor (the window stays usable) and ``message``."""
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.statusBar().showMessage(message)
+
+    def end_busy(self, message: str) -> None:
+        """Undo one ``begin_busy(message)`` (its message goes unless another replaced it)."""
+        QApplication.restoreOverrideCursor()
+        if self.statusBar().currentMessage() == message:
+            self.statusBar().clearMessage()
+
+    def grab_view(self) -> QPixmap:
+        """A picture of the data view."""
+        return self.current_view().grab()
 
     def current_view(self) -> QWidget:
         return self.views.currentWidget()
@@ -271,6 +365,10 @@ class MainWindow(QMainWindow):
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""
         view = self.current_view()
         view.plot_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _apply_display_options(self, options: DisplayOptions) -> None:
+        self.canvas.set_options(options)
+        self.histogram.set_hard_labels(options.hard_labels)
 
     # --- events ---------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from engine.params import MixtureParams
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
 from gui.panels.display import DensityMode, DisplayOptions
 from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
@@ -28,6 +29,8 @@ DENSITY_GRID = 120
 EQUAL_SCALES_MAX_RATIO = 4.0
 #: Ellipse outlines are darker than their component's colour by this QColor.darker factor (140: 1.4 times).
 ELLIPSE_DARKER = 140
+#: A change of the view's range or size lays the points out again after this quiet time, in milliseconds.
+RELAYOUT_MS = 30
 #: Colour of the density heat map (its opacity follows the density).
 HEAT_COLOR = (60, 90, 150)
 
@@ -57,13 +60,14 @@ class MixtureCanvas(PlotWithLegend):
         self._points = np.empty((0, 2))
         self._view_rows: NDArray[np.intp] | None = None
         self._use_raster = False
+        self._raster_key: tuple | None = None  # the view range and raster size of the last layout
         self._n_components = 0
-        self._mixture: tuple[NDArray, NDArray, NDArray] | None = None  # weights, means (K,2), covariances (K,2,2)
+        self._mixture: MixtureParams | None = None  # the mixture in the plane (2 features)
         self._assignment: tuple[NDArray | None, NDArray | None] = (None, None)  # labels (N,), resp (n_view, K)
         self._options = DisplayOptions()
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
-        self._relayout_timer.setInterval(30)
+        self._relayout_timer.setInterval(RELAYOUT_MS)
         self._relayout_timer.timeout.connect(self._on_view_changed)
         self.plot.getViewBox().sigRangeChanged.connect(self._relayout_timer.start)
         self.plot.getViewBox().sigResized.connect(self._relayout_timer.start)
@@ -74,27 +78,34 @@ class MixtureCanvas(PlotWithLegend):
                    view_rows: NDArray[np.intp] | None, fit_view: bool = True) -> None:
         """Show new points (shape (n_points, 2)); ``view_rows`` are the rows responsibilities will come for."""
         self._points = np.asarray(points, dtype=float)
+        self._raster_key = None  # new points need a new layout
         self._view_rows = view_rows
         self._assignment = (None, None)
         self._use_raster = len(self._points) > SCATTER_MAX_POINTS
         self.plot.setLabel("bottom", axis_names[0])
         self.plot.setLabel("left", axis_names[1])
         if self._use_raster:
+            # Laid out and drawn once the view has settled (its range and size follow the new points), or at
+            # the next draw if that comes first: a million points are laid out once, not once per change.
             self.point_scatter.setData([], [])
+            self.point_image.clear()
             self._raster.set_points(self._points, view_rows)
+            self._relayout_timer.start()
         else:
             self.point_image.clear()
             self.point_scatter.setData(self._points[:, 0], self._points[:, 1])
         if fit_view:
             self.fit_view()
-        self._layout_raster()
-        self._draw_points()
+        if not self._use_raster:
+            self._draw_points()
 
     def fit_view(self) -> None:
         """Show all points (with a margin)."""
         if len(self._points) == 0:
             return
-        low, high = self._points.min(axis=0), self._points.max(axis=0)
+        # Column by column: a reduction over axis 0 of an (n, 2) array is 30 times slower for a million points.
+        low = np.array([self._points[:, 0].min(), self._points[:, 1].min()])
+        high = np.array([self._points[:, 0].max(), self._points[:, 1].max()])
         span = np.where(high > low, high - low, 1.0)
         # Equal scales keep circles round; data whose axes differ a lot in range gets the space instead.
         self.plot.setAspectLocked(bool(span.max() <= EQUAL_SCALES_MAX_RATIO * span.min()), 1.0)
@@ -129,15 +140,16 @@ class MixtureCanvas(PlotWithLegend):
 
     # --- snapshots ------------------------------------------------------------------------------
 
-    def show_mixture(self, weights: NDArray[np.floating], means: NDArray[np.floating],
-                     covariances: NDArray[np.floating]) -> None:
-        """Draw the components: weights (K,), projected means (K, 2) and covariances (K, 2, 2)."""
-        self.set_component_count(len(weights))
-        self._mixture = (np.asarray(weights, dtype=float), np.asarray(means, dtype=float),
-                         np.asarray(covariances, dtype=float))
+    def show_mixture(self, params: MixtureParams) -> None:
+        """Draw the components of a mixture in the plane (2 features): its ellipses, means, weights and density.
+
+        The density uses the factors ``params`` carries (a snapshot's own, or those of its projection).
+        """
+        self.set_component_count(params.n_components)
+        self._mixture = params
         self._draw_mixture()
         self._draw_density()
-        self.legend.set_weights(self._mixture[0])
+        self.legend.set_weights(params.weights)
 
     def show_assignment(self, labels: NDArray[np.integer] | None, resp: NDArray[np.floating] | None) -> None:
         """Colour the points: ``labels`` of every point (N,) and responsibilities (n_view, K) of the view rows."""
@@ -182,6 +194,7 @@ class MixtureCanvas(PlotWithLegend):
         labels, resp = self._usable_assignment()
         n_components = max(self._n_components, 1)
         if self._use_raster:
+            self._layout_raster()  # nothing to do unless the points or the view changed since the last layout
             self.point_image.setImage(self._raster.render(n_components, labels, resp), autoLevels=False)
             self.point_image.setRect(QRectF(*self._raster.rect))
         else:
@@ -191,7 +204,7 @@ class MixtureCanvas(PlotWithLegend):
     def _draw_mixture(self) -> None:
         if self._mixture is None:
             return
-        weights, means, covariances = self._mixture
+        weights, means, covariances = self._mixture.weights, self._mixture.means, self._mixture.full_covariances()
         radii = (1.0, 2.0, 3.0) if self._options.three_sigma else (1.0, 2.0)
         xs, ys = ellipse_outlines(means, covariances, radii)
         ring = xs.shape[1] // len(radii)
@@ -219,9 +232,7 @@ class MixtureCanvas(PlotWithLegend):
         (x_low, x_high), (y_low, y_high) = self.plot.getViewBox().viewRange()
         shape = (DENSITY_GRID, DENSITY_GRID)
         grid = grid_points((x_low, x_high), (y_low, y_high), shape)
-        densities = weighted_densities(grid, *self._mixture)
-        if densities is None:
-            return
+        densities = weighted_densities(grid, self._mixture)
         field = densities.sum(axis=1).reshape(shape)
         if mode is DensityMode.HEAT_MAP:
             self.contour_curve.setData([], [])
@@ -236,19 +247,28 @@ class MixtureCanvas(PlotWithLegend):
             x, y = contour_segments(field, contour_levels(field), (x_low, x_high), (y_low, y_high))
             self.contour_curve.setData(x, y)
 
-    def _layout_raster(self) -> None:
+    def _layout_raster(self) -> bool:
+        """Lay the points out for the view's range and size; False if nothing changed since the last layout.
+
+        A new range or size comes back through the view's signals (after ``RELAYOUT_MS``) even when the layout
+        was already made for it, and a million points take tens of milliseconds to lay out.
+        """
         if not self._use_raster:
-            return
+            return False
         view_box = self.plot.getViewBox()
         (x_low, x_high), (y_low, y_high) = view_box.viewRange()
         size = view_box.sceneBoundingRect()
         ratio = self.devicePixelRatioF()
-        self._raster.layout((x_low, x_high), (y_low, y_high), int(size.width() * ratio / RASTER_PIXEL),
-                            int(size.height() * ratio / RASTER_PIXEL))
+        key = (x_low, x_high, y_low, y_high, int(size.width() * ratio / RASTER_PIXEL),
+               int(size.height() * ratio / RASTER_PIXEL))
+        if key == self._raster_key:
+            return False
+        self._raster.layout((x_low, x_high), (y_low, y_high), key[4], key[5])
+        self._raster_key = key
+        return True
 
     def _on_view_changed(self) -> None:
-        if self._use_raster:
-            self._layout_raster()
+        if self._layout_raster():
             self._draw_points()
         self._draw_density()
 

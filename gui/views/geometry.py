@@ -9,9 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.covariance import CovarianceType
 from engine.density import log_gaussian_prob
-from engine.errors import FitError
 from engine.params import MixtureParams
 
 #: Points on each ellipse outline (the first is repeated at the end to close it).
@@ -54,29 +52,22 @@ def ellipse_outlines(
     return np.concatenate(xs, axis=1), np.concatenate(ys, axis=1)
 
 
-def weighted_densities(
-    points: NDArray[np.floating], weights: NDArray[np.floating], means: NDArray[np.floating],
-    covariances: NDArray[np.floating],
-) -> NDArray[np.float64] | None:
-    """``weight_k * N(x | mean_k, cov_k)`` at each point, for each component.
+def weighted_densities(points: NDArray[np.floating], params: MixtureParams) -> NDArray[np.float64]:
+    """``weight_k * N(x | mean_k, cov_k)`` at each point, for each component, from the factors ``params`` carries.
 
     Parameters
     ----------
     points : ndarray of shape (n_points, n_features)
-    weights : ndarray of shape (n_components,)
-    means : ndarray of shape (n_components, n_features)
-    covariances : ndarray of shape (n_components, n_features, n_features)
+    params : MixtureParams
+        With ``n_features`` features: a snapshot's own parameters (its ``precisions_chol`` are used as they
+        are, nothing is factorised here), or a projection's (``gui.views.projection.Projection.mixture``).
 
     Returns
     -------
-    ndarray of shape (n_points, n_components), or None if a covariance is singular (nothing to draw).
+    ndarray of shape (n_points, n_components)
     """
-    try:
-        params = MixtureParams.from_covariances(weights, means, covariances, CovarianceType.FULL)
-    except FitError:
-        return None
     with np.errstate(under="ignore"):
-        return np.exp(log_gaussian_prob(np.asarray(points, dtype=float), params)) * np.asarray(weights)
+        return np.exp(log_gaussian_prob(np.asarray(points, dtype=float), params)) * params.weights
 
 
 def grid_points(x_range: tuple[float, float], y_range: tuple[float, float], shape: tuple[int, int]) -> NDArray:

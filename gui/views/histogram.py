@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
+from engine.params import MixtureParams
 from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor
 from gui.views.geometry import histogram, weighted_densities
 from gui.views.legend import PlotWithLegend
@@ -90,23 +91,17 @@ class HistogramView(PlotWithLegend):
         self._n_components = n_components
         self.legend.set_component_count(n_components)
 
-    def show_mixture(self, weights: NDArray[np.floating], means: NDArray[np.floating],
-                     variances: NDArray[np.floating]) -> None:
-        """Draw weights (K,), means (K,) and variances (K,) over the histogram."""
-        weights = np.asarray(weights, dtype=float)
-        means = np.asarray(means, dtype=float).ravel()
-        self.set_component_count(len(weights))
-        densities = weighted_densities(self._grid[:, None], weights, means[:, None],
-                                       np.asarray(variances, dtype=float).reshape(-1, 1, 1))
-        if densities is None:
-            return
+    def show_mixture(self, params: MixtureParams) -> None:
+        """Draw a 1-D mixture over the histogram, from the factors ``params`` carries (nothing is factorised)."""
+        weights = params.weights
+        means = params.means[:, 0]
+        self.set_component_count(params.n_components)
+        densities = weighted_densities(self._grid[:, None], params)
         for component, curve in enumerate(self.component_curves):
             curve.setData(self._grid, densities[:, component])
         self.mixture_curve.setData(self._grid, densities.sum(axis=1))
         # Mean markers sit on their own component's curve.
-        at_means = weighted_densities(means[:, None], weights, means[:, None],
-                                      np.asarray(variances, dtype=float).reshape(-1, 1, 1))
-        heights = np.diagonal(at_means) if at_means is not None else np.zeros(len(means))
+        heights = np.diagonal(weighted_densities(params.means, params))
         self.mean_scatter.setData(means, heights, brush=[pg.mkBrush(qcolor(k)) for k in range(len(means))])
         for component, label in enumerate(self.mean_labels):
             label.setPos(float(means[component]), float(heights[component]))

@@ -18,7 +18,6 @@ RASTER_PIXEL = 2
 #: Below this many points each point covers 2 x 2 raster pixels (a dot of 4 x 4 screen pixels).
 SPLAT_BELOW = 30_000
 _BLOCK = np.array([(0, 0), (1, 0), (0, 1), (1, 1)])
-_DOT = np.array([(0, 0)])
 
 
 class PointRaster:
@@ -49,33 +48,65 @@ class PointRaster:
         width, height = max(1, width), max(1, height)
         self._shape = (height, width)
         self.rect = (x_range[0], y_range[0], x_range[1] - x_range[0], y_range[1] - y_range[0])
-        scale_x = width / max(self.rect[2], np.finfo(float).tiny)
-        scale_y = height / max(self.rect[3], np.finfo(float).tiny)
-        kernel = _BLOCK if len(self._points) < SPLAT_BELOW else _DOT
-        shift = 0.5 if len(kernel) > 1 else 0.0  # a 2 x 2 block is centred on its point
-        columns = np.floor((self._points[:, 0] - x_range[0]) * scale_x - shift).astype(np.intp)
-        rows = np.floor((self._points[:, 1] - y_range[0]) * scale_y - shift).astype(np.intp)
-        sources = np.arange(len(self._points), dtype=np.intp)
-        if len(kernel) > 1:
-            columns = (columns[None, :] + kernel[:, :1]).ravel()
-            rows = (rows[None, :] + kernel[:, 1:]).ravel()
-            sources = np.tile(sources, len(kernel))
-        inside = (columns >= 0) & (columns < width) & (rows >= 0) & (rows < height)
+        scale = (width / max(self.rect[2], np.finfo(float).tiny), height / max(self.rect[3], np.finfo(float).tiny))
+        if len(self._points) < SPLAT_BELOW:
+            sources, pixels = self._splat(scale, width, height)
+        else:
+            sources, pixels = self._dots(scale, width, height)
         # Sums are taken over the covered pixels only: entry i adds to covered pixel _slots[i].
-        pixels = rows[inside] * width + columns[inside]
         counts = np.bincount(pixels, minlength=width * height)
         self._covered = np.flatnonzero(counts)
         slot_of_pixel = np.zeros(width * height, dtype=np.intp)
         slot_of_pixel[self._covered] = np.arange(len(self._covered))
         self._slots = slot_of_pixel[pixels]
-        self._sources = sources[inside]
+        self._sources = sources
         self._counts = counts[self._covered].astype(np.float64)
         if self._view_rows is not None:
-            position = np.full(len(self._points), -1, dtype=np.intp)
-            position[self._view_rows] = np.arange(len(self._view_rows))
-            entry_positions = position[self._sources]
-            self._view_entries = np.flatnonzero(entry_positions >= 0)
-            self._view_positions = entry_positions[self._view_entries]
+            self._view_entries, self._view_positions = self._view_entries_of(sources)
+
+    def _cells(self, scale: tuple[float, float], shift: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Each point's raster column and row, as whole floats (n_points,) each.
+
+        A million points are laid out again after every pan or zoom, on the main thread, so this works column
+        by column and in place: numpy's loops over an (n, 2) array's short rows are several times slower.
+        """
+        cells = []
+        for axis, low in enumerate((self.rect[0], self.rect[1])):
+            values = self._points[:, axis] - low
+            values *= scale[axis]
+            if shift:
+                values -= shift
+            cells.append(np.floor(values, out=values))
+        return cells[0], cells[1]
+
+    def _dots(self, scale: tuple[float, float], width: int, height: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+        """One raster pixel per point: the points inside (sorted) and their pixels."""
+        columns, rows = self._cells(scale, 0.0)
+        sources = np.flatnonzero((columns >= 0) & (columns < width) & (rows >= 0) & (rows < height))
+        pixels = rows.take(sources) * width + columns.take(sources)  # exact: whole floats below 2**53
+        return sources, pixels.astype(np.intp)
+
+    def _splat(self, scale: tuple[float, float], width: int, height: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+        """A 2 x 2 block of raster pixels per point, centred on it: each entry's point and pixel."""
+        columns, rows = (cell.astype(np.intp) for cell in self._cells(scale, 0.5))
+        columns = (columns[None, :] + _BLOCK[:, :1]).ravel()
+        rows = (rows[None, :] + _BLOCK[:, 1:]).ravel()
+        sources = np.tile(np.arange(len(self._points), dtype=np.intp), len(_BLOCK))
+        inside = (columns >= 0) & (columns < width) & (rows >= 0) & (rows < height)
+        return sources[inside], rows[inside] * width + columns[inside]
+
+    def _view_entries_of(self, sources: NDArray[np.intp]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+        """The entries whose point is a view row, and that point's position among the view rows."""
+        view_rows = self._view_rows
+        if len(sources) and np.all(sources[1:] > sources[:-1]):  # one entry per point, in order: search
+            where = np.minimum(np.searchsorted(sources, view_rows), len(sources) - 1)
+            hit = sources[where] == view_rows
+            return where[hit], np.flatnonzero(hit)
+        position = np.full(len(self._points), -1, dtype=np.intp)
+        position[view_rows] = np.arange(len(view_rows))
+        entry_positions = position[sources]
+        entries = np.flatnonzero(entry_positions >= 0)
+        return entries, entry_positions[entries]
 
     def render(self, n_components: int, labels: NDArray[np.integer] | None,
                resp: NDArray[np.floating] | None) -> NDArray[np.uint8]:
