@@ -111,6 +111,7 @@ class Job(QObject):
         super().__init__()
         self.job_id = worker.job_id
         self.worker: GeneratorWorker | None = worker
+        self.relay: QObject | None = None
         self.thread: QThread | None = QThread()
         self.thread.setObjectName(f"{name}-{worker.job_id}")
         worker.moveToThread(self.thread)
@@ -133,6 +134,40 @@ class Job(QObject):
         self.thread = None
         self.worker = None
         self.ended.emit(self.job_id)
+
+
+class _Relay(QObject):
+    """Calls a job's callbacks on the thread this relay lives in (the thread that made the ``Jobs``).
+
+    A plain function or lambda connected straight to a worker's signal would run on the worker's thread
+    (it has no thread of its own for Qt to queue to); connecting the worker to this QObject's slots makes
+    Qt queue every signal to the relay's thread, which then calls the callback there.
+    """
+
+    def __init__(self, callbacks: dict[str, Callable | None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callbacks = callbacks
+
+    def _call(self, name: str, *args) -> None:
+        callback = self._callbacks.get(name)
+        if callback is not None:
+            callback(*args)
+
+    @Slot(int, object)
+    def yielded(self, job_id: int, value: object) -> None:
+        self._call("yielded", job_id, value)
+
+    @Slot(int, object)
+    def returned(self, job_id: int, value: object) -> None:
+        self._call("returned", job_id, value)
+
+    @Slot(int, str)
+    def errored(self, job_id: int, message: str) -> None:
+        self._call("errored", job_id, message)
+
+    @Slot(int)
+    def finished(self, job_id: int) -> None:
+        self._call("finished", job_id)
 
 
 class Jobs(QObject):
@@ -162,14 +197,18 @@ class Jobs(QObject):
         """Run ``function(*args, **kwargs)`` (a generator function) on a new thread; returns its worker.
 
         The callbacks are connected to the worker's signals before the thread starts, so none is missed;
-        they run on the main thread (queued connections) and get the job id first.
+        whatever they are (bound methods, functions, lambdas), they run on the thread that made this
+        ``Jobs`` (the main thread), through a relay QObject, and get the job id first.
         """
         worker = GeneratorWorker(self.new_id() if job_id is None else job_id, function, *args, **kwargs)
-        for signal, slot in ((worker.yielded, on_yielded), (worker.returned, on_returned),
-                             (worker.errored, on_errored), (worker.finished, on_finished)):
-            if slot is not None:
-                signal.connect(slot)
+        relay = _Relay({"yielded": on_yielded, "returned": on_returned, "errored": on_errored,
+                        "finished": on_finished}, self)
+        worker.yielded.connect(relay.yielded)
+        worker.returned.connect(relay.returned)
+        worker.errored.connect(relay.errored)
+        worker.finished.connect(relay.finished)
         job = Job(worker, self._name)
+        job.relay = relay
         job.ended.connect(self._on_job_ended)
         self._jobs[worker.job_id] = job
         job.thread.start()
@@ -200,4 +239,7 @@ class Jobs(QObject):
 
     @Slot(int)
     def _on_job_ended(self, job_id: int) -> None:
-        self._jobs.pop(job_id, None)
+        job = self._jobs.pop(job_id, None)
+        if job is not None and job.relay is not None:
+            job.relay.deleteLater()  # a main-thread object: its queued signals are delivered before it goes
+            job.relay = None

@@ -100,3 +100,14 @@ def test_ids_grow_so_stale_signals_can_be_told_apart():
     jobs = Jobs("test")
     first, second = jobs.new_id(), jobs.new_id()
     assert second > first
+
+
+def test_callbacks_of_any_kind_run_on_the_thread_that_made_the_jobs(qtbot):
+    """Lambdas and plain functions too: Qt would run them on the worker's thread if connected directly."""
+    jobs = Jobs("test")
+    threads = []
+    record = lambda *args: threads.append(threading.current_thread())  # noqa: E731 - a lambda on purpose
+    worker = jobs.start(_count, 3, on_yielded=record, on_returned=record, on_finished=record)
+    qtbot.waitUntil(lambda: len(threads) == 5, timeout=5000)
+    assert all(thread is threading.main_thread() for thread in threads), threads
+    assert worker.job_id >= 1

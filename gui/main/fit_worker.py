@@ -264,16 +264,3 @@ def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
         raise
     if held is not None:
         yield held
-
-
-def __getattr__(name: str) -> Any:
-    """``error_message`` is ``gui.threads.error_message``; ``gui.image.worker`` still imports it from here.
-
-    Imported on first use, so importing this module does not load Qt (``gui.main.session`` and its
-    tests use ``FitProgress`` without Qt).
-    """
-    if name == "error_message":
-        from gui.threads import error_message
-
-        return error_message
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
