@@ -160,13 +160,6 @@ def test_main_window_routes_a_dropped_picture_to_image_mode(qtbot, tmp_path, reg
         controller.shutdown(5000)
 
 
-def test_the_main_windows_import_path_still_gives_the_image_window():
-    import gui.image.window as window
-    from gui.image.session import is_picture
-
-    assert window.ImageMode is ImageMode and window.is_picture is is_picture
-
-
 def test_soft_blend_preview_is_painted_by_the_worker(qtbot, mode, regions):
     path, _ = regions
     _open(qtbot, mode, path)

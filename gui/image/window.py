@@ -10,8 +10,6 @@ importable from here, as ``gui.main`` does); what it shows lives in ``gui.image.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
@@ -311,16 +309,6 @@ class ImageView(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's naming
         self.closing.emit()
         super().closeEvent(event)
-
-
-def __getattr__(name: str) -> Any:
-    """``ImageMode`` from here too (``gui.main.controller`` imports it so), loaded on first use: the
-    controller imports this module, so importing it at the top would be circular."""
-    if name == "ImageMode":
-        from gui.image.controller import ImageMode
-
-        return ImageMode
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["MASKED_DARK", "MASKED_LIGHT", "PICTURE_SUFFIXES", "ImageView", "is_picture", "masked",

@@ -21,7 +21,8 @@ from engine.errors import InputError
 from engine.io.model_json import LoadedModel
 from engine.io.tables import Dataset
 from engine.model import sample
-from gui.image.window import ImageMode, is_picture
+from gui.image.controller import ImageMode
+from gui.image.session import is_picture
 from gui.main.editing import HandEdits
 from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
