@@ -1,1 +1,18 @@
-"""The PySide6 window of GMM Explorer: views and controls over the Qt-free ``engine`` package."""
+"""The PySide6 window of GMM Explorer: views and controls over the Qt-free ``engine`` package.
+
+Panels produce settings, a thin controller starts jobs (``threads``), snapshots come back by signal and
+only the newest is drawn (``throttle``); views call ``setData`` on the items they own. No widget is
+touched off the main thread, and views never import workers (``lint-imports`` checks it).
+
+Modules
+-------
+app           start the window: the application, the main window and its controller
+threads       the one worker pattern: a generator job on a QThread, abort between steps, one teardown rule
+throttle      the frame throttle: draw only the newest update, at a pace the screen can take
+colors        component colours from the one palette, and point colours from responsibilities
+settings      what the window remembers between runs (a QSettings the caller hands in)
+main/         the main window: its view API, controller, Qt-free session, fit job, loading and exports
+image/        the Image window: segment a picture, with its view, controller, session, jobs and exports
+views/        plots and canvas items: the data, the mixture, convergence, explanations, editing by hand
+panels/       the side panel's groups of controls (data, model, run, display)
+"""

@@ -21,7 +21,7 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 #: Top-level packages whose every package must carry a module map.
-ROOTS = ("engine",)
+ROOTS = ("engine", "gui")
 
 
 def _packages(root: str) -> list[str]:

@@ -1,1 +1,16 @@
-"""gui/main."""
+"""The main window: fit a mixture to data and watch EM, half-step by half-step.
+
+Modules
+-------
+window        the window's layout and the view API the controller drives (``show_frame``, ``show_status``, ...)
+actions       the actions with their shortcuts, the menus, the status bar and the File and Help dialogs
+controller    the thin controller: the window's intents to jobs and the engine, results back to the view
+session       what the window fits and shows, without Qt: data, models, the run and its snapshots
+runner        the fit runs: one ``fit_steps`` job at a time, its orders and its throttled frames
+fit_worker    EM as a generator job steered by ``RunControl`` (pause, half-steps, a delay, stop)
+sources       where data and models come from: presets, data files and model files
+loading       the jobs that load or generate data sets off the main thread
+editing       edits by hand: components placed on the canvas, painted points, hovering
+exports       saving the model, labels and responsibilities, the data and the canvas, as jobs
+status        the status bar's texts
+"""
