@@ -71,3 +71,13 @@ def test_the_docstring_maps_every_module_on_disk(package):
     assert not missing, f"{package}/__init__.py does not name {missing}"
     gone = sorted(set(names) - on_disk(path))
     assert not gone, f"{package}/__init__.py names {gone}, which are not on disk"
+
+
+def test_the_readme_code_map_names_every_module():
+    """README.md's "Code map" names every module of every package (a name, or a comma-separated list)."""
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Code map", 1)[1].split("\n## ", 1)[0]
+    named = {word.strip(" ,") for line in section.splitlines() for word in line.split() if word.strip(" ,")}
+    missing = [str(path.relative_to(REPOSITORY)) for root in ROOTS for path in (REPOSITORY / root).rglob("*.py")
+               if path.name != "__init__.py" and "__pycache__" not in path.parts and path.name not in named]
+    assert not missing, f"README's code map does not name {missing}"
