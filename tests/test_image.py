@@ -7,12 +7,14 @@ Pictures are small and made here (numpy, then Qt's writers), except for the two 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import struct
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -31,6 +33,7 @@ from engine.imaging.render import RenderMode, mean_colours, palette_colours, ren
 from engine.imaging.segmentation import apply_model, segment_image
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model, save_model
+from engine.io.paths import shown_path
 from gui.image.codec import load_picture, qimage_to_array
 from gui.image.exports import save_labels, save_masks, save_picture, save_segmentation_model
 
@@ -330,6 +333,7 @@ def bad_pictures(tmp_path) -> dict[str, tuple[Path, str]]:
         "text file": (tmp_path / "notes.txt", "not a picture Qt can decode"),
         "directory": (tmp_path / "folder.png", "is a folder"),
         "missing": (tmp_path / "missing.png", "does not exist"),
+        "name too long": (tmp_path / ("p" * 300 + ".png"), "the name ppp"),
     }
 
 
@@ -338,7 +342,31 @@ def test_each_bad_picture_gets_its_message(bad_pictures):
         with pytest.raises(InputError, match=re.escape(fragment)) as caught:
             load_picture(path, quiet=True)
         message = str(caught.value)
-        assert message.startswith(f"cannot read the picture {path}") and "\n" not in message, name
+        assert message.startswith(f"cannot read the picture {shown_path(path)}") and "\n" not in message, name
+
+
+def test_a_pipe_named_like_a_picture_is_refused_without_opening_it(tmp_path):
+    """Opening a pipe for reading waits for a writer: it must be refused before it is opened."""
+    pipe = tmp_path / "x.png"
+    os.mkfifo(pipe)
+    refused: list[str] = []
+
+    def load() -> None:
+        with pytest.raises(InputError) as caught:
+            load_picture(pipe)
+        refused.append(str(caught.value))
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    if worker.is_alive():
+        for _ in range(3):  # a writer appears and leaves, so each blocked open() returns
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            worker.join(timeout=1)
+        pytest.fail("load_picture opened the pipe and waited for a writer")
+    assert refused == [f"cannot read the picture {pipe}: it is not a regular file (a pipe or a device?); give a "
+                       "picture file (PNG, JPEG, BMP or TIFF)."]
 
 
 def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, monkeypatch):
