@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -508,3 +509,25 @@ def test_atomic_write_text_exact_and_keeps_permissions(tmp_path):
 def test_atomic_write_into_missing_folder(tmp_path):
     with pytest.raises(InputError, match="cannot write"):
         atomic_write_text(tmp_path / "no" / "such" / "file.txt", "x")
+
+
+def test_a_ctrl_c_while_renaming_waits_until_every_file_is_in_place(tmp_path, monkeypatch):
+    """Two outputs are both replaced or neither: the interrupt is raised once the renames are done."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("old a")
+    second.write_text("old b")
+    replace = atomic.os.replace
+
+    def replace_then_interrupt(source, target):
+        if target == first:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C between the two renames
+        replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace_then_interrupt)
+    mark = atomic.written_count()
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_all({first: "new a", second: "new b"})
+    assert (first.read_text(), second.read_text()) == ("new a", "new b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    assert atomic.written_since(mark) == [first, second]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
