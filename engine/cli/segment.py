@@ -24,8 +24,9 @@ from engine.cli.frontend import (
     DEFAULT_MAX_ITER,
     DEFAULT_TOL,
     EXIT_OK,
-    check_output_path,
+    check_outputs,
     non_negative_number,
+    print_lines,
     whole_number,
 )
 from engine.config import FitConfig
@@ -45,19 +46,10 @@ FIT_OPTIONS = ("sample", "covariance", "tol", "max_iter", "seed", "features", "s
 
 # ------------------------------------------------------------------------------------------- checks
 def _check_outputs(args) -> dict[str, Path]:
-    """The output paths by option, after checking that each can be written and that they differ."""
-    outputs = {"--out": args.out, "--labels-out": args.labels_out, "--model-out": args.model_out}
-    paths = {option: check_output_path(value) for option, value in outputs.items() if value is not None}
-    seen: dict[Path, str] = {}
-    for option, path in paths.items():
-        key = path.resolve()
-        if key in seen:
-            raise InputError(f"{seen[key]} and {option} name the same file {path}: give each output its own name.")
-        seen[key] = option
-    if Path(args.image).resolve() in seen:
-        raise InputError(
-            f"{seen[Path(args.image).resolve()]} would overwrite the input picture {args.image}: choose another name."
-        )
+    """The output paths by option, after checking that each can be written, that they differ, and that none
+    is an input (``check_outputs``), and that their suffixes name formats they are written in."""
+    paths = check_outputs({"--out": args.out, "--labels-out": args.labels_out, "--model-out": args.model_out},
+                          {"picture": args.image, "model": args.model})
     if paths["--out"].suffix.lower() != ".png":
         raise InputError(f"--out {args.out} must end in .png (the segmented picture is written as PNG).")
     labels = paths.get("--labels-out")
@@ -162,8 +154,7 @@ def run(args) -> int:
     if "--model-out" in outputs:
         writers[outputs["--model-out"]] = model_content(segmentation)
     write_all(writers)
-    for line in _summary(picture, segmentation, args, list(writers)):
-        print(line)
+    print_lines(_summary(picture, segmentation, args, list(writers)))
     return EXIT_OK
 
 
