@@ -122,6 +122,9 @@ def test_feature_spec_checks_its_values():
         FeatureSpec("rgb", -1.0)
     with pytest.raises(InputError, match="spatial weight"):
         FeatureSpec("rgb", float("nan"))
+    with pytest.raises(InputError, match="spatial weight must be a number >= 0 and at most 1e"):
+        FeatureSpec("lab", 1e200)  # positions of 1e202: float32 overflows, and every pixel looked alike
+    assert FeatureSpec("lab", 1e6).spatial_weight == 1e6
     assert FeatureSpec("lab", 0.5).feature_names == ("L", "a", "b", "x", "y")
 
 

@@ -208,6 +208,11 @@ def _data_model(path: Path) -> Path:
     (["--k", "3", "--max-iter", "x"], "--max-iter: must be a whole number >= 0"),
     ([], "give --k K"),
     (["--k", "9"], "fewer than 9 distinct colours"),
+    (["--k", "3", "--spatial-weight", "1e200"], "--spatial-weight: must be a number >= 0 and at most 1e+06"),
+    (["--k", "3", "--spatial-weight", "2e6"], "--spatial-weight: must be a number >= 0 and at most 1e+06"),
+    (["--k", "3", "--sample", "1"], "--sample 1 is smaller than --k 3: a sample needs at least 3 pixels"),
+    (["--k", "4", "--sample", "4", "--seed", "0"], "the random sample of 4 pixels (--sample 4) has fewer than 4 "
+                                                    "distinct colours, though the picture has more"),
     (["--model", "{model}"], 'was not fitted to a picture (it has no "image" block)'),
 ])
 def test_bad_options_are_refused_with_nothing_written(options, fragment, tmp_path, capsys):

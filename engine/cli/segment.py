@@ -26,17 +26,19 @@ from engine.cli.frontend import (
     EXIT_OK,
     check_outputs,
     non_negative_number,
+    number_up_to,
     print_lines,
     whole_number,
 )
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.errors import InputError
-from engine.imaging.features import MAX_COMPONENTS, ColorSpace, FeatureSpec
+from engine.imaging.features import MAX_COMPONENTS, MAX_SPATIAL_WEIGHT, ColorSpace, FeatureSpec
 from engine.imaging.outputs import label_map_content, model_content
 from engine.imaging.picture import Picture, PictureCodec
 from engine.imaging.render import mean_colours, render_labels
 from engine.imaging.segmentation import DEFAULT_SAMPLE, Segmentation, apply_model, segment_image
+from engine.init import require_distinct_rows
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model
 
@@ -94,7 +96,35 @@ def _fit(args, picture: Picture) -> Segmentation:
         seed=seed,
     )
     sample = DEFAULT_SAMPLE if args.sample is None else args.sample
-    return segment_image(picture.pixels, spec, config, sample_size=sample)
+    sampled = 0 < sample < picture.n_pixels  # as engine.imaging.features.sample_indices decides
+    try:
+        return segment_image(picture.pixels, spec, config, sample_size=sample)
+    except InputError:
+        # Too few distinct colours among the sampled pixels, when the picture itself has enough.
+        if sampled and _has_distinct_colours(picture, args.k):
+            raise InputError(
+                f"the random sample of {sample} pixels (--sample {sample}) has fewer than {args.k} distinct "
+                f"colours, though the picture has more: give a larger --sample, or --sample 0 to fit on all pixels."
+            ) from None
+        raise
+
+
+def _has_distinct_colours(picture: Picture, count: int) -> bool:
+    try:
+        require_distinct_rows(picture.pixels.reshape(-1, 3), count)
+    except InputError:
+        return False
+    return True
+
+
+def _check_sample(args) -> None:
+    """Refuse a sample too small to hold K distinct pixels, before the picture is decoded."""
+    if args.sample is not None and args.k is not None and 0 < args.sample < args.k:
+        raise InputError(
+            f"--sample {args.sample} is smaller than --k {args.k}: a sample needs at least {args.k} pixels of "
+            f"different colours; give --sample {args.k} or more (the default is {DEFAULT_SAMPLE}), or --sample 0 "
+            "to fit on all pixels."
+        )
 
 
 def _summary(picture: Picture, segmentation: Segmentation, args, written: list[Path]) -> list[str]:
@@ -141,6 +171,8 @@ def run(args) -> int:
                 f"the model has {loaded.params.n_components} components but --k is {args.k}: drop --k or give "
                 f"--k {loaded.params.n_components}."
             )
+    else:
+        _check_sample(args)
     codec = _codec(args)
     picture = codec.load_picture(args.image, quiet=True)
     if loaded is None:
@@ -182,10 +214,10 @@ def register(commands) -> None:
     )
     p.add_argument(
         "--spatial-weight",
-        type=non_negative_number,
+        type=number_up_to(MAX_SPATIAL_WEIGHT, "larger weights overflow the single-precision features"),
         metavar="W",
         help="add each pixel's position, weighted: 1 makes crossing the picture's longer side "
-        "count as much as black to white (default 0: colour only)",
+        f"count as much as black to white (default 0: colour only; at most {MAX_SPATIAL_WEIGHT:g})",
     )
     p.add_argument(
         "--sample",
