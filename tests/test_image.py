@@ -34,7 +34,7 @@ from engine.imaging.segmentation import apply_model, segment_image
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model, save_model
 from engine.io.paths import shown_path
-from gui.image.codec import load_picture, qimage_to_array
+from gui.image.codec import load_picture, picture_reader, qimage_to_array
 from gui.image.exports import save_labels, save_masks, save_picture, save_segmentation_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -370,6 +370,21 @@ def test_a_pipe_named_like_a_picture_is_refused_without_opening_it(tmp_path):
         pytest.fail("load_picture opened the pipe and waited for a writer")
     assert refused == [f"cannot read the picture {pipe}: it is not a regular file (a pipe or a device?); give a "
                        "picture file (PNG, JPEG, BMP or TIFF)."]
+
+
+def test_common_formats_go_straight_to_their_own_reader(tmp_path):
+    """Only ``read()`` releases Python's lock: ``canRead()`` must not ask every plugin (the SVG one takes a
+    lock Qt shares with the main thread, which deadlocked a decoding thread against widgets being deleted)."""
+    pixels, _ = regions_picture(8, 8)
+    for suffix, name in (("png", b"png"), ("jpg", b"jpeg"), ("bmp", b"bmp"), ("tiff", b"tiff")):
+        save_picture(tmp_path / f"p.{suffix}", pixels)
+        path = tmp_path / f"p.{suffix}"
+        reader = picture_reader(path, path.read_bytes()[:16])
+        assert (bytes(reader.format().data()), reader.autoDetectImageFormat()) == (name, False), suffix
+        assert reader.canRead() and load_picture(path).format == name.decode()
+    (tmp_path / "odd.xpm").write_bytes(b"/* XPM */\n")
+    reader = picture_reader(tmp_path / "odd.xpm", b"/* XPM */\n")
+    assert reader.autoDetectImageFormat() and reader.decideFormatFromContent()
 
 
 def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, monkeypatch):

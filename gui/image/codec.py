@@ -90,16 +90,14 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
         raise refuse(_tr("it is not a regular file (a pipe or a device?); give a picture file (PNG, JPEG, BMP "
                          "or TIFF)"))
     try:
-        with open(file, "rb"):
-            pass
+        with open(file, "rb") as handle:
+            head = handle.read(16)
     except OSError as error:
         raise refuse(_tr("it cannot be opened ({0})").format(error.strerror or error)) from None
     if status.st_size == 0:
         raise refuse(_tr("the file is empty (0 bytes)"))
 
-    reader = QImageReader(str(file))
-    reader.setDecideFormatFromContent(True)
-    reader.setAutoTransform(True)
+    reader = picture_reader(file, head)
     with _captured_messages(quiet) as messages:
         if not reader.canRead():
             raise refuse(_tr("it is not a picture Qt can decode; give a PNG, JPEG, BMP or TIFF file"))
@@ -119,6 +117,37 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
     _check_size(image.width(), image.height(), refuse)
     pixels = qimage_to_array(image)
     return Picture(pixels, file, fmt, 16 if pixels.dtype == np.uint16 else 8, bool(image.hasAlphaChannel()))
+
+
+#: Leading bytes of the common formats, and the name of Qt's handler for each.
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", b"png"), (b"\xff\xd8\xff", b"jpeg"), (b"GIF87a", b"gif"), (b"GIF89a", b"gif"),
+               (b"BM", b"bmp"), (b"II*\x00", b"tiff"), (b"MM\x00*", b"tiff"))
+
+
+def _format_of(head: bytes) -> bytes | None:
+    """The format a file's first bytes announce, for the common formats; None for any other."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return b"webp"
+    return next((name for signature, name in _SIGNATURES if head.startswith(signature)), None)
+
+
+def picture_reader(file: Path, head: bytes) -> QImageReader:
+    """A ``QImageReader`` for ``file`` whose first bytes are ``head``, format decided from the content.
+
+    A common format goes straight to its own handler: only ``read()`` releases Python's lock while Qt
+    works, and letting ``canRead()`` ask every plugin (the SVG plugin connects signals, taking one of
+    Qt's shared locks) deadlocked a decoding thread against the main thread deleting widgets. Other
+    files are probed by every plugin, as Qt does by default.
+    """
+    known = _format_of(head)
+    if known is not None and known in {bytes(name.data()) for name in QImageReader.supportedImageFormats()}:
+        reader = QImageReader(str(file), known)
+        reader.setAutoDetectImageFormat(False)
+    else:
+        reader = QImageReader(str(file))
+        reader.setDecideFormatFromContent(True)
+    reader.setAutoTransform(True)
+    return reader
 
 
 def _file_status(file: Path, refuse: Callable[[str], Exception]) -> os.stat_result | None:
@@ -264,4 +293,4 @@ def writable_formats() -> set[str]:
     return {bytes(name.data()).decode("ascii") for name in QImageWriter.supportedImageFormats()}
 
 
-__all__ = ["array_to_qimage", "encode_picture", "load_picture", "qimage_to_array", "writable_formats"]
+__all__ = ["array_to_qimage", "encode_picture", "load_picture", "picture_reader", "qimage_to_array", "writable_formats"]
