@@ -293,7 +293,7 @@ def test_a_pipe_named_like_a_picture_is_refused_at_once(tmp_path):
     outputs = _outputs(tmp_path)
     try:
         proc = subprocess.run([sys.executable, "main.py", "segment", tmp_path / "x.png", "--k", "3", "--out",
-                               outputs[0]], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                               outputs[0]], cwd=ROOT, capture_output=True, text=True, timeout=30)
     except subprocess.TimeoutExpired:
         pytest.fail("segment opened the pipe and waited for a writer")
     _assert_refused(proc.returncode, proc.stdout, proc.stderr, "is not a regular file (a pipe or a device?)",
