@@ -1,8 +1,10 @@
 """The JSON model format: exact round trips, scikit-learn can read it, and every bad file is refused."""
 
+import contextlib
 import copy
 import json
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -246,9 +248,24 @@ def test_unreadable_file_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_pipe_is_refused_without_opening_it(tmp_path):
-    os.mkfifo(tmp_path / "m.json")  # opening a pipe for reading would wait for a writer for ever
-    with pytest.raises(InputError, match=r"it is not a regular file \(a pipe or a device\?\)"):
-        load_model(tmp_path / "m.json")
+    pipe = tmp_path / "m.json"
+    os.mkfifo(pipe)  # opening a pipe for reading would wait for a writer for ever
+    refused: list[str] = []
+
+    def load() -> None:
+        with pytest.raises(InputError) as caught:
+            load_model(pipe)
+        refused.append(str(caught.value))
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    if worker.is_alive():
+        with contextlib.suppress(OSError):  # a writer appears and leaves: the blocked open() returns
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(timeout=5)
+        pytest.fail("load_model opened the pipe and waited for a writer")
+    assert refused and refused[0].endswith("it is not a regular file (a pipe or a device?).")
 
 
 @pytest.mark.parametrize("name", ["m" * 300 + ".json", "d" * 256 + "/m.json"])

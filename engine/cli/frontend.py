@@ -177,7 +177,6 @@ class OutputStreamError(GMMError):
         name = "standard error" if stream is sys.stderr else "standard output"
         super().__init__(f"cannot write to {name} ({error.strerror or error}): free some space or send it "
                          "elsewhere")
-        self.stream = stream
 
 
 def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
@@ -220,7 +219,7 @@ def error(message: str) -> int:
 
 def _silence(stream: TextIO) -> None:
     """Point ``stream``'s file descriptor at the null device, so what is left in its buffer can be flushed
-    at exit without failing again (and without Python's "Exception ignored" message)."""
+    at exit without failing again (and without Python's "Exception ignored" message): a closed pipe."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
@@ -251,7 +250,6 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
         print_lines([])  # flush stdout now, so a full disk is reported here and not at exit
         return status
     except OutputStreamError as problem:
-        _silence(problem.stream)
         written = _written_since(written_before)
         return error(f"{problem}; {written + ' was written in full' if written else 'nothing was written'}.")
     except GMMError as problem:
