@@ -171,7 +171,10 @@ def test_a_lost_interrupt_is_raised_again(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         main._on_interrupt(signal.SIGINT, None)
     assert watchdogs == [main._watchdog]
-    main._on_interrupt(signal.SIGINT, None)  # the user's second Ctrl-C while the first is handled: ignored
+    try:
+        main._on_interrupt(signal.SIGINT, None)  # the user's second Ctrl-C while the first is handled
+    except KeyboardInterrupt:
+        pytest.fail("a second Ctrl-C interrupted the handling of the first")
     monkeypatch.setattr(main._Interrupt, "owed", True)
     with pytest.raises(KeyboardInterrupt):
         main._on_interrupt(signal.SIGINT, None)
