@@ -7,14 +7,12 @@ Pictures are small and made here (numpy, then Qt's writers), except for the two 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import struct
 import subprocess
 import sys
-import threading
 import warnings
 from pathlib import Path
 
@@ -34,7 +32,7 @@ from engine.imaging.segmentation import apply_model, segment_image
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model, save_model
 from engine.io.paths import shown_path
-from gui.image.codec import load_picture, picture_reader, qimage_to_array
+from gui.image.codec import load_picture, qimage_to_array
 from gui.image.exports import save_labels, save_masks, save_picture, save_segmentation_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -346,45 +344,6 @@ def test_each_bad_picture_gets_its_message(bad_pictures):
             load_picture(path, quiet=True)
         message = str(caught.value)
         assert message.startswith(f"cannot read the picture {shown_path(path)}") and "\n" not in message, name
-
-
-def test_a_pipe_named_like_a_picture_is_refused_without_opening_it(tmp_path):
-    """Opening a pipe for reading waits for a writer: it must be refused before it is opened."""
-    pipe = tmp_path / "x.png"
-    os.mkfifo(pipe)
-    refused: list[str] = []
-
-    def load() -> None:
-        with pytest.raises(InputError) as caught:
-            load_picture(pipe)
-        refused.append(str(caught.value))
-
-    worker = threading.Thread(target=load, daemon=True)
-    worker.start()
-    worker.join(timeout=20)
-    if worker.is_alive():
-        for _ in range(3):  # a writer appears and leaves, so each blocked open() returns
-            with contextlib.suppress(OSError):
-                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-            worker.join(timeout=1)
-        pytest.fail("load_picture opened the pipe and waited for a writer")
-    assert refused == [f"cannot read the picture {pipe}: it is not a regular file (a pipe or a device?); give a "
-                       "picture file (PNG, JPEG, BMP or TIFF)."]
-
-
-def test_common_formats_go_straight_to_their_own_reader(tmp_path):
-    """Only ``read()`` releases Python's lock: ``canRead()`` must not ask every plugin (the SVG one takes a
-    lock Qt shares with the main thread, which deadlocked a decoding thread against widgets being deleted)."""
-    pixels, _ = regions_picture(8, 8)
-    for suffix, name in (("png", b"png"), ("jpg", b"jpeg"), ("bmp", b"bmp"), ("tiff", b"tiff")):
-        save_picture(tmp_path / f"p.{suffix}", pixels)
-        path = tmp_path / f"p.{suffix}"
-        reader = picture_reader(path, path.read_bytes()[:16])
-        assert (bytes(reader.format().data()), reader.autoDetectImageFormat()) == (name, False), suffix
-        assert reader.canRead() and load_picture(path).format == name.decode()
-    (tmp_path / "odd.xpm").write_bytes(b"/* XPM */\n")
-    reader = picture_reader(tmp_path / "odd.xpm", b"/* XPM */\n")
-    assert reader.autoDetectImageFormat() and reader.decideFormatFromContent()
 
 
 def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, monkeypatch):
