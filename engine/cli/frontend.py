@@ -1,8 +1,10 @@
 """The one argparse front end of the headless commands: option types, checks and exit codes.
 
 Every command module registers its subcommand with ``add_parser`` (see ``engine.cli.main``), uses the
-option types and checks here, and raises ``GMMError`` for bad input; ``run`` turns that into one
-``error:`` line on stderr and exit status 2, Ctrl-C into 130 and a closed pipe into 141.
+option types and checks here (every output path goes through ``check_outputs``, every line printed
+through ``print_lines``), and raises ``GMMError`` for bad input; ``run`` turns that into one ``error:``
+line on stderr and exit status 2 (a standard output that cannot be written too), Ctrl-C into 130 and a
+closed pipe into 141.
 """
 
 from __future__ import annotations
@@ -158,7 +160,7 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, str | 
         inode (a hard link), so writing it would replace what the command reads.
     """
     paths = {option: check_output_path(value, option) for option, value in outputs.items() if value is not None}
-    given = [(option, path) for option, path in paths.items()]
+    given = list(paths.items())
     for position, (option, path) in enumerate(given):
         for earlier, earlier_path in given[:position]:
             if same_file(path, earlier_path):
