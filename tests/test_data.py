@@ -485,3 +485,5 @@ def test_atomic_write_text_exact_and_keeps_permissions(tmp_path):
 def test_atomic_write_into_missing_folder(tmp_path):
     with pytest.raises(InputError, match="cannot write"):
         atomic_write_text(tmp_path / "no" / "such" / "file.txt", "x")
+
+

@@ -31,6 +31,7 @@ from engine.imaging.render import RenderMode, mean_colours, palette_colours, ren
 from engine.imaging.segmentation import apply_model, segment_image
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model, save_model
+from engine.io.paths import shown_path
 from gui.image.codec import load_picture, qimage_to_array
 from gui.image.exports import save_labels, save_masks, save_picture, save_segmentation_model
 
@@ -119,6 +120,9 @@ def test_feature_spec_checks_its_values():
         FeatureSpec("rgb", -1.0)
     with pytest.raises(InputError, match="spatial weight"):
         FeatureSpec("rgb", float("nan"))
+    with pytest.raises(InputError, match="spatial weight must be a number >= 0 and at most 1e"):
+        FeatureSpec("lab", 1e200)  # positions of 1e202: float32 overflows, and every pixel looked alike
+    assert FeatureSpec("lab", 1e6).spatial_weight == 1e6
     assert FeatureSpec("lab", 0.5).feature_names == ("L", "a", "b", "x", "y")
 
 
@@ -330,6 +334,7 @@ def bad_pictures(tmp_path) -> dict[str, tuple[Path, str]]:
         "text file": (tmp_path / "notes.txt", "not a picture Qt can decode"),
         "directory": (tmp_path / "folder.png", "is a folder"),
         "missing": (tmp_path / "missing.png", "does not exist"),
+        "name too long": (tmp_path / ("p" * 300 + ".png"), "the name ppp"),
     }
 
 
@@ -338,7 +343,7 @@ def test_each_bad_picture_gets_its_message(bad_pictures):
         with pytest.raises(InputError, match=re.escape(fragment)) as caught:
             load_picture(path, quiet=True)
         message = str(caught.value)
-        assert message.startswith(f"cannot read the picture {path}") and "\n" not in message, name
+        assert message.startswith(f"cannot read the picture {shown_path(path)}") and "\n" not in message, name
 
 
 def test_a_picture_too_large_for_memory_is_refused_before_decoding(tmp_path, monkeypatch):

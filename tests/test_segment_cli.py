@@ -9,6 +9,7 @@ exactly as they were (or absent).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -207,6 +208,11 @@ def _data_model(path: Path) -> Path:
     (["--k", "3", "--max-iter", "x"], "--max-iter: must be a whole number >= 0"),
     ([], "give --k K"),
     (["--k", "9"], "fewer than 9 distinct colours"),
+    (["--k", "3", "--spatial-weight", "1e200"], "--spatial-weight: must be a number >= 0 and at most 1e+06"),
+    (["--k", "3", "--spatial-weight", "2e6"], "--spatial-weight: must be a number >= 0 and at most 1e+06"),
+    (["--k", "3", "--sample", "1"], "--sample 1 is smaller than --k 3: a sample needs at least 3 pixels"),
+    (["--k", "4", "--sample", "4", "--seed", "0"], "the random sample of 4 pixels (--sample 4) has fewer than 4 "
+                                                    "distinct colours, though the picture has more"),
     (["--model", "{model}"], 'was not fitted to a picture (it has no "image" block)'),
 ])
 def test_bad_options_are_refused_with_nothing_written(options, fragment, tmp_path, capsys):
@@ -242,13 +248,21 @@ def test_unusable_models_and_outputs_are_refused(picture, fitted, tmp_path, caps
     for options, fragment in cases:
         status, stdout, stderr = run([path, *options, *tail], capsys)
         _assert_refused(status, stdout, stderr, fragment, outputs)
+    saved = model.read_bytes()
+    status, stdout, stderr = run([path, "--model", model, "--out", outputs[0], "--model-out", model], capsys)
+    assert status == 2 and "--model-out" in stderr and "would overwrite the input model" in stderr, stderr
+    assert model.read_bytes() == saved and outputs[0].read_bytes() == KEEP
 
+    os.link(path, tmp_path / "same.png")
+    os.symlink(tmp_path / "s.png", tmp_path / "s-link.png")
     for options, fragment in [
         (["--out", tmp_path / "nowhere" / "s.png"], "does not exist: create it"),
         (["--out", tmp_path / "s.jpg"], "must end in .png"),
         (["--out", tmp_path / "s.png", "--labels-out", tmp_path / "l.txt"], "must end in .npy or .png"),
         (["--out", tmp_path / "s.png", "--labels-out", tmp_path / "s.png"], "name the same file"),
         (["--out", path], "would overwrite the input picture"),
+        (["--out", tmp_path / "same.png"], "would overwrite the input picture"),  # a hard link to the picture
+        (["--out", tmp_path / "s.png", "--labels-out", tmp_path / "s-link.png"], "name the same file"),
     ]:
         status, _, stderr = run([path, "--k", "3", *options], capsys)
         assert status == 2 and stderr.startswith("error: ") and fragment in stderr, stderr
@@ -272,6 +286,18 @@ def test_python_main_py_segment_exit_codes(picture, tmp_path):
     proc = _child(bad["truncated png"][0], "--k", "3", "--out", outputs[0], "--labels-out", outputs[1])
     # libpng's own "libpng error: ..." line is kept off stderr: only ours.
     _assert_refused(proc.returncode, proc.stdout, proc.stderr, "truncated or damaged", outputs)
+
+
+def test_a_pipe_named_like_a_picture_is_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "x.png")  # opening it for reading would wait for a writer for ever
+    outputs = _outputs(tmp_path)
+    try:
+        proc = subprocess.run([sys.executable, "main.py", "segment", tmp_path / "x.png", "--k", "3", "--out",
+                               outputs[0]], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("segment opened the pipe and waited for a writer")
+    _assert_refused(proc.returncode, proc.stdout, proc.stderr, "is not a regular file (a pipe or a device?)",
+                    outputs)
 
 
 def test_help_and_the_top_level_help_mention_segment(capsys):

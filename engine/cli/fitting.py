@@ -23,7 +23,7 @@ from engine.cli.frontend import (
     DEFAULT_TOL,
     EXIT_OK,
     add_columns,
-    check_output_path,
+    check_outputs,
     non_negative_number,
     parse_columns,
     print_lines,
@@ -118,16 +118,16 @@ class _Progress:
     def __call__(self, snapshot: EMSnapshot) -> None:
         if snapshot.half_step is HalfStep.BEST:
             start_lls = ", ".join(f"{v:.10g}" for v in snapshot.start_log_likelihoods)
-            print(f"best start: {snapshot.start + 1} of {self.n_init} (final mean log-likelihoods: {start_lls})",
-                  file=self.stream, flush=True)
+            print_lines([f"best start: {snapshot.start + 1} of {self.n_init} (final mean log-likelihoods: "
+                         f"{start_lls})"], self.stream)
             return
         if snapshot.half_step is not HalfStep.M:
             return
         start = f"start {snapshot.start + 1}/{self.n_init}  " if self.n_init > 1 else ""
         change = snapshot.change
         change_text = "-" if math.isnan(change) else f"{change:+.6e}"
-        print(f"{start}iteration {snapshot.iteration:4d}  mean log-likelihood {snapshot.mean_log_likelihood:.10g}"
-              f"  change {change_text}", file=self.stream, flush=True)
+        print_lines([f"{start}iteration {snapshot.iteration:4d}  mean log-likelihood "
+                     f"{snapshot.mean_log_likelihood:.10g}  change {change_text}"], self.stream)
 
 
 def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
@@ -196,7 +196,7 @@ def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
 
 
 def cmd_fit(args) -> int:
-    out = check_output_path(args.out)
+    out = check_outputs({"--out": args.out}, {"data file": args.data, "starting model": args.init_model})["--out"]
     loaded = load_model(args.init_model) if args.init_model else None
     init_params = loaded.params if loaded is not None else None
     config = _fit_config(args, init_params)
@@ -208,7 +208,7 @@ def cmd_fit(args) -> int:
     result = fit(dataset.X, config, on_snapshot=progress)
     save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
     if args.json:
-        print(json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2))
+        print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2)])
     else:
         print_lines(fit_summary_lines(result, dataset, out), sys.stdout)
     return EXIT_OK
@@ -235,7 +235,7 @@ def _model_and_data(args, drop_invalid: bool = False):
 
 
 def cmd_predict(args) -> int:
-    out = check_output_path(args.out)
+    out = check_outputs({"--out": args.out}, {"model file": args.model, "data file": args.data})["--out"]
     loaded, dataset = _model_and_data(args)
     params = loaded.params
     header = ["label"]
@@ -246,7 +246,7 @@ def cmd_predict(args) -> int:
         rows = np.column_stack([rows, predict_proba(params, dataset.X)])
     fmt = ["%d"] + ["%r"] * (len(header) - 1)
     save_csv_atomic(out, header, rows, fmt=fmt)
-    print(f"wrote {len(rows)} predictions ({', '.join(header)}) to {out}")
+    print_lines([f"wrote {len(rows)} predictions ({', '.join(header)}) to {out}"])
     return EXIT_OK
 
 
@@ -256,11 +256,9 @@ def cmd_score(args) -> int:
     mean = float(score(loaded.params, dataset.X))
     total = mean * n_samples
     if args.json:
-        print(json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples}))
+        print_lines([json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples})])
     else:
-        print(f"log-likelihood: {total:.10g}")
-        print(f"mean log-likelihood: {mean:.10g}")
-        print(f"samples: {n_samples}")
+        print_lines([f"log-likelihood: {total:.10g}", f"mean log-likelihood: {mean:.10g}", f"samples: {n_samples}"])
     return EXIT_OK
 
 

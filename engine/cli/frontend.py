@@ -1,21 +1,27 @@
 """The one argparse front end of the headless commands: option types, checks and exit codes.
 
 Every command module registers its subcommand with ``add_parser`` (see ``engine.cli.main``), uses the
-option types and checks here, and raises ``GMMError`` for bad input; ``run`` turns that into one
-``error:`` line on stderr and exit status 2, Ctrl-C into 130 and a closed pipe into 141.
+option types and checks here (every output path goes through ``check_outputs``, every line printed
+through ``print_lines``), and raises ``GMMError`` for bad input; ``run`` turns that into one ``error:``
+line on stderr and exit status 2 (a standard output that cannot be written too), Ctrl-C into 130 and a
+closed pipe into 141.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
+import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from engine.errors import GMMError, InputError
+from engine.io.atomic import written_count, written_since
+from engine.io.paths import file_status, is_regular, same_file, shown_path
 
 PROG = "gmm-explorer"
 EXIT_OK = 0
@@ -71,6 +77,18 @@ def non_negative_number(text: str) -> float:
     return value
 
 
+def number_up_to(maximum: float, reason: str) -> Callable[[str], float]:
+    """An argparse ``type``: a finite number >= 0 and <= ``maximum``; ``reason`` says why in the message."""
+
+    def parse(text: str) -> float:
+        value = non_negative_number(text)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"must be a number >= 0 and at most {maximum:g} ({reason}), not {text!r}")
+        return value
+
+    return parse
+
+
 def parse_columns(tokens: Sequence[str] | None) -> list[str] | None:
     """``--columns`` as a list of names and 0-based indices; accepts ``a b``, ``a,b`` and mixes of both.
 
@@ -97,23 +115,90 @@ def add_columns(parser: argparse.ArgumentParser) -> None:
 # ----------------------------------------------------------------------------------------------------
 
 
-def check_output_path(path: str) -> Path:
-    """Raise ``InputError`` unless ``path`` can be written: its folder exists and is writable."""
+def check_output_path(path: str, option: str = "--out") -> Path:
+    """Raise ``InputError`` unless ``path`` can be written by the atomic writer.
+
+    Its folder must exist and be writable, and the path must not be a folder, a pipe or a device (the
+    atomic writer would replace it with a regular file: ``--out /dev/null`` run as root would replace the
+    device itself), nor hold a name too long.
+    """
     target = Path(path)
-    folder = target.parent
-    if target.is_dir():
+    shown = shown_path(target)
+
+    def refuse(problem: str) -> InputError:
+        return InputError(f"cannot write {option} {shown}: {problem}; choose another name.")
+
+    status = file_status(target, refuse)
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise InputError(f"the output {path} is a folder: give a file name, e.g. {target / 'out'}.")
-    if not folder.is_dir():
-        raise InputError(f"the output folder {folder} does not exist: create it or choose another --out.")
+    if status is not None and not is_regular(status):
+        raise refuse("it is not a regular file (a pipe or a device?), which would be replaced by one")
+    folder = target.parent
+    folder_status = file_status(folder, refuse)
+    if folder_status is None or not stat.S_ISDIR(folder_status.st_mode):
+        raise InputError(f"the output folder {folder} does not exist: create it or choose another {option}.")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(f"the output folder {folder} is not writable: choose another --out.")
+        raise InputError(f"the output folder {folder} is not writable: choose another {option}.")
     return target
 
 
+def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, str | None]) -> dict[str, Path]:
+    """Check every output of a command before any work is done, and return their paths by option.
+
+    Parameters
+    ----------
+    outputs : mapping of option to path or None
+        ``{"--out": "m.json"}``; options whose value is None (not given) are left out.
+    inputs : mapping of description to path or None
+        What the command reads, as messages name it: ``{"data file": "d.csv", "model file": None}``.
+
+    Raises
+    ------
+    InputError
+        For an output that cannot be written (``check_output_path``), two outputs naming one file, or an
+        output that is the same file as an input: the same path once links are resolved, or the same
+        inode (a hard link), so writing it would replace what the command reads.
+    """
+    paths = {option: check_output_path(value, option) for option, value in outputs.items() if value is not None}
+    given = list(paths.items())
+    for position, (option, path) in enumerate(given):
+        for earlier, earlier_path in given[:position]:
+            if same_file(path, earlier_path):
+                raise InputError(f"{earlier} and {option} name the same file {path}: give each output its own name.")
+        for what, source in inputs.items():
+            if source is not None and same_file(path, source):
+                raise InputError(f"{option} {shown_path(path)} would overwrite the input {what} {shown_path(source)}: "
+                                 f"choose another name for {option}.")
+    return paths
+
+
+class OutputStreamError(GMMError):
+    """Standard output (or error) could not be written: a full disk, a closed terminal, an I/O error."""
+
+    def __init__(self, stream: TextIO, error: OSError) -> None:
+        name = "standard error" if stream is sys.stderr else "standard output"
+        super().__init__(f"cannot write to {name} ({error.strerror or error}): free some space or send it "
+                         "elsewhere")
+
 
 def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
-    for line in lines:
-        print(line, file=sys.stdout if stream is None else stream)
+    """Print ``lines`` to ``stream`` (stdout by default) and flush them.
+
+    Raises
+    ------
+    OutputStreamError
+        When the stream cannot be written (``> /dev/full``); a reader that went away (``| head``) is still
+        ``BrokenPipeError``, which ``run`` ends quietly.
+    """
+    stream = sys.stdout if stream is None else stream
+    try:
+        for line in lines:
+            print(line, file=stream)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputStreamError(stream, error) from None
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -121,11 +206,31 @@ def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
 # ----------------------------------------------------------------------------------------------------
 
 
+def _say(line: str) -> None:
+    """One line on stderr; nothing more can be done when stderr itself cannot be written."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr, flush=True)
+
+
 def error(message: str) -> int:
     """Print one ``error:`` line (whatever the message held) and return the bad-input status."""
     message = " ".join(str(message).split())
-    print(f"error: {message}", file=sys.stderr)
+    _say(f"error: {message}")
     return EXIT_BAD_INPUT
+
+
+def _silence(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device, so what is left in its buffer can be flushed
+    at exit without failing again (and without Python's "Exception ignored" message): a closed pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _written_since(count: int) -> str:
+    written = written_since(count)
+    return ", ".join(str(path) for path in written)
 
 
 def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
@@ -133,6 +238,7 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
 
     ``context`` is set on the parsed arguments (the ``segment`` command's picture codec, for one).
     """
+    written_before = written_count()
     try:
         try:
             args = parser.parse_args(list(argv))
@@ -142,12 +248,18 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
             return exit_.code if isinstance(exit_.code, int) else EXIT_OK
         for name, value in context.items():
             setattr(args, name, value)
-        return args.run(args)
+        status = args.run(args)
+        print_lines([])  # flush stdout now, so a full disk is reported here and not at exit
+        return status
+    except OutputStreamError as problem:
+        written = _written_since(written_before)
+        return error(f"{problem}; {written + ' was written in full' if written else 'nothing was written'}.")
     except GMMError as problem:
         return error(str(problem))
     except KeyboardInterrupt:
-        print("interrupted: nothing was written.", file=sys.stderr)
+        written = _written_since(written_before)
+        _say(f"interrupted after writing {written}." if written else "interrupted: nothing was written.")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (``... | head``): stop quietly, as Unix tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence(sys.stdout)
         return EXIT_BROKEN_PIPE

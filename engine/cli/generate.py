@@ -7,14 +7,14 @@ import inspect
 import numpy as np
 
 from engine.checks import draw_seed
-from engine.cli.frontend import EXIT_OK, check_output_path, whole_number
+from engine.cli.frontend import EXIT_OK, check_outputs, print_lines, whole_number
 from engine.errors import InputError
 from engine.io.tables import save_csv_atomic
 from engine.presets import PRESETS, generate
 
 
 def cmd_generate(args) -> int:
-    out = check_output_path(args.out)
+    out = check_outputs({"--out": args.out}, {})["--out"]  # generate reads no file
     seed = args.seed if args.seed is not None else draw_seed()
     options = {name: getattr(args, name) for name in ("n", "k", "d") if getattr(args, name) is not None}
     dataset = generate(args.preset, seed=seed, **options)
@@ -29,8 +29,8 @@ def cmd_generate(args) -> int:
         fmt.append("%d")
         rows = np.column_stack([X, dataset.labels])
     save_csv_atomic(out, header, rows, fmt=fmt)
-    print(f"wrote {X.shape[0]} samples x {X.shape[1]} features ({', '.join(dataset.feature_names)}) of preset "
-          f"{args.preset} (seed {seed}) to {out}")
+    print_lines([f"wrote {X.shape[0]} samples x {X.shape[1]} features ({', '.join(dataset.feature_names)}) of "
+                 f"preset {args.preset} (seed {seed}) to {out}"])
     return EXIT_OK
 
 

@@ -24,18 +24,21 @@ from engine.cli.frontend import (
     DEFAULT_MAX_ITER,
     DEFAULT_TOL,
     EXIT_OK,
-    check_output_path,
+    check_outputs,
     non_negative_number,
+    number_up_to,
+    print_lines,
     whole_number,
 )
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.errors import InputError
-from engine.imaging.features import MAX_COMPONENTS, ColorSpace, FeatureSpec
+from engine.imaging.features import MAX_COMPONENTS, MAX_SPATIAL_WEIGHT, ColorSpace, FeatureSpec
 from engine.imaging.outputs import label_map_content, model_content
 from engine.imaging.picture import Picture, PictureCodec
 from engine.imaging.render import mean_colours, render_labels
 from engine.imaging.segmentation import DEFAULT_SAMPLE, Segmentation, apply_model, segment_image
+from engine.init import require_distinct_rows
 from engine.io.atomic import write_all
 from engine.io.model_json import load_model
 
@@ -45,19 +48,10 @@ FIT_OPTIONS = ("sample", "covariance", "tol", "max_iter", "seed", "features", "s
 
 # ------------------------------------------------------------------------------------------- checks
 def _check_outputs(args) -> dict[str, Path]:
-    """The output paths by option, after checking that each can be written and that they differ."""
-    outputs = {"--out": args.out, "--labels-out": args.labels_out, "--model-out": args.model_out}
-    paths = {option: check_output_path(value) for option, value in outputs.items() if value is not None}
-    seen: dict[Path, str] = {}
-    for option, path in paths.items():
-        key = path.resolve()
-        if key in seen:
-            raise InputError(f"{seen[key]} and {option} name the same file {path}: give each output its own name.")
-        seen[key] = option
-    if Path(args.image).resolve() in seen:
-        raise InputError(
-            f"{seen[Path(args.image).resolve()]} would overwrite the input picture {args.image}: choose another name."
-        )
+    """The output paths by option, after checking that each can be written, that they differ, and that none
+    is an input (``check_outputs``), and that their suffixes name formats they are written in."""
+    paths = check_outputs({"--out": args.out, "--labels-out": args.labels_out, "--model-out": args.model_out},
+                          {"picture": args.image, "model": args.model})
     if paths["--out"].suffix.lower() != ".png":
         raise InputError(f"--out {args.out} must end in .png (the segmented picture is written as PNG).")
     labels = paths.get("--labels-out")
@@ -102,7 +96,35 @@ def _fit(args, picture: Picture) -> Segmentation:
         seed=seed,
     )
     sample = DEFAULT_SAMPLE if args.sample is None else args.sample
-    return segment_image(picture.pixels, spec, config, sample_size=sample)
+    sampled = 0 < sample < picture.n_pixels  # as engine.imaging.features.sample_indices decides
+    try:
+        return segment_image(picture.pixels, spec, config, sample_size=sample)
+    except InputError:
+        # Too few distinct colours among the sampled pixels, when the picture itself has enough.
+        if sampled and _has_distinct_colours(picture, args.k):
+            raise InputError(
+                f"the random sample of {sample} pixels (--sample {sample}) has fewer than {args.k} distinct "
+                f"colours, though the picture has more: give a larger --sample, or --sample 0 to fit on all pixels."
+            ) from None
+        raise
+
+
+def _has_distinct_colours(picture: Picture, count: int) -> bool:
+    try:
+        require_distinct_rows(picture.pixels.reshape(-1, 3), count)
+    except InputError:
+        return False
+    return True
+
+
+def _check_sample(args) -> None:
+    """Refuse a sample too small to hold K distinct pixels, before the picture is decoded."""
+    if args.sample is not None and args.k is not None and 0 < args.sample < args.k:
+        raise InputError(
+            f"--sample {args.sample} is smaller than --k {args.k}: a sample needs at least {args.k} pixels of "
+            f"different colours; give --sample {args.k} or more (the default is {DEFAULT_SAMPLE}), or --sample 0 "
+            "to fit on all pixels."
+        )
 
 
 def _summary(picture: Picture, segmentation: Segmentation, args, written: list[Path]) -> list[str]:
@@ -149,6 +171,8 @@ def run(args) -> int:
                 f"the model has {loaded.params.n_components} components but --k is {args.k}: drop --k or give "
                 f"--k {loaded.params.n_components}."
             )
+    else:
+        _check_sample(args)
     codec = _codec(args)
     picture = codec.load_picture(args.image, quiet=True)
     if loaded is None:
@@ -162,8 +186,7 @@ def run(args) -> int:
     if "--model-out" in outputs:
         writers[outputs["--model-out"]] = model_content(segmentation)
     write_all(writers)
-    for line in _summary(picture, segmentation, args, list(writers)):
-        print(line)
+    print_lines(_summary(picture, segmentation, args, list(writers)))
     return EXIT_OK
 
 
@@ -191,10 +214,10 @@ def register(commands) -> None:
     )
     p.add_argument(
         "--spatial-weight",
-        type=non_negative_number,
+        type=number_up_to(MAX_SPATIAL_WEIGHT, "larger weights overflow the single-precision features"),
         metavar="W",
         help="add each pixel's position, weighted: 1 makes crossing the picture's longer side "
-        "count as much as black to white (default 0: colour only)",
+        f"count as much as black to white (default 0: colour only; at most {MAX_SPATIAL_WEIGHT:g})",
     )
     p.add_argument(
         "--sample",

@@ -36,6 +36,11 @@ MAX_COMPONENTS = 256
 BLOCK_PIXELS = 1 << 18
 #: Key of the feature description in a saved model.
 IMAGE_KEY = "image"
+#: The largest spatial weight. Features are float32, and the start (k-means++) squares them: at a weight
+#: W the positions reach W x 100 for Lab, whose squares overflow float32 (3.4e38) above W ~ 1e17, and a
+#: picture with every feature overflowed looks like one colour. Already at W = 1 position weighs as much
+#: as colour; 1e6 leaves colour no say at all, with squares of at most 1e16.
+MAX_SPATIAL_WEIGHT = 1e6
 
 
 class ColorSpace(StrEnum):
@@ -58,7 +63,8 @@ class FeatureSpec:
     ----------
     space : ColorSpace
     spatial_weight : float
-        0 (default) for colour only; above 0 adds the pixel's position (see the module docstring).
+        0 (default) for colour only; above 0 adds the pixel's position (see the module docstring). At
+        most ``MAX_SPATIAL_WEIGHT``.
     """
 
     space: ColorSpace = ColorSpace.RGB
@@ -70,8 +76,10 @@ class FeatureSpec:
         except ValueError:
             raise InputError(f"unknown colour features {self.space!r}: choose rgb or lab.") from None
         weight = self.spatial_weight
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
-            raise InputError(f"the spatial weight must be a number >= 0, not {weight!r}.")
+        if (isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight)
+                or not 0 <= weight <= MAX_SPATIAL_WEIGHT):
+            raise InputError(f"the spatial weight must be a number >= 0 and at most {MAX_SPATIAL_WEIGHT:g}, not "
+                             f"{weight!r}.")
         object.__setattr__(self, "spatial_weight", float(weight))
 
     @property

@@ -8,4 +8,5 @@ csv_reader     the CSV/text parser: encoding, delimiter, header, values checked 
 columns        choosing a table's columns by header name or 0-based index
 model_json     the JSON model file, format version 1: writing and reading
 model_checks   the value-by-value checks a model document passes when it is read
+paths          a path looked at before it is opened: regular file or not, names too long, the same file
 """

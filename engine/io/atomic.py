@@ -3,18 +3,22 @@
 Every file GMM Explorer writes goes through ``write_all``: each file is written whole to a temporary
 file in its target's folder (so ``os.replace`` stays on one file system and is atomic), flushed and
 synced to disk, given the permissions of the file it replaces (or of a new file under the umask), and
-only when *every* file of the call was written are they renamed over their targets; the folder is then
-synced so the renames themselves survive a crash. On any failure every temporary file is removed and
-no target is touched. ``atomic_write_text`` and ``atomic_write_bytes`` are the one-file cases.
+only when *every* file of the call was written are they renamed over their targets, with Ctrl-C held
+back until all are (``interrupts_held``); the folder is then synced so the renames themselves survive
+a crash. On any failure every temporary file is removed and no target is touched.
+``atomic_write_text`` and ``atomic_write_bytes`` are the one-file cases. ``written_since`` lists the
+files put in place since a mark, for the command line's last message.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from engine.errors import InputError
@@ -32,6 +36,46 @@ def _default_mode() -> int:
 
 #: Read once at import: changing the umask is process-wide, so it is not done again on every write.
 _NEW_FILE_MODE = _default_mode()
+
+
+#: Every file ``write_all`` has put in place in this process, in order: the command line names them when
+#: it is interrupted, or cannot print its report, after writing.
+_written: list[Path] = []
+
+
+def written_count() -> int:
+    """How many files ``write_all`` has put in place so far (a mark for ``written_since``)."""
+    return len(_written)
+
+
+def written_since(count: int) -> list[Path]:
+    """The files ``write_all`` has put in place since ``written_count()`` returned ``count``."""
+    return list(_written[count:])
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) back until the block is over, then let it interrupt as it would have.
+
+    Renaming several files into place, or removing temporary files, must not stop half-way. Only the
+    main thread receives ``KeyboardInterrupt`` (and only it may change signal handlers); in other
+    threads, or when SIGINT is not handled by a Python function (ignored, say), the block just runs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    if not callable(previous):
+        yield
+        return
+    held: list[object] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: held.append(frame))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            previous(signal.SIGINT, held[0])
 
 
 class EncodeError(Exception):
@@ -89,17 +133,20 @@ def write_all(outputs: Mapping[str | os.PathLike, Content]) -> None:
                 raise _write_error(target, problem) from None
             except InputError as error:  # a content function's own message, naming the temporary file
                 raise InputError(str(error).replace(name, str(target))) from None
-        for target, temp in temps:
-            try:
-                os.replace(temp, target)
-            except OSError as error:
-                raise _write_error(target, error.strerror or error) from None
+        with interrupts_held():  # every file renamed, or (on an error) none after it: never a Ctrl-C between
+            for target, temp in temps:
+                try:
+                    os.replace(temp, target)
+                except OSError as error:
+                    raise _write_error(target, error.strerror or error) from None
+                _written.append(target)
+            for folder in {target.parent for target, _ in temps}:
+                _sync_folder(folder)
     finally:
-        for _target, temp in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    for folder in {target.parent for target, _ in temps}:
-        _sync_folder(folder)
+        with interrupts_held():
+            for _target, temp in temps:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

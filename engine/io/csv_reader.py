@@ -5,7 +5,8 @@ too). The delimiter is sniffed from the first non-blank lines: semicolon, tab, c
 whitespace, preferring the first of these that splits every sampled line into the same number (> 1)
 of fields; a file none of them splits is one column. The first row is a header when any of its fields
 is not a number. Blank lines are skipped but still counted, so line numbers in messages are the ones
-an editor shows.
+an editor shows. A field longer than the csv module reads (``FIELD_LIMIT``, 131 072 characters; in a
+numeric file, a quote never closed) is refused with the line its row starts on and its column.
 
 Every value used must be a finite number: an empty field, text, ``nan`` or ``inf`` is an invalid value,
 reported with its line and column, or (with ``drop_invalid``) its row is marked invalid for the caller
@@ -14,10 +15,12 @@ to drop and count (``engine.io.tables`` builds the ``Dataset``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +33,9 @@ from engine.io.columns import resolve_columns
 DELIMITERS: tuple[str | None, ...] = (";", "\t", ",", None)
 #: How many non-blank lines the delimiter is sniffed from.
 SNIFF_LINES = 20
+#: The longest field Python's csv module reads (its default ``field_size_limit``, 131 072 characters).
+#: A longer one is refused with its line and column: in a numeric file it is a quote never closed.
+FIELD_LIMIT = csv.field_size_limit()
 #: How a message about an invalid value ends.
 DROP_HINT = "fix the file or use --drop-invalid to skip such rows"
 
@@ -60,14 +66,26 @@ def _sniff_delimiter(lines: list[str]) -> str | None:
     Falls back to the first delimiter that splits some line in two or more (so a ragged row is then
     reported by line), and to a comma when no line splits (one column).
     """
-    counts = {delimiter: [len(fields) for fields in _split(lines, delimiter)] for delimiter in DELIMITERS}
+    counts = {delimiter: _field_counts(lines, delimiter) for delimiter in DELIMITERS}
     for delimiter, per_line in counts.items():
-        if min(per_line) > 1 and len(set(per_line)) == 1:
+        if per_line and min(per_line) > 1 and len(set(per_line)) == 1:
             return delimiter
     for delimiter, per_line in counts.items():
-        if max(per_line) > 1:
+        if max(per_line, default=0) > 1:
             return delimiter
     return ","
+
+
+def _field_counts(lines: list[str], delimiter: str | None) -> list[int]:
+    """Fields per row of ``lines``; a line the csv module cannot read (a field too long) is left out."""
+    try:
+        return [len(fields) for fields in _split(lines, delimiter)]
+    except csv.Error:
+        counts = []
+        for line in lines:
+            with contextlib.suppress(csv.Error):
+                counts.extend(len(fields) for fields in _split([line], delimiter))
+        return counts
 
 
 def _split(lines: list[str], delimiter: str | None) -> csv.reader:
@@ -134,7 +152,10 @@ def read_text(file: Path, columns: Sequence[str | int] | None,
         raise InputError(f"{file.name} is empty; choose a file with data.")
     delimiter = _sniff_delimiter([line for _, line in lines[:SNIFF_LINES]])
     rows = _numbered_rows(lines, delimiter, file.name)
-    first_number, first = next(rows)
+    try:
+        first_number, first = next(rows)
+    except _FieldTooLongError as problem:
+        raise _field_too_long_error(problem, None, file.name) from None
     has_header = any(field.strip() and not _is_number(field) for field in first)
     names = [name.strip() or f"x{j}" for j, name in enumerate(first)] if has_header else \
         [f"x{j}" for j in range(len(first))]
@@ -146,7 +167,10 @@ def read_text(file: Path, columns: Sequence[str | int] | None,
         if drop_invalid or valid.all():
             return X, valid, kept
     body = rows if has_header else _chain_first((first_number, first), rows)
-    values, valid = _parse_body(body, names, selected, first_number, drop_invalid, file.name)
+    try:
+        values, valid = _parse_body(body, names, selected, first_number, drop_invalid, file.name)
+    except _FieldTooLongError as problem:
+        raise _field_too_long_error(problem, names, file.name) from None
     if not values:
         raise InputError(f"{file.name} has a header but no data rows; add rows of numbers below the header.")
     return np.array(values, dtype=np.float64).reshape(len(values), len(selected)), np.array(valid), kept
@@ -176,15 +200,53 @@ def _chain_first(first, rest):
     yield from rest
 
 
+class _FieldTooLongError(Exception):
+    """A field longer than ``FIELD_LIMIT``: the line its row starts on and its 0-based column."""
+
+    def __init__(self, line_number: int, column: int) -> None:
+        super().__init__(line_number, column)
+        self.line_number = line_number
+        self.column = column
+
+
+@contextlib.contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field limit (process-wide) raised for a moment, to measure a field too long."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _numbered_rows(lines: list[tuple[int, str]], delimiter: str | None, name: str):
-    """Yield (line number, fields) for each row; a quoted field may span lines."""
+    """Yield (line number, fields) for each row; a quoted field may span lines.
+
+    Raises ``_FieldTooLongError`` for a field longer than the csv module reads (``FIELD_LIMIT``), naming the
+    line its row starts on and its column, for the caller to report with the column's name.
+    """
     reader = _split([line for _, line in lines], delimiter)
+    consumed = 0  # lines taken by the rows read so far
     try:
         for fields in reader:
             yield lines[reader.line_num - 1][0], fields
+            consumed = reader.line_num
     except csv.Error as error:
-        raise InputError(f"{name} line {lines[reader.line_num - 1][0]} cannot be read as CSV ({error}); "
-                         "fix the quoting on that line.") from None
+        if "field larger than field limit" not in str(error):
+            raise InputError(f"{name} line {lines[reader.line_num - 1][0]} cannot be read as CSV ({error}); "
+                             "fix the quoting on that line.") from None
+        with _field_limit(sys.maxsize):
+            fields = next(_split([line for _, line in lines[consumed:]], delimiter), [])
+        column = next((j for j, field in enumerate(fields) if len(field) > FIELD_LIMIT), max(len(fields) - 1, 0))
+        raise _FieldTooLongError(lines[consumed][0], column) from None
+
+
+def _field_too_long_error(problem: _FieldTooLongError, names: list[str] | None, name: str) -> InputError:
+    j = problem.column
+    column = f"{names[j]!r} ({j + 1})" if names is not None and j < len(names) else f"{j + 1}"
+    return InputError(f"{name} line {problem.line_number}, column {column}: a field of more than {FIELD_LIMIT} "
+                      "characters, most likely from a quote that is never closed; check the quotes from that line "
+                      "on (a value must be a number).")
 
 
 def _parse_body(rows, names: list[str], selected: list[int], first_number: int, drop_invalid: bool,

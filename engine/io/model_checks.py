@@ -24,6 +24,11 @@ WEIGHT_SUM_TOLERANCE = 1e-6
 #: A covariance matrix is symmetric when ``|C - C.T| <= this * max|C|`` everywhere.
 SYMMETRY_TOLERANCE = 1e-10
 
+#: Lists and objects may nest this deep in a model document (the format's own keys need 4 levels; extra
+#: blocks may go a little deeper). Deeper documents are refused before anything recursive reads them.
+MAX_NESTING = 32
+_CONTAINERS = (list, tuple, dict)
+
 #: How messages name the shape of ``covariances`` for each type.
 SHAPE_NAMES = {
     CovarianceType.FULL: "(n_components, n_features, n_features)",
@@ -60,6 +65,27 @@ def json_kind(value: Any) -> str:
     if value is None:
         return "null"
     return "number"
+
+
+def check_nesting(data: Any, source: str) -> None:
+    """Refuse a document whose lists or objects nest more than ``MAX_NESTING`` levels deep.
+
+    Iterative, so it is safe on any depth and runs before anything recursive (``copy.deepcopy``, the
+    shape of nested lists, ``json.dumps`` in a message) meets the document. The document itself is
+    level 1, so the format's deepest value, a full covariance, is level 4.
+    """
+    stack: list[tuple[Any, int, str | None]] = [(data, 1, None)]
+    while stack:
+        value, depth, key = stack.pop()
+        children = value.items() if isinstance(value, Mapping) else enumerate(value)
+        for name, child in children:
+            if isinstance(child, _CONTAINERS):
+                where = key if key is not None else str(name)
+                if depth + 1 > MAX_NESTING:
+                    what = f'its "{where}"' if isinstance(data, Mapping) else "it"
+                    raise refuse(source, f"{what} is nested more than {MAX_NESTING} levels deep, deeper than any "
+                                         "model needs; remove that nesting")
+                stack.append((child, depth + 1, where))
 
 
 def quoted_keys(keys: list[str]) -> str:

@@ -23,6 +23,7 @@ import copy
 import json
 import math
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ from engine.io.atomic import atomic_write_text
 from engine.io.model_checks import (
     COVARIANCE_CHECKS,
     SHAPE_NAMES,
+    check_nesting,
     check_weights,
     checked_count,
     checked_feature_names,
@@ -48,6 +50,7 @@ from engine.io.model_checks import (
     refuse,
     show,
 )
+from engine.io.paths import file_status, is_regular, shown_path
 from engine.model import aic_from, bic_from
 from engine.params import MixtureParams
 
@@ -243,11 +246,14 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         With one sentence naming the file and the problem, for anything that makes it unusable.
     """
     file = Path(path)
-    source = f"the model file {file}"
-    if not file.exists():
+    source = f"the model file {shown_path(file)}"
+    status = file_status(file, lambda problem: refuse(source, problem))
+    if status is None:
         raise refuse(source, "it does not exist")
-    if not file.is_file():
-        raise refuse(source, "it is not a file")
+    if stat.S_ISDIR(status.st_mode):
+        raise refuse(source, "it is not a file but a folder")
+    if not is_regular(status):  # checked before opening: opening a pipe waits for a writer for ever
+        raise refuse(source, "it is not a regular file (a pipe or a device?)")
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -289,6 +295,7 @@ def model_from_dict(data: Any, source: str = "the model") -> LoadedModel:
     """
     if not isinstance(data, Mapping):
         raise refuse(source, f"it holds a JSON {json_kind(data)}, not an object with the model's keys")
+    check_nesting(data, source)
     if "format" not in data:
         raise refuse(source, f"it has no \"format\" key, so it is not a {FORMAT} file")
     if data["format"] != FORMAT:

@@ -11,6 +11,7 @@ import csv
 import io
 import math
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from engine.errors import InputError
 from engine.io.atomic import atomic_write_text
 from engine.io.columns import resolve_columns
 from engine.io.csv_reader import DROP_HINT, read_text
+from engine.io.paths import file_status, is_regular, shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +114,13 @@ def load_data(path: str | os.PathLike, columns: Sequence[str | int] | None = Non
         With one sentence naming the problem (and the line and column of a bad value).
     """
     file = Path(path)
-    if not file.exists():
+    status = file_status(file, lambda problem: InputError(f"cannot read the data file {shown_path(file)}: {problem};"
+                                                          " choose another name."))
+    if status is None:
         raise InputError(f"{file}: no such file; check the path.")
-    if file.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise InputError(f"{file} is a folder, not a data file; choose a CSV/text or .npy file.")
-    if not file.is_file():
+    if not is_regular(status):  # checked before opening: opening a pipe waits for a writer for ever
         raise InputError(f"{file} is not a regular file (a device or a pipe?); choose a CSV/text or .npy file.")
     if file.suffix.lower() == ".npy":
         return _load_npy(file, columns, drop_invalid)

@@ -19,7 +19,9 @@ atomic writer, ``engine.io.atomic.write_all``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,6 +34,7 @@ from PySide6.QtGui import QImage, QImageReader, QImageWriter
 from engine.errors import InputError
 from engine.imaging.picture import Picture, size_problem
 from engine.io.atomic import EncodeError
+from engine.io.paths import NAME_MAX_BYTES, shown_path
 
 #: Formats that hold more than 8 bits a channel: read through Format_RGBX64 as uint16.
 _HIGH_DEPTH = {
@@ -73,27 +76,28 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
         ``pixel_limit()``.
     """
     file = Path(path)
-    source = _tr("the picture {0}").format(file)
+    source = _tr("the picture {0}").format(shown_path(file))
 
     def refuse(problem: str) -> InputError:
         return InputError(_tr("cannot read {0}: {1}.").format(source, problem))
 
-    if not file.exists():
+    status = _file_status(file, refuse)
+    if status is None:
         raise refuse(_tr("it does not exist; check the name and folder"))
-    if file.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise refuse(_tr("it is a folder; give a picture file (PNG, JPEG, BMP or TIFF)"))
+    if not stat.S_ISREG(status.st_mode):  # before opening: opening a pipe waits for a writer for ever
+        raise refuse(_tr("it is not a regular file (a pipe or a device?); give a picture file (PNG, JPEG, BMP "
+                         "or TIFF)"))
     try:
-        size_on_disk = file.stat().st_size
-        with open(file, "rb"):
-            pass
+        with open(file, "rb") as handle:
+            head = handle.read(16)
     except OSError as error:
         raise refuse(_tr("it cannot be opened ({0})").format(error.strerror or error)) from None
-    if size_on_disk == 0:
+    if status.st_size == 0:
         raise refuse(_tr("the file is empty (0 bytes)"))
 
-    reader = QImageReader(str(file))
-    reader.setDecideFormatFromContent(True)
-    reader.setAutoTransform(True)
+    reader = picture_reader(file, head)
     with _captured_messages(quiet) as messages:
         if not reader.canRead():
             raise refuse(_tr("it is not a picture Qt can decode; give a PNG, JPEG, BMP or TIFF file"))
@@ -113,6 +117,54 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
     _check_size(image.width(), image.height(), refuse)
     pixels = qimage_to_array(image)
     return Picture(pixels, file, fmt, 16 if pixels.dtype == np.uint16 else 8, bool(image.hasAlphaChannel()))
+
+
+#: Leading bytes of the common formats, and the name of Qt's handler for each.
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", b"png"), (b"\xff\xd8\xff", b"jpeg"), (b"GIF87a", b"gif"), (b"GIF89a", b"gif"),
+               (b"BM", b"bmp"), (b"II*\x00", b"tiff"), (b"MM\x00*", b"tiff"))
+
+
+def _format_of(head: bytes) -> bytes | None:
+    """The format a file's first bytes announce, for the common formats; None for any other."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return b"webp"
+    return next((name for signature, name in _SIGNATURES if head.startswith(signature)), None)
+
+
+def picture_reader(file: Path, head: bytes) -> QImageReader:
+    """A ``QImageReader`` for ``file`` whose first bytes are ``head``, format decided from the content.
+
+    A common format goes straight to its own handler: only ``read()`` releases Python's lock while Qt
+    works, and letting ``canRead()`` ask every plugin (the SVG plugin connects signals, taking one of
+    Qt's shared locks) deadlocked a decoding thread against the main thread deleting widgets. Other
+    files are probed by every plugin, as Qt does by default.
+    """
+    known = _format_of(head)
+    if known is not None and known in {bytes(name.data()) for name in QImageReader.supportedImageFormats()}:
+        reader = QImageReader(str(file), known)
+        reader.setAutoDetectImageFormat(False)
+    else:
+        reader = QImageReader(str(file))
+        reader.setDecideFormatFromContent(True)
+    reader.setAutoTransform(True)
+    return reader
+
+
+def _file_status(file: Path, refuse: Callable[[str], Exception]) -> os.stat_result | None:
+    """``os.stat(file)``, or None when nothing is there; a name too long (or any other ``OSError`` from
+    looking at the path) is refused in one sentence."""
+    try:
+        return os.stat(file)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as error:
+        if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
+            longest = max(file.parts, key=lambda part: len(os.fsencode(part)), default="")
+            shown = longest if len(longest) <= 40 else f"{longest[:20]}...{longest[-17:]}"
+            raise refuse(_tr("the name {0} is too long ({1} bytes; a file or folder name can have at most {2} "
+                             "bytes)").format(shown, len(os.fsencode(longest)), NAME_MAX_BYTES)) from None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise refuse(_tr("it cannot be looked at ({0})").format(reason)) from None
 
 
 def _check_size(width: int, height: int, refuse: Callable[[str], Exception]) -> None:
@@ -241,4 +293,4 @@ def writable_formats() -> set[str]:
     return {bytes(name.data()).decode("ascii") for name in QImageWriter.supportedImageFormats()}
 
 
-__all__ = ["array_to_qimage", "encode_picture", "load_picture", "qimage_to_array", "writable_formats"]
+__all__ = ["array_to_qimage", "encode_picture", "load_picture", "picture_reader", "qimage_to_array", "writable_formats"]

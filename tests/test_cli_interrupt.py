@@ -1,0 +1,211 @@
+"""Ctrl-C at any moment: exit status 130, one line, no traceback, no hang, nothing half-written.
+
+The main test runs real ``python main.py fit`` children and sends each a SIGINT at a random moment: two
+in three during start-up (numpy and scipy being imported, about half a second), the others during a long
+fit whose E-steps run on the chunk pool's threads; a third of them get a second SIGINT 50 ms after the
+first.
+Start-up is taken to begin once a compiled module from site-packages (numpy's) is mapped into the child
+(by then ``main.run`` has installed its handler: before it, for the first twenty milliseconds or so,
+the interpreter itself is starting and a Ctrl-C is Python's own business), the fit once the child has
+printed its first iteration line.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import main
+from engine.cli import fitting as cli
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Runs, two in three during start-up (those are cheap: they end early), a third during a fit.
+RUNS = 60
+AT_ONCE = 3  # children running together
+#: SIGINT up to this long (seconds) after the phase began: start-up takes about 0.5 s; each EM iteration
+#: of the fit a few milliseconds, so its signals land in every part of one.
+LATEST = {"start-up": 0.5, "fit": 0.3}
+SECOND_AFTER = 0.05
+#: A child still running this long after its SIGINT has hung.
+HANG = 20.0
+INTERRUPTED = "interrupted: nothing was written.\n"
+
+
+@dataclass
+class Child:
+    phase: str  # "start-up" or "fit"
+    delay: float
+    double: bool
+    folder: Path
+    process: subprocess.Popen
+    began: float | None = None
+    stdout: bytes = b""
+    sent: list[float] = field(default_factory=list)
+
+
+def _has_started(pid: int) -> bool:
+    try:
+        return "site-packages" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+def _spawn(data: Path, folder: Path, phase: str, delay: float, double: bool) -> Child:
+    folder.mkdir()
+    argv = [sys.executable, "main.py", "fit", str(data), "--k", "3", "--tol", "0", "--max-iter", "1000000",
+            "--seed", "0", "--out", str(folder / "model.json")]
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.set_blocking(process.stdout.fileno(), False)
+    return Child(phase, delay, double, folder, process)
+
+
+def _phase_began(child: Child) -> bool:
+    if child.phase == "start-up":
+        return _has_started(child.process.pid)
+    child.stdout += child.process.stdout.read() or b""
+    return b"iteration" in child.stdout
+
+
+def _step(child: Child, now: float) -> bool:
+    """Send the child's signals when due; True once it has exited (or hung and been killed)."""
+    if child.process.poll() is not None:
+        return True
+    if child.began is None:
+        if _phase_began(child):
+            child.began = now
+        return False
+    due = [child.began + child.delay] + ([child.began + child.delay + SECOND_AFTER] if child.double else [])
+    if len(child.sent) < len(due) and now >= due[len(child.sent)]:
+        child.process.send_signal(signal.SIGINT)
+        child.sent.append(now)
+    if child.sent and now - child.sent[0] > HANG:
+        child.process.kill()
+        child.process.wait()
+        return True
+    return False
+
+
+def _verdict(child: Child) -> str | None:
+    """None if the child ended as a Ctrl-C must end, else what went wrong."""
+    os.set_blocking(child.process.stdout.fileno(), True)
+    stdout, stderr = child.process.communicate()
+    stdout, stderr = (child.stdout + stdout).decode(), stderr.decode()
+    when = f"SIGINT {'twice ' if child.double else ''}{child.delay:.3f} s into the {child.phase}"
+    if not child.sent:
+        return f"never interrupted (exit {child.process.returncode}): {stderr[-300:]!r}"
+    if child.process.returncode == -signal.SIGKILL:
+        return f"hung after a {when}"
+    if child.process.returncode != 130 or stderr != INTERRUPTED:
+        return f"exit {child.process.returncode} after a {when}: stderr {stderr[-400:]!r}"
+    if any(not line.startswith("iteration ") for line in stdout.splitlines()):
+        return f"printed {stdout[-200:]!r} after a {when}"
+    if list(child.folder.iterdir()):
+        return f"left {[p.name for p in child.folder.iterdir()]} after a {when}"
+    return None
+
+
+def test_ctrl_c_at_random_moments_exits_130_with_one_line(tmp_path):
+    data = tmp_path / "points.npy"
+    np.save(data, np.random.default_rng(0).normal(size=(20_000, 2)))  # over 4 chunks: the chunk pool runs
+    rng = random.Random(20261124)
+    phases = ["start-up", "start-up", "fit"] * (RUNS // 3)
+    plan = [(phase, rng.uniform(0.0, LATEST[phase]), rng.random() < 1 / 3) for phase in phases]
+    waiting, running, failures = list(enumerate(plan)), [], []
+    while waiting or running:
+        while waiting and len(running) < AT_ONCE:
+            number, (phase, delay, double) = waiting.pop(0)
+            running.append(_spawn(data, tmp_path / f"run{number}", phase, delay, double))
+        now = time.monotonic()
+        for child in [child for child in running if _step(child, now)]:
+            running.remove(child)
+            problem = _verdict(child)
+            if problem is not None:
+                failures.append(problem)
+        time.sleep(0.002)
+    assert not failures, f"{len(failures)} of {RUNS} runs went wrong:\n" + "\n".join(failures)
+
+
+def test_an_interrupt_after_the_output_was_written_says_so(tmp_path, monkeypatch, capsys):
+    data, out = tmp_path / "d.csv", tmp_path / "m.json"
+    data.write_text("x,y\n" + "".join(f"{i % 7},{i % 5}\n" for i in range(40)))
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # as the summary is printed, after the model was saved
+
+    monkeypatch.setattr(cli, "fit_summary_lines", interrupted)
+    status = main.main(["fit", str(data), "--k", "2", "--seed", "0", "--quiet", "--out", str(out)])
+    assert status == 130
+    assert capsys.readouterr().err == f"interrupted after writing {out}.\n"
+    assert out.exists()
+
+
+@pytest.mark.parametrize("command", ["fit", "segment"])
+def test_two_quick_interrupts_during_start_up_still_give_one_line(command, tmp_path):
+    """The second SIGINT lands while the first is being handled: it is ignored."""
+    argv = [sys.executable, "main.py", command, "missing-input", "--k", "2", "--out", str(tmp_path / "o.png")]
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not _has_started(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    for _ in range(2):
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.001)
+    stdout, stderr = process.communicate(timeout=HANG)
+    assert (process.returncode, stdout, stderr) == (130, "", INTERRUPTED)
+
+
+def test_a_lost_interrupt_is_raised_again(monkeypatch):
+    """Later SIGINTs are ignored, except the ones the watchdog sends to raise a lost interrupt again."""
+    watchdogs: list[object] = []
+    monkeypatch.setattr(main._Interrupt, "first_at", None)
+    monkeypatch.setattr(main._thread, "start_new_thread", lambda function, args: watchdogs.append(function))
+    with pytest.raises(KeyboardInterrupt):
+        main._on_interrupt(signal.SIGINT, None)
+    assert watchdogs == [main._watchdog]
+    try:
+        main._on_interrupt(signal.SIGINT, None)  # the user's second Ctrl-C while the first is handled
+    except KeyboardInterrupt:
+        pytest.fail("a second Ctrl-C interrupted the handling of the first")
+    monkeypatch.setattr(main._Interrupt, "owed", True)
+    with pytest.raises(KeyboardInterrupt):
+        main._on_interrupt(signal.SIGINT, None)
+    assert not main._Interrupt.owed
+
+
+SWALLOWER = """
+import sys, time
+import main
+
+def swallow_every_interrupt(argv):
+    ready = "ready\\n"
+    while True:  # like C code that keeps turning the interrupt into an error it handles
+        try:
+            sys.stdout.write(ready)
+            sys.stdout.flush()
+            ready = ""
+            time.sleep(60)
+        except KeyboardInterrupt:
+            pass
+
+main.main = swallow_every_interrupt
+sys.argv = ["gmm-explorer", "fit", "data.csv"]
+sys.exit(main.run())
+"""
+
+
+def test_an_interrupt_swallowed_for_ever_still_ends_the_process():
+    process = subprocess.Popen([sys.executable, "-c", SWALLOWER], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "ready\n"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=HANG)
+    assert (process.returncode, stderr) == (130, INTERRUPTED)
