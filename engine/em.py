@@ -157,8 +157,8 @@ def iterate_em(
     """
     backend = make_backend(X) if backend is None else backend
     rng = np.random.default_rng(config.seed) if rng is None else rng
-    if config.init is not InitMethod.GIVEN:
-        require_distinct_rows(backend.X, config.n_components)
+    # For every initialisation, "given" too: EM cannot keep more components than there are distinct points.
+    require_distinct_rows(backend.X, config.n_components)
     best: EMSnapshot | None = None
     finished: list[float] = []
     for start in range(config.n_init):
