@@ -126,8 +126,9 @@ class _Progress:
         start = f"start {snapshot.start + 1}/{self.n_init}  " if self.n_init > 1 else ""
         change = snapshot.change
         change_text = "-" if math.isnan(change) else f"{change:+.6e}"
+        reseeded = "".join(f"  re-seeded component {k}" for k in snapshot.reseeded)
         print(f"{start}iteration {snapshot.iteration:4d}  mean log-likelihood {snapshot.mean_log_likelihood:.10g}"
-              f"  change {change_text}", file=self.stream, flush=True)
+              f"  change {change_text}{reseeded}", file=self.stream, flush=True)
 
 
 def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
@@ -184,6 +185,8 @@ def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
         f"features ({names})",
         f"init: {config.init.value}, starts: {config.n_init}, seed: {config.seed}",
         f"iterations: {result.n_iter} ({status})",
+        *([] if not result.reseed_events else ["collapsed and re-seeded: " + "; ".join(
+            f"component {event.component} at iteration {event.iteration}" for event in result.reseed_events)]),
         f"log-likelihood: {result.log_likelihood:.10g} (mean {result.mean_log_likelihood:.10g} per sample)",
         f"BIC: {bic:.10g}",
         f"AIC: {aic:.10g}",

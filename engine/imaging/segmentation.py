@@ -316,7 +316,7 @@ def finish_segmentation(plan: PixelFit, snapshot: EMSnapshot, pixels: NDArray[np
     labels, mean_log_likelihood = label_pixels(pixels, spec, params, plan.backend if all_pixels else None)
     fit_mean = mean_log_likelihood if all_pixels else float(plan.backend.log_prob_norm(params).mean())
     fit_result = FitResult(params, snapshot.iteration, snapshot.converged, snapshot.history, fit_mean,
-                           plan.X.shape[0], plan.requested, (fit_mean,))
+                           plan.X.shape[0], plan.requested, (fit_mean,), snapshot.reseed_events)
     return _segmentation(params, spec, labels, mean_log_likelihood, fit_result)
 
 
