@@ -13,7 +13,7 @@ the one with the highest last ``history`` value is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -27,6 +27,7 @@ from engine.config import FitConfig, InitMethod
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array
+from engine.scales import check_fit_data
 from engine.stats import Reseed, SufficientStats, m_step
 
 
@@ -157,13 +158,18 @@ def iterate_em(
     view_indices: NDArray[np.intp] | None = None,
     backend: Backend | None = None,
     with_labels: bool = True,
+    feature_names: Sequence[str] | None = None,
 ) -> Iterator[EMSnapshot]:
     """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
+
+    This is where data enters every fit (the command line, the window, the picture segmentation), so
+    the data is checked here, before the first snapshot: ``engine.scales.check_fit_data`` (finite, and
+    every column's spread within double precision) and ``engine.init.require_distinct_rows`` (at least K
+    distinct rows, whatever the initialisation).
 
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
-        Checked data (finite, at least K distinct rows): not checked again here.
     config : FitConfig
     rng : numpy.random.Generator, optional
         Defaults to ``numpy.random.default_rng(config.seed)``.
@@ -174,12 +180,20 @@ def iterate_em(
         ``engine.backends.direct.DirectBackend`` is the reference).
     with_labels : bool
         Whether E snapshots carry every sample's label (``fit`` does not need them).
+    feature_names : sequence of str, optional
+        Names of the columns, for the messages of the data checks.
 
     Yields
     ------
     EMSnapshot
         The last one has ``done=True`` and the parameters of the best start.
+
+    Raises
+    ------
+    InputError
+        From the data checks, when the generator is first advanced.
     """
+    check_fit_data(X if backend is None else backend.X, feature_names)
     backend = make_backend(X) if backend is None else backend
     rng = np.random.default_rng(config.seed) if rng is None else rng
     # For every initialisation, "given" too: EM cannot keep more components than there are distinct points.
@@ -283,7 +297,8 @@ class FitResult:
 
 
 def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
-        backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
+        backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
+        feature_names: Sequence[str] | None = None) -> FitResult:
     """Run EM to the end (see ``iterate_em``) and score the data under the result.
 
     Parameters
@@ -295,10 +310,17 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
         As for ``iterate_em``.
     on_snapshot : callable, optional
         Called with every snapshot (the command line prints progress with it).
+    feature_names : sequence of str, optional
+        Names of the columns, for the messages of the data checks.
+
+    Raises
+    ------
+    InputError
+        If the data cannot be fitted (see ``iterate_em``).
     """
     backend = make_backend(X) if backend is None else backend
     snapshot = None
-    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False):
+    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False, feature_names=feature_names):
         if on_snapshot is not None:
             on_snapshot(snapshot)
     final_mean = float(backend.log_prob_norm(snapshot.params).mean())

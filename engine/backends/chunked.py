@@ -42,7 +42,9 @@ from engine.backends.direct import EPS10
 from engine.backends.expanded import Coefficients, Layout, feature_coefficients, feature_layout, stats_from_sums
 from engine.blas import single_threaded_blas
 from engine.covariance import FROM_FULL, CovarianceType
+from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
+from engine.scales import column_rms, robust_centre, strided_sample
 from engine.stats import SufficientStats
 
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
@@ -51,6 +53,9 @@ CHUNK_ROWS = 4096
 #: lost ten or more of its sixteen digits to the expanded sums (a tight cluster far from the centre):
 #: its covariance is then summed again, centred on its own mean, in one more pass.
 RECENTRE_BELOW = 1e-6
+#: A column is scaled by its root mean square about the centre, unless that is more than this many times
+#: its robust spread (a few far rows): the bulk's squares would then underflow, so the robust spread is used.
+OUTLIER_SCALE_RATIO = 1e100
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -90,7 +95,8 @@ class ChunkedBackend:
         self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
         for start in range(0, self.n_samples, 65536):
             stop = min(start + 65536, self.n_samples)
-            self._zt[:, start:stop] = ((self.X[start:stop] - self.shift) / self.scale).T
+            with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z may overflow float32
+                self._zt[:, start:stop] = ((self.X[start:stop] - self.shift) / self.scale).T
         self._zz: tuple[NDArray, NDArray] | None = None
 
     @property
@@ -98,18 +104,19 @@ class ChunkedBackend:
         return self.X.shape[0]
 
     def _standardisation(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Per-feature mean and standard deviation, by blocks in float64 (a feature with none gets 1)."""
-        n_features = self.X.shape[1]
-        total = np.zeros(n_features)
-        for start in range(0, self.n_samples, 65536):
-            total += self.X[start:start + 65536].sum(axis=0, dtype=np.float64)
-        shift = total / max(self.n_samples, 1)
-        squares = np.zeros(n_features)
-        for start in range(0, self.n_samples, 65536):
-            diff = self.X[start:start + 65536] - shift
-            squares += np.einsum("ij,ij->j", diff, diff)
-        scale = np.sqrt(squares / max(self.n_samples, 1))
-        scale[~(scale > 0) | ~np.isfinite(scale)] = 1.0
+        """Per-feature centre and spread, in float64 (``engine.scales``; a feature with no spread gets 1).
+
+        The centre is robust (a median), so a few far rows cannot take the other rows' digits; the spread
+        is the root mean square about it, or the robust spread (1.4826 times the median absolute deviation
+        of a sample) when a few far rows inflate the root mean square by more than ``OUTLIER_SCALE_RATIO``.
+        """
+        shift = robust_centre(self.X)
+        rms = column_rms(self.X, shift)
+        with np.errstate(over="ignore"):
+            robust = 1.4826 * np.median(np.abs(np.asarray(strided_sample(self.X), dtype=np.float64) - shift), axis=0)
+        usable_rms = (rms > 0) & np.isfinite(rms) & ~((robust > 0) & (robust < rms / OUTLIER_SCALE_RATIO))
+        usable_robust = (robust > 0) & np.isfinite(robust)
+        scale = np.where(usable_rms, rms, np.where(usable_robust, robust, 1.0))
         return shift, scale
 
     def _scatter(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -159,29 +166,45 @@ class ChunkedBackend:
         """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
 
         With ``labels`` (an array of shape (n_samples,)), also writes the rows' most responsible
-        components into ``labels[start:stop]``.
+        components into ``labels[start:stop]``. Rows whose log-densities over- or underflow (far points,
+        whose features may be infinite) are computed by ``engine.density.limit_log_resp_and_norm``.
         """
-        features = self._features(start, stop, layout, buffers["features"])
         rows = stop - start
         resp = buffers["resp"][:, :rows]
-        np.matmul(coefficients.weights_matrix, features, out=resp)
-        for k, whitener, mean_z, constant in coefficients.exact:
-            whitened = whitener @ (self._zt[:, start:stop] - mean_z[:, None])
-            resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
-        row_max = resp.max(axis=0)
-        row_max[~np.isfinite(row_max)] = 0.0
-        resp -= row_max
-        np.exp(resp, out=resp)
-        if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
-            labels[start:stop] = (resp == 1.0).argmax(axis=0)
-        row_sum = resp.sum(axis=0)
-        resp /= row_sum
-        with np.errstate(divide="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            features = self._features(start, stop, layout, buffers["features"])
+            np.matmul(coefficients.weights_matrix, features, out=resp)
+            for k, whitener, mean_z, constant in coefficients.exact:
+                whitened = whitener @ (self._zt[:, start:stop] - mean_z[:, None])
+                resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
+            for k in coefficients.absent:
+                resp[k] = -np.inf
+            row_max = resp.max(axis=0)
+            failed = ~np.isfinite(row_max)
+            row_max[failed] = 0.0
+            resp -= row_max
+            np.exp(resp, out=resp)
+            if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
+                labels[start:stop] = (resp == 1.0).argmax(axis=0)
+            row_sum = resp.sum(axis=0)
+            resp /= row_sum
             log_prob_norm = np.log(row_sum, dtype=np.float64) + row_max
-        if coefficients.tied_whitener is not None:
-            whitened = coefficients.tied_whitener @ self._zt[:, start:stop]
-            log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
+            if coefficients.tied_whitener is not None:
+                whitened = coefficients.tied_whitener @ self._zt[:, start:stop]
+                log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
+                failed |= ~np.isfinite(log_prob_norm)
+        if failed.any():
+            self._limit_rows(start, np.flatnonzero(failed), coefficients, resp, log_prob_norm, labels)
         return resp, log_prob_norm, features
+
+    def _limit_rows(self, start: int, rows: NDArray[np.intp], coefficients: Coefficients, resp: NDArray,
+                    log_prob_norm: NDArray, labels: NDArray | None) -> None:
+        """Overwrite the chunk's ``rows`` (indices from ``start``) with their limits, from ``X`` in float64."""
+        log_resp, limit = limit_log_resp_and_norm(self.X[start + rows], coefficients.params)
+        resp[:, rows] = np.exp(log_resp).T
+        log_prob_norm[rows] = limit
+        if labels is not None:
+            labels[start + rows] = log_resp.argmax(axis=1)
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
         n_components = coefficients.weights_matrix.shape[0]

@@ -208,7 +208,7 @@ def cmd_fit(args) -> int:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
-    result = fit(dataset.X, config, on_snapshot=progress)
+    result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names)
     save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
     if args.json:
         print(json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2))
