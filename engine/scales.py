@@ -31,6 +31,9 @@ _MAX = np.finfo(np.float64).max
 _TINY = np.finfo(np.float64).tiny  # the smallest normal double, 2.2e-308
 #: A fit's sums of squares over N rows stay below ``_MAX / SUM_HEADROOM``.
 SUM_HEADROOM = 16.0
+#: ``standardisation`` scales a column by its root mean square about the centre, unless that is more than
+#: this many times its robust spread (a few far rows): the bulk's squares would then underflow.
+OUTLIER_SCALE_RATIO = 1e100
 
 
 def strided_sample(X: NDArray[np.floating], rows: int = SAMPLE_ROWS) -> NDArray[np.floating]:
@@ -81,6 +84,27 @@ def column_rms(X: NDArray[np.floating], centre: NDArray[np.float64]) -> NDArray[
         squares += np.einsum("ij,ij->j", block, block)
     with np.errstate(over="ignore"):
         return np.ldexp(np.sqrt(squares / max(n_samples, 1)), exponents)
+
+
+def standardisation(X: NDArray[np.floating]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Per-feature centre and spread for standardising ``X`` of shape (n_samples, n_features), in float64.
+
+    The centre is ``robust_centre``, so a few far rows cannot take the other rows' digits; the spread is
+    ``column_rms`` about it, or the robust spread (1.4826 times the median absolute deviation of a sample)
+    when a few far rows inflate the root mean square by more than ``OUTLIER_SCALE_RATIO``; 1 for a
+    column with neither.
+
+    Returns
+    -------
+    shift, scale : ndarray of shape (n_features,)
+    """
+    shift = robust_centre(X)
+    rms = column_rms(X, shift)
+    with np.errstate(over="ignore"):
+        robust = 1.4826 * np.median(np.abs(np.asarray(strided_sample(X), dtype=np.float64) - shift), axis=0)
+    usable_rms = (rms > 0) & np.isfinite(rms) & ~((robust > 0) & (robust < rms / OUTLIER_SCALE_RATIO))
+    usable_robust = (robust > 0) & np.isfinite(robust)
+    return shift, np.where(usable_rms, rms, np.where(usable_robust, robust, 1.0))
 
 
 def _column_name(index: int, feature_names: Sequence[str] | None) -> str:

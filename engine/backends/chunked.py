@@ -22,6 +22,22 @@ Diagonal and spherical types only need the squares ``z_a^2``; the tied type need
 features in the product at all (``z^T A z`` is the same for every component, so it is added to the
 log-likelihood after the log-sum-exp, and ``sum z z^T`` is computed once per data set).
 
+Where the expansion would lose digits the engine takes the direct route for that component only: a
+component whose expanded terms may exceed ``expanded.EXPANDED_TERMS_UP_TO`` (``expanded_terms_bound``: a
+tight cluster far from the centre, or a near-singular covariance) is whitened directly, row by row, and a
+covariance the sums give to six digits or fewer is summed about its own mean (``engine.backends.recentre``).
+Rows beyond any expansion (a point at 1e200) go to ``engine.density.limit_log_resp_and_norm``.
+
+Accuracy against the direct path: the tests hold the two within 1e-9 (relative; means relative to the
+data's spread) on data offset by 1e6 with feature scales from 1e-3 to 1e3, on a tight cluster 1e6 from
+the rest, on near-singular full components (fewer samples than features) and on tight, well-separated
+clusters under a tied covariance. The limit is rounding that both paths share: a component whose samples
+span fewer dimensions than the data has its variances across them equal to ``reg_covar`` plus rounding
+of about ``eps`` times its largest variance, in either path. With ``reg_covar`` far above that (the
+default 1e-6 against 2e-16) it does not show; at ``reg_covar = 1e-12`` the two paths' log-likelihoods
+agree to about 1e-5 relative, as closely as the direct path agrees with itself on the same rows in
+another order (``tests/test_fast.py`` holds them to 1e-4).
+
 ``dtype=float32`` keeps the standardised data, the features and the log-densities in single precision
 (half the memory, faster exponentials); the statistics are multiplied and accumulated in float64.
 Because the data is standardised before it is rounded, the precision does not depend on the data's
@@ -38,24 +54,23 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends.base import EStepResult, worst_points
-from engine.backends.direct import EPS10
 from engine.backends.expanded import Coefficients, Layout, feature_coefficients, feature_layout, stats_from_sums
+from engine.backends.recentre import (
+    add_scatter,
+    covariances_from_watched,
+    fragile_components,
+    watched_components,
+    with_covariances_about_means,
+)
 from engine.blas import single_threaded_blas
-from engine.covariance import FROM_FULL, CovarianceType
+from engine.covariance import CovarianceType
 from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
-from engine.scales import column_rms, robust_centre, strided_sample
+from engine.scales import standardisation
 from engine.stats import SufficientStats
 
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
-#: A component whose variance is below this fraction of its mean square about the data's centre has
-#: lost ten or more of its sixteen digits to the expanded sums (a tight cluster far from the centre):
-#: its covariance is then summed again, centred on its own mean, in one more pass.
-RECENTRE_BELOW = 1e-6
-#: A column is scaled by its root mean square about the centre, unless that is more than this many times
-#: its robust spread (a few far rows): the bulk's squares would then underflow, so the robust spread is used.
-OUTLIER_SCALE_RATIO = 1e100
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -89,35 +104,23 @@ class ChunkedBackend:
         self.chunk_rows = int(chunk_rows)
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
-        self.shift, self.scale = self._standardisation()
+        self.shift, self.scale = standardisation(self.X)
         # z = (x - shift) / scale, transposed: shape (n_features, n_samples). In float32 single
         # precision is spent on the spread of the data, not on its offset from the origin.
         self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
+        #: The largest |z| over the data: how large the expanded terms can get (``expanded_terms_bound``).
+        self.reach = 0.0
         for start in range(0, self.n_samples, 65536):
             stop = min(start + 65536, self.n_samples)
-            with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z may overflow float32
-                self._zt[:, start:stop] = ((self.X[start:stop] - self.shift) / self.scale).T
+            with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z or |z|^2 may overflow
+                z = (self.X[start:stop] - self.shift) / self.scale
+                self._zt[:, start:stop] = z.T
+                self.reach = max(self.reach, float(np.sqrt(np.einsum("ij,ij->i", z, z).max(initial=0.0))))
         self._zz: tuple[NDArray, NDArray] | None = None
 
     @property
     def n_samples(self) -> int:
         return self.X.shape[0]
-
-    def _standardisation(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Per-feature centre and spread, in float64 (``engine.scales``; a feature with no spread gets 1).
-
-        The centre is robust (a median), so a few far rows cannot take the other rows' digits; the spread
-        is the root mean square about it, or the robust spread (1.4826 times the median absolute deviation
-        of a sample) when a few far rows inflate the root mean square by more than ``OUTLIER_SCALE_RATIO``.
-        """
-        shift = robust_centre(self.X)
-        rms = column_rms(self.X, shift)
-        with np.errstate(over="ignore"):
-            robust = 1.4826 * np.median(np.abs(np.asarray(strided_sample(self.X), dtype=np.float64) - shift), axis=0)
-        usable_rms = (rms > 0) & np.isfinite(rms) & ~((robust > 0) & (robust < rms / OUTLIER_SCALE_RATIO))
-        usable_robust = (robust > 0) & np.isfinite(robust)
-        scale = np.where(usable_rms, rms, np.where(usable_robust, robust, 1.0))
-        return shift, scale
 
     def _scatter(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``sum z`` of shape (n_features,) and ``sum z z^T`` of shape (n_features, n_features), once."""
@@ -140,7 +143,7 @@ class ChunkedBackend:
 
     def _coefficients(self, params: MixtureParams) -> Coefficients:
         """Feature coefficients of ``log w_k + log N(x | k)`` in standardised coordinates."""
-        return feature_coefficients(params, self.shift, self.scale, self.dtype)
+        return feature_coefficients(params, self.shift, self.scale, self.dtype, self.reach)
 
     # ------------------------------------------------------------------ chunks
     def _new_features(self, layout: Layout, dtype) -> NDArray:
@@ -228,9 +231,11 @@ class ChunkedBackend:
             return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
     def _estep_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
-                     labels: NDArray | None):
+                     labels: NDArray | None, watched: NDArray[np.intp], centres_z: NDArray[np.float64]):
+        """Sums ``R^T F``, the total log-likelihood and the watched components' scatters over rows first:last."""
         buffers = self._buffers(coefficients, layout)
         sums = np.zeros(coefficients.weights_matrix.shape)
+        scatter = np.zeros((len(watched), self._n_features, self._n_features))
         total = 0.0
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
@@ -240,7 +245,10 @@ class ChunkedBackend:
                 sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
                 sums += resp.astype(np.float64) @ features.T.astype(np.float64)
-        return sums, total
+            if len(watched):
+                add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
+                            lambda k, resp=resp: resp[k], watched, centres_z)
+        return sums, total, scatter
 
     # ------------------------------------------------------------- statistics
     def _stats_from_sums(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> SufficientStats:
@@ -272,6 +280,10 @@ class ChunkedBackend:
             stats = self._recentred(stats, fragile, self._centred_assignment_range, assignment)
         return stats
 
+    def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
+        """Components whose covariance the sums cannot give accurately (``engine.backends.recentre``)."""
+        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.n_samples)
+
     # ------------------------------------------------------------- public API
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
                with_labels: bool = True) -> EStepResult:
@@ -279,12 +291,18 @@ class ChunkedBackend:
         coefficients = self._coefficients(params)
         layout = feature_layout(params.covariance_type, self._n_features)
         labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
-        parts = self._map(self._estep_range, coefficients, layout, labels)
+        # Components already fragile under ``params`` have their scatter summed in the same pass.
+        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.n_samples)
+        parts = self._map(self._estep_range, coefficients, layout, labels, watched, centres_z)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
         stats = self._stats_from_sums(sums, params.covariance_type)
         fragile = self._fragile_components(sums, params.covariance_type)
         if fragile.size:
+            scatter = sum(part[2] for part in parts)
+            stats, fragile = covariances_from_watched(stats, fragile, watched, centres_z, scatter, self.shift,
+                                                      self.scale)
+        if fragile.size:  # fragile only now, or moved too far: one more pass
             stats = self._recentred(stats, fragile, self._centred_range, coefficients, layout)
         return EStepResult(
             mean_log_likelihood=float(total / self.n_samples),
@@ -293,27 +311,14 @@ class ChunkedBackend:
             stats=stats,
         )
 
-    def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
-        """Components whose covariance the expanded sums cannot give to more than six digits."""
-        if covariance_type is CovarianceType.TIED:
-            return np.empty(0, dtype=np.intp)
-        layout = feature_layout(covariance_type, self._n_features)
-        q, d = layout.n_quadratic, self._n_features
-        nk = sums[:, -1] + EPS10
-        squares = sums[:, :q][:, layout.pairs_a == layout.pairs_b] / nk[:, None]  # E_k[z_d^2], (K, D)
-        variances = squares - (sums[:, q:q + d] / nk[:, None]) ** 2
-        fragile = np.any(variances < RECENTRE_BELOW * squares, axis=1) & (sums[:, -1] >= 1.0)
-        return np.flatnonzero(fragile)
-
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task, *args) -> SufficientStats:
-        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``."""
+        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``.
+
+        For tied covariances ``fragile`` is every component and their scatters are pooled.
+        """
         means_z = (stats.means[fragile] - self.shift) / self.scale
         scatter = sum(self._map(task, *args, fragile, means_z))
-        covariances_z = scatter / stats.nk[fragile, None, None]
-        full = covariances_z * np.outer(self.scale, self.scale)  # (n_fragile, D, D)
-        covariances = stats.covariances.copy()
-        covariances[fragile] = FROM_FULL[stats.covariance_type](full, None)
-        return SufficientStats(stats.covariance_type, stats.nk, stats.means, covariances)
+        return with_covariances_about_means(stats, fragile, scatter / stats.nk[fragile, None, None], self.scale)
 
     def _centred_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                        fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -323,7 +328,8 @@ class ChunkedBackend:
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers)
-            self._add_centred(scatter, start, stop, lambda k, resp=resp: resp[k], fragile, means_z)
+            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
+                        lambda k, resp=resp: resp[k], fragile, means_z)
         return scatter
 
     def _centred_assignment_range(self, first: int, last: int, assignment: NDArray, fragile: NDArray[np.intp],
@@ -339,14 +345,8 @@ class ChunkedBackend:
             else:
                 def weights(k, chunk=chunk):
                     return chunk[:, k]
-            self._add_centred(scatter, start, stop, weights, fragile, means_z)
+            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False), weights, fragile, means_z)
         return scatter
-
-    def _add_centred(self, scatter, start: int, stop: int, weights, fragile, means_z) -> None:
-        zt = self._zt[:, start:stop].astype(np.float64, copy=False)
-        for slot, (k, mean) in enumerate(zip(fragile, means_z, strict=True)):
-            diff = zt - mean[:, None]
-            scatter[slot] += (diff * np.asarray(weights(k), dtype=np.float64)) @ diff.T
 
     def _subset(self, indices: NDArray) -> ChunkedBackend:
         """A backend over some rows, with this one's standardisation (so results agree exactly)."""
@@ -354,7 +354,7 @@ class ChunkedBackend:
         subset.X = self.X[np.asarray(indices)]
         subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
         subset.n_threads = self.n_threads
-        subset.shift, subset.scale, subset._zz = self.shift, self.scale, None
+        subset.shift, subset.scale, subset.reach, subset._zz = self.shift, self.scale, self.reach, None
         subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
         return subset
 

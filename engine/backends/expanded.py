@@ -30,8 +30,8 @@ from engine.density import LOG_2PI
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
-#: Expanded log-density terms (``m^T A m / 2``) above this would cancel away more than seven digits:
-#: such components (a tight cluster far from the data's centre) are whitened directly instead.
+#: Expanded log-density terms above this would cancel away more than seven digits: such components
+#: are whitened directly instead (see ``expanded_terms_bound``).
 EXPANDED_TERMS_UP_TO = 1e8
 
 #: A function returning ``sum z`` of shape (n_features,) and ``sum z z^T`` of shape (n_features, n_features)
@@ -172,7 +172,7 @@ class Coefficients:
     tied_whitener : ndarray of shape (n_features, n_features) or None
         For tied covariances computed by features, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
     exact : tuple of (k, whitener, mean_z, constant)
-        Components whose expanded terms are too large to cancel accurately (``EXPANDED_TERMS_UP_TO``) or
+        Components whose expanded terms are too large to cancel accurately (``expanded_terms_bound``) or
         not finite: their row is computed directly as ``constant - |whitener (z - mean_z)|^2 / 2``. For
         tied covariances either every component is here or none is.
     absent : tuple of int
@@ -189,8 +189,34 @@ class Coefficients:
     params: MixtureParams | None = None
 
 
+def expanded_terms_bound(whiteners: NDArray, means_z: NDArray, reach: float) -> NDArray[np.float64]:
+    """A bound on the terms whose sum is each component's expanded ``(z - m)^T A (z - m) / 2``.
+
+    With ``A = U U^T``, the features' terms ``A_ab z_a z_b``, ``A_ab z_a m_b`` and ``A_ab m_a m_b`` add up in
+    absolute value to at most ``trace(A) (|z| + |m|)^2`` (Cauchy-Schwarz), and ``trace(A) = |U|_F^2``. Their
+    rounding error is ``eps`` times that, whatever the (small) result: a near-singular component (large
+    ``trace(A)``) or one far from the centre (large ``|m|``) loses digits even on its own samples.
+
+    Parameters
+    ----------
+    whiteners : ndarray of shape (n_components, n_features, n_features)
+        ``U_k^T`` in standardised coordinates.
+    means_z : ndarray of shape (n_components, n_features)
+    reach : float
+        The largest ``|z|`` over the data.
+
+    Returns
+    -------
+    ndarray of shape (n_components,)
+        ``trace(A_k) (reach + |m_k|)^2 / 2``; inf or NaN where the terms themselves do not fit a double.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        trace = np.einsum("kab,kab->k", whiteners, whiteners)
+        return 0.5 * trace * (reach + np.sqrt(np.einsum("kd,kd->k", means_z, means_z))) ** 2
+
+
 def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scale: NDArray[np.float64],
-                         dtype: np.dtype) -> Coefficients:
+                         dtype: np.dtype, reach: float = 0.0) -> Coefficients:
     """Feature coefficients of ``log w_k + log N(x | k)`` in the coordinates ``z = (x - shift) / scale``.
 
     Parameters
@@ -199,6 +225,8 @@ def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scal
     shift, scale : ndarray of shape (n_features,)
     dtype : numpy dtype
         Of the coefficients (that of the backend's standardised data).
+    reach : float
+        The largest ``|z|`` over the rows these coefficients will meet (see ``expanded_terms_bound``).
     """
     covariance_type, d = params.covariance_type, params.n_features
     pairs = feature_layout(covariance_type, d)
@@ -216,7 +244,8 @@ def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scal
         matrix[:, pairs.n_quadratic: pairs.n_quadratic + d] = terms.linear
         matrix[:, -1] = constant - expanded
     absent = ~(constant > -np.inf)
-    exact = ~absent & (~(expanded <= EXPANDED_TERMS_UP_TO) | ~np.isfinite(matrix).all(axis=1))
+    bound = expanded_terms_bound(terms.whiteners, means_z, reach)
+    exact = ~absent & (~(bound <= EXPANDED_TERMS_UP_TO) | ~np.isfinite(matrix).all(axis=1))
     tied_whitener = None
     if covariance_type is CovarianceType.TIED:
         if exact.any():  # the tied term is shared: all by features, or all directly
