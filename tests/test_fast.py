@@ -88,7 +88,9 @@ def test_offset_and_scaled_data_keep_their_digits(covariance_type):
 @pytest.mark.parametrize("covariance_type", TYPES)
 @pytest.mark.parametrize("offset", [0.0, 1e6])
 def test_float32_mode_accuracy(covariance_type, offset):
-    """The documented float32 accuracy: parameters within 1e-5 and log-likelihood within 1e-6 of float64."""
+    """float32 against float64 on small, well-separated data, at any offset: parameters within 1e-5 and the
+    reported log-likelihood (float64 from the stored rows) within 1e-7 (``test_float32_accuracy.py`` holds
+    the documented figures on the benchmark's data)."""
     X = mixture_data(20000, 2, seed=4, offset=offset)
     start = start_params(X, covariance_type)
     config = FitConfig(3, covariance_type, tol=0, max_iter=9, init="given", init_params=start)
@@ -98,7 +100,7 @@ def test_float32_mode_accuracy(covariance_type, offset):
     assert relative(single.params.weights, double.params.weights) < 1e-5
     assert np.max(np.abs(single.params.means - double.params.means) / spread) < 1e-5
     assert relative(single.params.full_covariances(), double.params.full_covariances()) < 1e-5
-    assert single.mean_log_likelihood == pytest.approx(double.mean_log_likelihood, rel=1e-6)
+    assert single.mean_log_likelihood == pytest.approx(double.mean_log_likelihood, rel=1e-7)
 
 
 def test_float32_mode_is_not_float64():
