@@ -129,9 +129,10 @@ def representable(log_likelihoods: NDArray[np.float64]) -> NDArray[np.float64]:
     """
     lost = np.flatnonzero(~np.isfinite(log_likelihoods))
     if lost.size:
-        more = f" ({lost.size} rows are)" if lost.size > 1 else ""
-        raise InputError(f"row {int(lost[0])} of the data lies so far from every component that its log-likelihood "
-                         f"is below -1.8e+308, beyond double precision{more}: remove that row or rescale the data.")
+        rows = f"row {int(lost[0])} of the data" + (f" (and {lost.size - 1} more)" if lost.size > 1 else "")
+        raise InputError(f"{rows} lies so far from every component that its log-likelihood is below -1.8e+308, "
+                         f"beyond double precision: remove {'that row' if lost.size == 1 else 'those rows'} "
+                         "or rescale the data.")
     return log_likelihoods
 
 

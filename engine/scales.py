@@ -136,15 +136,21 @@ def check_fit_data(X: NDArray[np.floating], feature_names: Sequence[str] | None 
         raise InputError(f"{_column_name(column, feature_names)} holds NaN or infinite values: remove those "
                          "rows or fill them in.")
     spread = column_rms(X, robust_centre(X))
-    too_large = ~(spread <= np.sqrt(_MAX / (SUM_HEADROOM * max(X.shape[0], 1))))
+    limit = np.sqrt(_MAX / (SUM_HEADROOM * max(X.shape[0], 1)))
+    too_large = ~(spread <= limit)
     too_small = (spread > 0.0) & (spread < np.sqrt(_TINY))
     if too_large.any():
         column = int(np.flatnonzero(too_large)[0])
+        name = _column_name(column, feature_names)
+        far_row = _far_row(X, column, limit)
+        if far_row is not None:
+            raise InputError(
+                f"{name} spreads too widely for double precision: row {far_row} ({float(X[far_row, column]):.3g}) "
+                "lies so far from the other rows that the sums of squares EM needs overflow: remove such rows.")
         power = _power_of_ten(spread[column]) if np.isfinite(spread[column]) else 308
         raise InputError(
-            f"{_column_name(column, feature_names)} spreads too widely for double precision (standard deviation "
-            f"about 1e{power:+d}: the sums of squares EM needs overflow): rescale that column, for example "
-            f"divide it by 1e{power:+d}.")
+            f"{name} spreads too widely for double precision (standard deviation about 1e{power:+d}: the sums "
+            f"of squares EM needs overflow): rescale that column, for example divide it by 1e{power:+d}.")
     if too_small.any():
         column = int(np.flatnonzero(too_small)[0])
         power = _power_of_ten(spread[column])
@@ -152,6 +158,21 @@ def check_fit_data(X: NDArray[np.floating], feature_names: Sequence[str] | None 
             f"{_column_name(column, feature_names)} varies too little for double precision (standard deviation "
             f"about 1e{power:+d}: its variance underflows): rescale that column, for example multiply it by "
             f"1e{-power:+d}, or drop it if it is meant to be constant.")
+
+
+def _far_row(X: NDArray[np.floating], column: int, limit: float) -> int | None:
+    """The row farthest from the centre of ``column``, when the column without it spreads less than ``limit``.
+
+    A column that overflows because of a few far rows (a value of 1e200 among values near 1) needs those
+    rows removed, not a rescaling, which would crush the others; None when the whole column is wide.
+    """
+    values = np.asarray(X[:, column], dtype=np.float64)
+    centre = robust_centre(values[:, None])
+    with np.errstate(over="ignore"):
+        robust = 1.4826 * np.median(np.abs(strided_sample(values[:, None]) - centre))
+    if not (0.0 < robust < limit / 1e3):
+        return None
+    return int(np.argmax(np.abs(values / 2 - centre[0] / 2)))
 
 
 def _power_of_ten(value: float) -> int:

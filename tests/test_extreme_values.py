@@ -352,3 +352,23 @@ def test_one_far_row_does_not_merge_the_others(covariance_type, init):
     result = fit(X, FitConfig(3, covariance_type, seed=0, init=init))
     assert np.all(np.isfinite(result.params.means))
     assert np.isfinite(result.mean_log_likelihood)
+
+
+def test_a_column_widened_by_one_far_row_names_that_row():
+    """Rescaling would crush the other rows: the row itself is what to remove."""
+    X = with_far_point([1e200, 0.0])
+    with pytest.raises(InputError, match=rf"^feature 0 spreads too widely .*: row {FAR} \(1e\+200\) lies so far "
+                                         r"from the other rows .*: remove such rows\.$"):
+        fit(X, FitConfig(2, seed=0))
+
+
+@BACKENDS
+def test_data_of_subnormal_spread_is_scored_by_an_ordinary_model(backend_class):
+    """Standardising such data puts the model's means at z = 1e322: those terms go the direct way, quietly."""
+    params = three_full()
+    X = np.arange(80.0).reshape(40, 2) * 5e-324
+    expected = reference_log_prob(np.zeros((2, 2)), params)[0]
+    np.testing.assert_allclose(backend_class(X).log_prob_norm(params), expected, rtol=1e-12)
+    assert model.score(params, X) == pytest.approx(expected, rel=1e-12)
+    np.testing.assert_allclose(model.predict_proba(params, X), model.predict_proba(params, np.zeros((40, 2))),
+                               rtol=1e-12)

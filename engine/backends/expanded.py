@@ -230,11 +230,12 @@ def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scal
     """
     covariance_type, d = params.covariance_type, params.n_features
     pairs = feature_layout(covariance_type, d)
-    means_z = (params.means - shift) / scale
     log_det = LOG_DET_PRECISIONS_CHOL[covariance_type](params.precisions_chol, d)
-    # A variance of 5e-324 makes precisions of 1e323 and more: infinite terms, whose components are whitened
-    # directly below (and rows beyond any double go to the backend's limit path).
+    # A variance of 5e-324 makes precisions of 1e323 and more, and data of spread 1e-322 puts ordinary means
+    # at z = 1e322: infinite terms, whose components are whitened directly below (and rows beyond any double
+    # go to the backend's limit path).
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        means_z = (params.means - shift) / scale
         # log det of the data-space factor: the standardisation's Jacobian and U_z = S U cancel.
         constant = np.log(params.weights) + log_det - 0.5 * d * LOG_2PI
         terms = PRECISION_TERMS[covariance_type](params.precisions_chol, scale, means_z, pairs)
