@@ -54,36 +54,61 @@ def robust_centre(X: NDArray[np.floating]) -> NDArray[np.float64]:
     return np.quantile(np.asarray(strided_sample(X), dtype=np.float64), 0.5, axis=0, method="lower")
 
 
-def _exponents(largest: NDArray[np.float64]) -> NDArray[np.intp]:
-    """Per column, ``e`` with ``largest < 2**e`` (0 for a zero column)."""
-    return np.frexp(largest)[1].astype(np.intp)
+def largest_magnitudes(X: NDArray[np.floating]) -> NDArray[np.float64]:
+    """``max |x|`` of each column of ``X`` (n_samples, n_features), shape (n_features,); NaN when the column
+    holds a NaN or an infinity. By blocks, without a temporary of the data's size."""
+    largest = np.zeros(X.shape[1])
+    for start in range(0, X.shape[0], BLOCK_ROWS):
+        block = X[start:start + BLOCK_ROWS]
+        largest = np.maximum(largest, np.maximum(np.abs(block.max(axis=0)), np.abs(block.min(axis=0))))
+    return np.where(np.isfinite(largest), largest, np.nan)
+
+
+#: Sums of squares from ``2**-SAFE_EXPONENT`` to ``2**SAFE_EXPONENT`` need no scaling (what underflowed is negligible).
+SAFE_EXPONENT = 800
 
 
 def column_rms(X: NDArray[np.floating], centre: NDArray[np.float64]) -> NDArray[np.float64]:
     """Root mean square of ``X - centre`` per column, shape (n_features,), without overflow on the way.
 
-    Each column is first scaled by a power of two (exact) that brings its largest magnitude below 1, so
-    the squares neither overflow nor underflow; the result is infinite only when the spread itself
-    exceeds the largest double.
+    Directly when the sum of squares lands safely inside the range of doubles (the usual case: one
+    pass); otherwise the column is first scaled by a power of two (exact) that brings its largest magnitude
+    below 1, so the squares neither overflow nor underflow. Infinite only when the spread itself exceeds the
+    largest double; NaN for a column holding NaN or infinity.
 
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
-        Finite values.
     centre : ndarray of shape (n_features,)
+        Finite.
     """
     n_samples, n_features = X.shape
-    largest = np.abs(centre).astype(np.float64)
-    for start in range(0, n_samples, BLOCK_ROWS):
-        largest = np.maximum(largest, np.abs(X[start:start + BLOCK_ROWS]).max(axis=0, initial=0.0))
-    exponents = _exponents(largest)
+    squares = np.zeros(n_features)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, n_samples, BLOCK_ROWS):
+            block = X[start:start + BLOCK_ROWS] - centre
+            squares += np.einsum("ij,ij->j", block, block)
+    rms = np.sqrt(squares / max(n_samples, 1))
+    unsafe = ~((squares >= 2.0**-SAFE_EXPONENT) & (squares <= 2.0**SAFE_EXPONENT))
+    if unsafe.any():
+        rms[unsafe] = _scaled_rms(X[:, unsafe], centre[unsafe])
+    return rms
+
+
+def _scaled_rms(X: NDArray[np.floating], centre: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``column_rms`` through a power of two per column (see there); NaN for non-finite columns."""
+    n_samples, n_features = X.shape
+    largest = largest_magnitudes(X)
+    finite = np.isfinite(largest)
+    exponents = np.frexp(np.maximum(np.where(finite, largest, 0.0), np.abs(centre)))[1].astype(np.intp)
     scaled_centre = np.ldexp(centre, -exponents)
     squares = np.zeros(n_features)
-    for start in range(0, n_samples, BLOCK_ROWS):
-        block = np.ldexp(np.asarray(X[start:start + BLOCK_ROWS], dtype=np.float64), -exponents) - scaled_centre
-        squares += np.einsum("ij,ij->j", block, block)
-    with np.errstate(over="ignore"):
-        return np.ldexp(np.sqrt(squares / max(n_samples, 1)), exponents)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, n_samples, BLOCK_ROWS):
+            block = np.ldexp(np.asarray(X[start:start + BLOCK_ROWS], dtype=np.float64), -exponents) - scaled_centre
+            squares += np.einsum("ij,ij->j", block, block)
+        rms = np.ldexp(np.sqrt(squares / max(n_samples, 1)), exponents)
+    return np.where(finite, rms, np.nan)
 
 
 def standardisation(X: NDArray[np.floating]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -128,14 +153,17 @@ def check_fit_data(X: NDArray[np.floating], feature_names: Sequence[str] | None 
     feature_names : sequence of str, optional
         Names of the columns, for the message.
     """
-    finite = np.ones(X.shape[1], dtype=bool)
-    for start in range(0, X.shape[0], BLOCK_ROWS):
-        finite &= np.isfinite(X[start:start + BLOCK_ROWS]).all(axis=0)
-    if not finite.all():
-        column = int(np.flatnonzero(~finite)[0])
+    centre = robust_centre(X)
+    finite = np.isfinite(centre)
+    if finite.all():
+        spread = column_rms(X, centre)
+    else:  # NaN: a column holding NaN or infinity
+        spread = np.full(X.shape[1], np.nan)
+        spread[finite] = column_rms(X[:, finite], centre[finite])
+    if np.isnan(spread).any():
+        column = int(np.flatnonzero(np.isnan(spread))[0])
         raise InputError(f"{_column_name(column, feature_names)} holds NaN or infinite values: remove those "
                          "rows or fill them in.")
-    spread = column_rms(X, robust_centre(X))
     limit = np.sqrt(_MAX / (SUM_HEADROOM * max(X.shape[0], 1)))
     too_large = ~(spread <= limit)
     too_small = (spread > 0.0) & (spread < np.sqrt(_TINY))

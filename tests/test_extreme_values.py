@@ -372,3 +372,11 @@ def test_data_of_subnormal_spread_is_scored_by_an_ordinary_model(backend_class):
     assert model.score(params, X) == pytest.approx(expected, rel=1e-12)
     np.testing.assert_allclose(model.predict_proba(params, X), model.predict_proba(params, np.zeros((40, 2))),
                                rtol=1e-12)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_fit_refuses_non_finite_values_naming_the_column(bad):
+    X = bulk()
+    X[11, 1] = bad
+    with pytest.raises(InputError, match=r"^feature 'b' \(column 1\) holds NaN or infinite values"):
+        fit(X, FitConfig(2, seed=0), feature_names=["a", "b"])
