@@ -102,7 +102,8 @@ class DirectBackend:
         # such as resp^T X keep their digits on data far from the origin. The centre is robust (a
         # median): one row at 1e200 must not take every other row's digits (see ``engine.scales``).
         self._centre = robust_centre(self.X)
-        self._centred = self.X - self._centre
+        with np.errstate(over="ignore"):  # data spanning more than a double (refused by any fit) stays quiet
+            self._centred = self.X - self._centre
         self._data_covariance: NDArray[np.float64] | None = None
 
     def _shifted(self, params: MixtureParams) -> MixtureParams:

@@ -254,9 +254,9 @@ def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scal
         else:
             tied_whitener = np.ascontiguousarray(terms.tied_whitener.T, dtype=dtype)
     matrix[exact | absent] = 0.0
-    exact_rows = tuple((int(k), np.asarray(terms.whiteners[k], dtype=dtype), means_z[k].astype(dtype),
-                        float(constant[k])) for k in np.flatnonzero(exact))
     with np.errstate(over="ignore"):  # float32 cannot hold every float64 coefficient: those rows fail over
+        exact_rows = tuple((int(k), np.asarray(terms.whiteners[k], dtype=dtype), means_z[k].astype(dtype),
+                            float(constant[k])) for k in np.flatnonzero(exact))
         matrix = matrix.astype(dtype)
     return Coefficients(matrix, tied_whitener, exact_rows, tuple(np.flatnonzero(absent).tolist()), params)
 

@@ -109,10 +109,10 @@ def watched_components(params: MixtureParams, shift: NDArray[np.float64], scale:
     watched : ndarray of shape (n_watched,)
     centres_z : ndarray of shape (n_watched, n_features)
     """
-    means_z = (params.means - shift) / scale
-    covariances_z = params.full_covariances() / np.outer(scale, scale)
-    second_moments = np.diagonal(covariances_z, axis1=1, axis2=2) + means_z**2
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # data a fit refuses (spread 1e-322)
+        means_z = (params.means - shift) / scale
+        covariances_z = params.full_covariances() / np.outer(scale, scale)
+        second_moments = np.diagonal(covariances_z, axis1=1, axis2=2) + means_z**2
         fragile = _fragile_covariances(covariances_z, second_moments, params.covariance_type,
                                        _largest_data_second_moment(scatter, n_samples))
     watched = np.flatnonzero(fragile)
