@@ -13,7 +13,7 @@ the one with the highest last ``history`` value is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -27,6 +27,7 @@ from engine.config import FitConfig, InitMethod
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
 from engine.locks import apply_locks
 from engine.params import MixtureParams, frozen_array
+from engine.scales import check_fit_data
 from engine.stats import Reseed, SufficientStats, m_step
 
 
@@ -42,6 +43,22 @@ class HalfStep(StrEnum):
 class StopReason(StrEnum):
     CONVERGED = "converged"
     MAX_ITER = "max_iter"
+
+
+@dataclass(frozen=True, slots=True)
+class ReseedEvent:
+    """One collapsed component that an M-step moved (see ``engine.stats.m_step``).
+
+    Attributes
+    ----------
+    component : int
+        Which component (0-based).
+    iteration : int
+        The EM iteration whose M-step re-seeded it; 0 for the M-step that made the starting parameters.
+    """
+
+    component: int
+    iteration: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +88,9 @@ class EMSnapshot:
     view_resp : ndarray of shape (n_view, n_components) or None
         Responsibilities of the samples at ``view_indices``, from the latest E-step.
     reseeded : tuple of int
-        Components the M-step re-seeded because they collapsed (see ``engine.stats.m_step``).
+        Components this half-step's M-step re-seeded because they collapsed (see ``engine.stats.m_step``).
+    reseed_events : tuple of ReseedEvent
+        Every re-seed of this start so far, this snapshot's included, in order.
     start_log_likelihoods : tuple of float
         Final mean log-likelihood of each finished start.
     stats : SufficientStats or None
@@ -93,6 +112,7 @@ class EMSnapshot:
     reseeded: tuple[int, ...] = ()
     start_log_likelihoods: tuple[float, ...] = field(default=())
     stats: SufficientStats | None = None
+    reseed_events: tuple[ReseedEvent, ...] = ()
 
     @property
     def change(self) -> float:
@@ -102,15 +122,21 @@ class EMSnapshot:
 
 def initial_params(backend: Backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
     """Starting parameters of one start (see ``engine.init``)."""
+    return _initial_params(backend, config, rng)[0]
+
+
+def _initial_params(backend: Backend, config: FitConfig,
+                    rng: np.random.Generator) -> tuple[MixtureParams, tuple[int, ...]]:
+    """Starting parameters and the components their M-step re-seeded."""
     if config.init is InitMethod.GIVEN:
-        return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar)
+        return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar), ()
     assignment = initial_responsibilities(backend.X, config, rng)
     stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
     # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
     reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
                     backend.n_samples)
-    params, _ = m_step(stats, config.reg_covar, reseed)
-    return apply_locks(params, params, None, config.locks, config.reg_covar)
+    params, reseeded = m_step(stats, config.reg_covar, reseed)
+    return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
 
 
 def _reseed(backend: Backend, params: MixtureParams) -> Reseed:
@@ -132,13 +158,18 @@ def iterate_em(
     view_indices: NDArray[np.intp] | None = None,
     backend: Backend | None = None,
     with_labels: bool = True,
+    feature_names: Sequence[str] | None = None,
 ) -> Iterator[EMSnapshot]:
     """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
+
+    This is where data enters every fit (the command line, the window, the picture segmentation), so
+    the data is checked here, before the first snapshot: ``engine.scales.check_fit_data`` (finite, and
+    every column's spread within double precision) and ``engine.init.require_distinct_rows`` (at least K
+    distinct rows, whatever the initialisation).
 
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
-        Checked data (finite, at least K distinct rows): not checked again here.
     config : FitConfig
     rng : numpy.random.Generator, optional
         Defaults to ``numpy.random.default_rng(config.seed)``.
@@ -149,28 +180,39 @@ def iterate_em(
         ``engine.backends.direct.DirectBackend`` is the reference).
     with_labels : bool
         Whether E snapshots carry every sample's label (``fit`` does not need them).
+    feature_names : sequence of str, optional
+        Names of the columns, for the messages of the data checks.
 
     Yields
     ------
     EMSnapshot
         The last one has ``done=True`` and the parameters of the best start.
+
+    Raises
+    ------
+    InputError
+        From the data checks, when the generator is first advanced.
     """
+    check_fit_data(X if backend is None else backend.X, feature_names)
     backend = make_backend(X) if backend is None else backend
     rng = np.random.default_rng(config.seed) if rng is None else rng
-    if config.init is not InitMethod.GIVEN:
-        require_distinct_rows(backend.X, config.n_components)
+    # For every initialisation, "given" too: EM cannot keep more components than there are distinct points.
+    require_distinct_rows(backend.X, config.n_components)
     best: EMSnapshot | None = None
     finished: list[float] = []
     for start in range(config.n_init):
-        params = initial_params(backend, config, rng)
+        params, reseeded = _initial_params(backend, config, rng)
         last_start = start == config.n_init - 1
-        snapshot = EMSnapshot(start, 0, HalfStep.INIT, params, start_log_likelihoods=tuple(finished))
+        events = tuple(ReseedEvent(k, 0) for k in reseeded)
+        snapshot = EMSnapshot(start, 0, HalfStep.INIT, params, start_log_likelihoods=tuple(finished),
+                              reseeded=reseeded, reseed_events=events)
         if config.max_iter == 0:
             snapshot = _finish(snapshot, StopReason.MAX_ITER, False, finished, last_start and config.n_init == 1)
             yield snapshot
         else:
             yield snapshot
-            for snapshot in _iterations(backend, config, params, start, view_indices, finished, with_labels):
+            for snapshot in _iterations(backend, config, params, start, view_indices, finished, with_labels,
+                                        events):
                 if snapshot.stop_reason is not None:
                     snapshot = _finish(snapshot, snapshot.stop_reason, snapshot.converged, finished,
                                        last_start and config.n_init == 1)
@@ -190,8 +232,8 @@ def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished:
 
 def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, start: int,
                 view_indices: NDArray[np.intp] | None, finished: list[float],
-                with_labels: bool) -> Iterator[EMSnapshot]:
-    """E and M snapshots of one start; the last one carries its stop reason."""
+                with_labels: bool, events: tuple[ReseedEvent, ...]) -> Iterator[EMSnapshot]:
+    """E and M snapshots of one start; the last one carries its stop reason. ``events``: re-seeds so far."""
     history: list[float] = []
     previous = -np.inf
     for iteration in range(1, config.max_iter + 1):
@@ -200,15 +242,17 @@ def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, star
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
                       stats=e_result.stats)
-        yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), **common)
+        yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
+                         **common)
         with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
             updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
             params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
+        events += tuple(ReseedEvent(k, iteration) for k in reseeded)
         converged = abs(history[-1] - previous) < config.tol
         previous = history[-1]
         reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)
         yield EMSnapshot(start, iteration, HalfStep.M, params, history[-1], tuple(history), converged,
-                         stop_reason=reason, reseeded=reseeded, **common)
+                         stop_reason=reason, reseeded=reseeded, reseed_events=events, **common)
         if converged:
             return
 
@@ -231,6 +275,9 @@ class FitResult:
     config : FitConfig
     start_log_likelihoods : tuple of float
         Final ``history`` value of every start.
+    reseed_events : tuple of ReseedEvent
+        Every collapsed component the kept start re-seeded, and when (see ``engine.stats.m_step``: a
+        choice of ours, where scikit-learn keeps the component).
     """
 
     params: MixtureParams
@@ -241,6 +288,7 @@ class FitResult:
     n_samples: int
     config: FitConfig
     start_log_likelihoods: tuple[float, ...]
+    reseed_events: tuple[ReseedEvent, ...] = ()
 
     @property
     def log_likelihood(self) -> float:
@@ -249,7 +297,8 @@ class FitResult:
 
 
 def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
-        backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
+        backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
+        feature_names: Sequence[str] | None = None) -> FitResult:
     """Run EM to the end (see ``iterate_em``) and score the data under the result.
 
     Parameters
@@ -261,15 +310,22 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
         As for ``iterate_em``.
     on_snapshot : callable, optional
         Called with every snapshot (the command line prints progress with it).
+    feature_names : sequence of str, optional
+        Names of the columns, for the messages of the data checks.
+
+    Raises
+    ------
+    InputError
+        If the data cannot be fitted (see ``iterate_em``).
     """
     backend = make_backend(X) if backend is None else backend
     snapshot = None
-    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False):
+    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False, feature_names=feature_names):
         if on_snapshot is not None:
             on_snapshot(snapshot)
     final_mean = float(backend.log_prob_norm(snapshot.params).mean())
     return FitResult(snapshot.params, snapshot.iteration, snapshot.converged, snapshot.history, final_mean,
-                     backend.n_samples, config, snapshot.start_log_likelihoods)
+                     backend.n_samples, config, snapshot.start_log_likelihoods, snapshot.reseed_events)
 
 
-__all__ = ["EMSnapshot", "FitResult", "HalfStep", "StopReason", "fit", "iterate_em", "frozen_array"]
+__all__ = ["EMSnapshot", "FitResult", "HalfStep", "ReseedEvent", "StopReason", "fit", "iterate_em", "frozen_array"]

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from engine.config import FitConfig, InitMethod
 from engine.errors import InputError
+from engine.scales import robust_centre
 
 LLOYD_ITERATIONS = 10
 
@@ -139,6 +140,32 @@ def random_distinct_rows(X: NDArray[np.floating], n_components: int, rng: np.ran
     raise _not_enough_distinct(n_components)
 
 
+#: Centred data whose largest magnitude lies outside [2**-LARGEST_EXPONENT, 2**LARGEST_EXPONENT] is scaled into it.
+LARGEST_EXPONENT = 100
+
+
+def centred_for_distances(X: NDArray[np.floating]) -> NDArray[np.float64]:
+    """``X`` centred, and scaled by a power of two when its values are very large or very small.
+
+    Distances are expanded as ``|x|^2 - 2 x.c + |c|^2``: centre first, or data far from the origin loses
+    every digit of its spread (timestamps, say). The centre is robust (``engine.scales.robust_centre``),
+    so one far row does not take the others' digits. Squares of values near 1e150 would overflow when
+    summed over the rows: such data is multiplied by a power of two, which is exact, so every distance
+    is scaled by the same factor and k-means++ and Lloyd make exactly the same choices.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_features)
+        A new array.
+    """
+    X = X - robust_centre(X)
+    largest = float(np.abs(X).max(initial=0.0))
+    exponent = int(np.frexp(largest)[1])
+    if largest > 0.0 and abs(exponent) > LARGEST_EXPONENT:
+        X = np.ldexp(X, -exponent)
+    return X
+
+
 def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray:
     """Responsibilities to start from, shape (n_samples, n_components), or labels of shape (n_samples,).
 
@@ -146,9 +173,7 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
     returns a float array of responsibilities.
     """
     n_components = config.n_components
-    # Distances are expanded as |x|^2 - 2 x.c + |c|^2: centre first, or data far from the origin
-    # loses every digit of its spread (timestamps, say).
-    X = X - X.mean(axis=0)
+    X = centred_for_distances(X)
     if config.init is InitMethod.RANDOM:
         require_distinct_rows(X, n_components)
         resp = rng.uniform(size=(X.shape[0], n_components))

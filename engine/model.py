@@ -4,6 +4,12 @@ Every function takes a ``MixtureParams`` and, where it needs data, checks ``X`` 
 hands it to ``engine.backends.make_backend`` (the chunked fast engine), so the numbers are
 those the fit itself computed. The results match scikit-learn's ``GaussianMixture`` methods of the
 same names on the same parameters.
+
+Any finite row can be labelled: a row so far from every component that it has no density left under
+any of them gets the limit (all its responsibility to the component with the smallest Mahalanobis
+distance; see ``engine.density``), never NaN. Its log-likelihood is reported whenever a double holds it;
+one below -1.8e308 cannot be, so ``score_samples``, ``score``, ``bic`` and ``aic`` refuse such data with
+an ``InputError`` naming the row (rather than return -inf, which JSON cannot hold).
 """
 
 from __future__ import annotations
@@ -106,8 +112,28 @@ def score_samples(params: MixtureParams, X: ArrayLike) -> NDArray[np.float64]:
     Returns
     -------
     ndarray of shape (n_samples,)
+        Finite.
+
+    Raises
+    ------
+    InputError
+        If a row's log-likelihood is below -1.8e308 (beyond double precision): the sentence names the row.
     """
-    return _backend(params, X).log_prob_norm(params)
+    return representable(_backend(params, X).log_prob_norm(params))
+
+
+def representable(log_likelihoods: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``log_likelihoods`` of shape (n_samples,), or an ``InputError`` naming the first that is not finite.
+
+    A backend gives -inf for a row whose log-likelihood is below what a double holds (-1.8e308).
+    """
+    lost = np.flatnonzero(~np.isfinite(log_likelihoods))
+    if lost.size:
+        rows = f"row {int(lost[0])} of the data" + (f" (and {lost.size - 1} more)" if lost.size > 1 else "")
+        raise InputError(f"{rows} lies so far from every component that its log-likelihood is below -1.8e+308, "
+                         f"beyond double precision: remove {'that row' if lost.size == 1 else 'those rows'} "
+                         "or rescale the data.")
+    return log_likelihoods
 
 
 def score(params: MixtureParams, X: ArrayLike) -> float:
@@ -225,6 +251,7 @@ __all__ = [
     "n_parameters",
     "predict",
     "predict_proba",
+    "representable",
     "sample",
     "score",
     "score_samples",

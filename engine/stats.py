@@ -179,6 +179,13 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     weight of one sample; the weights are then normalised again. Without ``reseed`` (or with a tied
     covariance that is singular) a collapse raises ``FitError``.
 
+    This is a choice of ours, not scikit-learn's: ``GaussianMixture`` keeps a component whose summed
+    responsibility falls below ``COLLAPSED_NK`` (with a weight near 0, a mean and covariance from its
+    few remaining responsibilities), so a fit in which a component is re-seeded differs from
+    scikit-learn's from that iteration on. The re-seeds are reported: ``engine.em`` records each as a
+    ``ReseedEvent`` (component, iteration) on the snapshots and on ``FitResult``, and
+    ``gmm-explorer fit`` names them.
+
     Returns
     -------
     params : MixtureParams

@@ -9,9 +9,11 @@ import pytest
 
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.direct import DirectBackend
+from engine.backends.recentre import watched_components
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.em import fit, iterate_em
+from engine.params import MixtureParams
 
 TYPES = list(CovarianceType)
 
@@ -86,7 +88,9 @@ def test_offset_and_scaled_data_keep_their_digits(covariance_type):
 @pytest.mark.parametrize("covariance_type", TYPES)
 @pytest.mark.parametrize("offset", [0.0, 1e6])
 def test_float32_mode_accuracy(covariance_type, offset):
-    """The documented float32 accuracy: parameters within 1e-5 and log-likelihood within 1e-6 of float64."""
+    """float32 against float64 on small, well-separated data, at any offset: parameters within 1e-5 and the
+    reported log-likelihood (float64 from the stored rows) within 1e-7 (``test_float32_accuracy.py`` holds
+    the documented figures on the benchmark's data)."""
     X = mixture_data(20000, 2, seed=4, offset=offset)
     start = start_params(X, covariance_type)
     config = FitConfig(3, covariance_type, tol=0, max_iter=9, init="given", init_params=start)
@@ -96,7 +100,7 @@ def test_float32_mode_accuracy(covariance_type, offset):
     assert relative(single.params.weights, double.params.weights) < 1e-5
     assert np.max(np.abs(single.params.means - double.params.means) / spread) < 1e-5
     assert relative(single.params.full_covariances(), double.params.full_covariances()) < 1e-5
-    assert single.mean_log_likelihood == pytest.approx(double.mean_log_likelihood, rel=1e-6)
+    assert single.mean_log_likelihood == pytest.approx(double.mean_log_likelihood, rel=1e-7)
 
 
 def test_float32_mode_is_not_float64():
@@ -157,3 +161,88 @@ def test_a_tight_cluster_far_from_the_centre_keeps_its_digits(covariance_type):
     assert fast.n_iter == direct.n_iter
     assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=1e-9)
     np.testing.assert_allclose(np.sort(fast.params.weights), np.sort(direct.params.weights), rtol=1e-9)
+
+
+# --- the hard cases of issue 10 item 19: near-singular full components, tight tied clusters -----------------
+
+
+def _few_samples_many_features(n_samples, n_features, n_components, seed, offset=0.0):
+    """Fewer samples per component than features: every component's sample covariance is singular."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-5, 5, (n_components, n_features))
+    labels = rng.integers(n_components, size=n_samples)
+    return centres[labels] + rng.normal(size=(n_samples, n_features)) * rng.uniform(0.01, 3, n_features) + offset
+
+
+def _chunked_and_direct(X, n_components, covariance_type, reg_covar):
+    start = fit(X, FitConfig(n_components, covariance_type, reg_covar=reg_covar, max_iter=1, tol=0, seed=3),
+                backend=DirectBackend(X)).params
+    config = FitConfig(n_components, covariance_type, reg_covar=reg_covar, tol=0, max_iter=9, init="given",
+                       init_params=start)
+    return fit(X, config, backend=ChunkedBackend(X, chunk_rows=256)), fit(X, config, backend=DirectBackend(X))
+
+
+def _assert_equal_fits(fast, direct, X, tolerance):
+    spread = X.std(axis=0)
+    assert relative(fast.params.weights, direct.params.weights) < tolerance
+    assert np.max(np.abs(fast.params.means - direct.params.means) / spread) < tolerance
+    scaled = np.outer(spread, spread)
+    assert relative(fast.params.full_covariances() / scaled, direct.params.full_covariances() / scaled) < tolerance
+    assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=tolerance)
+
+
+@pytest.mark.parametrize("shape, seed, offset", [((60, 12, 6), 2, 1e6), ((60, 12, 6), 2, 0.0), ((25, 8, 5), 0, 0.0)])
+def test_near_singular_full_components_keep_their_digits(shape, seed, offset):
+    """Singular sample covariances plus reg_covar = 1e-6: the expanded terms and sums lose up to 3e-9
+    (their terms are as large as trace(A) |z|^2); such components are whitened and summed directly."""
+    n_samples, n_features, n_components = shape
+    X = _few_samples_many_features(n_samples, n_features, n_components, seed, offset)
+    _assert_equal_fits(*_chunked_and_direct(X, n_components, "full", 1e-6), X, 1e-9)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("spread, reg_covar", [(1e-3, 1e-10), (1e-4, 1e-10), (1e-4, 1e-6)])
+def test_tight_tied_clusters_keep_their_digits(seed, spread, reg_covar):
+    """Six clusters of spread 1e-4 a hundred apart, one shared covariance: X^T X - sum_k n_k m_k m_k^T
+    cancels about 1e10 to 1e-8; the pooled scatter is then summed about each mean (it lost 4e-5)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-50, 50, (6, 2))
+    X = centres[rng.integers(6, size=2000)] + spread * rng.normal(size=(2000, 2))
+    _assert_equal_fits(*_chunked_and_direct(X, 6, "tied", reg_covar), X, 1e-9)
+
+
+@pytest.mark.parametrize("shape, seed", [((40, 10, 4), 3), ((25, 8, 5), 0), ((25, 8, 5), 1)])
+def test_below_the_rounding_of_reg_covar_both_paths_agree_to_the_stated_limit(shape, seed):
+    """With reg_covar = 1e-12 a singular component's null variances are 1e-12 plus rounding of about
+    eps x its spread^2 (1e-16) in either path: log-likelihoods agree only to about 1e-5 (the direct path
+    itself moves by up to 1e-5 when the rows are permuted); the engine's docstring states 1e-4. (Before
+    the near-singular components were summed about their means, these three differed by 2e-4 to 5e-4.)"""
+    n_samples, n_features, n_components = shape
+    X = _few_samples_many_features(n_samples, n_features, n_components, seed)
+    fast, direct = _chunked_and_direct(X, n_components, "full", 1e-12)
+    assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=1e-4)
+
+
+@pytest.mark.parametrize("move", [0.5, 1000.0], ids=["summed-in-the-e-step", "second-pass"])
+@pytest.mark.parametrize("covariance_type", ["full", "tied"])
+def test_fragile_components_summed_about_their_old_means_equal_direct(move, covariance_type):
+    """Points near a plane in 3-D (variance 1e-8 across it): the component is fragile already under its
+    parameters, so the E-step sums its scatter about the old mean and moves it to the new one
+    (S/n - d d^T). A mean that moves by more than one standard deviation would cancel S against d d^T
+    (here 1e6 times the variance across the plane), so it takes a second pass. Either way: the direct path."""
+    rng = np.random.default_rng(7)
+    in_plane = np.array([[1.0, 0.5, -0.3], [0.0, 0.8, 0.6]])
+    normal = np.cross(*in_plane) / np.linalg.norm(np.cross(*in_plane))
+    X = rng.normal(size=(800, 2)) @ in_plane + 1e-4 * rng.normal(size=(800, 1)) * normal + [20.0, 0.0, 0.0]
+    direction = in_plane[0] / np.linalg.norm(in_plane[0])
+    covariance = np.cov(X.T, bias=True) + 1e-9 * np.eye(3)
+    params = MixtureParams.from_covariances([1.0], [X.mean(axis=0) + move * direction],
+                                            covariance[None] if covariance_type == "full" else covariance,
+                                            covariance_type)
+    fast = ChunkedBackend(X, chunk_rows=128)
+    assert len(watched_components(params, fast.shift, fast.scale, fast._scatter, fast.n_samples)[0]) == 1
+    fast_stats, direct_stats = fast.e_step(params).stats, DirectBackend(X).e_step(params).stats
+    np.testing.assert_allclose(fast_stats.means, direct_stats.means, rtol=1e-12)
+    # Every eigenvalue, the 1e-8 across the plane included, to 1e-6 (each path's rounding is about 2e-8).
+    np.testing.assert_allclose(np.linalg.eigvalsh(fast_stats.covariances), np.linalg.eigvalsh(direct_stats.covariances),
+                               rtol=1e-6)

@@ -156,6 +156,16 @@ def test_more_components_than_distinct_points_is_refused(method):
         initial_responsibilities(TWO_DISTINCT, config, np.random.default_rng(0))
 
 
+def test_a_given_start_with_more_components_than_distinct_points_is_refused():
+    """Issue 10 item 21: ``fit --init-model`` with K = 3 on two distinct points ran and re-seeded a component."""
+    start = MixtureParams.from_covariances([0.4, 0.3, 0.3], [[1.0, 2.0], [3.0, 4.0], [2.0, 3.0]],
+                                           np.ones((3, 2)), CovarianceType.DIAG)
+    config = FitConfig(3, CovarianceType.DIAG, max_iter=5, init=InitMethod.GIVEN, init_params=start)
+    for run in (lambda: fit(TWO_DISTINCT, config), lambda: list(iterate_em(TWO_DISTINCT, config))):
+        with pytest.raises(InputError, match="K = 3 is larger than the number of distinct points"):
+            run()
+
+
 @pytest.mark.parametrize("method", NOT_GIVEN, ids=str)
 def test_as_many_components_as_distinct_points_is_fine(method):
     params = _start(TWO_DISTINCT, method, 2, CovarianceType.DIAG)

@@ -8,6 +8,7 @@ base        the ``Backend`` protocol, ``EStepResult`` and the worst-explained sa
 direct      ``DirectBackend``: whole N x K arrays, scikit-learn's formulas (the reference for tests)
 chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (the default)
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
+recentre    the covariances those sums cannot give accurately, summed about each mean instead
 """
 
 from __future__ import annotations

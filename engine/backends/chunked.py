@@ -1,5 +1,8 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
+(Past the usual 400 lines, because this docstring states the engine's accuracy in full; the code is the
+E-step's passes only: the formulas are in ``expanded``, the re-centring rules in ``recentre``.)
+
 For a chunk of rows, every component's log-density is one matrix product of *features* of the rows
 against per-component *coefficients* (``engine.backends.expanded``, which holds the covariance types'
 formulas): it is linear in the features ``[z_a z_b (a <= b), z, 1]``, where ``z = (x - shift) / scale``
@@ -22,11 +25,32 @@ Diagonal and spherical types only need the squares ``z_a^2``; the tied type need
 features in the product at all (``z^T A z`` is the same for every component, so it is added to the
 log-likelihood after the log-sum-exp, and ``sum z z^T`` is computed once per data set).
 
-``dtype=float32`` keeps the standardised data, the features and the log-densities in single precision
-(half the memory, faster exponentials); the statistics are multiplied and accumulated in float64.
-Because the data is standardised before it is rounded, the precision does not depend on the data's
-offset: after a few iterations, log-likelihoods agree with float64 to about 1e-7 relative and weights,
-means and covariances to about 1e-6 (``tests/test_fast.py`` holds them to 1e-5).
+Where the expansion would lose digits the engine takes the direct route for that component only: a
+component whose expanded terms may exceed ``expanded.EXPANDED_TERMS_UP_TO`` (``expanded_terms_bound``: a
+tight cluster far from the centre, or a near-singular covariance) is whitened directly, row by row, and a
+covariance the sums give to six digits or fewer is summed about its own mean (``engine.backends.recentre``).
+Rows beyond any expansion (a point at 1e200) go to ``engine.density.limit_log_resp_and_norm``.
+
+Accuracy against the direct path: the tests hold the two within 1e-9 (relative; means relative to the
+data's spread) on data offset by 1e6 with feature scales from 1e-3 to 1e3, on a tight cluster 1e6 from
+the rest, on near-singular full components (fewer samples than features) and on tight, well-separated
+clusters under a tied covariance. The limit is rounding that both paths share: a component whose samples
+span fewer dimensions than the data has its variances across them equal to ``reg_covar`` plus rounding
+of about ``eps`` times its largest variance, in either path. With ``reg_covar`` far above that (the
+default 1e-6 against 2e-16) it does not show; at ``reg_covar = 1e-12`` the two paths' log-likelihoods
+agree to about 1e-5 relative, as closely as the direct path agrees with itself on the same rows in
+another order (``tests/test_fast.py`` holds them to 1e-4).
+
+``dtype=float32`` keeps the standardised data, the features and the log-densities of the E-steps in
+single precision (half the memory, faster exponentials); the statistics are multiplied and accumulated
+in float64. Because the data is standardised before it is rounded, the precision does not depend on the
+data's offset. Measured on ``benchmarks/em_speed.py``'s data (N = 2e5 and 1e6, D = 3, K = 8, every
+covariance type, 9 iterations from the same start): weights, means and covariances agree with float64 to
+within 2e-5 relative to each array's largest entry (2.2e-5 at most seen; ``tests/test_float32_accuracy.py``
+holds them to 5e-5), and the E-steps' log-likelihoods (the ``history`` EM's convergence test reads) to
+within 1e-5. The log-likelihoods that are reported are computed in float64 from the stored rows
+(``log_prob_norm``, ``labels_and_log_prob_norm``): a fit's final one and a picture's agree with float64 to
+within 1e-7 (4e-10 seen with the same parameters; float32 arithmetic was 4e-6 off).
 """
 
 from __future__ import annotations
@@ -38,19 +62,23 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends.base import EStepResult, worst_points
-from engine.backends.direct import EPS10
 from engine.backends.expanded import Coefficients, Layout, feature_coefficients, feature_layout, stats_from_sums
+from engine.backends.recentre import (
+    add_scatter,
+    covariances_from_watched,
+    fragile_components,
+    watched_components,
+    with_covariances_about_means,
+)
 from engine.blas import single_threaded_blas
-from engine.covariance import FROM_FULL, CovarianceType
+from engine.covariance import CovarianceType
+from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
+from engine.scales import standardisation
 from engine.stats import SufficientStats
 
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
-#: A component whose variance is below this fraction of its mean square about the data's centre has
-#: lost ten or more of its sixteen digits to the expanded sums (a tight cluster far from the centre):
-#: its covariance is then summed again, centred on its own mean, in one more pass.
-RECENTRE_BELOW = 1e-6
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -84,33 +112,23 @@ class ChunkedBackend:
         self.chunk_rows = int(chunk_rows)
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
-        self.shift, self.scale = self._standardisation()
+        self.shift, self.scale = standardisation(self.X)
         # z = (x - shift) / scale, transposed: shape (n_features, n_samples). In float32 single
         # precision is spent on the spread of the data, not on its offset from the origin.
         self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
+        #: The largest |z| over the data: how large the expanded terms can get (``expanded_terms_bound``).
+        self.reach = 0.0
         for start in range(0, self.n_samples, 65536):
             stop = min(start + 65536, self.n_samples)
-            self._zt[:, start:stop] = ((self.X[start:stop] - self.shift) / self.scale).T
+            with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z or |z|^2 may overflow
+                z = (self.X[start:stop] - self.shift) / self.scale
+                self._zt[:, start:stop] = z.T
+                self.reach = max(self.reach, float(np.sqrt(np.einsum("ij,ij->i", z, z).max(initial=0.0))))
         self._zz: tuple[NDArray, NDArray] | None = None
 
     @property
     def n_samples(self) -> int:
         return self.X.shape[0]
-
-    def _standardisation(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Per-feature mean and standard deviation, by blocks in float64 (a feature with none gets 1)."""
-        n_features = self.X.shape[1]
-        total = np.zeros(n_features)
-        for start in range(0, self.n_samples, 65536):
-            total += self.X[start:start + 65536].sum(axis=0, dtype=np.float64)
-        shift = total / max(self.n_samples, 1)
-        squares = np.zeros(n_features)
-        for start in range(0, self.n_samples, 65536):
-            diff = self.X[start:start + 65536] - shift
-            squares += np.einsum("ij,ij->j", diff, diff)
-        scale = np.sqrt(squares / max(self.n_samples, 1))
-        scale[~(scale > 0) | ~np.isfinite(scale)] = 1.0
-        return shift, scale
 
     def _scatter(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``sum z`` of shape (n_features,) and ``sum z z^T`` of shape (n_features, n_features), once."""
@@ -131,9 +149,11 @@ class ChunkedBackend:
         cov_z = scatter / self.n_samples - np.outer(mean_z, mean_z)
         return cov_z * np.outer(self.scale, self.scale)
 
-    def _coefficients(self, params: MixtureParams) -> Coefficients:
-        """Feature coefficients of ``log w_k + log N(x | k)`` in standardised coordinates."""
-        return feature_coefficients(params, self.shift, self.scale, self.dtype)
+    def _coefficients(self, params: MixtureParams, dtype: np.dtype | None = None) -> Coefficients:
+        """Feature coefficients of ``log w_k + log N(x | k)`` in standardised coordinates, in ``dtype``
+        (the backend's by default; the chunks then compute in it)."""
+        return feature_coefficients(params, self.shift, self.scale, self.dtype if dtype is None else dtype,
+                                    self.reach)
 
     # ------------------------------------------------------------------ chunks
     def _new_features(self, layout: Layout, dtype) -> NDArray:
@@ -142,9 +162,16 @@ class ChunkedBackend:
         features[-1] = 1.0
         return features
 
+    def _rows(self, start: int, stop: int, dtype: np.dtype) -> NDArray:
+        """Standardised rows ``start:stop``, shape (n_features, rows), in ``dtype`` (a copy only to widen)."""
+        return self._zt[:, start:stop].astype(dtype, copy=False)
+
     def _features(self, start: int, stop: int, layout: Layout, buffer: NDArray) -> NDArray:
-        """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer``."""
-        zt = self._zt[:, start:stop]
+        """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer``.
+
+        In the buffer's precision: float64 features of a float32 backend are products of the widened rows.
+        """
+        zt = self._rows(start, stop, buffer.dtype)
         rows, q, d = stop - start, layout.n_quadratic, self._n_features
         features = buffer[:, :rows]
         for row, (a, b) in enumerate(zip(layout.pairs_a, layout.pairs_b, strict=True)):
@@ -159,34 +186,51 @@ class ChunkedBackend:
         """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
 
         With ``labels`` (an array of shape (n_samples,)), also writes the rows' most responsible
-        components into ``labels[start:stop]``.
+        components into ``labels[start:stop]``. Rows whose log-densities over- or underflow (far points,
+        whose features may be infinite) are computed by ``engine.density.limit_log_resp_and_norm``.
         """
-        features = self._features(start, stop, layout, buffers["features"])
         rows = stop - start
         resp = buffers["resp"][:, :rows]
-        np.matmul(coefficients.weights_matrix, features, out=resp)
-        for k, whitener, mean_z, constant in coefficients.exact:
-            whitened = whitener @ (self._zt[:, start:stop] - mean_z[:, None])
-            resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
-        row_max = resp.max(axis=0)
-        row_max[~np.isfinite(row_max)] = 0.0
-        resp -= row_max
-        np.exp(resp, out=resp)
-        if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
-            labels[start:stop] = (resp == 1.0).argmax(axis=0)
-        row_sum = resp.sum(axis=0)
-        resp /= row_sum
-        with np.errstate(divide="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            features = self._features(start, stop, layout, buffers["features"])
+            np.matmul(coefficients.weights_matrix, features, out=resp)
+            for k, whitener, mean_z, constant in coefficients.exact:
+                whitened = whitener @ (self._rows(start, stop, resp.dtype) - mean_z[:, None])
+                resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
+            for k in coefficients.absent:
+                resp[k] = -np.inf
+            row_max = resp.max(axis=0)
+            failed = ~np.isfinite(row_max)
+            row_max[failed] = 0.0
+            resp -= row_max
+            np.exp(resp, out=resp)
+            if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
+                labels[start:stop] = (resp == 1.0).argmax(axis=0)
+            row_sum = resp.sum(axis=0)
+            resp /= row_sum
             log_prob_norm = np.log(row_sum, dtype=np.float64) + row_max
-        if coefficients.tied_whitener is not None:
-            whitened = coefficients.tied_whitener @ self._zt[:, start:stop]
-            log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
+            if coefficients.tied_whitener is not None:
+                whitened = coefficients.tied_whitener @ self._rows(start, stop, resp.dtype)
+                log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
+                failed |= ~np.isfinite(log_prob_norm)
+        if failed.any():
+            self._limit_rows(start, np.flatnonzero(failed), coefficients, resp, log_prob_norm, labels)
         return resp, log_prob_norm, features
+
+    def _limit_rows(self, start: int, rows: NDArray[np.intp], coefficients: Coefficients, resp: NDArray,
+                    log_prob_norm: NDArray, labels: NDArray | None) -> None:
+        """Overwrite the chunk's ``rows`` (indices from ``start``) with their limits, from ``X`` in float64."""
+        log_resp, limit = limit_log_resp_and_norm(self.X[start + rows], coefficients.params)
+        resp[:, rows] = np.exp(log_resp).T
+        log_prob_norm[rows] = limit
+        if labels is not None:
+            labels[start + rows] = log_resp.argmax(axis=1)
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
         n_components = coefficients.weights_matrix.shape[0]
-        return {"features": self._new_features(layout, self.dtype),
-                "resp": np.empty((n_components, self.chunk_rows), dtype=self.dtype)}
+        dtype = coefficients.weights_matrix.dtype
+        return {"features": self._new_features(layout, dtype),
+                "resp": np.empty((n_components, self.chunk_rows), dtype=dtype)}
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""
@@ -205,9 +249,11 @@ class ChunkedBackend:
             return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
     def _estep_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
-                     labels: NDArray | None):
+                     labels: NDArray | None, watched: NDArray[np.intp], centres_z: NDArray[np.float64]):
+        """Sums ``R^T F``, the total log-likelihood and the watched components' scatters over rows first:last."""
         buffers = self._buffers(coefficients, layout)
         sums = np.zeros(coefficients.weights_matrix.shape)
+        scatter = np.zeros((len(watched), self._n_features, self._n_features))
         total = 0.0
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
@@ -217,7 +263,10 @@ class ChunkedBackend:
                 sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
                 sums += resp.astype(np.float64) @ features.T.astype(np.float64)
-        return sums, total
+            if len(watched):
+                add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
+                            lambda k, resp=resp: resp[k], watched, centres_z)
+        return sums, total, scatter
 
     # ------------------------------------------------------------- statistics
     def _stats_from_sums(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> SufficientStats:
@@ -249,6 +298,10 @@ class ChunkedBackend:
             stats = self._recentred(stats, fragile, self._centred_assignment_range, assignment)
         return stats
 
+    def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
+        """Components whose covariance the sums cannot give accurately (``engine.backends.recentre``)."""
+        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.n_samples)
+
     # ------------------------------------------------------------- public API
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
                with_labels: bool = True) -> EStepResult:
@@ -256,12 +309,18 @@ class ChunkedBackend:
         coefficients = self._coefficients(params)
         layout = feature_layout(params.covariance_type, self._n_features)
         labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
-        parts = self._map(self._estep_range, coefficients, layout, labels)
+        # Components already fragile under ``params`` have their scatter summed in the same pass.
+        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.n_samples)
+        parts = self._map(self._estep_range, coefficients, layout, labels, watched, centres_z)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
         stats = self._stats_from_sums(sums, params.covariance_type)
         fragile = self._fragile_components(sums, params.covariance_type)
         if fragile.size:
+            scatter = sum(part[2] for part in parts)
+            stats, fragile = covariances_from_watched(stats, fragile, watched, centres_z, scatter, self.shift,
+                                                      self.scale)
+        if fragile.size:  # fragile only now, or moved too far: one more pass
             stats = self._recentred(stats, fragile, self._centred_range, coefficients, layout)
         return EStepResult(
             mean_log_likelihood=float(total / self.n_samples),
@@ -270,27 +329,14 @@ class ChunkedBackend:
             stats=stats,
         )
 
-    def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
-        """Components whose covariance the expanded sums cannot give to more than six digits."""
-        if covariance_type is CovarianceType.TIED:
-            return np.empty(0, dtype=np.intp)
-        layout = feature_layout(covariance_type, self._n_features)
-        q, d = layout.n_quadratic, self._n_features
-        nk = sums[:, -1] + EPS10
-        squares = sums[:, :q][:, layout.pairs_a == layout.pairs_b] / nk[:, None]  # E_k[z_d^2], (K, D)
-        variances = squares - (sums[:, q:q + d] / nk[:, None]) ** 2
-        fragile = np.any(variances < RECENTRE_BELOW * squares, axis=1) & (sums[:, -1] >= 1.0)
-        return np.flatnonzero(fragile)
-
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task, *args) -> SufficientStats:
-        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``."""
+        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``.
+
+        For tied covariances ``fragile`` is every component and their scatters are pooled.
+        """
         means_z = (stats.means[fragile] - self.shift) / self.scale
         scatter = sum(self._map(task, *args, fragile, means_z))
-        covariances_z = scatter / stats.nk[fragile, None, None]
-        full = covariances_z * np.outer(self.scale, self.scale)  # (n_fragile, D, D)
-        covariances = stats.covariances.copy()
-        covariances[fragile] = FROM_FULL[stats.covariance_type](full, None)
-        return SufficientStats(stats.covariance_type, stats.nk, stats.means, covariances)
+        return with_covariances_about_means(stats, fragile, scatter / stats.nk[fragile, None, None], self.scale)
 
     def _centred_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                        fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -300,7 +346,8 @@ class ChunkedBackend:
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers)
-            self._add_centred(scatter, start, stop, lambda k, resp=resp: resp[k], fragile, means_z)
+            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
+                        lambda k, resp=resp: resp[k], fragile, means_z)
         return scatter
 
     def _centred_assignment_range(self, first: int, last: int, assignment: NDArray, fragile: NDArray[np.intp],
@@ -316,14 +363,8 @@ class ChunkedBackend:
             else:
                 def weights(k, chunk=chunk):
                     return chunk[:, k]
-            self._add_centred(scatter, start, stop, weights, fragile, means_z)
+            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False), weights, fragile, means_z)
         return scatter
-
-    def _add_centred(self, scatter, start: int, stop: int, weights, fragile, means_z) -> None:
-        zt = self._zt[:, start:stop].astype(np.float64, copy=False)
-        for slot, (k, mean) in enumerate(zip(fragile, means_z, strict=True)):
-            diff = zt - mean[:, None]
-            scatter[slot] += (diff * np.asarray(weights(k), dtype=np.float64)) @ diff.T
 
     def _subset(self, indices: NDArray) -> ChunkedBackend:
         """A backend over some rows, with this one's standardisation (so results agree exactly)."""
@@ -331,40 +372,59 @@ class ChunkedBackend:
         subset.X = self.X[np.asarray(indices)]
         subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
         subset.n_threads = self.n_threads
-        subset.shift, subset.scale, subset._zz = self.shift, self.scale, None
+        subset.shift, subset.scale, subset.reach, subset._zz = self.shift, self.scale, self.reach, None
         subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
         return subset
 
-    def _apply_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout, output: NDArray,
-                     what: str):
+    def _apply_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
+                     outputs: dict[str, NDArray]):
+        """Rows first:last of the ``outputs`` asked for: "labels", "log_prob_norm", "responsibilities"."""
         buffers = self._buffers(coefficients, layout)
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers,
-                                                 output if what == "labels" else None)
-            if what == "log_prob_norm":
-                output[start:stop] = log_prob_norm
-            elif what == "responsibilities":
-                output[start:stop] = resp.T
+            resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers, outputs.get("labels"))
+            if "log_prob_norm" in outputs:
+                outputs["log_prob_norm"][start:stop] = log_prob_norm
+            if "responsibilities" in outputs:
+                outputs["responsibilities"][start:stop] = resp.T
 
-    def _apply(self, params: MixtureParams, what: str, shape: tuple[int, ...], dtype) -> NDArray:
-        output = np.empty(shape, dtype=dtype)
-        coefficients = self._coefficients(params)
+    def _apply(self, params: MixtureParams, what: tuple[str, ...], precision: np.dtype | None = None) -> list:
+        shapes = {"labels": ((self.n_samples,), np.intp), "log_prob_norm": ((self.n_samples,), np.float64),
+                  "responsibilities": ((self.n_samples, params.n_components), np.float64)}
+        outputs = {name: np.empty(*shapes[name]) for name in what}
+        coefficients = self._coefficients(params, precision)
         layout = feature_layout(params.covariance_type, self._n_features)
-        self._map(self._apply_range, coefficients, layout, output, what)
-        return output
+        self._map(self._apply_range, coefficients, layout, outputs)
+        return [outputs[name] for name in what]
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
-        """Log-likelihood of each sample under the mixture, shape (n_samples,)."""
-        return self._apply(params, "log_prob_norm", (self.n_samples,), np.float64)
+        """Log-likelihood of each sample under the mixture, shape (n_samples,), always in float64.
+
+        A float32 backend widens its stored rows and computes this in double precision (the float32
+        rounding of the expanded terms would cost 1e-6 of the log-likelihood): what a fit and a
+        segmentation report is as accurate as the float64 engine's, to the float32 rounding of the rows.
+        """
+        return self._apply(params, ("log_prob_norm",), np.dtype(np.float64))[0]
+
+    def labels_and_log_prob_norm(self, params: MixtureParams) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        """``labels`` and ``log_prob_norm`` in one pass, both from float64 log-densities (a float32 backend
+        widens its rows): what labelling every pixel of a picture and reporting its likelihood needs.
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,)
+        log_prob_norm : ndarray of shape (n_samples,)
+        """
+        labels, log_prob_norm = self._apply(params, ("labels", "log_prob_norm"), np.dtype(np.float64))
+        return labels, log_prob_norm
 
     def responsibilities(self, params: MixtureParams) -> NDArray[np.float64]:
         """Responsibilities of every sample, shape (n_samples, n_components)."""
-        return self._apply(params, "responsibilities", (self.n_samples, params.n_components), np.float64)
+        return self._apply(params, ("responsibilities",))[0]
 
     def labels(self, params: MixtureParams) -> NDArray[np.intp]:
         """Most responsible component of every sample, shape (n_samples,)."""
-        return self._apply(params, "labels", (self.n_samples,), np.intp)
+        return self._apply(params, ("labels",))[0]
 
     def worst_points(self, params: MixtureParams, count: int) -> NDArray[np.float64]:
         """The ``count`` samples worst explained by ``params``, shape (count, n_features)."""

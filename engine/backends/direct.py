@@ -17,6 +17,7 @@ from engine.backends.base import EStepResult, worst_points
 from engine.covariance import CovarianceType
 from engine.density import log_resp_and_norm
 from engine.params import MixtureParams
+from engine.scales import robust_centre
 from engine.stats import SufficientStats
 
 EPS10 = 10 * np.finfo(float).eps
@@ -98,9 +99,11 @@ class DirectBackend:
     def __init__(self, X: NDArray[np.floating]) -> None:
         self.X = np.asarray(X, dtype=float)
         # Work on centred data (densities and covariances do not change under a shift), so that sums
-        # such as resp^T X keep their digits on data far from the origin.
-        self._centre = self.X.mean(axis=0)
-        self._centred = self.X - self._centre
+        # such as resp^T X keep their digits on data far from the origin. The centre is robust (a
+        # median): one row at 1e200 must not take every other row's digits (see ``engine.scales``).
+        self._centre = robust_centre(self.X)
+        with np.errstate(over="ignore"):  # data spanning more than a double (refused by any fit) stays quiet
+            self._centred = self.X - self._centre
         self._data_covariance: NDArray[np.float64] | None = None
 
     def _shifted(self, params: MixtureParams) -> MixtureParams:

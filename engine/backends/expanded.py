@@ -30,8 +30,8 @@ from engine.density import LOG_2PI
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
 
-#: Expanded log-density terms (``m^T A m / 2``) above this would cancel away more than seven digits:
-#: such components (a tight cluster far from the data's centre) are whitened directly instead.
+#: Expanded log-density terms above this would cancel away more than seven digits: such components
+#: are whitened directly instead (see ``expanded_terms_bound``).
 EXPANDED_TERMS_UP_TO = 1e8
 
 #: A function returning ``sum z`` of shape (n_features,) and ``sum z z^T`` of shape (n_features, n_features)
@@ -92,8 +92,8 @@ class PrecisionTerms:
         ``A_k m_k``, the coefficients of ``z``.
     whitened_means : ndarray of shape (n_components, n_features)
         ``U_k^T m_k`` with ``A_k = U_k U_k^T``, so ``m_k^T A_k m_k = |U_k^T m_k|^2``.
-    whiteners : ndarray of shape (n_components, n_features, n_features) or None
-        ``U_k^T`` of each component (to compute a row directly); None for tied.
+    whiteners : ndarray of shape (n_components, n_features, n_features)
+        ``U_k^T`` of each component (to compute a row directly; for tied, the shared one K times).
     tied_whitener : ndarray of shape (n_features, n_features) or None
         For tied, the shared ``U`` with ``z^T A z = |U^T z|^2``; None for the other types.
     """
@@ -101,7 +101,7 @@ class PrecisionTerms:
     quadratic: NDArray[np.float64]
     linear: NDArray[np.float64]
     whitened_means: NDArray[np.float64]
-    whiteners: NDArray[np.float64] | None
+    whiteners: NDArray[np.float64]
     tied_whitener: NDArray[np.float64] | None
 
 
@@ -125,7 +125,7 @@ def _terms_tied(precisions_chol: NDArray, scale: NDArray, means_z: NDArray, pair
         quadratic=np.zeros((len(means_z), 0)),
         linear=means_z @ precision_z,
         whitened_means=means_z @ tied_whitener,
-        whiteners=None,
+        whiteners=np.broadcast_to(tied_whitener.T, (len(means_z),) + tied_whitener.shape),
         tied_whitener=tied_whitener,
     )
 
@@ -167,21 +167,56 @@ class Coefficients:
     Attributes
     ----------
     weights_matrix : ndarray of shape (n_components, n_quadratic + n_features + 1)
-        ``log w_k + log N(x | k)`` is ``weights_matrix @ features`` (minus the tied term).
+        ``log w_k + log N(x | k)`` is ``weights_matrix @ features`` (minus the tied term); the rows of
+        ``exact`` and ``absent`` components are zero (they are filled in separately).
     tied_whitener : ndarray of shape (n_features, n_features) or None
-        For tied covariances, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
+        For tied covariances computed by features, ``U_z^T`` with ``z^T A z = |U_z^T z|^2``.
     exact : tuple of (k, whitener, mean_z, constant)
-        Components whose expanded terms are too large to cancel accurately (``EXPANDED_TERMS_UP_TO``):
-        their row is computed directly as ``constant - |whitener (z - mean_z)|^2 / 2``.
+        Components whose expanded terms are too large to cancel accurately (``expanded_terms_bound``) or
+        not finite: their row is computed directly as ``constant - |whitener (z - mean_z)|^2 / 2``. For
+        tied covariances either every component is here or none is.
+    absent : tuple of int
+        Components of weight 0: their row is -inf.
+    params : MixtureParams or None
+        The parameters, for the rows that no double-precision expansion holds (far points): the backend
+        computes those with ``engine.density.limit_log_resp_and_norm``.
     """
 
     weights_matrix: NDArray
     tied_whitener: NDArray | None
     exact: tuple = ()
+    absent: tuple[int, ...] = ()
+    params: MixtureParams | None = None
+
+
+def expanded_terms_bound(whiteners: NDArray, means_z: NDArray, reach: float) -> NDArray[np.float64]:
+    """A bound on the terms whose sum is each component's expanded ``(z - m)^T A (z - m) / 2``.
+
+    With ``A = U U^T``, the features' terms ``A_ab z_a z_b``, ``A_ab z_a m_b`` and ``A_ab m_a m_b`` add up in
+    absolute value to at most ``trace(A) (|z| + |m|)^2`` (Cauchy-Schwarz), and ``trace(A) = |U|_F^2``. Their
+    rounding error is ``eps`` times that, whatever the (small) result: a near-singular component (large
+    ``trace(A)``) or one far from the centre (large ``|m|``) loses digits even on its own samples.
+
+    Parameters
+    ----------
+    whiteners : ndarray of shape (n_components, n_features, n_features)
+        ``U_k^T`` in standardised coordinates.
+    means_z : ndarray of shape (n_components, n_features)
+    reach : float
+        The largest ``|z|`` over the data.
+
+    Returns
+    -------
+    ndarray of shape (n_components,)
+        ``trace(A_k) (reach + |m_k|)^2 / 2``; inf or NaN where the terms themselves do not fit a double.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        trace = np.einsum("kab,kab->k", whiteners, whiteners)
+        return 0.5 * trace * (reach + np.sqrt(np.einsum("kd,kd->k", means_z, means_z))) ** 2
 
 
 def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scale: NDArray[np.float64],
-                 dtype: np.dtype) -> Coefficients:
+                         dtype: np.dtype, reach: float = 0.0) -> Coefficients:
     """Feature coefficients of ``log w_k + log N(x | k)`` in the coordinates ``z = (x - shift) / scale``.
 
     Parameters
@@ -190,28 +225,40 @@ def feature_coefficients(params: MixtureParams, shift: NDArray[np.float64], scal
     shift, scale : ndarray of shape (n_features,)
     dtype : numpy dtype
         Of the coefficients (that of the backend's standardised data).
+    reach : float
+        The largest ``|z|`` over the rows these coefficients will meet (see ``expanded_terms_bound``).
     """
     covariance_type, d = params.covariance_type, params.n_features
     pairs = feature_layout(covariance_type, d)
-    means_z = (params.means - shift) / scale
     log_det = LOG_DET_PRECISIONS_CHOL[covariance_type](params.precisions_chol, d)
-    with np.errstate(divide="ignore"):
+    # A variance of 5e-324 makes precisions of 1e323 and more, and data of spread 1e-322 puts ordinary means
+    # at z = 1e322: infinite terms, whose components are whitened directly below (and rows beyond any double
+    # go to the backend's limit path).
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        means_z = (params.means - shift) / scale
         # log det of the data-space factor: the standardisation's Jacobian and U_z = S U cancel.
         constant = np.log(params.weights) + log_det - 0.5 * d * LOG_2PI
-    terms = PRECISION_TERMS[covariance_type](params.precisions_chol, scale, means_z, pairs)
-    matrix = np.zeros((params.n_components, pairs.n_quadratic + d + 1))
-    matrix[:, : pairs.n_quadratic] = terms.quadratic
-    matrix[:, pairs.n_quadratic: pairs.n_quadratic + d] = terms.linear
-    expanded = 0.5 * np.einsum("kd,kd->k", terms.whitened_means, terms.whitened_means)
-    matrix[:, -1] = constant - expanded
-    exact = ()
-    if terms.whiteners is not None:
-        exact = tuple((int(k), terms.whiteners[k].astype(dtype), means_z[k].astype(dtype), float(constant[k]))
-                      for k in np.flatnonzero(expanded > EXPANDED_TERMS_UP_TO))
+        terms = PRECISION_TERMS[covariance_type](params.precisions_chol, scale, means_z, pairs)
+        expanded = 0.5 * np.einsum("kd,kd->k", terms.whitened_means, terms.whitened_means)
+        matrix = np.zeros((params.n_components, pairs.n_quadratic + d + 1))
+        matrix[:, : pairs.n_quadratic] = terms.quadratic
+        matrix[:, pairs.n_quadratic: pairs.n_quadratic + d] = terms.linear
+        matrix[:, -1] = constant - expanded
+    absent = ~(constant > -np.inf)
+    bound = expanded_terms_bound(terms.whiteners, means_z, reach)
+    exact = ~absent & (~(bound <= EXPANDED_TERMS_UP_TO) | ~np.isfinite(matrix).all(axis=1))
     tied_whitener = None
-    if terms.tied_whitener is not None:
-        tied_whitener = np.ascontiguousarray(terms.tied_whitener.T, dtype=dtype)
-    return Coefficients(matrix.astype(dtype), tied_whitener, exact)
+    if covariance_type is CovarianceType.TIED:
+        if exact.any():  # the tied term is shared: all by features, or all directly
+            exact = ~absent
+        else:
+            tied_whitener = np.ascontiguousarray(terms.tied_whitener.T, dtype=dtype)
+    matrix[exact | absent] = 0.0
+    with np.errstate(over="ignore"):  # float32 cannot hold every float64 coefficient: those rows fail over
+        exact_rows = tuple((int(k), np.asarray(terms.whiteners[k], dtype=dtype), means_z[k].astype(dtype),
+                            float(constant[k])) for k in np.flatnonzero(exact))
+        matrix = matrix.astype(dtype)
+    return Coefficients(matrix, tied_whitener, exact_rows, tuple(np.flatnonzero(absent).tolist()), params)
 
 
 def _covariances_full(quadratic_sums: NDArray, nk: NDArray, means_z: NDArray, pairs: Layout, scale: NDArray,

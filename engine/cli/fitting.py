@@ -126,8 +126,9 @@ class _Progress:
         start = f"start {snapshot.start + 1}/{self.n_init}  " if self.n_init > 1 else ""
         change = snapshot.change
         change_text = "-" if math.isnan(change) else f"{change:+.6e}"
+        reseeded = "".join(f"  re-seeded component {k}" for k in snapshot.reseeded)
         print_lines([f"{start}iteration {snapshot.iteration:4d}  mean log-likelihood "
-                     f"{snapshot.mean_log_likelihood:.10g}  change {change_text}"], self.stream)
+                     f"{snapshot.mean_log_likelihood:.10g}  change {change_text}{reseeded}"], self.stream)
 
 
 def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
@@ -184,6 +185,8 @@ def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
         f"features ({names})",
         f"init: {config.init.value}, starts: {config.n_init}, seed: {config.seed}",
         f"iterations: {result.n_iter} ({status})",
+        *([] if not result.reseed_events else ["collapsed and re-seeded: " + "; ".join(
+            f"component {event.component} at iteration {event.iteration}" for event in result.reseed_events)]),
         f"log-likelihood: {result.log_likelihood:.10g} (mean {result.mean_log_likelihood:.10g} per sample)",
         f"BIC: {bic:.10g}",
         f"AIC: {aic:.10g}",
@@ -205,7 +208,7 @@ def cmd_fit(args) -> int:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
-    result = fit(dataset.X, config, on_snapshot=progress)
+    result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names)
     save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
     if args.json:
         print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2)])
