@@ -49,25 +49,68 @@ class CovarianceType(StrEnum):
 _REMEDY = "use fewer components, a larger reg_covar, or rescale the data"
 
 
-def _cholesky_of_precision(covariance: FloatArray, component: int | None) -> FloatArray:
-    """Upper-triangular ``U`` with ``inv(covariance) = U @ U.T``, by a triangular solve."""
+def batched_cholesky(matrices: FloatArray) -> tuple[FloatArray, NDArray[np.bool_]]:
+    """Lower Cholesky factors of a stack of symmetric matrices, and which of them have one.
+
+    One LAPACK call for the whole stack (``numpy.linalg.cholesky``), so a mixture of many small
+    components is not dominated by per-call overhead; only when some matrix is not positive definite
+    are they factorised one by one, to tell which.
+
+    Parameters
+    ----------
+    matrices : ndarray of shape (n_matrices, n_features, n_features)
+
+    Returns
+    -------
+    chol : ndarray of shape (n_matrices, n_features, n_features)
+        ``L`` with ``matrix = L @ L.T`` where ``ok``; NaN elsewhere.
+    ok : ndarray of shape (n_matrices,), bool
+        Whether the matrix is finite and positive definite (its factor finite).
+    """
+    matrices = np.asarray(matrices, dtype=float)
+    finite = np.isfinite(matrices).all(axis=(1, 2))
     try:
-        cov_chol = linalg.cholesky(covariance, lower=True)
-    except (linalg.LinAlgError, ValueError):  # ValueError: scipy refuses NaN and infinity up front
-        cov_chol = None
-    if cov_chol is None or not np.all(np.isfinite(cov_chol)):
-        which = "the shared covariance" if component is None else f"the covariance of component {component}"
-        raise FitError(f"{which} is not positive definite (a collapsed component): {_REMEDY}.")
-    dim = covariance.shape[0]
-    return linalg.solve_triangular(cov_chol, np.eye(dim), lower=True).T
+        chol = np.linalg.cholesky(np.where(finite[:, None, None], matrices, np.eye(matrices.shape[-1])))
+    except np.linalg.LinAlgError:
+        chol = np.full_like(matrices, np.nan)
+        for k in np.flatnonzero(finite):
+            try:
+                chol[k] = np.linalg.cholesky(matrices[k])
+            except np.linalg.LinAlgError:
+                pass
+    ok = finite & np.isfinite(chol).all(axis=(1, 2))
+    chol[~ok] = np.nan
+    return chol, ok
+
+
+def precisions_chol_from_cholesky(chol: FloatArray) -> FloatArray:
+    """Upper ``U`` with ``inv(C) = U @ U.T`` from lower ``L`` with ``C = L @ L.T``, stacked: ``U = inv(L).T``.
+
+    Found by solving ``L X = I`` (never by inverting ``C``); shape as ``chol``, (..., D, D).
+    """
+    eye = np.broadcast_to(np.eye(chol.shape[-1]), chol.shape)
+    # The solve is a general one (batched): its result is triangular up to rounding below the diagonal,
+    # where the exact inverse of a triangular factor has zeros.
+    return np.triu(np.swapaxes(np.linalg.solve(chol, eye), -1, -2))
+
+
+def _not_positive_definite(component: int | None) -> FitError:
+    which = "the shared covariance" if component is None else f"the covariance of component {component}"
+    return FitError(f"{which} is not positive definite (a collapsed component): {_REMEDY}.")
 
 
 def _precisions_chol_full(covariances: FloatArray) -> FloatArray:
-    return np.stack([_cholesky_of_precision(cov, k) for k, cov in enumerate(covariances)])
+    chol, ok = batched_cholesky(covariances)
+    if not ok.all():
+        raise _not_positive_definite(int(np.flatnonzero(~ok)[0]))
+    return precisions_chol_from_cholesky(chol)
 
 
 def _precisions_chol_tied(covariances: FloatArray) -> FloatArray:
-    return _cholesky_of_precision(covariances, None)
+    chol, ok = batched_cholesky(np.asarray(covariances, dtype=float)[None])
+    if not ok[0]:
+        raise _not_positive_definite(None)
+    return precisions_chol_from_cholesky(chol)[0]
 
 
 def _precisions_chol_scaled(covariances: FloatArray) -> FloatArray:
@@ -90,13 +133,14 @@ PRECISIONS_CHOL: dict[CovarianceType, Callable[[FloatArray], FloatArray]] = {
 
 
 def _covariances_full(precisions_chol: FloatArray) -> FloatArray:
-    return np.stack([_covariances_tied(u) for u in precisions_chol])
+    # precision = U U^T, so covariance = inv(U)^T inv(U); inv(U) by solving U X = I, for the whole stack.
+    eye = np.broadcast_to(np.eye(precisions_chol.shape[-1]), precisions_chol.shape)
+    u_inv = np.triu(np.linalg.solve(precisions_chol, eye))  # upper triangular, as inv(U) is exactly
+    return np.swapaxes(u_inv, -1, -2) @ u_inv
 
 
 def _covariances_tied(precisions_chol: FloatArray) -> FloatArray:
-    # precision = U U^T, so covariance = inv(U)^T inv(U); inv(U) by a triangular solve.
-    u_inv = linalg.solve_triangular(precisions_chol, np.eye(len(precisions_chol)), lower=False)
-    return u_inv.T @ u_inv
+    return _covariances_full(np.asarray(precisions_chol)[None])[0]
 
 
 def _covariances_scaled(precisions_chol: FloatArray) -> FloatArray:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import linalg
 
-from engine.covariance import FROM_FULL, PRECISIONS_CHOL, CovarianceType, full_covariances
+from engine.covariance import FROM_FULL, PRECISIONS_CHOL, CovarianceType, batched_cholesky, full_covariances
 from engine.errors import FitError
 from engine.params import MixtureParams, frozen_array
 
@@ -116,9 +115,13 @@ def _flagged(relative: NDArray, floor: float) -> list[int]:
 
 
 def _collapsed_full(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+    # The Cholesky factor of the standardised matrix D^-1 C D^-1 is D^-1 L: its pivots (conditional
+    # standard deviations, in the component's own units) are diag(L) / units, so one batched
+    # factorisation of the covariances answers for every component.
     units = _units(second_moments, len(covariances), covariances.shape[-1])
-    standard = covariances / (units[:, :, None] * units[:, None, :])
-    return [k for k, matrix in enumerate(standard) if not _smallest_pivot_squared(matrix) > floor]
+    chol, ok = batched_cholesky(covariances)
+    pivots = np.diagonal(chol, axis1=1, axis2=2) / units
+    return np.flatnonzero(~ok | ~(np.min(pivots**2, axis=1, initial=np.inf) > floor)).tolist()
 
 
 def _collapsed_tied(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
@@ -158,15 +161,6 @@ def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType,
     """
     floor = 0.0 if second_moments is None else COLLAPSED_VARIANCE
     return _COLLAPSED[covariance_type](covariances, second_moments, floor)
-
-
-def _smallest_pivot_squared(matrix: NDArray) -> float:
-    """Smallest squared diagonal entry of the Cholesky factor; -inf when there is none."""
-    try:
-        pivots = np.diag(linalg.cholesky(matrix, lower=True))
-    except (linalg.LinAlgError, ValueError):
-        return -np.inf
-    return float(np.min(pivots**2)) if np.all(np.isfinite(pivots)) else -np.inf
 
 
 def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = None) -> tuple[MixtureParams, tuple]:

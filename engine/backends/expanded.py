@@ -18,6 +18,7 @@ what depends on the covariance type, one table each, as in ``engine.covariance``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,10 +75,13 @@ PAIRS: dict[CovarianceType, Callable[[int], tuple[NDArray[np.intp], NDArray[np.i
 }
 
 
+@functools.lru_cache(maxsize=64)
 def feature_layout(covariance_type: CovarianceType, n_features: int) -> Layout:
-    """The features a covariance type needs in ``n_features`` dimensions."""
-    pairs_a, pairs_b = PAIRS[covariance_type](n_features)
-    return Layout(np.asarray(pairs_a), np.asarray(pairs_b))
+    """The features a covariance type needs in ``n_features`` dimensions (made once per type and size)."""
+    pairs_a, pairs_b = (np.array(pairs, dtype=np.intp) for pairs in PAIRS[covariance_type](n_features))
+    pairs_a.flags.writeable = False
+    pairs_b.flags.writeable = False
+    return Layout(pairs_a, pairs_b)
 
 
 @dataclass(frozen=True, slots=True)
