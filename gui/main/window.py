@@ -216,14 +216,15 @@ class MainWindow(WindowActions, QMainWindow):
         return self.paint_panel.eraser.isChecked()
 
     def restore_settings(self, settings: Settings) -> None:
-        """Set the Model and Display settings, the delay, the recent files and the layout as they were saved."""
+        """Set the Model and Display settings, the delay, the recent files and the layout as they were saved.
+
+        A value that is damaged or out of range leaves its control at its default (``gui.settings``); Qt
+        refuses layouts it cannot read and keeps the window on the screen.
+        """
         values = settings.controls()
         self.model_panel.restore(values)
         self.display_panel.restore(values)
-        try:
-            self.run_panel.delay.setValue(int(values.get("delay_ms", 0)))
-        except (TypeError, ValueError):
-            pass
+        self.run_panel.restore(values)
         self._apply_display_options(self.display_panel.options())
         self.set_recent_files(settings.recent_files())
         for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),

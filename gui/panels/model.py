@@ -23,6 +23,7 @@ from engine.covariance import CovarianceType
 from engine.locks import CovarianceLock, Locks
 from engine.params import MixtureParams
 from gui.panels.widgets import LogSlider
+from gui.settings import saved_choice, saved_int, saved_number
 
 #: The palette has 20 colours; more components would be hard to tell apart anyway.
 MAX_COMPONENTS = 20
@@ -225,24 +226,21 @@ class ModelPanel(QGroupBox):
                 "seed": self.seed.value(), "reg_covar": self.reg_covar.value(), "n_init": self.n_init.value()}
 
     def restore(self, values: dict[str, Any]) -> None:
-        """Set the controls from saved values (unknown or bad values are skipped), without ``changed``."""
+        """Set the controls from saved values, without ``changed``; a value that is damaged or out of the
+        control's range (see ``gui.settings``) leaves that control at its default."""
         self.blockSignals(True)
         try:
             for key, spin in (("n_components", self.n_components), ("max_iter", self.max_iter),
                               ("seed", self.seed), ("n_init", self.n_init)):
-                _try(lambda spin=spin, key=key: spin.setValue(int(values[key])))
+                if (number := saved_int(values.get(key), spin.minimum(), spin.maximum())) is not None:
+                    spin.setValue(number)
             for key, slider in (("tol", self.tol), ("reg_covar", self.reg_covar)):
-                _try(lambda slider=slider, key=key: slider.setValue(float(values[key])))
+                if (value := saved_number(values.get(key), slider.accepts)) is not None:
+                    slider.setValue(value)
             for key, combo in (("covariance_type", self.covariance_type), ("init", self.init)):
-                index = combo.findData(values.get(key))
-                if index >= 0 and values.get(key) != InitMethod.GIVEN.value:
-                    combo.setCurrentIndex(index)
+                choices = [combo.itemData(index) for index in range(combo.count())]
+                choice = saved_choice(values.get(key), [c for c in choices if c != InitMethod.GIVEN.value])
+                if choice is not None:
+                    combo.setCurrentIndex(combo.findData(choice))
         finally:
             self.blockSignals(False)
-
-
-def _try(action) -> None:
-    try:
-        action()
-    except (KeyError, TypeError, ValueError):
-        pass
