@@ -33,7 +33,11 @@ def _wants_command_line(argv: list[str]) -> bool:
     if first in COMMANDS or first in HELP or first.startswith("-") or len(argv) > 1:
         return True
     path = Path(first)
-    return not (path.exists() or path.suffix or len(path.parts) > 1)
+    try:
+        exists = path.exists()
+    except OSError:  # a name too long for the file system, say: meant as a file, which the window says it cannot open
+        return False
+    return not (exists or path.suffix or len(path.parts) > 1)
 
 
 def _picture_codec():

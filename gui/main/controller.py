@@ -32,6 +32,7 @@ from gui.main.sources import DataSources
 from gui.main.status import status_texts
 from gui.main.window import MainWindow
 from gui.settings import Settings
+from gui.threads import error_message
 
 __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 
@@ -97,6 +98,8 @@ class Controller(QObject):
         self._settings_timer.setSingleShot(True)
         self._settings_timer.setInterval(SETTINGS_QUIET_MS)
         self._settings_timer.timeout.connect(self._on_view_model_settled)
+        self._start_timer = QTimer(self)  # opens the file given at start-up once the event loop runs
+        self._start_timer.setSingleShot(True)
         self._connect_view()
         window.restore_settings(settings)
 
@@ -143,10 +146,15 @@ class Controller(QObject):
     # --- start-up and files ---------------------------------------------------------------------
 
     def start(self, path: str | None = None) -> None:
-        """Show the demo data set (and open ``path`` over it, if given), reset to EM's starting parameters."""
+        """Show the demo data set, reset to EM's starting parameters, and open ``path`` over it, if given.
+
+        ``path`` opens once the event loop runs, so a dialog about it shows over the window, and quitting
+        while it shows (a close, SIGTERM) ends the application like any other.
+        """
         self.sources.generate(self.window.data_request())
         if path:
-            self.open_path(path)
+            self._start_timer.timeout.connect(lambda: self.open_path(path))
+            self._start_timer.start(0)
 
     def image_mode(self) -> ImageMode:
         """The Image mode (its own window), made on first use and shown."""
@@ -161,15 +169,21 @@ class Controller(QObject):
         """Open a data file (CSV, NPY), a model (``.json``) or a picture (in Image mode).
 
         A data file loads in a job and is shown when it has loaded; if it cannot be read, a dialog says why
-        and what was loaded stays. Returns False only for a model that cannot be opened (a dialog said why).
+        and what was loaded stays. Returns False only for a file that cannot be opened (a dialog said why).
+        This is the boundary of every way a file is opened (a dialog, a drop, the recent files, the command
+        line): whatever goes wrong becomes a dialog that names the exception, never a crash.
         """
-        if Path(path).suffix.lower() == ".json":
-            return self.sources.open_model(path)
-        if is_picture(path):
-            self.image_mode().open_path(path)
+        try:
+            if Path(path).suffix.lower() == ".json":
+                return self.sources.open_model(path)
+            if is_picture(path):
+                self.image_mode().open_path(path)
+                return True
+            self.sources.open_data(path)
             return True
-        self.sources.open_data(path)
-        return True
+        except Exception as error:  # the boundary: a bug must not close the window
+            self.window.show_error(_tr("Cannot open the file"), error_message(error))
+            return False
 
     @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:

@@ -5,7 +5,8 @@
 and a status message while the window stays usable; small presets are generated at once. Only the newest
 request counts: a data set still being made when newer data arrives (another file, a preset, painted
 points) is dropped, its errors too. A file that cannot be read gives one dialog saying why, and what is
-on screen stays. Model files (small JSON) are read at once and handed over with ``model_ready``. Opened
+on screen stays; so does a model that cannot be read, whatever the exception (its type is named unless it is
+one of our errors). Model files (small JSON) are read at once and handed over with ``model_ready``. Opened
 files join the recent files; a missing one leaves them.
 """
 
@@ -24,7 +25,7 @@ from gui.main.loading import generate_dataset, load_dataset
 from gui.main.window import MainWindow
 from gui.panels import DataRequest
 from gui.settings import Settings
-from gui.threads import JobFunction, Jobs
+from gui.threads import JobFunction, Jobs, error_message
 
 #: Presets of more points than this are generated in a job (smaller ones at once).
 GENERATE_IN_JOB_ABOVE = 100_000
@@ -95,8 +96,8 @@ class DataSources(QObject):
         """Read a model file; ``model_ready`` follows, or a dialog says why it cannot be used (and False)."""
         try:
             model: LoadedModel = load_model(path)
-        except InputError as error:
-            self._failed(path, _tr("Cannot open the model"), str(error))
+        except Exception as error:  # a file boundary: whatever the reading raised, a dialog says what (never a crash)
+            self._failed(path, _tr("Cannot open the model"), error_message(error))
             return False
         self._remember(path)
         self.model_ready.emit(model, path)
