@@ -177,7 +177,14 @@ class Jobs(QObject):
     ----------
     name : str
         Prefix of the threads' names (seen in debuggers and in Qt's messages).
+
+    Signals
+    -------
+    ended(int)
+        A job's thread has ended and the job was let go: its id (``running`` already counts it out).
     """
+
+    ended = Signal(int)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -243,3 +250,5 @@ class Jobs(QObject):
         if job is not None and job.relay is not None:
             job.relay.deleteLater()  # a main-thread object: its queued signals are delivered before it goes
             job.relay = None
+        if job is not None:
+            self.ended.emit(job_id)

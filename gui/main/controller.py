@@ -40,8 +40,9 @@ __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 SETTINGS_QUIET_MS = 250
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
-#: How long closing the window waits for every job to end.
-SHUTDOWN_TIMEOUT_MS = 5000
+#: How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in
+#: one long engine call is left to the application's end, see ``gui.app``).
+SHUTDOWN_TIMEOUT_MS = 1000
 
 
 def _tr(text: str) -> str:
@@ -100,6 +101,7 @@ class Controller(QObject):
         self._settings_timer.timeout.connect(self._on_view_model_settled)
         self._start_timer = QTimer(self)  # opens the file given at start-up once the event loop runs
         self._start_timer.setSingleShot(True)
+        self._shutdown_deadline: float | None = None  # when the first shutdown stopped waiting (time.monotonic)
         self._connect_view()
         window.restore_settings(settings)
 
@@ -383,15 +385,27 @@ class Controller(QObject):
         self.shutdown(SHUTDOWN_TIMEOUT_MS)
 
     def shutdown(self, timeout_ms: int) -> bool:
-        """Stop every run and job and wait for their threads (at most ``timeout_ms`` in all); True if all ended."""
+        """Stop every run and job and wait for their threads; True if all ended.
+
+        Waits at most ``timeout_ms`` in all, and never past the end of the first shutdown's wait (closing the
+        window shuts down, and so does quitting after it: a stuck job is not waited for twice).
+        """
         self._settings_timer.stop()
         self._stop_active()
+        self._start_timer.stop()
+        owners: list = [self.runner, self.sources, self.exporter]
         if self._image_mode is not None:
-            self._image_mode.shutdown(timeout_ms)
+            self._image_mode.stop_all()
             self._image_mode.view.close()
+            owners.append(self._image_mode)
+        for owner in owners:  # every job is told to stop before any is waited for
+            owner.shutdown(0)
         deadline = time.monotonic() + timeout_ms / 1000.0
+        if self._shutdown_deadline is not None:  # closing waited already: quitting does not wait again as long
+            deadline = min(deadline, max(self._shutdown_deadline, time.monotonic()))
+        self._shutdown_deadline = deadline
         ended = True
-        for owner in (self.runner, self.sources, self.exporter):
+        for owner in owners:
             ended = owner.shutdown(max(0, int(1000 * (deadline - time.monotonic())))) and ended
         return ended
 
