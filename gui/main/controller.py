@@ -28,7 +28,7 @@ from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
 from gui.main.runner import FitRunner
 from gui.main.session import DEFAULT_FEATURES, RunState, Session
-from gui.main.sources import DataSources
+from gui.main.sources import DataSources, too_large_to_draw
 from gui.main.status import status_texts
 from gui.main.window import MainWindow
 from gui.settings import Settings
@@ -195,7 +195,9 @@ class Controller(QObject):
         if dataset is None or dataset.n_features != model.params.n_features:
             X, labels = sample(model.params, MODEL_SAMPLE_SIZE, seed=0)
             drawn = Dataset(X, model.feature_names, source=f"model:{path}", labels=labels)
-            self._set_dataset(drawn, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name), reset=False)
+            if not self._set_dataset(drawn, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name),
+                                     reset=False):
+                return
         self.session.model = model
         self.window.use_model(model.params)
         self._settings_timer.stop()
@@ -205,8 +207,15 @@ class Controller(QObject):
 
     @Slot(object, str)
     def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True, fit_view: bool = True,
-                     clear_undo: bool = True) -> None:
-        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits."""
+                     clear_undo: bool = True) -> bool:
+        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits.
+
+        Data with values too large to draw (``gui.main.sources.too_large_to_draw``): a dialog says so, everything
+        on screen stays, and this returns False.
+        """
+        if (problem := too_large_to_draw(dataset.X, description)) is not None:
+            self.window.show_error(_tr("Cannot show the data"), problem)
+            return False
         self.sources.cancel()
         self._stop_active()
         self._forget_run()
@@ -222,6 +231,7 @@ class Controller(QObject):
         if reset:
             self._settings_timer.stop()
             self._start_run(StepTarget.INIT)
+        return True
 
     def _show_points(self, fit_view: bool) -> None:
         dataset = self.session.dataset

@@ -6,7 +6,8 @@ and a status message while the window stays usable; small presets are generated 
 request counts: a data set still being made when newer data arrives (another file, a preset, painted
 points) is dropped, its errors too. A file that cannot be read gives one dialog saying why, and what is
 on screen stays; so does a model that cannot be read, whatever the exception (its type is named unless it is
-one of our errors). Model files (small JSON) are read at once and handed over with ``model_ready``. Opened
+one of our errors), and data or a model with values too large to draw (``too_large_to_draw``). Model files
+(small JSON) are read at once and handed over with ``model_ready``. Opened
 files join the recent files; a missing one leaves them.
 """
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.errors import InputError
@@ -26,6 +29,7 @@ from gui.main.window import MainWindow
 from gui.panels import DataRequest
 from gui.settings import Settings
 from gui.threads import JobFunction, Jobs, error_message
+from gui.views.geometry import MAX_DRAWN, largest_size
 
 #: Presets of more points than this are generated in a job (smaller ones at once).
 GENERATE_IN_JOB_ABOVE = 100_000
@@ -33,6 +37,18 @@ GENERATE_IN_JOB_ABOVE = 100_000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
+
+
+def too_large_to_draw(values: NDArray[np.floating], name: str) -> str | None:
+    """Why ``values`` (data (n, d) or means (K, d)) of ``name`` cannot be drawn, or None if they can.
+
+    The window draws values up to ``gui.views.geometry.MAX_DRAWN`` in size (see there).
+    """
+    size = largest_size(values)
+    if size <= MAX_DRAWN:
+        return None
+    return _tr("{0}: values as large as {1:.3g} cannot be drawn; the window draws values up to {2:.0e} in "
+               "size.").format(name, size, MAX_DRAWN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +115,9 @@ class DataSources(QObject):
         except Exception as error:  # a file boundary: whatever the reading raised, a dialog says what (never a crash)
             self._failed(path, _tr("Cannot open the model"), error_message(error))
             return False
+        if (problem := too_large_to_draw(model.params.means, os.path.basename(path))) is not None:
+            self._window.show_error(_tr("Cannot show the model"), problem)
+            return False
         self._remember(path)
         self.model_ready.emit(model, path)
         return True
@@ -156,6 +175,9 @@ class DataSources(QObject):
     def _on_returned(self, job_id: int, dataset: Dataset) -> None:
         job = self._take(job_id)
         if job is None:
+            return
+        if (problem := too_large_to_draw(dataset.X, job.description)) is not None:
+            self._window.show_error(_tr("Cannot show the data"), problem)
             return
         if job.path is not None:
             self._remember(job.path)

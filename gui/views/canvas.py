@@ -106,7 +106,10 @@ class MixtureCanvas(PlotWithLegend):
         # Column by column: a reduction over axis 0 of an (n, 2) array is 30 times slower for a million points.
         low = np.array([self._points[:, 0].min(), self._points[:, 1].min()])
         high = np.array([self._points[:, 0].max(), self._points[:, 1].max()])
-        span = np.where(high > low, high - low, 1.0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = np.where(high > low, high - low, 1.0)
+            if not np.all(np.isfinite(low - 0.05 * span) & np.isfinite(high + 0.05 * span)):
+                return  # not drawable (the window refuses such data): the view stays where it is
         # Equal scales keep circles round; data whose axes differ a lot in range gets the space instead.
         self.plot.setAspectLocked(bool(span.max() <= EQUAL_SCALES_MAX_RATIO * span.min()), 1.0)
         self.plot.setRange(xRange=(low[0] - 0.05 * span[0], high[0] + 0.05 * span[0]),

@@ -91,19 +91,23 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
 
     def show_snapshot(self, snapshot: EMSnapshot, n_init: int = 1) -> None:
         """Draw the history the snapshot carries (a dropped snapshot leaves no gap)."""
+        # An E-step under parameters far from the data can have no finite log-likelihood: such a value (NaN
+        # here) is left out of every curve and range.
         history = np.asarray(snapshot.history, dtype=float)
+        history = np.where(np.isfinite(history), history, np.nan)
         iterations = np.arange(1, len(history) + 1, dtype=float)
-        self.curve.setData(iterations, history)
+        self.curve.setData(*_finite(iterations, history))
         # An M-step follows every E-step except, while the snapshot is an E, the latest one.
         n_m = len(history) - (1 if snapshot.half_step is HalfStep.E else 0)
         if n_m > 0:
             ends = np.append(history[1:], history[-1])[:n_m]
-            self.m_ticks.setData(iterations[:n_m] + 0.5, (history[:n_m] + ends) / 2)
+            self.m_ticks.setData(*_finite(iterations[:n_m] + 0.5, (history[:n_m] + ends) / 2))
         else:
             self.m_ticks.setData([], [])
-        log_changes = np.log10(np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE))
-        self.change_curve.setData(iterations[1:], log_changes)
-        if len(history) and self._tol > 0:
+        with np.errstate(invalid="ignore"):
+            log_changes = np.log10(np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE))
+        self.change_curve.setData(*_finite(iterations[1:], log_changes))
+        if len(history) and np.isfinite(history[-1]) and self._tol > 0:
             self.tol_band.setRegion((history[-1] - self._tol, history[-1] + self._tol))
             self.tol_band.setVisible(True)
         position = {HalfStep.E: snapshot.iteration, HalfStep.M: snapshot.iteration + 0.5}.get(snapshot.half_step)
@@ -122,13 +126,16 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         second paint would come after the frame has ended, while EM runs again and competes for the GIL.
         """
         self.likelihood.setXRange(0.5, max(last_x, 1.5) + 0.2, padding=0)
-        if len(history):
-            low, high = float(history.min()), float(history.max())
-            if self._tol > 0:
+        finite = history[np.isfinite(history)]  # the ranges come from the values drawn (NaN is not)
+        if len(finite):
+            low, high = float(finite.min()), float(finite.max())
+            if self._tol > 0 and np.isfinite(history[-1]):
                 low, high = min(low, history[-1] - self._tol), max(high, history[-1] + self._tol)
             margin = 0.08 * (high - low) if high > low else max(1e-3, 1e-3 * abs(high))
-            self.likelihood.setYRange(low - margin, high + margin, padding=0)
+            if np.isfinite(low - margin) and np.isfinite(high + margin):
+                self.likelihood.setYRange(low - margin, high + margin, padding=0)
         values = np.append(log_changes, np.log10(self._tol)) if self._tol > 0 else log_changes
+        values = values[np.isfinite(values)]
         if len(values):
             low, high = float(values.min()), float(values.max())
             margin = 0.1 * (high - low) if high > low else 0.5
@@ -141,6 +148,12 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         if text != self._title:
             self._title = text
             self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
+
+
+def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points (x, y) whose y is finite."""
+    drawn = np.isfinite(y)
+    return x[drawn], y[drawn]
 
 
 def _hex(color: tuple[int, int, int]) -> str:
