@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from gui.image.exports import save_picture
+
 ROOT = Path(__file__).resolve().parent.parent
 #: How long a ready child must stay up (the start-up file opens within this).
 ALIVE_S = 2.0
@@ -154,3 +156,73 @@ def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm
             if child.poll() is None:
                 child.kill()
                 child.communicate()
+
+
+#: The child of the Image window test: ``gui.app.main`` on a large picture, with a driver that presses Segment,
+#: waits until the job is inside the robust start, then closes the Image window and the main window. The robust
+#: start is the real one, and then never returns: the worst case of an engine call that cannot be interrupted.
+IMAGE_CHILD = """
+import sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui import app as gui_app
+from gui.image import worker
+from gui.image.window import ImageView
+from gui.main.window import MainWindow
+
+inside = threading.Event()
+real_prepare_fit = worker.prepare_fit
+
+
+def stuck_prepare_fit(*args, **kwargs):
+    inside.set()
+    plan = real_prepare_fit(*args, **kwargs)
+    threading.Event().wait()
+    return plan
+
+
+worker.prepare_fit = stuck_prepare_fit
+application = QApplication(["gmm-explorer"])
+clicked = False
+
+
+def drive():
+    global clicked
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImageView) and w.isVisible()]
+    if not clicked and views and views[0].windowTitle().endswith("large.png") and views[0].run_button.isEnabled():
+        views[0].run_button.click()
+        clicked = True
+    elif clicked and inside.wait(0.01):
+        timer.stop()
+        print("closing", flush=True)
+        views[0].close()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+
+
+timer = QTimer()
+timer.timeout.connect(drive)
+timer.start(50)
+sys.exit(gui_app.main(sys.argv[1:]))
+"""
+
+
+def test_quitting_during_a_segmentation_stuck_in_an_engine_call_ends_the_process_cleanly(tmp_path):
+    """The window's process ends when its windows close, however long the Image window's job still needs."""
+    picture = tmp_path / "large.png"
+    rows, columns = np.mgrid[0:2000, 0:3000]
+    pixels = np.stack([rows * 255 // 2000, columns * 255 // 3000, (rows + columns) % 256], axis=-1).astype(np.uint8)
+    save_picture(picture, pixels)
+    home = tmp_path / "home"
+    child = _start([str(picture)], home, code=IMAGE_CHILD)
+    try:
+        stdout, stderr = child.communicate(timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        stdout, stderr = child.communicate()
+        pytest.fail(f"the process outlived its closed windows\n{stdout}\n{stderr}")
+    assert "closing" in stdout, f"the driver never closed the windows\n{stdout}\n{stderr}"
+    assert child.returncode == 0, f"exit status {child.returncode}\n{stderr}"
+    assert not _trouble(stderr), stderr
+    assert "n_components=" in _settings_file(home).read_text()
