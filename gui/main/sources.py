@@ -27,6 +27,7 @@ from engine.presets import generate
 from gui.main.loading import generate_dataset, load_dataset
 from gui.main.window import MainWindow
 from gui.panels import DataRequest
+from gui.panels.model import MAX_COMPONENTS
 from gui.settings import Settings
 from gui.threads import JobFunction, Jobs, error_message
 from gui.views.geometry import MAX_DRAWN, largest_size
@@ -115,7 +116,13 @@ class DataSources(QObject):
         except Exception as error:  # a file boundary: whatever the reading raised, a dialog says what (never a crash)
             self._failed(path, _tr("Cannot open the model"), error_message(error))
             return False
-        if (problem := too_large_to_draw(model.params.means, os.path.basename(path))) is not None:
+        name = os.path.basename(path)
+        if model.params.n_components > MAX_COMPONENTS:
+            self._window.show_error(_tr("Cannot show the model"), _tr(
+                "{0} has {1} components; the window fits and shows at most {2}.").format(
+                name, model.params.n_components, MAX_COMPONENTS))
+            return False
+        if (problem := too_large_to_draw(model.params.means, name)) is not None:
             self._window.show_error(_tr("Cannot show the model"), problem)
             return False
         self._remember(path)

@@ -141,10 +141,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.explain_dock.setObjectName("ExplainDock")
         self.restarts = RestartsStrip()
         self.restarts.setVisible(False)
+        explain_scroll = QScrollArea()  # the formulas list every component: many components scroll
+        explain_scroll.setWidget(self.explain_panel)
+        explain_scroll.setWidgetResizable(True)
+        explain_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         dock_content = QWidget()
         dock_layout = QVBoxLayout(dock_content)
         dock_layout.setContentsMargins(0, 0, 0, 0)
-        dock_layout.addWidget(self.explain_panel, 1)
+        dock_layout.addWidget(explain_scroll, 1)
         dock_layout.addWidget(self.restarts)
         self.explain_dock.setWidget(dock_content)
         self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "

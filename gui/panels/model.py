@@ -25,8 +25,9 @@ from engine.params import MixtureParams
 from gui.panels.widgets import LogSlider
 from gui.settings import saved_choice, saved_int, saved_number
 
-#: The palette has 20 colours; more components would be hard to tell apart anyway.
-MAX_COMPONENTS = 20
+#: Most components the window fits and shows. The palette (``engine.palette``) gives any K distinct colours,
+#: and the legend, the Explain panel and the Frozen list scroll; beyond 100 colours are hard to tell apart.
+MAX_COMPONENTS = 100
 #: ``seed`` spin box value that means "no seed" (fresh entropy every run).
 NO_SEED = -1
 
@@ -47,7 +48,8 @@ class ModelPanel(QGroupBox):
         self.n_components = QSpinBox()
         self.n_components.setRange(1, MAX_COMPONENTS)
         self.n_components.setValue(3)
-        self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data."))
+        self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data (at most "
+                                             "{0}).").format(MAX_COMPONENTS))
         self.covariance_type = QComboBox()
         names = {CovarianceType.FULL: self.tr("full"), CovarianceType.TIED: self.tr("tied (shared)"),
                  CovarianceType.DIAG: self.tr("diagonal"), CovarianceType.SPHERICAL: self.tr("spherical")}
