@@ -29,7 +29,7 @@ from gui.main.fit_worker import FitProgress, StepTarget
 from gui.main.runner import FitRunner
 from gui.main.session import DEFAULT_FEATURES, RunState, Session
 from gui.main.sources import DataSources, too_large_to_draw
-from gui.main.status import status_texts
+from gui.main.status import reseed_text, status_texts
 from gui.main.window import MainWindow
 from gui.settings import Settings
 from gui.threads import error_message
@@ -38,6 +38,8 @@ __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 
 #: A change of the Model settings resets EM after this quiet time (a dragged slider resets once).
 SETTINGS_QUIET_MS = 250
+#: How long the status bar says that EM re-seeded a component, in milliseconds.
+RESEED_MESSAGE_MS = 12_000
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
 #: How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in
@@ -458,6 +460,8 @@ class Controller(QObject):
         self.window.show_frame(frame)
         self.session.shown = progress
         self._update_status()
+        if run_id is not None and (events := self.session.new_reseeds(progress)):
+            self.window.show_message(reseed_text(events, frame.n_init), RESEED_MESSAGE_MS)
         self.frame_drawn.emit(self.session.run_id if run_id is None else run_id, progress.snapshot)
 
     def _update_status(self) -> None:

@@ -319,7 +319,7 @@ class MainWindow(WindowActions, QMainWindow):
                 if frame.trail is not None:
                     self.step_trail.show_step(*frame.trail, plane.means)
             self.canvas.show_assignment(snapshot.labels, snapshot.view_resp)
-        self.convergence.show_snapshot(snapshot, frame.n_init)
+        self.convergence.show_snapshot(snapshot, frame.n_init, frame.reseeds)
         self.explain_panel.show_snapshot(snapshot, frame.n_samples)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
 
