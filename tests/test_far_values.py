@@ -24,7 +24,7 @@ from gui.colors import UNASSIGNED, BrushTable, point_colors
 from gui.main.controller import RunState
 from gui.views.canvas import MixtureCanvas
 from gui.views.convergence import ConvergencePlot
-from gui.views.geometry import MAX_DRAWN, ellipse_outlines
+from gui.views.geometry import MAX_DRAWN, ellipse_outlines, largest_size
 from gui.views.histogram import HistogramView
 from gui.views.projection import pca_projection
 
@@ -156,3 +156,23 @@ def test_principal_components_of_values_whose_squares_overflow():
     projection = pca_projection(X)
     assert np.all(np.isfinite(projection.matrix)) and abs(projection.matrix[0, 0]) == pytest.approx(1.0, abs=1e-6)
     assert np.all(np.isfinite(projection.points(X)))
+
+
+def test_views_handed_values_beyond_the_limit_keep_finite_ranges(qtbot):
+    """The window refuses such data before it reaches a view; a view handed it anyway draws no range from it."""
+    canvas, histogram = MixtureCanvas(), HistogramView()
+    for widget in (canvas, histogram):
+        qtbot.addWidget(widget)
+    canvas.set_points(far(50, 2), ("a", "b"), None)
+    histogram.set_values(far(50, 1)[:, 0], "a", None)
+    for widget in (canvas, histogram):
+        widget.resize(400, 300)
+        widget.grab()
+        assert np.all(np.isfinite(widget.plot.getViewBox().viewRange()))
+
+
+def test_largest_size_of_data_of_any_shape():
+    assert largest_size(np.empty((0, 2))) == 0.0 and largest_size(np.empty(0)) == 0.0
+    assert largest_size(np.array([[1.0, -3.0], [2.0, 0.5]])) == 3.0
+    assert largest_size(np.array([-1e308, 2.0])) == 1e308
+    assert largest_size(np.array([[1.0, np.nan]])) == np.inf and largest_size(np.array([np.inf])) == np.inf

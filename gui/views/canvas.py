@@ -17,7 +17,15 @@ from PySide6.QtWidgets import QWidget
 from engine.params import MixtureParams
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
 from gui.panels.display import DensityMode, DisplayOptions
-from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
+from gui.views.geometry import (
+    MAX_DRAWN,
+    contour_levels,
+    contour_segments,
+    ellipse_outlines,
+    grid_points,
+    largest_size,
+    weighted_densities,
+)
 from gui.views.legend import PlotWithLegend
 from gui.views.raster import RASTER_PIXEL, PointRaster
 
@@ -76,8 +84,14 @@ class MixtureCanvas(PlotWithLegend):
 
     def set_points(self, points: NDArray[np.floating], axis_names: tuple[str, str],
                    view_rows: NDArray[np.intp] | None, fit_view: bool = True) -> None:
-        """Show new points (shape (n_points, 2)); ``view_rows`` are the rows responsibilities will come for."""
+        """Show new points (shape (n_points, 2)); ``view_rows`` are the rows responsibilities will come for.
+
+        Points beyond ``MAX_DRAWN`` in size are not drawn at all (the window refuses such data before it comes
+        here): pyqtgraph's bounds of them would overflow.
+        """
         self._points = np.asarray(points, dtype=float)
+        if largest_size(self._points) > MAX_DRAWN:
+            self._points, view_rows = np.empty((0, 2)), None
         self._raster_key = None  # new points need a new layout
         self._view_rows = view_rows
         self._assignment = (None, None)

@@ -67,6 +67,8 @@ def largest_size(values: NDArray[np.floating]) -> float:
     it, costs far more for a million rows).
     """
     values = np.asarray(values, dtype=float)
+    if values.size == 0:
+        return 0.0
     columns = values.reshape(len(values), -1) if values.ndim else values.reshape(1, 1)
     largest = 0.0
     for column in columns.T:
