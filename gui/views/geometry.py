@@ -6,6 +6,8 @@ and outlines for the plots.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -64,9 +66,25 @@ def largest_size(values: NDArray[np.floating]) -> float:
     """The largest absolute value in ``values`` (shape (n, d) or (n,)), inf if one is not finite; 0 if empty.
 
     Column by column, without a copy of the array (a reduction over axis 0 of an (n, d) array, or ``abs`` of
-    it, costs far more for a million rows).
+    it, costs far more for a million rows): about 2.5 ms for a million rows of 2 features. The answer for the
+    last read-only array asked about is kept, since the window asks about a new data set's array (read-only,
+    see ``engine.io.tables.Dataset``) at each of its checks.
     """
+    global _last_size
     values = np.asarray(values, dtype=float)
+    if not values.flags.writeable and _last_size is not None and _last_size[0]() is values:
+        return _last_size[1]
+    size = _largest_size(values)
+    if not values.flags.writeable:
+        _last_size = (weakref.ref(values), size)
+    return size
+
+
+#: The last read-only array ``largest_size`` measured (weakly held) and its answer.
+_last_size: tuple[weakref.ref, float] | None = None
+
+
+def _largest_size(values: NDArray[np.float64]) -> float:
     if values.size == 0:
         return 0.0
     columns = values.reshape(len(values), -1) if values.ndim else values.reshape(1, 1)
