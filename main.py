@@ -60,8 +60,8 @@ def _wants_command_line(argv: list[str]) -> bool:
     path = Path(first)
     try:
         exists = path.exists()
-    except (OSError, ValueError):  # a name too long, say: the command line reports it
-        return True
+    except (OSError, ValueError):  # a name too long, say: meant as a file, which the window says it cannot open
+        return False
     return not (exists or path.suffix or len(path.parts) > 1)
 
 

@@ -1,11 +1,22 @@
-"""Start the window: ``main(argv)`` makes the application, the window and its controller, then runs Qt."""
+"""Start and end the window: ``main(argv)`` makes the application, the window and its controller, runs Qt, and quits.
+
+Quitting never hangs and never aborts. Closing the window (Ctrl+Q, the close button, SIGTERM or SIGINT,
+which close it as Quit does) saves the settings and stops every job, waiting for their threads at most
+``QUIT_WAIT_MS``. A job can be inside one long engine call that cannot be interrupted (the robust start
+of a large picture, a read blocked on a pipe); its thread then outlives that wait, and destroying a
+running ``QThread`` would abort the process. So ``main`` then ends the process at once with
+``os._exit`` (output flushed, settings already written), without destroying any thread object.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import sys
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
@@ -19,6 +30,10 @@ APPLICATION = "GMM Explorer"
 #: every numpy call it makes may end in such a wait: with 5 ms, laying out a million points while EM starts took
 #: 60-120 ms instead of 25-35 ms (benchmarks/open_speed.py).
 GIL_SWITCH_INTERVAL_S = 0.001
+#: Longest quitting waits for the jobs' threads before the process ends without them.
+QUIT_WAIT_MS = SHUTDOWN_TIMEOUT_MS
+#: Signals that close the window as Quit does.
+QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
@@ -34,15 +49,66 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     return window, controller
 
 
+class QuitSignals(QObject):
+    """Closes ``window`` and leaves the event loop when the process gets SIGTERM or SIGINT.
+
+    Python runs its signal handlers only between bytecodes, never while Qt's event loop waits in C++; so
+    the handler's only effect is the byte ``signal.set_wakeup_fd`` writes to a socket, which a
+    ``QSocketNotifier`` turns into a call on the main thread at once, in any event loop (a dialog's too).
+    """
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(app)
+        self._app = app
+        self._window = window
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._previous = {number: signal.signal(number, lambda *_: None) for number in QUIT_SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_signal)
+
+    def _on_signal(self) -> None:
+        try:
+            self._reader.recv(64)
+        except BlockingIOError:
+            return
+        self._window.close()  # saves the settings and stops the jobs, as Quit does
+        self._app.exit(0)  # also leaves a dialog's event loop, if one is open
+
+    def restore(self) -> None:
+        """Give the signals back to their earlier handlers."""
+        self._notifier.setEnabled(False)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._reader.close()
+        self._writer.close()
+
+
 def main(argv: list[str]) -> int:
     """Run the window; ``argv[0]``, if given, is a data file (CSV, NPY) or a model (JSON) to open."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     window, controller = create_window(Settings(QSettings()), argv[0] if argv else None)
+    quit_signals = QuitSignals(app, window)
     window.show()
     window.raise_()
     window.activateWindow()  # keys work at once (without a window manager, nothing else gives the focus)
     status = app.exec()
-    controller.shutdown(SHUTDOWN_TIMEOUT_MS)  # normally done on close already; covers other exits
+    quit_signals.restore()
+    if not controller.shutdown(QUIT_WAIT_MS):  # normally done on close already; covers other exits
+        end_now(status)
     return status
+
+
+def end_now(status: int) -> None:
+    """End the process at once: a job's thread is still in a call that cannot be interrupted (see the docstring)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(status)

@@ -58,9 +58,27 @@ def point_colors(
     else:
         out = np.broadcast_to(UNASSIGNED, (n_points, 3)).copy()
     if resp is not None:
-        blended = np.asarray(resp, dtype=np.float32) @ colors
-        out[slice(None) if resp_rows is None else resp_rows] = blended
+        out[slice(None) if resp_rows is None else resp_rows] = blend(np.asarray(resp, dtype=np.float32), colors)
     return out
+
+
+def blend(resp: NDArray[np.floating], colors: NDArray[np.floating]) -> NDArray[np.floating]:
+    """Each row's colours mixed by its responsibilities: ``resp @ colors``, shape (n_rows, 3).
+
+    A row whose responsibilities are not all finite (an E-step under parameters far from the data can give
+    NaN) gets the grey of ``UNASSIGNED``.
+
+    Parameters
+    ----------
+    resp : ndarray of shape (n_rows, n_components)
+    colors : ndarray of shape (n_components, 3)
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        mixed = resp @ colors
+    broken = ~np.isfinite(mixed).all(axis=1)
+    if broken.any():
+        mixed[broken] = UNASSIGNED
+    return mixed
 
 
 class BrushTable:
@@ -75,8 +93,10 @@ class BrushTable:
         self._brushes: dict[int, QBrush] = {}
 
     def brushes(self, colors: NDArray[np.floating]) -> NDArray[np.object_]:
-        """One brush per row of ``colors`` (shape (n, 3), 0-255), as an object array of shape (n,)."""
-        levels = np.clip(np.asarray(colors) // _BUCKET, 0, 255 // _BUCKET).astype(np.intp)
+        """One brush per row of ``colors`` (shape (n, 3), 0-255; others are clipped, NaN is grey), as an object
+        array of shape (n,)."""
+        safe = np.nan_to_num(np.asarray(colors, dtype=np.float64), nan=float(UNASSIGNED[0]), posinf=255.0, neginf=0.0)
+        levels = np.clip(safe // _BUCKET, 0, 255 // _BUCKET).astype(np.intp)
         keys = (levels[:, 0] * 8 + levels[:, 1]) * 8 + levels[:, 2]
         unique, inverse = np.unique(keys, return_inverse=True)
         table = np.empty(len(unique), dtype=object)

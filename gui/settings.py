@@ -1,18 +1,88 @@
-"""What the window remembers between runs, kept in a ``QSettings``.
+"""What the window remembers between runs, kept in a ``QSettings``, and the checks every value read back passes.
 
 The window never opens ``QSettings()`` itself: ``gui.app.main`` passes the user's settings and the
 tests pass a temporary INI file, so a test can never touch the user's real settings.
+
+A settings file may be edited by hand, written by another version or damaged, and QSettings hands back
+whatever it holds: text, a list, a ``QByteArray``, a ``QPoint``, None. Every value is therefore read
+through ``saved_int``, ``saved_number``, ``saved_flag`` or ``saved_choice``, which answer None for
+anything that is not a value of the right kind within range, and the caller then keeps its default.
 """
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-#: How many recently opened files the File menu lists.
+#: How many recently opened files the File menu lists (and the settings keep).
 MAX_RECENT = 8
+#: Longest text read as a number: a longer one is damage, and ``int`` would spend time on it.
+MAX_NUMBER_TEXT = 64
+
+
+def saved_int(value: object, low: int, high: int) -> int | None:
+    """``value`` as a whole number in ``[low, high]``, or None if it is anything else.
+
+    Accepts an ``int`` (not a ``bool``), a whole finite ``float``, or text holding a whole number.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text or len(text) > MAX_NUMBER_TEXT:
+            return None
+        try:
+            value = int(text)
+        except ValueError:
+            return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if not isinstance(value, int):
+        return None
+    return value if low <= value <= high else None
+
+
+def saved_number(value: object, accepts) -> float | None:
+    """``value`` as a finite ``float`` that ``accepts(number)`` takes, or None if it is anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text or len(text) > MAX_NUMBER_TEXT:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+    if not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and accepts(number) else None
+
+
+def saved_flag(value: object) -> bool | None:
+    """``value`` as a yes or no (``true``/``false``, ``1``/``0``, a bool), or None if it is anything else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return {0: False, 1: True}.get(value)
+    if isinstance(value, str):
+        return {"true": True, "1": True, "false": False, "0": False}.get(value.strip().lower())
+    return None
+
+
+def saved_choice(value: object, choices: Iterable[str]) -> str | None:
+    """``value`` if it is one of ``choices`` exactly, else None."""
+    return value if isinstance(value, str) and value in set(choices) else None
 
 
 class Settings:
@@ -33,9 +103,9 @@ class Settings:
     # --- folders and recent files ---------------------------------------------------------------
 
     def last_folder(self) -> str:
-        """The folder of the last file opened or saved (the home folder at first)."""
-        folder = str(self._store.value("files/last_folder", "") or "")
-        return folder if folder and os.path.isdir(folder) else os.path.expanduser("~")
+        """The folder of the last file opened or saved (the home folder at first, or if it is gone or damaged)."""
+        folder = self._store.value("files/last_folder", "")
+        return folder if isinstance(folder, str) and folder and os.path.isdir(folder) else os.path.expanduser("~")
 
     def remember_file(self, path: str, recent: bool = True) -> None:
         """Remember ``path``'s folder and, if ``recent``, put the file first in the recent list."""
@@ -45,11 +115,19 @@ class Settings:
             self._store.setValue("files/recent", files[:MAX_RECENT])
 
     def recent_files(self) -> list[str]:
-        """Recently opened data and model files, newest first."""
+        """Recently opened data and model files, newest first: at most ``MAX_RECENT``, each once, text only."""
         value = self._store.value("files/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list in INI files
             value = [value]
-        return [str(path) for path in value or []]
+        if not isinstance(value, list):
+            return []
+        files: list[str] = []
+        for path in value:
+            if isinstance(path, str) and path and "\0" not in path and path not in files:
+                files.append(path)
+                if len(files) == MAX_RECENT:
+                    break
+        return files
 
     def forget_file(self, path: str) -> None:
         self._store.setValue("files/recent", [f for f in self.recent_files() if f != path])
@@ -57,6 +135,11 @@ class Settings:
     # --- window and controls --------------------------------------------------------------------
 
     def geometry(self, key: str) -> QByteArray | None:
+        """A saved layout (``geometry``, ``state``, a splitter's state) as Qt wrote it, or None.
+
+        Only its kind is checked here: Qt's ``restoreGeometry``/``restoreState`` refuse bytes they cannot
+        read and keep a window on the screen.
+        """
         value = self._store.value(f"window/{key}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
@@ -64,7 +147,7 @@ class Settings:
         self._store.setValue(f"window/{key}", value)
 
     def controls(self) -> dict[str, Any]:
-        """Saved values of the side panel's controls (name -> value)."""
+        """Saved values of the side panel's controls (name -> value as stored: check them with ``saved_*``)."""
         self._store.beginGroup("controls")
         try:
             return {key: self._store.value(key) for key in self._store.childKeys()}

@@ -13,8 +13,10 @@ reaches the main thread, which waits for the thread to have really ended (at mos
 already emitted ``finished``, so only its last instructions are left) and only then drops both
 references, so Python deletes them on the main thread. Qt emits ``QThread.finished`` before it runs a
 thread's deferred deletions, so ``deleteLater`` there races the main thread (segfaults under load), and a
-``QThread`` destroyed while running aborts the process. ``Jobs.shutdown`` aborts every job and waits for
-every thread, so the application can always quit.
+``QThread`` destroyed while running aborts the process: so every job is also held by this module until its
+thread has ended, whatever becomes of its ``Jobs``. ``Jobs.shutdown`` aborts every job and waits for every
+thread, at most as long as it is told: a thread inside one long call that cannot be interrupted may
+outlive it, and ``gui.app`` then ends the process without destroying that thread.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from engine.errors import GMMError
 
 #: Longest the main thread waits for a thread that has emitted ``finished`` to end.
 END_WAIT_MS = 2000
+#: Every job whose thread has not ended, whoever started it: held here so Python cannot delete a running
+#: ``QThread`` even when the ``Jobs`` that started it goes (a closed window's, say). A job leaves once its
+#: thread has ended. (Only the main thread touches this set.)
+_UNFINISHED: set[Job] = set()
 
 JobFunction = Callable[..., Generator[Any, Any, Any]]
 
@@ -127,12 +133,18 @@ class Job(QObject):
         """Wait for the thread to end (never from a slot the worker's signals trigger); True if it has."""
         return self.thread is None or self.thread.wait(max(0, timeout_ms))
 
+    def start(self) -> None:
+        """Start the thread; the job is held in ``_UNFINISHED`` until the thread has ended."""
+        _UNFINISHED.add(self)
+        self.thread.start()
+
     @Slot()
     def _on_thread_finished(self) -> None:
         if self.thread is not None and not self.thread.wait(END_WAIT_MS):
             return  # still ending: keep both objects (deleting a running thread would abort)
         self.thread = None
         self.worker = None
+        _UNFINISHED.discard(self)
         self.ended.emit(self.job_id)
 
 
@@ -177,7 +189,14 @@ class Jobs(QObject):
     ----------
     name : str
         Prefix of the threads' names (seen in debuggers and in Qt's messages).
+
+    Signals
+    -------
+    ended(int)
+        A job's thread has ended and the job was let go: its id (``running`` already counts it out).
     """
+
+    ended = Signal(int)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -211,7 +230,7 @@ class Jobs(QObject):
         job.relay = relay
         job.ended.connect(self._on_job_ended)
         self._jobs[worker.job_id] = job
-        job.thread.start()
+        job.start()
         return worker
 
     def abort(self, job_id: int) -> None:
@@ -243,3 +262,5 @@ class Jobs(QObject):
         if job is not None and job.relay is not None:
             job.relay.deleteLater()  # a main-thread object: its queued signals are delivered before it goes
             job.relay = None
+        if job is not None:
+            self.ended.emit(job_id)

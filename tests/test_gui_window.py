@@ -365,10 +365,10 @@ def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp
     window, controller = create_window(settings, str(path))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.state is RunState.PAUSED,
-                    timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: controller.config is not None and controller.config.init is InitMethod.GIVEN
+                    and on_screen(controller, HalfStep.E),
+                    timeout=TIMEOUT_MS)  # the file opens once the event loop runs, after the demo's start
     assert not messages
-    assert controller.config.init is InitMethod.GIVEN
     np.testing.assert_allclose(controller.shown.snapshot.params.means, params.means)
     assert controller.shown.snapshot.half_step is HalfStep.E
     config = FitConfig(2, init="given", init_params=params, seed=0)

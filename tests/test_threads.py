@@ -111,3 +111,46 @@ def test_callbacks_of_any_kind_run_on_the_thread_that_made_the_jobs(qtbot):
     qtbot.waitUntil(lambda: len(threads) == 5, timeout=5000)
     assert all(thread is threading.main_thread() for thread in threads), threads
     assert worker.job_id >= 1
+
+
+#: A child process: a job blocked in one long call, its ``Jobs`` deleted and collected while the thread still
+#: runs, then the call returns and the process quits normally.
+ORPHANED_JOB = """
+import gc, sys, threading
+from PySide6.QtCore import QCoreApplication, QTimer
+from gui.threads import Jobs
+
+app = QCoreApplication([])
+release, inside = threading.Event(), threading.Event()
+
+
+def blocked():
+    inside.set()
+    release.wait(30)
+    yield "done"
+
+
+jobs = Jobs("orphan")
+jobs.start(blocked)
+inside.wait(30)
+del jobs
+gc.collect()
+release.set()
+QTimer.singleShot(500, app.quit)
+app.exec()
+print("ended")
+"""
+
+
+def test_a_running_thread_outlives_the_jobs_that_started_it_and_is_never_destroyed_running(tmp_path):
+    """Python never deletes a QThread that still runs (Qt aborts the process): not even when its ``Jobs`` goes."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    child = subprocess.run([sys.executable, "-c", ORPHANED_JOB], cwd=root, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.returncode == 0 and child.stdout.strip() == "ended", child.stderr
+    assert "QThread" not in child.stderr

@@ -2,8 +2,11 @@
 
 ``ImageMode`` wires ``ImageView``'s intent signals to the work. Decoding and segmenting run as generator
 jobs (``gui.image.worker``) through ``gui.threads.Jobs``, never on the main thread: Stop aborts the
-running job, which ends within one EM half-step, and ``shutdown`` aborts and waits for every job, as
-closing the window does. Previews go through a ``gui.throttle.FrameThrottle``, so only the newest is
+running job, which ends within one EM half-step, or when the engine call it is in returns (the robust
+start and the labelling of every pixel cannot be interrupted). One segmentation thread at a time: a
+Segment while a stopped one is still in such a call waits for it to end, so clicking Segment and Stop
+does not pile up threads. Closing the window aborts every job without waiting for any; ``shutdown``
+(quitting) waits a bounded time. Previews go through a ``gui.throttle.FrameThrottle``, so only the newest is
 drawn. The state and what to draw from it are ``gui.image.session.ImageSession``'s; exports are written
 atomically by ``gui.image.exports``.
 """
@@ -11,12 +14,15 @@ atomically by ``gui.image.exports``.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog
 
+from engine.config import FitConfig
 from engine.errors import GMMError
+from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
 from engine.imaging.render import RenderMode, render
 from engine.imaging.segmentation import Segmentation
@@ -29,6 +35,15 @@ from gui.throttle import FrameThrottle
 
 #: Shortest time between two drawn previews, in milliseconds.
 DRAW_INTERVAL_MS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRequest:
+    """What Segment asked for: the pixel features, the fit's settings and the sample size."""
+
+    spec: FeatureSpec
+    config: FitConfig
+    sample_size: int
 
 
 class ImageMode(QObject):
@@ -69,6 +84,9 @@ class ImageMode(QObject):
         self._load_job: int | None = None  # the decoding whose picture is wanted
         self._run_job: int | None = None  # the running segmentation, whose previews are drawn
         self._options: PreviewOptions | None = None  # the running segmentation's
+        self._segmenting: set[int] = set()  # segmentation jobs whose thread has not ended (stopped ones too)
+        self._waiting: SegmentRequest | None = None  # a Segment waiting for a stopped segmentation to end
+        self.jobs.ended.connect(self._on_job_ended)
         v = self.view
         v.open_requested.connect(self.open_dialog)
         v.file_dropped.connect(self.open_path)
@@ -78,7 +96,7 @@ class ImageMode(QObject):
         v.segment_clicked.connect(self._on_view_segment_clicked)
         v.pixel_clicked.connect(self._on_view_pixel_clicked)
         v.export_requested.connect(self._on_view_export)
-        v.closing.connect(lambda: self.shutdown(2000))
+        v.closing.connect(self.stop_all)
 
     # --- the session's state, read by callers ----------------------------------------------------
 
@@ -100,8 +118,8 @@ class ImageMode(QObject):
 
     @property
     def running(self) -> bool:
-        """True while a segmentation runs (from Segment until it ends or Stop)."""
-        return self._run_job is not None
+        """True while a segmentation runs or waits to start (from Segment until it ends or Stop)."""
+        return self._run_job is not None or self._waiting is not None
 
     def current_labels(self) -> NDArray | None:
         """The labels on screen (see ``ImageSession.current_labels``)."""
@@ -116,10 +134,20 @@ class ImageMode(QObject):
 
     # --- jobs ------------------------------------------------------------------------------------
 
-    def shutdown(self, timeout_ms: int) -> bool:
-        """Stop the running fit and wait for every job's thread (at most ``timeout_ms`` in all)."""
+    def stop_all(self) -> None:
+        """Stop the running fit and abort every job, without waiting for any (closing the window does this).
+
+        A job stuck in one long engine call (the robust start, labelling every pixel) ends on its own
+        when that call returns; ``jobs`` keeps it until then.
+        """
         self.throttle.clear()
         self._on_view_stop()
+        self._load_job = None
+        self.jobs.abort_all()
+
+    def shutdown(self, timeout_ms: int) -> bool:
+        """Stop the running fit and wait for every job's thread (at most ``timeout_ms`` in all); True if all ended."""
+        self.stop_all()
         return self.jobs.shutdown(timeout_ms)
 
     # --- opening ---------------------------------------------------------------------------------
@@ -178,20 +206,43 @@ class ImageMode(QObject):
             self.view.show_error(self.tr("Cannot segment"), str(error))
             return
         self._on_view_stop()
-        self.session.start_fit(spec)
-        self._options = PreviewOptions(soft=self.view.render_mode() is RenderMode.SOFT)
-        self._run_job = self.jobs.new_id()
+        request = SegmentRequest(spec, config, self.view.sample_size.value())
         self.view.set_running(True)
         self.view.set_has_segmentation(False)
-        self.view.set_axis_labels(spec.feature_names)
+        if self._segmenting:  # a stopped segmentation is still in a step that cannot be interrupted
+            self._waiting = request
+            self.view.set_status(self.tr("Waiting for the stopped segmentation to end (its robust start or its "
+                                         "labelling of every pixel cannot be interrupted)..."))
+            return
+        self._start_segmentation(request)
+
+    def _start_segmentation(self, request: SegmentRequest) -> None:
+        self.session.start_fit(request.spec)
+        self._options = PreviewOptions(soft=self.view.render_mode() is RenderMode.SOFT)
+        self._run_job = self.jobs.new_id()
+        self._segmenting.add(self._run_job)
+        self.view.set_axis_labels(request.spec.feature_names)
         self.view.set_status(self.tr("Starting: pixel features and a robust start..."))
-        self.jobs.start(segment_picture, self.session.picture, spec, config, self.view.sample_size.value(),
+        self.jobs.start(segment_picture, self.session.picture, request.spec, request.config, request.sample_size,
                         self._options, job_id=self._run_job, on_yielded=self._on_preview,
                         on_returned=self._on_segmented, on_errored=self._on_run_failed,
                         on_finished=self._on_run_finished)
 
+    @Slot(int)
+    def _on_job_ended(self, job_id: int) -> None:
+        """A job's thread has ended: a Segment that waited for the last stopped segmentation starts now."""
+        self._segmenting.discard(job_id)
+        if self._waiting is not None and not self._segmenting:
+            request, self._waiting = self._waiting, None
+            self._start_segmentation(request)
+
     def _on_view_stop(self) -> None:
-        """Abort the running fit (it ends within one half-step); the newest preview received is drawn."""
+        """Abort the running fit (it ends within one half-step, or when its engine call returns); the newest
+        preview received is drawn. A Segment still waiting to start is dropped."""
+        if self._waiting is not None:
+            self._waiting = None
+            self.view.set_running(False)
+            self.view.set_status(self.tr("Stopped."))
         if self._run_job is None:
             return
         self.jobs.abort(self._run_job)

@@ -7,6 +7,10 @@ delegated, each to one object: fit runs, their orders and their throttled frames
 ``gui.main.runner.FitRunner``; presets, data files and models to ``gui.main.sources.DataSources``;
 exports to ``gui.main.exports.Exporter``. Every run has a new, higher id, and snapshots of runs that were
 replaced are dropped.
+
+Longer than the 400-line guide (about 470 lines) on purpose: it is one short handler per event of the
+window, the runs and the sources, each delegating at once; split up, the wiring would no longer read in one
+place.
 """
 
 from __future__ import annotations
@@ -28,19 +32,23 @@ from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
 from gui.main.runner import FitRunner
 from gui.main.session import DEFAULT_FEATURES, RunState, Session
-from gui.main.sources import DataSources
-from gui.main.status import status_texts
+from gui.main.sources import DataSources, too_large_to_draw
+from gui.main.status import reseed_text, status_texts
 from gui.main.window import MainWindow
 from gui.settings import Settings
+from gui.threads import error_message
 
 __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 
 #: A change of the Model settings resets EM after this quiet time (a dragged slider resets once).
 SETTINGS_QUIET_MS = 250
+#: How long the status bar says that EM re-seeded a component, in milliseconds.
+RESEED_MESSAGE_MS = 12_000
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
-#: How long closing the window waits for every job to end.
-SHUTDOWN_TIMEOUT_MS = 5000
+#: How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in
+#: one long engine call is left to the application's end, see ``gui.app``).
+SHUTDOWN_TIMEOUT_MS = 1000
 
 
 def _tr(text: str) -> str:
@@ -97,6 +105,9 @@ class Controller(QObject):
         self._settings_timer.setSingleShot(True)
         self._settings_timer.setInterval(SETTINGS_QUIET_MS)
         self._settings_timer.timeout.connect(self._on_view_model_settled)
+        self._start_timer = QTimer(self)  # opens the file given at start-up once the event loop runs
+        self._start_timer.setSingleShot(True)
+        self._shutdown_deadline: float | None = None  # when the first shutdown stopped waiting (time.monotonic)
         self._connect_view()
         window.restore_settings(settings)
 
@@ -143,10 +154,15 @@ class Controller(QObject):
     # --- start-up and files ---------------------------------------------------------------------
 
     def start(self, path: str | None = None) -> None:
-        """Show the demo data set (and open ``path`` over it, if given), reset to EM's starting parameters."""
+        """Show the demo data set, reset to EM's starting parameters, and open ``path`` over it, if given.
+
+        ``path`` opens once the event loop runs, so a dialog about it shows over the window, and quitting
+        while it shows (a close, SIGTERM) ends the application like any other.
+        """
         self.sources.generate(self.window.data_request())
         if path:
-            self.open_path(path)
+            self._start_timer.timeout.connect(lambda: self.open_path(path))
+            self._start_timer.start(0)
 
     def image_mode(self) -> ImageMode:
         """The Image mode (its own window), made on first use and shown."""
@@ -161,15 +177,21 @@ class Controller(QObject):
         """Open a data file (CSV, NPY), a model (``.json``) or a picture (in Image mode).
 
         A data file loads in a job and is shown when it has loaded; if it cannot be read, a dialog says why
-        and what was loaded stays. Returns False only for a model that cannot be opened (a dialog said why).
+        and what was loaded stays. Returns False only for a file that cannot be opened (a dialog said why).
+        This is the boundary of every way a file is opened (a dialog, a drop, the recent files, the command
+        line): whatever goes wrong becomes a dialog that names the exception, never a crash.
         """
-        if Path(path).suffix.lower() == ".json":
-            return self.sources.open_model(path)
-        if is_picture(path):
-            self.image_mode().open_path(path)
+        try:
+            if Path(path).suffix.lower() == ".json":
+                return self.sources.open_model(path)
+            if is_picture(path):
+                self.image_mode().open_path(path)
+                return True
+            self.sources.open_data(path)
             return True
-        self.sources.open_data(path)
-        return True
+        except Exception as error:  # the boundary: a bug must not close the window
+            self.window.show_error(_tr("Cannot open the file"), error_message(error))
+            return False
 
     @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:
@@ -179,7 +201,9 @@ class Controller(QObject):
         if dataset is None or dataset.n_features != model.params.n_features:
             X, labels = sample(model.params, MODEL_SAMPLE_SIZE, seed=0)
             drawn = Dataset(X, model.feature_names, source=f"model:{path}", labels=labels)
-            self._set_dataset(drawn, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name), reset=False)
+            if not self._set_dataset(drawn, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name),
+                                     reset=False):
+                return
         self.session.model = model
         self.window.use_model(model.params)
         self._settings_timer.stop()
@@ -189,8 +213,15 @@ class Controller(QObject):
 
     @Slot(object, str)
     def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True, fit_view: bool = True,
-                     clear_undo: bool = True) -> None:
-        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits."""
+                     clear_undo: bool = True) -> bool:
+        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits.
+
+        Data with values too large to draw (``gui.main.sources.too_large_to_draw``): a dialog says so, everything
+        on screen stays, and this returns False.
+        """
+        if (problem := too_large_to_draw(dataset.X, description)) is not None:
+            self.window.show_error(_tr("Cannot show the data"), problem)
+            return False
         self.sources.cancel()
         self._stop_active()
         self._forget_run()
@@ -206,6 +237,7 @@ class Controller(QObject):
         if reset:
             self._settings_timer.stop()
             self._start_run(StepTarget.INIT)
+        return True
 
     def _show_points(self, fit_view: bool) -> None:
         dataset = self.session.dataset
@@ -369,15 +401,27 @@ class Controller(QObject):
         self.shutdown(SHUTDOWN_TIMEOUT_MS)
 
     def shutdown(self, timeout_ms: int) -> bool:
-        """Stop every run and job and wait for their threads (at most ``timeout_ms`` in all); True if all ended."""
+        """Stop every run and job and wait for their threads; True if all ended.
+
+        Waits at most ``timeout_ms`` in all, and never past the end of the first shutdown's wait (closing the
+        window shuts down, and so does quitting after it: a stuck job is not waited for twice).
+        """
         self._settings_timer.stop()
         self._stop_active()
+        self._start_timer.stop()
+        owners: list = [self.runner, self.sources, self.exporter]
         if self._image_mode is not None:
-            self._image_mode.shutdown(timeout_ms)
+            self._image_mode.stop_all()
             self._image_mode.view.close()
+            owners.append(self._image_mode)
+        for owner in owners:  # every job is told to stop before any is waited for
+            owner.shutdown(0)
         deadline = time.monotonic() + timeout_ms / 1000.0
+        if self._shutdown_deadline is not None:  # closing waited already: quitting does not wait again as long
+            deadline = min(deadline, max(self._shutdown_deadline, time.monotonic()))
+        self._shutdown_deadline = deadline
         ended = True
-        for owner in (self.runner, self.sources, self.exporter):
+        for owner in owners:
             ended = owner.shutdown(max(0, int(1000 * (deadline - time.monotonic())))) and ended
         return ended
 
@@ -420,6 +464,8 @@ class Controller(QObject):
         self.window.show_frame(frame)
         self.session.shown = progress
         self._update_status()
+        if run_id is not None and (events := self.session.new_reseeds(progress)):
+            self.window.show_message(reseed_text(events, frame.n_init), RESEED_MESSAGE_MS)
         self.frame_drawn.emit(self.session.run_id if run_id is None else run_id, progress.snapshot)
 
     def _update_status(self) -> None:

@@ -18,6 +18,7 @@ from engine.io.tables import Dataset
 from engine.model import predict_proba
 from gui.main.session import Session
 from gui.main.window import MainWindow
+from gui.panels.model import MAX_COMPONENTS
 from gui.views.hand_edit import HandMixture, to_params
 from gui.views.paint import DataEdit, PaintedData
 
@@ -72,6 +73,11 @@ class HandEdits(QObject):
             params = to_params(mixture, window.covariance_type())
         except GMMError as error:
             window.show_error(_tr("These components cannot be used"), str(error))
+            return
+        if params.n_components > MAX_COMPONENTS:
+            window.show_error(_tr("These components cannot be used"), _tr(
+                "The window fits at most {0} components: remove one (right-click its mean) first.").format(
+                MAX_COMPONENTS))
             return
         session.hand_params = params
         window.use_model(params)

@@ -52,6 +52,15 @@ _TARGET_HALF_STEPS = {
 
 
 @dataclass(frozen=True, slots=True)
+class ReseedEvent:
+    """An M-step that re-seeded collapsed components (``EMSnapshot.reseeded``): its start, iteration and components."""
+
+    start: int
+    iteration: int
+    components: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class FitProgress:
     """What the job yields for a snapshot.
 
@@ -61,10 +70,13 @@ class FitProgress:
     ms_per_iteration : float
         Compute time of the latest whole iteration (E-step plus M-step) in milliseconds, without the
         speed delay; NaN before the first M-step.
+    reseeds : tuple of ReseedEvent
+        Every re-seeding of the run so far, oldest first, including those of snapshots the job did not yield.
     """
 
     snapshot: EMSnapshot
     ms_per_iteration: float
+    reseeds: tuple[ReseedEvent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +239,7 @@ def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
     last_yield = float("-inf")
     e_seconds = 0.0
     ms_per_iteration = float("nan")
+    reseeds: tuple[ReseedEvent, ...] = ()  # kept here: the snapshot of a re-seeding may never be yielded
     try:
         while True:
             if not control.may_proceed_now():
@@ -245,7 +258,9 @@ def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
                 e_seconds = seconds
             elif snapshot.half_step is HalfStep.M:
                 ms_per_iteration = 1000.0 * (e_seconds + seconds)
-            progress = FitProgress(snapshot, ms_per_iteration)
+            if snapshot.reseeded:
+                reseeds += (ReseedEvent(snapshot.start, snapshot.iteration, tuple(snapshot.reseeded)),)
+            progress = FitProgress(snapshot, ms_per_iteration, reseeds)
             reached = control.reached(snapshot)
             delay = control.delay_s()
             if (reached or delay > 0 or snapshot.done or snapshot.stop_reason is not None

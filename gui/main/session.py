@@ -22,7 +22,7 @@ from engine.errors import FitError
 from engine.io.model_json import LoadedModel
 from engine.io.tables import Dataset
 from engine.params import MixtureParams
-from gui.main.fit_worker import FitProgress
+from gui.main.fit_worker import FitProgress, ReseedEvent
 from gui.views.projection import Projection, feature_projection, pca_projection
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ class Frame:
     n_samples : int
     editable : bool
         True for 2-D data, whose components can be moved by hand.
+    reseeds : tuple of ReseedEvent
+        The run's re-seedings so far.
     """
 
     snapshot: EMSnapshot
@@ -78,6 +80,7 @@ class Frame:
     n_init: int
     n_samples: int
     editable: bool
+    reseeds: tuple[ReseedEvent, ...] = ()
 
 
 @dataclass
@@ -107,6 +110,8 @@ class Session:
         The snapshot on screen.
     start_snapshots : dict of int to FitProgress
         The newest snapshot of each start of the current run.
+    announced_reseeds : int
+        How many of the current run's re-seedings the window has announced.
     """
 
     dataset: Dataset | None = None
@@ -120,6 +125,7 @@ class Session:
     latest: FitProgress | None = None
     shown: FitProgress | None = None
     start_snapshots: dict[int, FitProgress] = field(default_factory=dict)
+    announced_reseeds: int = 0
 
     # --- data -----------------------------------------------------------------------------------
 
@@ -202,11 +208,13 @@ class Session:
         self.config = config
         self.latest = None
         self.start_snapshots = {}
+        self.announced_reseeds = 0
 
     def forget_run(self, run_id: int) -> None:
         """No run is current: late snapshots of the old run must not overwrite what is shown now."""
         self.run_id = run_id
         self.latest = None
+        self.announced_reseeds = 0
 
     def receive(self, run_id: int, progress: FitProgress) -> bool:
         """Take a snapshot of run ``run_id``; False (and nothing kept) if that run is not the current one."""
@@ -215,6 +223,12 @@ class Session:
         self.latest = progress
         self.start_snapshots[progress.snapshot.start] = progress
         return True
+
+    def new_reseeds(self, progress: FitProgress) -> tuple[ReseedEvent, ...]:
+        """The re-seedings ``progress`` (of the current run) carries that were not announced yet; now they are."""
+        events = progress.reseeds[self.announced_reseeds:]
+        self.announced_reseeds = max(self.announced_reseeds, len(progress.reseeds))
+        return events
 
     def fit_has_ended(self) -> bool:
         return self.latest is not None and self.latest.snapshot.done
@@ -240,7 +254,7 @@ class Session:
                 old = previous.params
                 trail = (self.projection.means(old.means), self.projection.covariances(old.full_covariances()))
         n_init = self.config.n_init if self.config is not None else 1
-        return Frame(snapshot, plane, trail, n_init, dataset.n_samples, dataset.n_features == 2)
+        return Frame(snapshot, plane, trail, n_init, dataset.n_samples, dataset.n_features == 2, progress.reseeds)
 
 
 def view_indices(n_samples: int) -> NDArray[np.intp]:

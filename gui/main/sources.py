@@ -5,7 +5,9 @@
 and a status message while the window stays usable; small presets are generated at once. Only the newest
 request counts: a data set still being made when newer data arrives (another file, a preset, painted
 points) is dropped, its errors too. A file that cannot be read gives one dialog saying why, and what is
-on screen stays. Model files (small JSON) are read at once and handed over with ``model_ready``. Opened
+on screen stays; so does a model that cannot be read, whatever the exception (its type is named unless it is
+one of our errors), and data or a model with values too large to draw (``too_large_to_draw``). Model files
+(small JSON) are read at once and handed over with ``model_ready``. Opened
 files join the recent files; a missing one leaves them.
 """
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.errors import InputError
@@ -23,8 +27,10 @@ from engine.presets import generate
 from gui.main.loading import generate_dataset, load_dataset
 from gui.main.window import MainWindow
 from gui.panels import DataRequest
+from gui.panels.model import MAX_COMPONENTS
 from gui.settings import Settings
-from gui.threads import JobFunction, Jobs
+from gui.threads import JobFunction, Jobs, error_message
+from gui.views.geometry import MAX_DRAWN, largest_size
 
 #: Presets of more points than this are generated in a job (smaller ones at once).
 GENERATE_IN_JOB_ABOVE = 100_000
@@ -32,6 +38,18 @@ GENERATE_IN_JOB_ABOVE = 100_000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
+
+
+def too_large_to_draw(values: NDArray[np.floating], name: str) -> str | None:
+    """Why ``values`` (data (n, d) or means (K, d)) of ``name`` cannot be drawn, or None if they can.
+
+    The window draws values up to ``gui.views.geometry.MAX_DRAWN`` in size (see there).
+    """
+    size = largest_size(values)
+    if size <= MAX_DRAWN:
+        return None
+    return _tr("{0}: values as large as {1:.3g} cannot be drawn; the window draws values up to {2:.0e} in "
+               "size.").format(name, size, MAX_DRAWN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +113,17 @@ class DataSources(QObject):
         """Read a model file; ``model_ready`` follows, or a dialog says why it cannot be used (and False)."""
         try:
             model: LoadedModel = load_model(path)
-        except InputError as error:
-            self._failed(path, _tr("Cannot open the model"), str(error))
+        except Exception as error:  # a file boundary: whatever the reading raised, a dialog says what (never a crash)
+            self._failed(path, _tr("Cannot open the model"), error_message(error))
+            return False
+        name = os.path.basename(path)
+        if model.params.n_components > MAX_COMPONENTS:
+            self._window.show_error(_tr("Cannot show the model"), _tr(
+                "{0} has {1} components; the window fits and shows at most {2}.").format(
+                name, model.params.n_components, MAX_COMPONENTS))
+            return False
+        if (problem := too_large_to_draw(model.params.means, name)) is not None:
+            self._window.show_error(_tr("Cannot show the model"), problem)
             return False
         self._remember(path)
         self.model_ready.emit(model, path)
@@ -155,6 +182,9 @@ class DataSources(QObject):
     def _on_returned(self, job_id: int, dataset: Dataset) -> None:
         job = self._take(job_id)
         if job is None:
+            return
+        if (problem := too_large_to_draw(dataset.X, job.description)) is not None:
+            self._window.show_error(_tr("Cannot show the data"), problem)
             return
         if job.path is not None:
             self._remember(job.path)

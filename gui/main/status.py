@@ -1,4 +1,4 @@
-"""The texts of the status bar: state, iteration, log-likelihood, its change and the time per iteration."""
+"""The texts of the status bar: state, iteration, log-likelihood, its change, the time per iteration, re-seedings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from engine.em import HalfStep, StopReason
-from gui.main.fit_worker import FitProgress
+from gui.main.fit_worker import FitProgress, ReseedEvent
 
 
 def _tr(text: str) -> str:
@@ -48,3 +48,19 @@ def status_texts(state: str, progress: FitProgress | None) -> tuple[str, str, st
     ms = progress.ms_per_iteration
     speed = _tr("{0:.1f} ms/iter").format(ms) if math.isfinite(ms) else ""
     return state_text(state, progress), iteration, likelihood_text, change_text, speed
+
+
+def reseed_text(events: tuple[ReseedEvent, ...], n_init: int = 1) -> str:
+    """The status bar's message for re-seedings: which components, at which iteration (and start)."""
+    parts = []
+    for event in events:
+        names = ", ".join(str(component) for component in event.components)
+        if len(event.components) == 1:
+            text = _tr("Component {0} collapsed and was re-seeded at iteration {1}").format(names, event.iteration)
+        else:
+            text = _tr("Components {0} collapsed and were re-seeded at iteration {1}").format(names, event.iteration)
+        if n_init > 1:
+            text += _tr(" of start {0}").format(event.start + 1)
+        parts.append(text)
+    return "; ".join(parts) + _tr(" (almost no responsibility, or a singular covariance): moved to the points EM "
+                                  "explained worst.")

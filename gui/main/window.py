@@ -141,10 +141,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.explain_dock.setObjectName("ExplainDock")
         self.restarts = RestartsStrip()
         self.restarts.setVisible(False)
+        explain_scroll = QScrollArea()  # the formulas list every component: many components scroll
+        explain_scroll.setWidget(self.explain_panel)
+        explain_scroll.setWidgetResizable(True)
+        explain_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         dock_content = QWidget()
         dock_layout = QVBoxLayout(dock_content)
         dock_layout.setContentsMargins(0, 0, 0, 0)
-        dock_layout.addWidget(self.explain_panel, 1)
+        dock_layout.addWidget(explain_scroll, 1)
         dock_layout.addWidget(self.restarts)
         self.explain_dock.setWidget(dock_content)
         self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
@@ -216,14 +220,15 @@ class MainWindow(WindowActions, QMainWindow):
         return self.paint_panel.eraser.isChecked()
 
     def restore_settings(self, settings: Settings) -> None:
-        """Set the Model and Display settings, the delay, the recent files and the layout as they were saved."""
+        """Set the Model and Display settings, the delay, the recent files and the layout as they were saved.
+
+        A value that is damaged or out of range leaves its control at its default (``gui.settings``); Qt
+        refuses layouts it cannot read and keeps the window on the screen.
+        """
         values = settings.controls()
         self.model_panel.restore(values)
         self.display_panel.restore(values)
-        try:
-            self.run_panel.delay.setValue(int(values.get("delay_ms", 0)))
-        except (TypeError, ValueError):
-            pass
+        self.run_panel.restore(values)
         self._apply_display_options(self.display_panel.options())
         self.set_recent_files(settings.recent_files())
         for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
@@ -314,7 +319,7 @@ class MainWindow(WindowActions, QMainWindow):
                 if frame.trail is not None:
                     self.step_trail.show_step(*frame.trail, plane.means)
             self.canvas.show_assignment(snapshot.labels, snapshot.view_resp)
-        self.convergence.show_snapshot(snapshot, frame.n_init)
+        self.convergence.show_snapshot(snapshot, frame.n_init, frame.reseeds)
         self.explain_panel.show_snapshot(snapshot, frame.n_samples)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
 

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QWidget
 
+from gui.settings import saved_choice, saved_flag
+
 
 class DensityMode(Enum):
     """How the mixture density is drawn under the points."""
@@ -77,9 +79,10 @@ class DisplayPanel(QGroupBox):
                 "density": options.density.value}
 
     def restore(self, values: dict[str, Any]) -> None:
+        """Set the options from saved values; a damaged one (see ``gui.settings``) leaves its default."""
         for key, box in (("hard_labels", self.hard_labels), ("three_sigma", self.three_sigma)):
-            if key in values:
-                box.setChecked(str(values[key]).lower() in ("1", "true"))
-        index = self.density.findData(values.get("density"))
-        if index >= 0:
-            self.density.setCurrentIndex(index)
+            if (checked := saved_flag(values.get(key))) is not None:
+                box.setChecked(checked)
+        choice = saved_choice(values.get("density"), [mode.value for mode in DensityMode])
+        if choice is not None:
+            self.density.setCurrentIndex(self.density.findData(choice))

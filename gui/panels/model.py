@@ -23,9 +23,11 @@ from engine.covariance import CovarianceType
 from engine.locks import CovarianceLock, Locks
 from engine.params import MixtureParams
 from gui.panels.widgets import LogSlider
+from gui.settings import saved_choice, saved_int, saved_number
 
-#: The palette has 20 colours; more components would be hard to tell apart anyway.
-MAX_COMPONENTS = 20
+#: Most components the window fits and shows. The palette (``engine.palette``) gives any K distinct colours,
+#: and the legend, the Explain panel and the Frozen list scroll; beyond 100 colours are hard to tell apart.
+MAX_COMPONENTS = 100
 #: ``seed`` spin box value that means "no seed" (fresh entropy every run).
 NO_SEED = -1
 
@@ -46,7 +48,8 @@ class ModelPanel(QGroupBox):
         self.n_components = QSpinBox()
         self.n_components.setRange(1, MAX_COMPONENTS)
         self.n_components.setValue(3)
-        self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data."))
+        self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data (at most "
+                                             "{0}).").format(MAX_COMPONENTS))
         self.covariance_type = QComboBox()
         names = {CovarianceType.FULL: self.tr("full"), CovarianceType.TIED: self.tr("tied (shared)"),
                  CovarianceType.DIAG: self.tr("diagonal"), CovarianceType.SPHERICAL: self.tr("spherical")}
@@ -225,24 +228,21 @@ class ModelPanel(QGroupBox):
                 "seed": self.seed.value(), "reg_covar": self.reg_covar.value(), "n_init": self.n_init.value()}
 
     def restore(self, values: dict[str, Any]) -> None:
-        """Set the controls from saved values (unknown or bad values are skipped), without ``changed``."""
+        """Set the controls from saved values, without ``changed``; a value that is damaged or out of the
+        control's range (see ``gui.settings``) leaves that control at its default."""
         self.blockSignals(True)
         try:
             for key, spin in (("n_components", self.n_components), ("max_iter", self.max_iter),
                               ("seed", self.seed), ("n_init", self.n_init)):
-                _try(lambda spin=spin, key=key: spin.setValue(int(values[key])))
+                if (number := saved_int(values.get(key), spin.minimum(), spin.maximum())) is not None:
+                    spin.setValue(number)
             for key, slider in (("tol", self.tol), ("reg_covar", self.reg_covar)):
-                _try(lambda slider=slider, key=key: slider.setValue(float(values[key])))
+                if (value := saved_number(values.get(key), slider.accepts)) is not None:
+                    slider.setValue(value)
             for key, combo in (("covariance_type", self.covariance_type), ("init", self.init)):
-                index = combo.findData(values.get(key))
-                if index >= 0 and values.get(key) != InitMethod.GIVEN.value:
-                    combo.setCurrentIndex(index)
+                choices = [combo.itemData(index) for index in range(combo.count())]
+                choice = saved_choice(values.get(key), [c for c in choices if c != InitMethod.GIVEN.value])
+                if choice is not None:
+                    combo.setCurrentIndex(combo.findData(choice))
         finally:
             self.blockSignals(False)
-
-
-def _try(action) -> None:
-    try:
-        action()
-    except (KeyError, TypeError, ValueError):
-        pass

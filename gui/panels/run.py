@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.settings import saved_int
+
 #: Longest delay the speed slider offers, in milliseconds per iteration.
 MAX_DELAY_MS = 1000
 
@@ -72,3 +74,8 @@ class RunPanel(QGroupBox):
 
     def delay_ms(self) -> int:
         return self.delay.value()
+
+    def restore(self, values: dict[str, object]) -> None:
+        """Set the delay from saved values (``delay_ms``); a damaged or out-of-range one leaves the default."""
+        if (milliseconds := saved_int(values.get("delay_ms"), self.delay.minimum(), self.delay.maximum())) is not None:
+            self.delay.setValue(milliseconds)

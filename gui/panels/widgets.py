@@ -56,6 +56,13 @@ class LogSlider(QWidget):
     def value(self) -> float:
         return self._value_at(self._slider.value())
 
+    def accepts(self, value: float) -> bool:
+        """True if ``value`` is on the slider's scale: 0 (if it has one) or within its decades."""
+        if value == 0:
+            return self._zero_at_minimum
+        low, high = self._value_at(1 if self._zero_at_minimum else 0), self._value_at(self._slider.maximum())
+        return math.isfinite(value) and low * (1 - 1e-9) <= value <= high * (1 + 1e-9)
+
     def setValue(self, value: float) -> None:  # noqa: N802 - Qt's naming
         """Move to the position nearest ``value`` (on the log scale)."""
         offset = 1 if self._zero_at_minimum else 0

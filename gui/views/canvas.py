@@ -17,7 +17,15 @@ from PySide6.QtWidgets import QWidget
 from engine.params import MixtureParams
 from gui.colors import BrushTable, component_colors, point_colors, qcolor
 from gui.panels.display import DensityMode, DisplayOptions
-from gui.views.geometry import contour_levels, contour_segments, ellipse_outlines, grid_points, weighted_densities
+from gui.views.geometry import (
+    MAX_DRAWN,
+    contour_levels,
+    contour_segments,
+    ellipse_outlines,
+    grid_points,
+    largest_size,
+    weighted_densities,
+)
 from gui.views.legend import PlotWithLegend
 from gui.views.raster import RASTER_PIXEL, PointRaster
 
@@ -76,8 +84,14 @@ class MixtureCanvas(PlotWithLegend):
 
     def set_points(self, points: NDArray[np.floating], axis_names: tuple[str, str],
                    view_rows: NDArray[np.intp] | None, fit_view: bool = True) -> None:
-        """Show new points (shape (n_points, 2)); ``view_rows`` are the rows responsibilities will come for."""
+        """Show new points (shape (n_points, 2)); ``view_rows`` are the rows responsibilities will come for.
+
+        Points beyond ``MAX_DRAWN`` in size are not drawn at all (the window refuses such data before it comes
+        here): pyqtgraph's bounds of them would overflow.
+        """
         self._points = np.asarray(points, dtype=float)
+        if largest_size(self._points) > MAX_DRAWN:
+            self._points, view_rows = np.empty((0, 2)), None
         self._raster_key = None  # new points need a new layout
         self._view_rows = view_rows
         self._assignment = (None, None)
@@ -106,7 +120,10 @@ class MixtureCanvas(PlotWithLegend):
         # Column by column: a reduction over axis 0 of an (n, 2) array is 30 times slower for a million points.
         low = np.array([self._points[:, 0].min(), self._points[:, 1].min()])
         high = np.array([self._points[:, 0].max(), self._points[:, 1].max()])
-        span = np.where(high > low, high - low, 1.0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = np.where(high > low, high - low, 1.0)
+            if not np.all(np.isfinite(low - 0.05 * span) & np.isfinite(high + 0.05 * span)):
+                return  # not drawable (the window refuses such data): the view stays where it is
         # Equal scales keep circles round; data whose axes differ a lot in range gets the space instead.
         self.plot.setAspectLocked(bool(span.max() <= EQUAL_SCALES_MAX_RATIO * span.min()), 1.0)
         self.plot.setRange(xRange=(low[0] - 0.05 * span[0], high[0] + 0.05 * span[0]),

@@ -19,6 +19,7 @@ from gui.colors import FOREGROUND, style_plot
 LINE_COLOR = (50, 90, 160)
 M_COLOR = (200, 110, 30)
 TOL_COLOR = (200, 60, 60)
+RESEED_COLOR = (150, 30, 150)
 #: Changes are clipped to this before the log scale (an exact zero has no logarithm).
 SMALLEST_CHANGE = 1e-16
 
@@ -52,19 +53,25 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         self.curve = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=2), symbol="o", symbolSize=6,
                                      symbolBrush=LINE_COLOR, symbolPen=None)
         self.m_ticks = pg.ScatterPlotItem(symbol="t1", size=8, brush=pg.mkBrush(M_COLOR), pen=None)
+        # M-steps that re-seeded a collapsed component: a cross over their tick.
+        self.reseed_marks = pg.ScatterPlotItem(symbol="x", size=14, brush=pg.mkBrush(RESEED_COLOR), pen=None)
+        self.reseed_marks.setZValue(5)
         # The half-step on screen; its label sits left of the line, so it is never cut off at the right edge.
         self.cursor = pg.InfiniteLine(angle=90, movable=False,
                                       pen=pg.mkPen(FOREGROUND, width=1, style=Qt.PenStyle.DotLine), label="",
                                       labelOpts={"position": 0.85, "color": FOREGROUND,
                                                  "anchors": [(1, 0.5), (1, 0.5)]})
         self.cursor.setVisible(False)
-        for item in (self.tol_band, self.curve, self.m_ticks, self.cursor):
+        for item in (self.tol_band, self.curve, self.m_ticks, self.reseed_marks, self.cursor):
             self.likelihood.addItem(item)
         # The legend is the title: one line above the plot, so it never hides the curve.
         self._legend_html = (
             f'<span style="color:{_hex(LINE_COLOR)}">●</span> {self.tr("E-step: log-likelihood")}&nbsp;&nbsp; '
             f'<span style="color:{_hex(M_COLOR)}">▲</span> {self.tr("M-step: new parameters")}&nbsp;&nbsp; '
             f'<span style="color:{_hex(TOL_COLOR)}">▬</span> {self.tr("± tol around the latest value")}')
+        self._reseed_html = (f'&nbsp;&nbsp; <span style="color:{_hex(RESEED_COLOR)}">✕</span> '
+                             f'{self.tr("M-step re-seeded a component")}')
+        self._prefix = ""
         self.change_curve = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1.5), symbol="o", symbolSize=4,
                                             symbolBrush=LINE_COLOR, symbolPen=None)
         self.tol_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(TOL_COLOR, width=1.5,
@@ -81,6 +88,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         self._tol = tol
         self.curve.setData([], [])
         self.m_ticks.setData([], [])
+        self.reseed_marks.setData([], [])
         self.change_curve.setData([], [])
         self.tol_band.setVisible(False)
         self.cursor.setVisible(False)
@@ -89,21 +97,30 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
             self.tol_line.setValue(np.log10(tol))
         self._set_title("")
 
-    def show_snapshot(self, snapshot: EMSnapshot, n_init: int = 1) -> None:
-        """Draw the history the snapshot carries (a dropped snapshot leaves no gap)."""
+    def show_snapshot(self, snapshot: EMSnapshot, n_init: int = 1, reseeds: tuple = ()) -> None:
+        """Draw the history the snapshot carries (a dropped snapshot leaves no gap).
+
+        ``reseeds`` are the run's ``gui.main.fit_worker.ReseedEvent``s (anything with ``start`` and
+        ``iteration``): those of the snapshot's start whose M-step is drawn get a cross over its tick.
+        """
+        # An E-step under parameters far from the data can have no finite log-likelihood: such a value (NaN
+        # here) is left out of every curve and range.
         history = np.asarray(snapshot.history, dtype=float)
+        history = np.where(np.isfinite(history), history, np.nan)
         iterations = np.arange(1, len(history) + 1, dtype=float)
-        self.curve.setData(iterations, history)
+        self.curve.setData(*_finite(iterations, history))
         # An M-step follows every E-step except, while the snapshot is an E, the latest one.
         n_m = len(history) - (1 if snapshot.half_step is HalfStep.E else 0)
-        if n_m > 0:
-            ends = np.append(history[1:], history[-1])[:n_m]
-            self.m_ticks.setData(iterations[:n_m] + 0.5, (history[:n_m] + ends) / 2)
-        else:
-            self.m_ticks.setData([], [])
-        log_changes = np.log10(np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE))
-        self.change_curve.setData(iterations[1:], log_changes)
-        if len(history) and self._tol > 0:
+        heights = (history[:n_m] + np.append(history[1:], history[-1])[:n_m]) / 2 if n_m > 0 else np.empty(0)
+        self.m_ticks.setData(*_finite(iterations[:n_m] + 0.5, heights))
+        reseeded = np.array(sorted({event.iteration for event in reseeds
+                                    if event.start == snapshot.start and 1 <= event.iteration <= n_m}), dtype=int)
+        self.reseed_marks.setData(*_finite(reseeded + 0.5, heights[reseeded - 1]))
+        self._set_title(self._prefix, reseeded=len(reseeded) > 0)
+        with np.errstate(invalid="ignore"):
+            log_changes = np.log10(np.maximum(np.abs(np.diff(history)), SMALLEST_CHANGE))
+        self.change_curve.setData(*_finite(iterations[1:], log_changes))
+        if len(history) and np.isfinite(history[-1]) and self._tol > 0:
             self.tol_band.setRegion((history[-1] - self._tol, history[-1] + self._tol))
             self.tol_band.setVisible(True)
         position = {HalfStep.E: snapshot.iteration, HalfStep.M: snapshot.iteration + 0.5}.get(snapshot.half_step)
@@ -113,7 +130,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
             self.cursor.label.setFormat(f"{snapshot.half_step.value} {snapshot.iteration}")
         self._set_ranges(history, log_changes, len(history) + (1.0 if position is None else 0.5))
         if n_init > 1:
-            self._set_title(self.tr("start {0} of {1}").format(snapshot.start + 1, n_init))
+            self._set_title(self.tr("start {0} of {1}").format(snapshot.start + 1, n_init), reseeded=len(reseeded) > 0)
 
     def _set_ranges(self, history: np.ndarray, log_changes: np.ndarray, last_x: float) -> None:
         """Fit the view to the data now, in this frame.
@@ -122,13 +139,16 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         second paint would come after the frame has ended, while EM runs again and competes for the GIL.
         """
         self.likelihood.setXRange(0.5, max(last_x, 1.5) + 0.2, padding=0)
-        if len(history):
-            low, high = float(history.min()), float(history.max())
-            if self._tol > 0:
+        finite = history[np.isfinite(history)]  # the ranges come from the values drawn (NaN is not)
+        if len(finite):
+            low, high = float(finite.min()), float(finite.max())
+            if self._tol > 0 and np.isfinite(history[-1]):
                 low, high = min(low, history[-1] - self._tol), max(high, history[-1] + self._tol)
             margin = 0.08 * (high - low) if high > low else max(1e-3, 1e-3 * abs(high))
-            self.likelihood.setYRange(low - margin, high + margin, padding=0)
+            if np.isfinite(low - margin) and np.isfinite(high + margin):
+                self.likelihood.setYRange(low - margin, high + margin, padding=0)
         values = np.append(log_changes, np.log10(self._tol)) if self._tol > 0 else log_changes
+        values = values[np.isfinite(values)]
         if len(values):
             low, high = float(values.min()), float(values.max())
             margin = 0.1 * (high - low) if high > low else 0.5
@@ -136,11 +156,20 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         for plot in (self.likelihood, self.change):
             plot.getViewBox().updateMatrix()  # else pyqtgraph applies the new range while painting, then repaints
 
-    def _set_title(self, prefix: str) -> None:
-        text = f"<b>{prefix}</b>&nbsp;&nbsp; {self._legend_html}" if prefix else self._legend_html
+    def _set_title(self, prefix: str, reseeded: bool = False) -> None:
+        """The legend as the title, after ``prefix`` (the start), with the re-seed cross when one is drawn."""
+        self._prefix = prefix
+        legend = self._legend_html + (self._reseed_html if reseeded else "")
+        text = f"<b>{prefix}</b>&nbsp;&nbsp; {legend}" if prefix else legend
         if text != self._title:
             self._title = text
             self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
+
+
+def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points (x, y) whose y is finite."""
+    drawn = np.isfinite(y)
+    return x[drawn], y[drawn]
 
 
 def _hex(color: tuple[int, int, int]) -> str:

@@ -131,6 +131,13 @@ class ExplainPanel(QWidget):
                     "–" if np.isnan(change) else f"{change:+.3g}")))
         else:
             parts.append(html.escape(self.tr("Take an E-step (E) to see the numbers of the M-step's formulas.")))
+        if snapshot.half_step is HalfStep.M and snapshot.reseeded:
+            names = ", ".join(str(component) for component in snapshot.reseeded)
+            text = (self.tr("This M-step re-seeded component {0}") if len(snapshot.reseeded) == 1
+                    else self.tr("This M-step re-seeded components {0}")).format(names)
+            parts.append("<b>" + html.escape(text) + "</b>:<br>" + html.escape(self.tr(
+                "it had collapsed (almost no responsibility, or a singular covariance),\nso it starts again at a "
+                "point EM explained worst, with the whole data's covariance.")).replace("\n", "<br>"))
         self.formulas.setText("<br>".join(parts))
 
     def show_point(self, index: int | None, x: NDArray[np.floating] | None = None,

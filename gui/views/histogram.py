@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.params import MixtureParams
 from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor
-from gui.views.geometry import histogram, weighted_densities
+from gui.views.geometry import MAX_DRAWN, histogram, largest_size, weighted_densities
 from gui.views.legend import PlotWithLegend
 
 #: Points on the density curves.
@@ -56,7 +56,9 @@ class HistogramView(PlotWithLegend):
         self._values = np.asarray(values, dtype=float).ravel()
         self._view_rows = view_rows
         self._assignment = (None, None)
-        edges, heights = histogram(self._values)
+        if largest_size(self._values) > MAX_DRAWN:  # the window refuses such data; never draw inf ranges
+            self._values = np.empty(0)
+        edges, heights = histogram(self._values) if len(self._values) else (np.array([0.0, 1.0]), np.zeros(1))
         self.bars.setData(edges, heights)
         low, high = float(edges[0]), float(edges[-1])
         margin = 0.1 * (high - low if high > low else 1.0)

@@ -6,13 +6,16 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.colors import component_colors, style_plot
 
 
 class ComponentLegend(QFrame):
-    """One row per component: a colour swatch, its number and its weight (mixing proportion)."""
+    """One row per component: a colour swatch, its number and its weight (mixing proportion).
+
+    The rows scroll, so a legend of many components never makes the plot beside it taller.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,14 +24,24 @@ class ComponentLegend(QFrame):
         self._title = QLabel(self.tr("Weights"))
         self._title.setStyleSheet("font-weight: bold; color: #282828;")
         self._title.setToolTip(self.tr("Each component's weight: the share of the data EM gives it."))
-        self._grid = QGridLayout()
+        rows = QWidget()
+        rows.setObjectName("ComponentLegendRows")
+        rows.setStyleSheet("#ComponentLegendRows { background: white; }")
+        self._grid = QGridLayout(rows)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(6)
         self._grid.setVerticalSpacing(2)
+        self._grid.setRowStretch(0, 0)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(rows)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 8, 8)
         layout.addWidget(self._title)
-        layout.addLayout(self._grid)
-        layout.addStretch(1)
+        layout.addWidget(self._scroll, 1)
         self._texts: list[QLabel] = []
         self._swatches: list[QWidget] = []
 
@@ -51,10 +64,14 @@ class ComponentLegend(QFrame):
             self._grid.addWidget(text, component, 1)
             self._swatches.append(swatch)
             self._texts.append(text)
+        for row in range(self._grid.rowCount()):  # the rows stay at the top, the space left goes below them
+            self._grid.setRowStretch(row, 0)
+        self._grid.setRowStretch(n_components, 1)
         self.set_weights(None)
         # A fixed width: weights changing digits must not re-layout the plot beside the legend every frame.
+        scroll_bar = self._scroll.verticalScrollBar().sizeHint().width()
         self.setFixedWidth(max(self.fontMetrics().horizontalAdvance(self.tr("{0}   w = {1:.3f}").format(88, 0.888)),
-                               self._title.sizeHint().width()) + 44)
+                               self._title.sizeHint().width()) + 44 + scroll_bar)
 
     def set_weights(self, weights: NDArray[np.floating] | None) -> None:
         """Show each component's weight (``None`` shows dashes)."""
@@ -69,6 +86,10 @@ class ComponentLegend(QFrame):
     def texts(self) -> list[str]:
         """The rows' texts (for tests and screen readers)."""
         return [label.text() for label in self._texts]
+
+    def swatches(self) -> list[QLabel]:
+        """The rows' colour swatches (for tests)."""
+        return list(self._swatches)
 
 
 class PlotWithLegend(QWidget):

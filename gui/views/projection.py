@@ -98,7 +98,13 @@ def pca_projection(X: NDArray[np.floating]) -> Projection:
     X = np.asarray(X, dtype=float)
     rows = X if len(X) <= PCA_MAX_ROWS else X[np.linspace(0, len(X) - 1, PCA_MAX_ROWS).astype(np.intp)]
     center = rows.mean(axis=0)
-    covariance = np.atleast_2d(np.cov(rows - center, rowvar=False, bias=True))
+    centred = rows - center
+    # Scaled to at most 1, so the squares cannot overflow for values up to the largest double; the
+    # directions and the shares of the variance do not change.
+    scale = float(np.abs(centred).max()) if centred.size else 1.0
+    if np.isfinite(scale) and scale > 0:
+        centred = centred / scale
+    covariance = np.atleast_2d(np.cov(centred, rowvar=False, bias=True))
     variances, vectors = np.linalg.eigh(covariance)
     order = np.argsort(variances)[::-1][:2]
     matrix = vectors[:, order].T

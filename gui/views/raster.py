@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from gui.colors import UNASSIGNED, component_colors
+from gui.colors import UNASSIGNED, blend, component_colors
 
 #: Screen pixels per raster pixel along each axis.
 RASTER_PIXEL = 2
@@ -137,13 +137,13 @@ class PointRaster:
         palette = component_colors(n_components).astype(np.float64)
         n_covered = len(self._covered)
         if resp is not None and self._view_rows is None:  # every point has responsibilities
-            return self._sum_rgb(self._slots, (resp @ palette)[self._sources], n_covered)
+            return self._sum_rgb(self._slots, blend(resp, palette)[self._sources], n_covered)
         entry_labels = labels[self._sources]
         counts = np.bincount(self._slots * n_components + entry_labels, minlength=n_covered * n_components)
         sums = counts.reshape(n_covered, n_components) @ palette
         if resp is not None:  # swap the label colours of the view rows for their blended colours
             labels_view = entry_labels[self._view_entries]
-            delta = (resp @ palette)[self._view_positions] - palette[labels_view]
+            delta = blend(resp, palette)[self._view_positions] - palette[labels_view]
             sums += self._sum_rgb(self._slots[self._view_entries], delta, n_covered)
         return sums
 

@@ -1,0 +1,228 @@
+"""The real window process (``python main.py FILE``, offscreen) with hostile start-up input, and quitting it.
+
+Each case starts its own child with a temporary HOME and XDG_CONFIG_HOME, so the user's settings are never
+read or written. The children run in parallel. A child is ready once it handles SIGTERM (the window installs
+that handler right after it is made: ``SigCgt`` in ``/proc/PID/status``); it must then still be running a
+few seconds later, by which time the start-up file has been opened (a dialog says why it cannot be used).
+SIGTERM then closes it as Quit does: the test asks for exit status 0, nothing on stderr but Qt's notes
+about the offscreen platform (no traceback, no warning, no "QThread: Destroyed while thread is still
+running"), and the settings written on the way out.
+
+The timeouts here only keep a hung child from hanging the suite; how long quitting takes is measured by
+``benchmarks/quit_speed.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gui.image.exports import save_picture
+
+ROOT = Path(__file__).resolve().parent.parent
+#: How long a ready child must stay up (the start-up file opens within this).
+ALIVE_S = 2.0
+#: Longest wait for a child to get ready, or to end: hang guards, far above what either takes.
+HANG_GUARD_S = 60.0
+#: Lines Qt's offscreen platform writes on stderr about window-manager calls it does not support.
+PLATFORM_NOTES = ("This plugin does not support",)
+#: What a clean run never prints.
+TROUBLE = ("Traceback", "Error", "Warning", "QThread", "Fatal", "Abort")
+
+
+def _handles_sigterm(pid: int) -> bool:
+    """True once the process catches SIGTERM (bit 15 of the caught-signals mask, counting from 1)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught, 16) >> (signal.SIGTERM - 1) & 1)
+
+
+def _environment(home: Path) -> dict[str, str]:
+    home.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+            "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def _settings_file(home: Path) -> Path:
+    return home / ".config" / "GMM Explorer" / "GMM Explorer.conf"
+
+
+def _start(arguments: list[str], home: Path, code: str | None = None) -> subprocess.Popen:
+    command = [sys.executable, "-c", code] if code is not None else [sys.executable, str(ROOT / "main.py")]
+    return subprocess.Popen(command + arguments, cwd=ROOT, env=_environment(home), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _trouble(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines()
+            if line.strip() and not line.startswith(PLATFORM_NOTES) and any(word in line for word in TROUBLE)]
+
+
+def _deep_model(path: Path, depth: int) -> None:
+    path.write_text('{"format": "gmm-explorer.model", "version": 1, "covariance_type": "full", "n_components": 1, '
+                    '"n_features": 2, "feature_names": ["x", "y"], "weights": [1.0], '
+                    f'"means": {"[" * depth + "]" * depth}, "covariances": [[[1.0, 0.0], [0.0, 1.0]]]}}')
+
+
+DAMAGED_SETTINGS = """[controls]
+n_components=99999999999999999999
+delay_ms=99999999999999999999
+tol=1e400
+reg_covar=nan
+seed=text
+max_iter=-5
+n_init=1, 2
+covariance_type=@Point(1 2)
+init=@ByteArray(\\0\\xff)
+hard_labels=@Size(3 4)
+three_sigma=7
+density=@Invalid()
+
+[files]
+recent=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x5QPoin)
+last_folder=1, 2
+
+[window]
+geometry=@ByteArray(\\x1\\xd9\\xd0\\xcb\\xff\\xff)
+state=hello
+main_splitter=@ByteArray(\\0\\0\\0\\xff\\0\\0\\0\\x1\\0\\0\\0\\x2\\x7f\\xff\\xff\\xff)
+right_splitter=1, 2, 3
+"""
+
+
+def _cases(folder: Path) -> dict[str, list[str]]:
+    """Each start-up case: the arguments of ``main.py`` (files made here)."""
+    cell = folder / "cell.csv"
+    cell.write_text("x,y\n" + "1" * 200_000 + ",2\n1,2\n3,4\n")
+    huge = folder / "huge.csv"
+    values = (np.random.default_rng(0).uniform(-1.0, 1.0, size=(300, 2)) * 1.7e308).tolist()
+    huge.write_text("x,y\n" + "\n".join(f"{x!r},{y!r}" for x, y in values) + "\n")
+    deep = folder / "deep.json"
+    _deep_model(deep, 600)
+    fifo = folder / "fifo" / "x.csv"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    return {"cell": [str(cell)], "huge": [str(huge)], "deep": [str(deep)],
+            "long-name": [str(folder / ("a" * 300 + ".csv"))], "fifo": [str(fifo)], "damaged-settings": []}
+
+
+def _quit_and_check(name: str, child: subprocess.Popen, home: Path) -> None:
+    child.send_signal(signal.SIGTERM)
+    try:
+        _, stderr = child.communicate(timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _, stderr = child.communicate()
+        pytest.fail(f"{name}: the window did not end on SIGTERM\n{stderr}")
+    assert child.returncode == 0, f"{name}: exit status {child.returncode}\n{stderr}"
+    assert not _trouble(stderr), f"{name} printed:\n{stderr}"
+    assert "n_components=" in _settings_file(home).read_text(), f"{name}: the settings were not written on the way out"
+
+
+def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm(tmp_path):
+    files = tmp_path / "files"
+    files.mkdir()
+    cases = _cases(files)
+    homes = {name: tmp_path / "homes" / name for name in cases}
+    children: dict[str, subprocess.Popen] = {}
+    try:
+        for name, arguments in cases.items():
+            if name == "damaged-settings":
+                _settings_file(homes[name]).parent.mkdir(parents=True)
+                _settings_file(homes[name]).write_text(DAMAGED_SETTINGS)
+            children[name] = _start(arguments, homes[name])
+        deadline = time.monotonic() + HANG_GUARD_S
+        for child in children.values():
+            while not _handles_sigterm(child.pid) and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+        time.sleep(ALIVE_S)
+        ended = {name: child.returncode for name, child in children.items() if child.poll() is not None}
+        assert not ended, (f"ended on their own: {ended}\n"
+                           + "\n".join(f"--- {name}\n{children[name].communicate()[1]}" for name in ended))
+        for name, child in children.items():
+            _quit_and_check(name, child, homes[name])
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                child.kill()
+                child.communicate()
+
+
+#: The child of the Image window test: ``gui.app.main`` on a large picture, with a driver that presses Segment,
+#: waits until the job is inside the robust start, then closes the Image window and the main window. The robust
+#: start is the real one, and then never returns: the worst case of an engine call that cannot be interrupted.
+IMAGE_CHILD = """
+import sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui import app as gui_app
+from gui.image import worker
+from gui.image.window import ImageView
+from gui.main.window import MainWindow
+
+inside = threading.Event()
+real_prepare_fit = worker.prepare_fit
+
+
+def stuck_prepare_fit(*args, **kwargs):
+    inside.set()
+    plan = real_prepare_fit(*args, **kwargs)
+    threading.Event().wait()
+    return plan
+
+
+worker.prepare_fit = stuck_prepare_fit
+application = QApplication(["gmm-explorer"])
+clicked = False
+
+
+def drive():
+    global clicked
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImageView) and w.isVisible()]
+    if not clicked and views and views[0].windowTitle().endswith("large.png") and views[0].run_button.isEnabled():
+        views[0].run_button.click()
+        clicked = True
+    elif clicked and inside.wait(0.01):
+        timer.stop()
+        print("closing", flush=True)
+        views[0].close()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+
+
+timer = QTimer()
+timer.timeout.connect(drive)
+timer.start(50)
+sys.exit(gui_app.main(sys.argv[1:]))
+"""
+
+
+def test_quitting_during_a_segmentation_stuck_in_an_engine_call_ends_the_process_cleanly(tmp_path):
+    """The window's process ends when its windows close, however long the Image window's job still needs."""
+    picture = tmp_path / "large.png"
+    rows, columns = np.mgrid[0:2000, 0:3000]
+    pixels = np.stack([rows * 255 // 2000, columns * 255 // 3000, (rows + columns) % 256], axis=-1).astype(np.uint8)
+    save_picture(picture, pixels)
+    home = tmp_path / "home"
+    child = _start([str(picture)], home, code=IMAGE_CHILD)
+    try:
+        stdout, stderr = child.communicate(timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        stdout, stderr = child.communicate()
+        pytest.fail(f"the process outlived its closed windows\n{stdout}\n{stderr}")
+    assert "closing" in stdout, f"the driver never closed the windows\n{stdout}\n{stderr}"
+    assert child.returncode == 0, f"exit status {child.returncode}\n{stderr}"
+    assert not _trouble(stderr), stderr
+    assert "n_components=" in _settings_file(home).read_text()
