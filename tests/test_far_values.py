@@ -127,7 +127,7 @@ def test_views_draw_snapshots_with_infinite_or_nan_numbers(qtbot):
     params = MixtureParams.from_covariances([0.5, 0.5], [[1e299, -1e299], [0.0, 0.0]], [np.eye(2), np.eye(2)], "full")
     canvas.show_mixture(params)
     canvas.show_assignment(np.zeros(50, dtype=np.intp), np.full((50, 2), np.nan))
-    histogram.show_mixture(MixtureParams.from_covariances([0.5, 0.5], [[1e299], [0.0]], [[1.0], [1.0]], "full"))
+    histogram.show_mixture(MixtureParams.from_covariances([0.5, 0.5], [[1e299], [0.0]], [[[1.0]], [[1.0]]], "full"))
     histogram.show_assignment(None, np.full((50, 2), np.nan))
     convergence.reset(1e-3)
     snapshot = EMSnapshot(0, 2, HalfStep.E, params, -np.inf, (-np.inf, np.nan, -3.0))
