@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 #: First arguments that select the headless command line instead of the window.
-COMMANDS = ("fit", "predict", "score", "generate", "segment")
+COMMANDS = ("fit", "predict", "score", "generate", "segment", "coins")
 HELP = ("-h", "--help")
 #: Exit status after a Ctrl-C (128 + SIGINT), as ``engine.cli`` returns it.
 INTERRUPTED = 130

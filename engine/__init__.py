@@ -18,6 +18,7 @@ model         predict, score, sample, BIC/AIC on fitted parameters
 presets       generated teaching data sets
 palette       the one palette of component colours
 resources     finds the files shipped in ``resources/`` (sample pictures, translations, lessons)
+families/     the kinds of mixture the EM loop fits: Gaussians, and binomials (coins)
 backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
 io/           files: data tables, the JSON model format, the atomic writer
 imaging/      segmenting pictures by the colours of their pixels

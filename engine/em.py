@@ -1,8 +1,10 @@
 """The EM loop, written once, as a generator of immutable snapshots.
 
-``iterate_em`` yields a snapshot after the initialisation and after every half-step (E, then M), so the
-window, the command line and the tests all drive the same code and any caller can stop between two
-half-steps. ``fit`` drives it to the end.
+``run_em`` is the loop, for any kind of mixture (a ``MixtureFamily``: Gaussians, ``engine.families.gaussian``;
+coins, ``engine.families.binomial``). It yields a snapshot after the initialisation and after every
+half-step (E, then M), so the window, the command line, the lessons and the tests all drive the same code
+and any caller can stop between two half-steps. ``iterate_em`` is the loop on Gaussian mixtures of data
+``X``; ``fit`` and ``fit_family`` drive it to the end.
 
 Convergence follows scikit-learn exactly: iteration ``n`` runs an E-step with the current parameters
 (its mean log-likelihood is ``history[n - 1]``) and then an M-step; EM stops after iteration ``n``
@@ -22,13 +24,12 @@ from numpy.typing import NDArray
 
 from engine.backends import make_backend
 from engine.backends.base import Backend, EStepResult
-from engine.blas import single_threaded_blas
-from engine.config import FitConfig, InitMethod
-from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
-from engine.locks import apply_locks
+from engine.config import FitConfig
+from engine.families.base import LoopSettings, MixtureFamily
+from engine.families.binomial import BinomialConfig, BinomialParams, BinomialStats
+from engine.families.gaussian import GaussianFamily
 from engine.params import MixtureParams, frozen_array
-from engine.scales import check_fit_data
-from engine.stats import Reseed, SufficientStats, m_step
+from engine.stats import SufficientStats
 
 
 class HalfStep(StrEnum):
@@ -72,8 +73,9 @@ class EMSnapshot:
     iteration : int
         The EM iteration the half-step belongs to (0 for ``INIT``).
     half_step : HalfStep
-    params : MixtureParams
-        After ``E``, the parameters the E-step used; after ``M``, the new ones.
+    params : MixtureParams or BinomialParams
+        The family's parameters (``MixtureParams`` for Gaussian mixtures): after ``E``, the parameters the
+        E-step used; after ``M``, the new ones.
     mean_log_likelihood : float
         Of the latest E-step of this start (NaN before the first).
     history : tuple of float
@@ -93,15 +95,15 @@ class EMSnapshot:
         Every re-seed of this start so far, this snapshot's included, in order.
     start_log_likelihoods : tuple of float
         Final mean log-likelihood of each finished start.
-    stats : SufficientStats or None
-        What the latest E-step handed to the M-step (``nk``, weighted means and covariances, before
-        ``reg_covar`` and locks): the numbers of the M-step's formulas, for a view that explains them.
+    stats : SufficientStats, BinomialStats or None
+        What the latest E-step handed to the M-step (for Gaussians ``nk``, weighted means and covariances,
+        before ``reg_covar`` and locks): the numbers of the M-step's formulas, for a view that explains them.
     """
 
     start: int
     iteration: int
     half_step: HalfStep
-    params: MixtureParams
+    params: MixtureParams | BinomialParams
     mean_log_likelihood: float = float("nan")
     history: tuple[float, ...] = ()
     converged: bool = False
@@ -111,7 +113,7 @@ class EMSnapshot:
     view_resp: NDArray[np.float64] | None = None
     reseeded: tuple[int, ...] = ()
     start_log_likelihoods: tuple[float, ...] = field(default=())
-    stats: SufficientStats | None = None
+    stats: SufficientStats | BinomialStats | None = None
     reseed_events: tuple[ReseedEvent, ...] = ()
 
     @property
@@ -121,27 +123,8 @@ class EMSnapshot:
 
 
 def initial_params(backend: Backend, config: FitConfig, rng: np.random.Generator) -> MixtureParams:
-    """Starting parameters of one start (see ``engine.init``)."""
-    return _initial_params(backend, config, rng)[0]
-
-
-def _initial_params(backend: Backend, config: FitConfig,
-                    rng: np.random.Generator) -> tuple[MixtureParams, tuple[int, ...]]:
-    """Starting parameters and the components their M-step re-seeded."""
-    if config.init is InitMethod.GIVEN:
-        return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar), ()
-    assignment = initial_responsibilities(backend.X, config, rng)
-    stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
-    # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
-    reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
-                    backend.n_samples)
-    params, reseeded = m_step(stats, config.reg_covar, reseed)
-    return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
-
-
-def _reseed(backend: Backend, params: MixtureParams) -> Reseed:
-    """Re-seeding at the samples worst explained by ``params`` (computed only if something collapses)."""
-    return Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance, backend.n_samples)
+    """Starting parameters of one start of a Gaussian fit (see ``engine.init``)."""
+    return GaussianFamily(backend, config).start(rng)[0]
 
 
 def _frozen(array: NDArray | None) -> NDArray | None:
@@ -160,12 +143,13 @@ def iterate_em(
     with_labels: bool = True,
     feature_names: Sequence[str] | None = None,
 ) -> Iterator[EMSnapshot]:
-    """Run EM, yielding a snapshot after the initialisation and after every E- and M-step.
+    """Run EM on a Gaussian mixture of ``X``, yielding a snapshot after the initialisation and after every
+    E- and M-step (``run_em`` with an ``engine.families.gaussian.GaussianFamily``).
 
-    This is where data enters every fit (the command line, the window, the picture segmentation), so
-    the data is checked here, before the first snapshot: ``engine.scales.check_fit_data`` (finite, and
-    every column's spread within double precision) and ``engine.init.require_distinct_rows`` (at least K
-    distinct rows, whatever the initialisation).
+    This is where data enters every Gaussian fit (the command line, the window, the picture
+    segmentation), so the data is checked here, before the first snapshot: ``engine.scales.check_fit_data``
+    (finite, and every column's spread within double precision) and ``engine.init.require_distinct_rows``
+    (at least K distinct rows, whatever the initialisation).
 
     Parameters
     ----------
@@ -193,35 +177,68 @@ def iterate_em(
     InputError
         From the data checks, when the generator is first advanced.
     """
-    check_fit_data(X if backend is None else backend.X, feature_names)
     backend = make_backend(X) if backend is None else backend
-    rng = np.random.default_rng(config.seed) if rng is None else rng
-    # For every initialisation, "given" too: EM cannot keep more components than there are distinct points.
-    require_distinct_rows(backend.X, config.n_components)
+    yield from run_em(GaussianFamily(backend, config, feature_names), config, rng, view_indices, with_labels)
+
+
+def run_em(
+    family: MixtureFamily,
+    settings: LoopSettings,
+    rng: np.random.Generator | None = None,
+    view_indices: NDArray[np.intp] | None = None,
+    with_labels: bool = True,
+) -> Iterator[EMSnapshot]:
+    """The EM loop: ``settings.n_init`` starts of the family's E- and M-steps, a snapshot per half-step.
+
+    Parameters
+    ----------
+    family : MixtureFamily
+        The kind of mixture and its data.
+    settings : LoopSettings
+        ``n_init``, ``max_iter``, ``tol`` and ``seed`` (a ``FitConfig`` or ``BinomialConfig``).
+    rng : numpy.random.Generator, optional
+        Defaults to ``numpy.random.default_rng(settings.seed)``.
+    view_indices : ndarray of shape (n_view,), optional
+        Observations whose responsibilities the snapshots carry.
+    with_labels : bool
+        Whether E snapshots carry every observation's label.
+
+    Yields
+    ------
+    EMSnapshot
+        The last one has ``done=True`` and the parameters of the best start.
+
+    Raises
+    ------
+    InputError
+        From ``family.check()``, when the generator is first advanced.
+    """
+    family.check()
+    rng = np.random.default_rng(settings.seed) if rng is None else rng
     best: EMSnapshot | None = None
     finished: list[float] = []
-    for start in range(config.n_init):
-        params, reseeded = _initial_params(backend, config, rng)
-        last_start = start == config.n_init - 1
+    for start in range(settings.n_init):
+        params, reseeded = family.start(rng)
+        last_start = start == settings.n_init - 1
         events = tuple(ReseedEvent(k, 0) for k in reseeded)
         snapshot = EMSnapshot(start, 0, HalfStep.INIT, params, start_log_likelihoods=tuple(finished),
                               reseeded=reseeded, reseed_events=events)
-        if config.max_iter == 0:
-            snapshot = _finish(snapshot, StopReason.MAX_ITER, False, finished, last_start and config.n_init == 1)
+        if settings.max_iter == 0:
+            snapshot = _finish(snapshot, StopReason.MAX_ITER, False, finished, last_start and settings.n_init == 1)
             yield snapshot
         else:
             yield snapshot
-            for snapshot in _iterations(backend, config, params, start, view_indices, finished, with_labels,
+            for snapshot in _iterations(family, settings, params, start, view_indices, finished, with_labels,
                                         events):
                 if snapshot.stop_reason is not None:
                     snapshot = _finish(snapshot, snapshot.stop_reason, snapshot.converged, finished,
-                                       last_start and config.n_init == 1)
+                                       last_start and settings.n_init == 1)
                 yield snapshot
         if best is None or snapshot.mean_log_likelihood > best.mean_log_likelihood or np.isnan(
             best.mean_log_likelihood
         ):
             best = snapshot
-    if config.n_init > 1:
+    if settings.n_init > 1:
         yield replace(best, half_step=HalfStep.BEST, done=True, reseeded=(), start_log_likelihoods=tuple(finished))
 
 
@@ -230,27 +247,26 @@ def _finish(snapshot: EMSnapshot, reason: StopReason, converged: bool, finished:
     return replace(snapshot, converged=converged, done=done, stop_reason=reason, start_log_likelihoods=tuple(finished))
 
 
-def _iterations(backend: Backend, config: FitConfig, params: MixtureParams, start: int,
+def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: int,
                 view_indices: NDArray[np.intp] | None, finished: list[float],
                 with_labels: bool, events: tuple[ReseedEvent, ...]) -> Iterator[EMSnapshot]:
     """E and M snapshots of one start; the last one carries its stop reason. ``events``: re-seeds so far."""
     history: list[float] = []
     previous = -np.inf
-    for iteration in range(1, config.max_iter + 1):
-        e_result: EStepResult = backend.e_step(params, view_indices, with_labels)
+    for iteration in range(1, settings.max_iter + 1):
+        e_result: EStepResult = family.e_step(params, view_indices, with_labels)
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
                       stats=e_result.stats)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
-        with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
-            updated, reseeded = m_step(e_result.stats, config.reg_covar, _reseed(backend, params))
-            params = apply_locks(updated, params, e_result.stats, config.locks, config.reg_covar)
+        params, reseeded = family.m_step(e_result.stats, params)
         events += tuple(ReseedEvent(k, iteration) for k in reseeded)
-        converged = abs(history[-1] - previous) < config.tol
+        converged = abs(history[-1] - previous) < settings.tol
         previous = history[-1]
-        reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == config.max_iter else None)
+        reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == settings.max_iter
+                                                         else None)
         yield EMSnapshot(start, iteration, HalfStep.M, params, history[-1], tuple(history), converged,
                          stop_reason=reason, reseeded=reseeded, reseed_events=events, **common)
         if converged:
@@ -280,13 +296,13 @@ class FitResult:
         choice of ours, where scikit-learn keeps the component).
     """
 
-    params: MixtureParams
+    params: MixtureParams | BinomialParams
     n_iter: int
     converged: bool
     history: tuple[float, ...]
     mean_log_likelihood: float
     n_samples: int
-    config: FitConfig
+    config: FitConfig | BinomialConfig
     start_log_likelihoods: tuple[float, ...]
     reseed_events: tuple[ReseedEvent, ...] = ()
 
@@ -299,7 +315,7 @@ class FitResult:
 def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
         backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
         feature_names: Sequence[str] | None = None) -> FitResult:
-    """Run EM to the end (see ``iterate_em``) and score the data under the result.
+    """Run EM on a Gaussian mixture of ``X`` to the end (see ``iterate_em``) and score the data under the result.
 
     Parameters
     ----------
@@ -319,13 +335,20 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
         If the data cannot be fitted (see ``iterate_em``).
     """
     backend = make_backend(X) if backend is None else backend
+    return fit_family(GaussianFamily(backend, config, feature_names), config, rng, on_snapshot)
+
+
+def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Generator | None = None,
+               on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
+    """Run ``run_em`` to the end and score the data under the result (any family)."""
     snapshot = None
-    for snapshot in iterate_em(X, config, rng, backend=backend, with_labels=False, feature_names=feature_names):
+    for snapshot in run_em(family, settings, rng, with_labels=False):
         if on_snapshot is not None:
             on_snapshot(snapshot)
-    final_mean = float(backend.log_prob_norm(snapshot.params).mean())
+    final_mean = family.mean_log_likelihood(snapshot.params)
     return FitResult(snapshot.params, snapshot.iteration, snapshot.converged, snapshot.history, final_mean,
-                     backend.n_samples, config, snapshot.start_log_likelihoods, snapshot.reseed_events)
+                     family.n_samples, settings, snapshot.start_log_likelihoods, snapshot.reseed_events)
 
 
-__all__ = ["EMSnapshot", "FitResult", "HalfStep", "ReseedEvent", "StopReason", "fit", "iterate_em", "frozen_array"]
+__all__ = ["EMSnapshot", "FitResult", "HalfStep", "ReseedEvent", "StopReason", "fit", "fit_family", "iterate_em",
+           "run_em", "frozen_array"]

@@ -1,0 +1,76 @@
+"""Gaussian mixtures as a family of the one EM loop: the backends' E-steps, the M-step and the locks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.backends.base import Backend, EStepResult
+from engine.blas import single_threaded_blas
+from engine.config import FitConfig, InitMethod
+from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
+from engine.locks import apply_locks
+from engine.params import MixtureParams
+from engine.scales import check_fit_data
+from engine.stats import Reseed, SufficientStats, m_step
+
+
+class GaussianFamily:
+    """A Gaussian mixture over the data a backend holds, with a ``FitConfig``'s covariance type, reg_covar,
+    initialisation and locks.
+
+    Parameters
+    ----------
+    backend : Backend
+        Holds the data ``X`` of shape (n_samples, n_features) and computes the E-steps.
+    config : FitConfig
+    feature_names : sequence of str, optional
+        Names of the columns, for the messages of the data checks.
+    """
+
+    def __init__(self, backend: Backend, config: FitConfig, feature_names: Sequence[str] | None = None) -> None:
+        self.backend = backend
+        self.config = config
+        self.feature_names = feature_names
+
+    @property
+    def n_samples(self) -> int:
+        return self.backend.n_samples
+
+    def check(self) -> None:
+        """Finite data whose spread a double can hold, and at least K distinct rows (for every start:
+        EM cannot keep more components than there are distinct points, a given start included)."""
+        check_fit_data(self.backend.X, self.feature_names)
+        require_distinct_rows(self.backend.X, self.config.n_components)
+
+    def start(self, rng: np.random.Generator) -> tuple[MixtureParams, tuple[int, ...]]:
+        """Starting parameters (see ``engine.init``) with the locks applied, and the components re-seeded."""
+        config, backend = self.config, self.backend
+        if config.init is InitMethod.GIVEN:
+            return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar), ()
+        assignment = initial_responsibilities(backend.X, config, rng)
+        stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
+        # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
+        reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
+                        backend.n_samples)
+        params, reseeded = m_step(stats, config.reg_covar, reseed)
+        return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
+
+    def e_step(self, params: MixtureParams, view_indices: NDArray[np.intp] | None,
+               with_labels: bool) -> EStepResult:
+        return self.backend.e_step(params, view_indices, with_labels)
+
+    def m_step(self, stats: SufficientStats, params: MixtureParams) -> tuple[MixtureParams, tuple[int, ...]]:
+        """The M-step, re-seeding collapsed components at the samples worst explained by ``params``, then
+        the locks."""
+        backend, config = self.backend, self.config
+        reseed = Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance,
+                        backend.n_samples)
+        with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
+            updated, reseeded = m_step(stats, config.reg_covar, reseed)
+            return apply_locks(updated, params, stats, config.locks, config.reg_covar), reseeded
+
+    def mean_log_likelihood(self, params: MixtureParams) -> float:
+        return float(self.backend.log_prob_norm(params).mean())
