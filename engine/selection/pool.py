@@ -1,0 +1,122 @@
+"""Independent generator tasks (a selection's cells, bootstrap replicates) on worker processes.
+
+``run_tasks`` starts a ``multiprocessing`` pool whose workers each build the shared state once (the data
+and its backends, from ``state_factory(*state_args)``), runs every task there, and yields the events the
+tasks yield, as they come (so progress within a task shows while it runs). Closing the generator (the
+caller stops iterating) terminates the workers at once: nothing is left running.
+
+Start methods: ``fork`` is the cheapest (a few milliseconds a worker, the data shared, not copied) and is
+the default when no Qt is loaded; a process with Qt's threads must not fork (a forked child inherits
+locks held by threads that do not exist in it), so ``forkserver`` is the default there. Forking is made
+safe for the engine's own thread pool by ``engine.backends.chunked`` (a child forgets the pool it
+inherited). Workers keep BLAS at one thread, compute E-steps on one thread (the tasks are the parallel
+work) and ignore Ctrl-C (the parent handles it and ends them).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from engine.blas import single_threaded_blas
+
+#: In a worker process: the shared state and the queue events go back on.
+_WORKER: dict[str, Any] = {}
+#: Seconds between checks that no worker task failed while the parent waits for events.
+POLL_SECONDS = 0.2
+
+
+def default_start_method() -> str:
+    """``fork`` unless Qt is loaded in this process (then ``forkserver``), where both exist."""
+    methods = multiprocessing.get_all_start_methods()
+    qt_loaded = any(name in sys.modules for name in ("PySide6", "PySide6.QtCore", "shiboken6"))
+    if "fork" in methods and not qt_loaded:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def usable_processes(requested: int | None, n_tasks: int) -> int:
+    """Worker processes to use: ``requested``, or one per core (at most the tasks) when None."""
+    if requested is not None:
+        return max(1, min(int(requested), n_tasks))
+    return max(1, min(os.cpu_count() or 1, n_tasks))
+
+
+def _init_worker(state_factory: Callable[..., Any], state_args: tuple, events) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["state"] = state_factory(*state_args)
+    _WORKER["events"] = events
+
+
+def _run(task_id: int, task: Callable[..., Iterator[Any]], args: tuple) -> None:
+    events = _WORKER["events"]
+    try:
+        with single_threaded_blas():
+            for event in task(_WORKER["state"], *args):
+                events.put(("item", task_id, event))
+    except BaseException as problem:  # noqa: BLE001 - handed to the parent, which raises it
+        events.put(("error", task_id, problem))
+        return
+    events.put(("done", task_id, None))
+
+
+def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
+              tasks: Sequence[tuple[Callable[..., Iterator[Any]], tuple]], processes: int,
+              start_method: str | None = None) -> Iterator[Any]:
+    """Run ``task(state, *args)`` generators on ``processes`` workers and yield their events as they come.
+
+    Parameters
+    ----------
+    state_factory : callable
+        Builds each worker's shared state from ``state_args`` (module-level, so it can be pickled).
+    state_args : tuple
+        Its arguments (sent to each worker once; with ``fork`` they are inherited, not copied).
+    tasks : sequence of (task, args)
+        Module-level generator functions and their arguments.
+    processes : int
+    start_method : str, optional
+        ``default_start_method()`` when None.
+
+    Yields
+    ------
+    object
+        Every event of every task; a task's events stay in their order.
+
+    Raises
+    ------
+    BaseException
+        What a task raised (the other tasks are then stopped).
+    """
+    context = multiprocessing.get_context(start_method or default_start_method())
+    events = context.Queue()
+    pool = context.Pool(processes, initializer=_init_worker, initargs=(state_factory, state_args, events))
+    try:
+        handles = [pool.apply_async(_run, (task_id, task, args)) for task_id, (task, args) in enumerate(tasks)]
+        remaining = len(tasks)
+        while remaining:
+            try:
+                kind, _, payload = events.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                for handle in handles:
+                    if handle.ready() and not handle.successful():
+                        handle.get()  # raises what broke the worker
+                continue
+            if kind == "item":
+                yield payload
+            elif kind == "done":
+                remaining -= 1
+            else:
+                raise payload
+    finally:
+        pool.terminate()
+        pool.join()
+        events.cancel_join_thread()
+        events.close()
+
+
+__all__ = ["default_start_method", "run_tasks", "usable_processes"]
