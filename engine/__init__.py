@@ -21,5 +21,6 @@ resources     finds the files shipped in ``resources/`` (sample pictures, transl
 backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
 io/           files: data tables, the JSON model format, the atomic writer
 imaging/      segmenting pictures by the colours of their pixels
-cli/          the headless command line (``fit``, ``predict``, ``score``, ``generate``, ``segment``)
+selection/    choosing K: a grid of K x covariance types, BIC/AIC/ICL/CV, degenerate cells, the bootstrap LRT
+cli/          the headless command line (``fit``, ``predict``, ``score``, ``select``, ``generate``, ``segment``)
 """

@@ -45,7 +45,7 @@ from engine.selection.grid import (
 )
 from engine.selection.lrt import DEFAULT_ALPHA, DEFAULT_BOOT, LRTResult, LRTStep, iterate_bootstrap_lrt
 from engine.selection.results import CellProgress, CellResult, SelectionResult
-from engine.selection.run import iterate_selection
+from engine.selection.run import effective_config, iterate_selection, selection_data
 
 #: The table's columns: header, width.
 _COLUMNS = (("K", 3), ("covariance", 10), ("log-likelihood", 15), ("params", 6), ("BIC", 12), ("AIC", 12),
@@ -236,13 +236,15 @@ def cmd_select(args) -> int:
         raise InputError("--boot sets the replicates of the likelihood-ratio test: give --lrt TYPE with it.")
     config = _config(args)
     dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=args.drop_invalid)
+    # The data and the grid are checked before anything is printed (iterate_selection checks them again).
+    checked, _ = effective_config(selection_data(dataset.X, dataset.feature_names), config)
     stream = sys.stderr
     quiet = args.quiet
     started = time.perf_counter()
     if not quiet:
-        types = ", ".join(t.value for t in config.covariance_types)
+        types = ", ".join(t.value for t in checked.covariance_types)
         print_lines([f"select: {dataset.n_samples} rows x {dataset.n_features} features; K in "
-                     f"{_ks_text(config)} x {types}; {config.n_init} starts per cell, seed {config.seed}"], stream)
+                     f"{_ks_text(checked)} x {types}; {checked.n_init} starts per cell, seed {checked.seed}"], stream)
     cell_line = _CellLines(stream, started)
     result, n_cells = None, 0
     for event in iterate_selection(dataset.X, config, dataset.feature_names, processes=args.jobs):

@@ -25,6 +25,7 @@ not depend on the grid around it, on the order cells are computed in, or on whic
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -132,6 +133,13 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
     def progress(phase: CellPhase, step: int, steps: int) -> CellProgress:
         return CellProgress(cell_index, config.n_cells, n_components, covariance_type, phase, step, steps)
 
+    clock = [time.perf_counter()]
+
+    def lap() -> float:
+        now = time.perf_counter()
+        elapsed, clock[0] = now - clock[0], now
+        return elapsed
+
     try:
         start_config = FitConfig(n_components, covariance_type, tol=START_TOL, max_iter=START_MAX_ITER,
                                  reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed)
@@ -142,6 +150,7 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
                 yield progress(CellPhase.START, snapshot.start + 1, config.n_init)
             if snapshot.done:
                 best = snapshot
+        starts_seconds = lap()
         yield progress(CellPhase.REFINE, 1, 1)
         refine_config = FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
                                   reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=best.params)
@@ -152,6 +161,7 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
         yield _failed(cell_index, n_components, covariance_type, data.X.shape[1], seed, str(problem))
         return
     n_samples = len(data.X)
+    refine_seconds = lap()
     fit = FitResult(
         params=params,
         n_iter=best.iteration + refined.iteration,
@@ -175,7 +185,7 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
         cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
         converged=refined.converged, n_iter=fit.n_iter,
         hit_max_iter=refined.stop_reason is StopReason.MAX_ITER and not refined.converged, seed=seed,
-        cv_note=cv_note,
+        cv_note=cv_note, seconds=(starts_seconds, refine_seconds, lap()),
     )
 
 
