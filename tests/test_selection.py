@@ -215,3 +215,31 @@ def test_the_sequential_lrt_stops_at_the_first_step_that_is_not_significant():
     assert steps[0].p_value == pytest.approx(1 / 21) and steps[0].statistic > max(steps[0].replicates)
     assert not steps[-1].significant(0.05)
     assert result.n_components == steps[-1].n_components == 2
+
+
+def _e_step_in_child(X, params, results) -> None:
+    from engine.backends.chunked import ChunkedBackend
+
+    results.put(ChunkedBackend(X).e_step(params, with_labels=False).mean_log_likelihood)
+
+
+def test_a_forked_child_runs_chunked_e_steps_on_its_own_thread_pool():
+    # The parent's chunk pool has threads; a forked child inherits the pool but not its threads, and
+    # would wait for ever on work handed to it unless the pool is forgotten at fork.
+    from engine.backends.chunked import ChunkedBackend
+    from engine.params import MixtureParams
+
+    X = np.random.default_rng(0).normal(size=(40_000, 2))  # enough rows for several chunk threads
+    params = MixtureParams.from_covariances([0.5, 0.5], [[-1.0, 0.0], [1.0, 0.0]], [np.eye(2)] * 2, "full")
+    expected = ChunkedBackend(X).e_step(params, with_labels=False).mean_log_likelihood  # the pool now exists
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_e_step_in_child, args=(X, params, results))
+    child.start()
+    child.join(timeout=60)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+        child.join()
+    assert not alive, "the forked child hung on the thread pool it inherited"
+    assert results.get(timeout=5) == pytest.approx(expected, rel=1e-12)
