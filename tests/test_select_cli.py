@@ -142,11 +142,11 @@ def test_no_chosen_model_writes_nothing(workdir, capsys):
     data = workdir / "line.csv"
     rows = np.repeat(np.column_stack([np.arange(5.0), 2 * np.arange(5.0)]), 4, axis=0)
     np.savetxt(data, rows, delimiter=",", header="a,b", comments="")
-    out = workdir / "none.json"
+    out, table = workdir / "none.json", workdir / "none.csv"
     status, stdout, err = run(["select", data, "--k", "1-2", "--covariance", "full", "--n-init", "1", "--folds",
-                               "2", "--seed", "0", "--jobs", "1", "--out", out], capsys)
+                               "2", "--seed", "0", "--jobs", "1", "--out", out, "--table", table], capsys)
     assert status == 2 and "nothing to write" in err
-    assert not out.exists()
+    assert not out.exists() and not table.exists()
 
 
 def test_lrt_lines(data_csv, capsys):

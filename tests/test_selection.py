@@ -51,6 +51,7 @@ def test_bic_and_aic_are_scikit_learns(selected):
     assert len(result.cells) == 3 * 4
     for cell in result.cells:
         mixture = as_sklearn(cell.params)
+        assert cell.n_parameters == mixture._n_parameters()
         assert cell.bic == pytest.approx(mixture.bic(X), rel=1e-9, abs=0)
         assert cell.aic == pytest.approx(mixture.aic(X), rel=1e-9, abs=0)
         assert cell.log_likelihood == pytest.approx(mixture.score(X) * len(X), rel=1e-9, abs=0)
