@@ -105,7 +105,10 @@ class SelectionConfig:
         object.__setattr__(self, "default_ks", self.ks is None)
         if self.ks is None:
             object.__setattr__(self, "ks", tuple(range(1, DEFAULT_MAX_K + 1)))
-        ks = tuple(self.ks)
+        try:
+            ks = tuple(self.ks)
+        except TypeError:
+            raise InputError(f"the numbers of components must be a list of whole numbers, not {self.ks!r}.") from None
         if not ks or not all(is_int(k) and k >= 1 for k in ks):
             raise InputError(f"the numbers of components must be whole numbers >= 1, not {ks!r}.")
         if list(ks) != sorted(set(ks)):
