@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +17,7 @@ import main
 from engine.cli.select import CSV_HEADER
 from engine.io.model_json import load_model
 
+ROOT = Path(__file__).resolve().parent.parent
 KEEP = b"existing output, must survive a failed command\n"
 FAST = ["--k", "1-3", "--covariance", "full,spherical", "--n-init", "1", "--folds", "2", "--seed", "0",
         "--tol", "1e-6", "--jobs", "1"]
@@ -156,3 +161,37 @@ def test_lrt_lines(data_csv, capsys):
     assert "Bootstrap likelihood-ratio test, full covariance, 3 replicates per step (alpha 0.05):" in out
     assert "  1 vs 2 components: LRT" in out and "p-value 0.2500" in out
     assert "LRT full: 1 vs 2 components" in err
+
+
+def _children(pid: int) -> list[int]:
+    listing = subprocess.run(["ps", "--ppid", str(pid), "-o", "pid="], capture_output=True, text=True).stdout
+    return [int(word) for word in listing.split()]
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_no_worker_outlives_the_command(workdir, how):
+    """Ctrl-C ends the command with 130 and writes nothing; a killed command's workers end within seconds
+    (their cells here would run for a minute: tol 0 runs every one of --max-iter iterations)."""
+    data, out = workdir / "large.csv", workdir / "large.json"
+    assert main.main(["generate", "three-blobs", "--n", "20000", "--seed", "2", "--out", str(data)]) == 0
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "select", str(data), "--k", "8,9",
+                                "--covariance", "full", "--tol", "0", "--max-iter", "20000", "--n-init", "1",
+                                "--jobs", "2", "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        time.sleep(0.5)  # the workers are computing their cells
+        process.send_signal(how)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    if how == signal.SIGINT:
+        assert process.returncode == 130 and err.strip().splitlines()[-1] == "interrupted: nothing was written."
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    assert not out.exists()

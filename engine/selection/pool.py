@@ -10,11 +10,13 @@ the default when no Qt is loaded; a process with Qt's threads must not fork (a f
 locks held by threads that do not exist in it), so ``forkserver`` is the default there. Forking is made
 safe for the engine's own thread pool by ``engine.backends.chunked`` (a child forgets the pool it
 inherited). Workers keep BLAS at one thread, compute E-steps on one thread (the tasks are the parallel
-work) and ignore Ctrl-C (the parent handles it and ends them).
+work) and ignore Ctrl-C (the parent handles it and ends them); on Linux the kernel ends them if the
+parent dies without ending them (killed by a signal).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
@@ -27,6 +29,8 @@ from engine.blas import single_threaded_blas
 
 #: In a worker process: the shared state and the queue events go back on.
 _WORKER: dict[str, Any] = {}
+#: Linux's prctl option: the signal a process receives when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: Seconds between checks that no worker task failed while the parent waits for events.
 POLL_SECONDS = 0.2
 
@@ -47,8 +51,25 @@ def usable_processes(requested: int | None, n_tasks: int) -> int:
     return max(1, min(os.cpu_count() or 1, n_tasks))
 
 
-def _init_worker(state_factory: Callable[..., Any], state_args: tuple, events) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when its parent dies, however it dies (Linux; elsewhere a no-op).
+
+    A parent killed by a signal runs none of its clean-up, and its pool's workers would otherwise keep
+    computing, orphaned. If the parent died before this call, the worker ends now.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(state_factory: Callable[..., Any], state_args: tuple, events, parent: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        _end_with_parent(os.getppid() if parent is None else parent)
     _WORKER["state"] = state_factory(*state_args)
     _WORKER["events"] = events
 
@@ -94,7 +115,9 @@ def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
     """
     context = multiprocessing.get_context(start_method or default_start_method())
     events = context.Queue()
-    pool = context.Pool(processes, initializer=_init_worker, initargs=(state_factory, state_args, events))
+    # With forkserver or spawn the workers' parent is the server or this process; with fork, this process.
+    parent = os.getpid() if context.get_start_method() != "forkserver" else None
+    pool = context.Pool(processes, initializer=_init_worker, initargs=(state_factory, state_args, events, parent))
     try:
         handles = [pool.apply_async(_run, (task_id, task, args)) for task_id, (task, args) in enumerate(tasks)]
         remaining = len(tasks)
