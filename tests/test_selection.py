@@ -208,13 +208,13 @@ def test_p_value_counts_replicates_at_least_as_large():
 def test_the_sequential_lrt_stops_at_the_first_step_that_is_not_significant():
     rng = np.random.default_rng(3)
     X = np.concatenate([rng.normal(size=(40, 1)), rng.normal(8.0, 1.0, size=(40, 1))])
-    config = quick(ks=(1, 2, 3, 4), n_init=1)
-    events = list(iterate_bootstrap_lrt(X, "spherical", config, boot=20, processes=1))
+    config = quick(ks=(1, 2, 3, 4), n_init=2)
+    events = list(iterate_bootstrap_lrt(X, "diag", config, boot=20, processes=1))
     steps = [event for event in events if isinstance(event, LRTStep)]
     result = events[-1]
     assert isinstance(result, LRTResult)
     assert steps[0].p_value == pytest.approx(1 / 21) and steps[0].statistic > max(steps[0].replicates)
-    assert not steps[-1].significant(0.05)
+    assert len(steps) == 2 and not steps[-1].significant(0.05) and result.note is None
     assert result.n_components == steps[-1].n_components == 2
 
 
@@ -244,3 +244,11 @@ def test_a_forked_child_runs_chunked_e_steps_on_its_own_thread_pool():
         child.join()
     assert not alive, "the forked child hung on the thread pool it inherited"
     assert results.get(timeout=5) == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_lrt_stops_where_the_larger_fit_is_degenerate():
+    config = quick(ks=(1, 2, 3), covariance_types=("full",), n_init=4)
+    events = list(iterate_bootstrap_lrt(collapsing_data(), "full", config, boot=5, processes=1))
+    result = events[-1]
+    assert result.steps == () and result.n_components == 1 and not result.stopped_at_limit
+    assert "2-component fit is degenerate" in result.note

@@ -43,7 +43,14 @@ from engine.selection.grid import (
     parse_covariance_types,
     parse_ks,
 )
-from engine.selection.lrt import DEFAULT_ALPHA, DEFAULT_BOOT, LRTResult, LRTStep, iterate_bootstrap_lrt
+from engine.selection.lrt import (
+    DEFAULT_ALPHA,
+    DEFAULT_BOOT,
+    LRTProgress,
+    LRTResult,
+    LRTStep,
+    iterate_bootstrap_lrt,
+)
 from engine.selection.results import CellProgress, CellResult, SelectionResult
 from engine.selection.run import effective_config, iterate_selection, selection_data
 
@@ -132,6 +139,8 @@ def lrt_lines(lrt: LRTResult) -> list[str]:
     for step in lrt.steps:
         lines.append(f"  {step.n_components} vs {step.n_components + 1} components: LRT {step.statistic:.4f}, "
                      f"p-value {step.p_value:.4f}{'' if step.significant(lrt.alpha) else '  (not significant)'}")
+    if lrt.note:
+        lines.append(f"  {lrt.note}")
     limit = " (every step was significant up to the largest K)" if lrt.stopped_at_limit else ""
     lines.append(f"  the test settles on {lrt.n_components} component{'s' if lrt.n_components != 1 else ''}{limit}")
     return lines
@@ -179,6 +188,7 @@ def selection_document(result: SelectionResult, lrt: LRTResult | None) -> dict[s
     if lrt is not None:
         document["lrt"] = {"covariance_type": lrt.covariance_type.value, "boot": lrt.boot, "alpha": lrt.alpha,
                            "n_components": lrt.n_components, "stopped_at_limit": lrt.stopped_at_limit,
+                           "note": lrt.note,
                            "steps": [{"n_components": step.n_components, "statistic": step.statistic,
                                       "p_value": step.p_value, "replicates": len(step.replicates)}
                                      for step in lrt.steps]}
@@ -261,7 +271,12 @@ def cmd_select(args) -> int:
         boot = DEFAULT_BOOT if args.boot is None else args.boot
         for event in iterate_bootstrap_lrt(dataset.X, args.lrt, result.config, boot, DEFAULT_ALPHA, fitted,
                                            processes=args.jobs):
-            if isinstance(event, LRTStep) and not quiet:
+            if isinstance(event, LRTProgress) and not quiet and event.replicate * 10 // event.replicates > (
+                    event.replicate - 1) * 10 // event.replicates and event.replicate < event.replicates:
+                print_lines([f"LRT {args.lrt}: {event.n_components} vs {event.n_components + 1} components, "
+                             f"replicate {event.replicate}/{event.replicates}  "
+                             f"{time.perf_counter() - started:6.1f} s"], stream)
+            elif isinstance(event, LRTStep) and not quiet:
                 print_lines([f"LRT {args.lrt}: {event.n_components} vs {event.n_components + 1} components, "
                              f"p-value {event.p_value:.4f}  {time.perf_counter() - started:6.1f} s"], stream)
             elif isinstance(event, LRTResult):
@@ -317,8 +332,9 @@ def register(commands) -> None:
                    help=f"starts per cell (default {DEFAULT_N_INIT})")
     p.add_argument("--seed", type=whole_number(0), help="random seed of the whole run (default: drawn and reported)")
     p.add_argument("--tol", type=non_negative_number, default=DEFAULT_TOL,
-                   help=f"each cell's best start is continued until the mean log-likelihood per row changes by "
-                        f"less (default {DEFAULT_TOL:g}: tight, so that cells are compared at their optima)")
+                   help=f"each cell's best start, and each cross-validation fit, is continued until the mean "
+                        f"log-likelihood per row changes by less (default {DEFAULT_TOL:g}: tight, so that cells "
+                        "are compared at their optima)")
     p.add_argument("--max-iter", type=whole_number(1), default=DEFAULT_MAX_ITER,
                    help=f"at most this many iterations of that continuation (default {DEFAULT_MAX_ITER}); a cell "
                         "that stops there is marked 'not converged'")

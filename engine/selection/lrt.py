@@ -6,7 +6,11 @@ times: draw N rows from the fitted K-component model (``engine.model.sample``), 
 same way, and take ``LRT*``. The p-value is ``(1 + #{LRT* >= LRT}) / (B + 1)``. The test moves on to
 K + 1 while ``p < alpha``, and stops at the first step that is not significant: K components are enough.
 
-A replicate whose fits fail is left out (the p-value then counts the replicates that were fitted). Every
+A step whose K or K + 1 fit to the data is degenerate (``engine.selection.criteria``: a component on a few
+tied rows has a likelihood that grows without bound) ends the test at K, with a note: its likelihood ratio
+measures the collapse, not structure. A replicate whose fits fail is left out (the p-value then counts the
+replicates that were fitted); a replicate's degenerate fit is kept as it is, which can only make LRT*
+larger and the test more cautious about adding a component. Every
 replicate's data and starts come from its own seed (``SeedSequence(seed, spawn_key=(3, K, type, b))``),
 so the test gives the same numbers serial or parallel. It is a generator like the selection: a progress
 event per replicate, an ``LRTStep`` per step, the ``LRTResult`` last; closing it stops the work.
@@ -86,6 +90,8 @@ class LRTResult:
     boot : int
     stopped_at_limit : bool
         Every step was significant up to the largest K allowed.
+    note : str or None
+        Why the test stopped early: a fit of the step was degenerate (or could not be made).
     """
 
     covariance_type: CovarianceType
@@ -94,6 +100,7 @@ class LRTResult:
     alpha: float
     boot: int
     stopped_at_limit: bool
+    note: str | None = None
 
 
 def p_value(statistic: float, replicates: Sequence[float]) -> float:
@@ -170,13 +177,18 @@ def iterate_bootstrap_lrt(X: ArrayLike, covariance_type: CovarianceType | str, c
     fits = dict(fitted or {})
     steps: list[LRTStep] = []
     n_components = 1
+    note = None
     while n_components < largest:
         for k in (n_components, n_components + 1):
             if k not in fits or fits[k].params is None:
                 with single_threaded_blas():
                     fits[k] = _fitted(data, k, covariance_type)
         small, large = fits[n_components], fits[n_components + 1]
-        if small.params is None or large.params is None:
+        unusable = next((cell for cell in (small, large) if cell.degenerate), None)
+        if unusable is not None:
+            note = (f"the test stops at {n_components} component{'s' if n_components != 1 else ''}: the "
+                    f"{unusable.n_components}-component fit is degenerate ({unusable.degenerate_reason}), so "
+                    "its likelihood measures a collapse, not structure.")
             break
         statistic = float(2.0 * (large.log_likelihood - small.log_likelihood))
         seeds = [replicate_seed(config.seed, n_components, covariance_type, b) for b in range(boot)]
@@ -195,8 +207,8 @@ def iterate_bootstrap_lrt(X: ArrayLike, covariance_type: CovarianceType | str, c
         if not step.significant(alpha):
             break
         n_components += 1
-    stopped_at_limit = bool(steps) and steps[-1].significant(alpha)
-    yield LRTResult(covariance_type, tuple(steps), n_components, float(alpha), int(boot), stopped_at_limit)
+    stopped_at_limit = bool(steps) and steps[-1].significant(alpha) and note is None
+    yield LRTResult(covariance_type, tuple(steps), n_components, float(alpha), int(boot), stopped_at_limit, note)
 
 
 def _run(data: CellData, tasks: list, processes: int | None, start_method: str | None) -> Iterator[tuple]:
