@@ -252,3 +252,12 @@ def test_the_lrt_stops_where_the_larger_fit_is_degenerate():
     result = events[-1]
     assert result.steps == () and result.n_components == 1 and not result.stopped_at_limit
     assert "2-component fit is degenerate" in result.note
+
+
+def test_worker_processes_only_when_the_work_repays_starting_them():
+    from engine.selection.pool import usable_processes, worth_processes
+
+    assert not worth_processes(2, 100) and not worth_processes(6, 300) and not worth_processes(1, 10**6)
+    assert worth_processes(36, 272) and worth_processes(2, 100_000)
+    assert usable_processes(None, 6, 300) == 1
+    assert usable_processes(3, 2, 10) == 2

@@ -212,7 +212,7 @@ def iterate_bootstrap_lrt(X: ArrayLike, covariance_type: CovarianceType | str, c
 
 
 def _run(data: CellData, tasks: list, processes: int | None, start_method: str | None) -> Iterator[tuple]:
-    n_processes = usable_processes(processes, len(tasks))
+    n_processes = usable_processes(processes, len(tasks), len(data.X))
     if n_processes > 1:
         yield from run_tasks(CellData, (data.X, data.config, 1), tasks, n_processes, start_method)
         return

@@ -104,7 +104,8 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
         Names of the columns, for messages and the result.
     processes : int, optional
         Worker processes: 1 computes every cell in this process; None uses one per core (at most one
-        per cell).
+        per cell) when the grid is large enough to repay starting them (``engine.selection.pool.
+        worth_processes``), else 1.
     start_method : str, optional
         How workers start (``engine.selection.pool.default_start_method`` by default: fork, or
         forkserver when Qt is loaded).
@@ -122,7 +123,7 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     X = selection_data(X, feature_names)
     config, capped_note = effective_config(X, config)
     cells = grid_cells(config)
-    n_processes = usable_processes(processes, len(cells))
+    n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
     if n_processes == 1:
