@@ -2,7 +2,7 @@
 
     gmm-explorer                      open the window
     gmm-explorer DATA.csv             open the window with a data file (or a model .json)
-    gmm-explorer fit|predict|score|generate ...   run a command without a window (see --help)
+    gmm-explorer fit|predict|score|select|generate ...   run a command without a window (see --help)
     gmm-explorer segment IMAGE ...    segment a picture without a window (see segment --help)
 
 The headless commands live in ``engine.cli``; dispatching to them imports neither Qt nor pyqtgraph, so
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 #: First arguments that select the headless command line instead of the window.
-COMMANDS = ("fit", "predict", "score", "generate", "segment", "coins")
+COMMANDS = ("fit", "predict", "score", "select", "generate", "segment", "coins")
 HELP = ("-h", "--help")
 #: Exit status after a Ctrl-C (128 + SIGINT), as ``engine.cli`` returns it.
 INTERRUPTED = 130

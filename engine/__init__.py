@@ -22,5 +22,6 @@ families/     the kinds of mixture the EM loop fits: Gaussians, and binomials (c
 backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
 io/           files: data tables, the JSON model format, the atomic writer
 imaging/      segmenting pictures by the colours of their pixels
-cli/          the headless command line (``fit``, ``predict``, ``score``, ``generate``, ``segment``)
+selection/    choosing K: a grid of K x covariance types, BIC/AIC/ICL/CV, degenerate cells, the bootstrap LRT
+cli/          the headless command line (``fit``, ``predict``, ``score``, ``select``, ``generate``, ``segment``)
 """

@@ -89,6 +89,17 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
+def _forget_pool_in_child() -> None:
+    """A forked child inherits ``_POOL`` without its threads (they exist only in the parent): work handed
+    to it would wait for ever. The child makes its own pool when it first needs one."""
+    global _POOL
+    _POOL = None
+
+
+if hasattr(os, "register_at_fork"):  # engine.selection forks worker processes
+    os.register_at_fork(after_in_child=_forget_pool_in_child)
+
+
 class ChunkedBackend:
     """E-steps over chunks of rows, in parallel, with memory independent of N x K.
 

@@ -1,4 +1,4 @@
-"""The headless command line: ``fit``, ``predict``, ``score``, ``generate``, ``segment`` and ``coins``, no window.
+"""The headless command line: ``fit``, ``predict``, ``score``, ``select``, ``generate``, ``segment``, ``coins``.
 
 ``main.py`` sends any command line that starts with a command here. One argparse front end
 (``engine.cli.frontend``) parses every command and reports bad input the same way: one ``error:`` line on
@@ -8,6 +8,7 @@ Modules
 -------
 frontend    the parser class, option types, output checks, exit codes and ``run``
 fitting     ``fit``, ``predict`` and ``score``
+select      ``select``: the number of components and the covariance type, chosen over a grid
 generate    ``generate``: a teaching data set as CSV
 segment     ``segment``: a picture segmented by the colours of its pixels (its picture codec is handed in)
 coins       ``coins``: EM on a mixture of coins (binomials), the textbooks' first example
@@ -18,12 +19,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from engine.cli import coins, fitting, generate, segment
+from engine.cli import coins, fitting, generate, segment, select
 from engine.cli.frontend import PROG, Parser, run
 from engine.imaging.picture import PictureCodec
 
 #: The command modules, in the order ``--help`` lists them; each has ``register(subparsers)``.
-COMMAND_MODULES = (fitting, generate, segment, coins)
+COMMAND_MODULES = (fitting, select, generate, segment, coins)
 
 
 def build_parser() -> Parser:

@@ -1,0 +1,17 @@
+"""Choosing K: model selection over numbers of components x covariance types, by the one EM loop.
+
+``iterate_selection`` fits every cell of a grid (each cell a normal fit by ``engine.em.iterate_em``),
+scores it (BIC, AIC, ICL, cross-validated held-out log-likelihood), marks degenerate fits and chooses the
+best non-degenerate cell, yielding immutable events as it goes; ``iterate_bootstrap_lrt`` is mclust's
+sequential bootstrap likelihood-ratio test for one covariance type.
+
+Modules
+-------
+grid        SelectionConfig (the grid and the fitting settings) and the parsers of --k and --covariance
+criteria    BIC, AIC, ICL, folds, held-out log-likelihood and the degenerate rule
+results     the events: CellProgress, CellResult, SelectionResult
+cells       one cell: starts, continuation to the tight tolerance, criteria, cross-validation
+pool        independent tasks on worker processes, stoppable, fork-safe
+run         iterate_selection: the grid as a generator of events, serial or parallel
+lrt         the sequential bootstrap likelihood-ratio test (K against K + 1)
+"""

@@ -1,0 +1,180 @@
+"""``iterate_selection``: a model selection over a grid of K x covariance types, as a generator of events.
+
+Like ``engine.em.iterate_em`` it yields immutable objects a caller can show as they come: a
+``CellProgress`` when a start, the continuation or a cross-validation fold of a cell begins, a
+``CellResult`` when a cell is done, and last the ``SelectionResult`` (every cell in grid order, the best
+non-degenerate cell by each criterion, the chosen one). A caller stops it between events by no longer
+iterating (``generator.close()``): the work still pending is cancelled and no worker process is left.
+
+Cells are independent, so with more than one core they run in worker processes
+(``engine.selection.pool``), each cell entirely in one of them. Every cell's random numbers come from its
+own seed (``engine.selection.cells.cell_seed``) and its E-steps run on one thread wherever it runs, so a
+cell's numbers are the same bit for bit in any grid, in any order, serial or parallel.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from types import MappingProxyType
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from engine.blas import single_threaded_blas
+from engine.errors import InputError
+from engine.scales import check_fit_data
+from engine.selection.cells import CellData, fit_cell
+from engine.selection.grid import Criterion, SelectionConfig
+from engine.selection.pool import run_tasks, usable_processes
+from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
+
+#: What ``iterate_selection`` yields.
+SelectionEvent = CellProgress | CellResult | SelectionResult
+
+
+def selection_data(X: ArrayLike, feature_names: Sequence[str] | None = None) -> NDArray[np.float64]:
+    """``X`` as C-contiguous float64 of shape (n_samples, n_features), checked as a fit checks it.
+
+    Raises
+    ------
+    InputError
+        For data that is not a non-empty table of finite numbers whose spread fits in a double.
+    """
+    try:
+        X = np.ascontiguousarray(np.asarray(X, dtype=np.float64))
+    except (TypeError, ValueError):
+        raise InputError("the data must be a table of numbers (one row per sample).") from None
+    if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
+        raise InputError(f"the data must be a non-empty 2-D table (rows x features), not one of shape {X.shape}.")
+    check_fit_data(X, feature_names)
+    return X
+
+
+def distinct_rows_up_to(X: NDArray[np.floating], limit: int, block: int = 4096) -> int:
+    """The number of distinct rows of ``X``, counted only up to ``limit`` (reads only what it needs)."""
+    found = X[:0]
+    for start in range(0, X.shape[0], block):
+        found = np.unique(np.concatenate([found, X[start:start + block]]), axis=0)
+        if len(found) >= limit:
+            return limit
+    return len(found)
+
+
+def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[SelectionConfig, str | None]:
+    """``config`` with its K range fitted to the data, and a note when the default range was cut.
+
+    Raises
+    ------
+    InputError
+        When an explicit K exceeds the number of distinct rows, or there are more folds than rows.
+    """
+    n_samples = X.shape[0]
+    if config.folds > n_samples:
+        raise InputError(f"{config.folds} cross-validation folds need at least {config.folds} rows, but the data "
+                         f"has {n_samples}: use fewer folds.")
+    largest = max(config.ks)
+    distinct = distinct_rows_up_to(X, largest)
+    if distinct >= largest:
+        return config, None
+    if not config.default_ks:
+        raise InputError(f"K = {largest} is larger than the number of distinct rows in the data ({distinct}): "
+                         f"use K up to {distinct}.")
+    ks = tuple(k for k in config.ks if k <= distinct)
+    note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct "
+            f"row{'s' if distinct != 1 else ''}, and a mixture cannot have more components than that.")
+    return dataclasses.replace(config, ks=ks), note
+
+
+def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
+    """``(cell_index, K, covariance type)`` of every cell, in grid order: types outer, K inner."""
+    cells = [(k, covariance_type) for covariance_type in config.covariance_types for k in config.ks]
+    return [(index, k, covariance_type) for index, (k, covariance_type) in enumerate(cells)]
+
+
+def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequence[str] | None = None,
+                      processes: int | None = None, start_method: str | None = None) -> Iterator[SelectionEvent]:
+    """Fit every cell of the grid and choose, yielding progress, each ``CellResult``, then the ``SelectionResult``.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    config : SelectionConfig
+    feature_names : sequence of str, optional
+        Names of the columns, for messages and the result.
+    processes : int, optional
+        Worker processes: 1 computes every cell in this process; None uses one per core (at most one
+        per cell) when the grid is large enough to repay starting them (``engine.selection.pool.
+        worth_processes``), else 1.
+    start_method : str, optional
+        How workers start (``engine.selection.pool.default_start_method`` by default: fork, or
+        forkserver when Qt is loaded).
+
+    Yields
+    ------
+    CellProgress, CellResult, SelectionResult
+        Cells finish in any order when they run in parallel; ``SelectionResult`` comes last.
+
+    Raises
+    ------
+    InputError
+        From the checks of the data and the grid, before any cell is fitted (when first advanced).
+    """
+    X = selection_data(X, feature_names)
+    config, capped_note = effective_config(X, config)
+    cells = grid_cells(config)
+    n_processes = usable_processes(processes, len(cells), X.shape[0])
+    names = None if feature_names is None else tuple(str(name) for name in feature_names)
+    finished: dict[int, CellResult] = {}
+    if n_processes == 1:
+        data = CellData(X, config, n_threads=1, feature_names=names)
+        events = _single_threaded(event for index, k, covariance_type in cells
+                                  for event in fit_cell(data, index, k, covariance_type))
+    else:
+        tasks = [(fit_cell, (index, k, covariance_type)) for index, k, covariance_type in cells]
+        events = run_tasks(CellData, (X, config, 1, names), tasks, n_processes, start_method)
+    try:
+        for event in events:
+            if isinstance(event, CellResult):
+                event = _read_only(event)
+                finished[event.cell_index] = event
+            yield event
+    finally:
+        events.close()
+    ordered = tuple(finished[index] for index, _, _ in cells)
+    best = MappingProxyType({criterion: best_by(ordered, criterion) for criterion in Criterion})
+    yield SelectionResult(config=config, cells=ordered, best=best, chosen=best[config.criterion], ks=config.ks,
+                          capped_note=capped_note, n_samples=X.shape[0], n_features=X.shape[1],
+                          feature_names=names or tuple(f"x{j}" for j in range(X.shape[1])))
+
+
+def select(X: ArrayLike, config: SelectionConfig, **options) -> SelectionResult:
+    """Run ``iterate_selection`` to the end and return its ``SelectionResult`` (options as there)."""
+    events = list(iterate_selection(X, config, **options))
+    return events[-1]
+
+
+def _single_threaded(events: Iterator[SelectionEvent]) -> Iterator[SelectionEvent]:
+    """``events`` computed with BLAS at one thread (as in a worker), released between events."""
+    try:
+        while True:
+            with single_threaded_blas():
+                try:
+                    event = next(events)
+                except StopIteration:
+                    return
+            yield event
+    finally:
+        events.close()
+
+
+def _read_only(cell: CellResult) -> CellResult:
+    """The cell with its parameters' arrays read-only again (a worker's result arrives through pickle)."""
+    if cell.params is not None:
+        for name in ("weights", "means", "covariances", "precisions_chol"):
+            getattr(cell.params, name).flags.writeable = False
+    return cell
+
+
+__all__ = ["SelectionEvent", "distinct_rows_up_to", "effective_config", "grid_cells", "iterate_selection",
+           "select", "selection_data"]
