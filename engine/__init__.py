@@ -13,6 +13,7 @@ config        ``FitConfig``: the settings of a fit, validated on construction
 init          starting parameters (k-means++, k-means, random, from data, given)
 stats         sufficient statistics and the M-step, re-seeding collapsed components
 locks         parameters held fixed or tied during EM (constrained M-steps)
+acceleration  SQUAREM: extrapolated EM steps where EM crawls, the likelihood never dropping
 em            the ``iterate_em`` generator of snapshots (the one EM loop) and ``fit``
 model         predict, score, sample, BIC/AIC on fitted parameters
 presets       generated teaching data sets

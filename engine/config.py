@@ -54,6 +54,9 @@ class FitConfig:
         Starting parameters, required for (and only used by) ``init="given"``.
     locks : Locks
         Parameters EM may not move (see ``engine.locks``); nothing by default.
+    accelerate : bool
+        Take SQUAREM's extrapolated steps where EM crawls (``engine.acceleration``); off by default, so the
+        window shows plain EM. The log-likelihood still never decreases.
     """
 
     n_components: int
@@ -66,6 +69,7 @@ class FitConfig:
     seed: int | None = None
     init_params: MixtureParams | None = None
     locks: Locks = Locks()
+    accelerate: bool = False
 
     def __post_init__(self) -> None:
         try:

@@ -22,8 +22,10 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.acceleration import MAX_BACKTRACKS, extrapolate, step_length
 from engine.backends import make_backend
 from engine.backends.base import Backend, EStepResult
+from engine.blas import single_threaded_blas
 from engine.config import FitConfig
 from engine.families.base import LoopSettings, MixtureFamily
 from engine.families.binomial import BinomialConfig, BinomialParams, BinomialStats
@@ -251,6 +253,10 @@ def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: in
                 view_indices: NDArray[np.intp] | None, finished: list[float],
                 with_labels: bool, events: tuple[ReseedEvent, ...]) -> Iterator[EMSnapshot]:
     """E and M snapshots of one start; the last one carries its stop reason. ``events``: re-seeds so far."""
+    if getattr(settings, "accelerate", False) and hasattr(family, "to_vector"):
+        yield from _accelerated_iterations(family, settings, params, start, view_indices, finished, with_labels,
+                                           events)
+        return
     history: list[float] = []
     previous = -np.inf
     for iteration in range(1, settings.max_iter + 1):
@@ -271,6 +277,75 @@ def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: in
                          stop_reason=reason, reseeded=reseeded, reseed_events=events, **common)
         if converged:
             return
+
+
+def _accelerated_iterations(family: MixtureFamily, settings: LoopSettings, params, start: int,
+                            view_indices: NDArray[np.intp] | None, finished: list[float],
+                            with_labels: bool, events: tuple[ReseedEvent, ...]) -> Iterator[EMSnapshot]:
+    """As ``_iterations``, each iteration a SQUAREM cycle (``engine.acceleration``): two EM steps and, where
+    it does not lower the log-likelihood, an extrapolation along their path followed by one more EM step.
+
+    The E snapshot is the cycle's first E-step (its log-likelihood is the history's); the M snapshot
+    carries the accepted parameters, always an M-step's output. The stopping rule is the loop's, applied to
+    the log-likelihood at the start of each cycle.
+    """
+    history: list[float] = []
+    previous = -np.inf
+    e_result: EStepResult = family.e_step(params, view_indices, with_labels)
+    for iteration in range(1, settings.max_iter + 1):
+        history.append(e_result.mean_log_likelihood)
+        labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
+        common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
+                      stats=e_result.stats)
+        yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
+                         **common)
+        accepted, reseeded = family.m_step(e_result.stats, params)
+        next_e = None
+        if not reseeded:
+            first = accepted
+            e_first = family.e_step(first, None, False)
+            accepted, reseeded = family.m_step(e_first.stats, first)
+            if not reseeded:
+                floor = max(e_result.mean_log_likelihood, e_first.mean_log_likelihood)
+                jump = _squarem_step(family, params, first, accepted, floor, view_indices, with_labels)
+                if jump is not None:
+                    accepted, next_e = jump
+        events += tuple(ReseedEvent(k, iteration) for k in reseeded)
+        converged = abs(history[-1] - previous) < settings.tol
+        previous = history[-1]
+        reason = StopReason.CONVERGED if converged else (StopReason.MAX_ITER if iteration == settings.max_iter
+                                                         else None)
+        yield EMSnapshot(start, iteration, HalfStep.M, accepted, history[-1], tuple(history), converged,
+                         stop_reason=reason, reseeded=reseeded, reseed_events=events, **common)
+        if reason is not None:
+            return
+        params = accepted
+        e_result = next_e if next_e is not None else family.e_step(params, view_indices, with_labels)
+
+
+def _squarem_step(family: MixtureFamily, p0, p1, p2, floor: float, view_indices: NDArray[np.intp] | None,
+                  with_labels: bool) -> tuple[object, EStepResult] | None:
+    """SQUAREM's extrapolated step from ``p0`` along ``p1 = F(p0)``, ``p2 = F(p1)``, then one EM step: the new
+    parameters and their E-step, or None to keep plain EM's ``p2`` (a step that cannot reach ``floor``, the
+    log-likelihood of ``p0`` and of ``p1``, after ``MAX_BACKTRACKS`` halvings towards plain EM)."""
+    vectors = [family.to_vector(p) for p in (p0, p1, p2)]
+    if any(vector is None for vector in vectors):
+        return None
+    alpha = step_length(*vectors)
+    for _ in range(MAX_BACKTRACKS + 1):
+        if alpha > -1.0 - 1e-9:
+            return None  # plain EM's own two steps: nothing to gain
+        candidate = family.from_vector(extrapolate(*vectors, alpha), p0)
+        if candidate is not None:
+            e_candidate = family.e_step(candidate, None, False)
+            if np.isfinite(e_candidate.mean_log_likelihood) and e_candidate.mean_log_likelihood >= floor:
+                stabilised, reseeded = family.m_step(e_candidate.stats, candidate)
+                if not reseeded:
+                    e_stabilised = family.e_step(stabilised, view_indices, with_labels)
+                    if e_stabilised.mean_log_likelihood >= floor:
+                        return stabilised, e_stabilised
+        alpha = (alpha - 1.0) / 2.0
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,10 +417,11 @@ def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Gen
                on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
     """Run ``run_em`` to the end and score the data under the result (any family)."""
     snapshot = None
-    for snapshot in run_em(family, settings, rng, with_labels=False):
-        if on_snapshot is not None:
-            on_snapshot(snapshot)
-    final_mean = family.mean_log_likelihood(snapshot.params)
+    with single_threaded_blas():  # held for the whole fit: taking it per M-step costs more than a small E-step
+        for snapshot in run_em(family, settings, rng, with_labels=False):
+            if on_snapshot is not None:
+                on_snapshot(snapshot)
+        final_mean = family.mean_log_likelihood(snapshot.params)
     return FitResult(snapshot.params, snapshot.iteration, snapshot.converged, snapshot.history, final_mean,
                      family.n_samples, settings, snapshot.start_log_likelihoods, snapshot.reseed_events)
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.covariance import FROM_FULL, PRECISIONS_CHOL, CovarianceType, batched_cholesky, full_covariances
+from engine.covariance import (
+    FROM_FULL,
+    PRECISIONS_CHOL,
+    CovarianceType,
+    batched_cholesky,
+    full_covariances,
+    precisions_chol_from_cholesky,
+)
 from engine.errors import FitError
 from engine.params import MixtureParams, frozen_array
 
@@ -114,26 +121,30 @@ def _flagged(relative: NDArray, floor: float) -> list[int]:
     return np.flatnonzero(collapsed).tolist()
 
 
-def _collapsed_full(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+def _collapsed_full(covariances: NDArray, second_moments: NDArray | None, floor: float,
+                    factor: tuple[NDArray, NDArray] | None = None) -> list[int]:
     # The Cholesky factor of the standardised matrix D^-1 C D^-1 is D^-1 L: its pivots (conditional
     # standard deviations, in the component's own units) are diag(L) / units, so one batched
     # factorisation of the covariances answers for every component.
     units = _units(second_moments, len(covariances), covariances.shape[-1])
-    chol, ok = batched_cholesky(covariances)
+    chol, ok = batched_cholesky(covariances) if factor is None else factor
     pivots = np.diagonal(chol, axis1=1, axis2=2) / units
     return np.flatnonzero(~ok | ~(np.min(pivots**2, axis=1, initial=np.inf) > floor)).tolist()
 
 
-def _collapsed_tied(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+def _collapsed_tied(covariances: NDArray, second_moments: NDArray | None, floor: float,
+                    factor: tuple[NDArray, NDArray] | None = None) -> list[int]:
     return []  # shared, so it cannot be re-seeded: a singular one fails as a whole when it is factorised
 
 
-def _collapsed_diag(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+def _collapsed_diag(covariances: NDArray, second_moments: NDArray | None, floor: float,
+                    factor: tuple[NDArray, NDArray] | None = None) -> list[int]:
     units = _units(second_moments, len(covariances), covariances.shape[-1])
     return _flagged(covariances / units**2, floor)
 
 
-def _collapsed_spherical(covariances: NDArray, second_moments: NDArray | None, floor: float) -> list[int]:
+def _collapsed_spherical(covariances: NDArray, second_moments: NDArray | None, floor: float,
+                         factor: tuple[NDArray, NDArray] | None = None) -> list[int]:
     units = _units(second_moments, len(covariances), 1)
     return _flagged((covariances / np.mean(units**2, axis=1))[:, None], floor)
 
@@ -149,7 +160,8 @@ _COLLAPSED: dict[CovarianceType, Callable[[NDArray, NDArray | None, float], list
 
 
 def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType,
-                          second_moments: NDArray | None) -> list[int]:
+                          second_moments: NDArray | None,
+                          factor: tuple[NDArray, NDArray] | None = None) -> list[int]:
     """Components whose covariance is singular, or singular up to rounding.
 
     A covariance that cannot be factorised (or is not finite) has collapsed. Without ``reg_covar``
@@ -160,7 +172,7 @@ def _collapsed_components(covariances: NDArray, covariance_type: CovarianceType,
     and cannot be re-seeded: it is left to fail as a whole.
     """
     floor = 0.0 if second_moments is None else COLLAPSED_VARIANCE
-    return _COLLAPSED[covariance_type](covariances, second_moments, floor)
+    return _COLLAPSED[covariance_type](covariances, second_moments, floor, factor)
 
 
 def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = None) -> tuple[MixtureParams, tuple]:
@@ -191,8 +203,10 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     means = stats.means
     covariances = add_reg_covar(stats.covariances, covariance_type, reg_covar)
     second_moments = _second_moments(stats) if reg_covar == 0 and covariance_type is not CovarianceType.TIED else None
+    # Full covariances are factorised once, for the collapse check and, when nothing collapsed, the precisions.
+    factor = batched_cholesky(covariances) if covariance_type is CovarianceType.FULL else None
     collapsed = sorted(set(np.flatnonzero(stats.nk < COLLAPSED_NK).tolist())
-                       | set(_collapsed_components(covariances, covariance_type, second_moments)))
+                       | set(_collapsed_components(covariances, covariance_type, second_moments, factor)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
         fallback = FROM_FULL[covariance_type](
@@ -207,6 +221,10 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     elif collapsed:
         raise FitError(f"component {collapsed[0]} collapsed (no samples or a singular covariance): use fewer "
                        "components, a larger reg_covar, or rescale the data.")
+    if factor is not None and not collapsed:
+        precisions_chol = precisions_chol_from_cholesky(factor[0])
+    else:
+        precisions_chol = PRECISIONS_CHOL[covariance_type](covariances)
     params = MixtureParams(covariance_type, frozen_array(weights), frozen_array(means), frozen_array(covariances),
-                           frozen_array(PRECISIONS_CHOL[covariance_type](covariances)))
+                           frozen_array(precisions_chol))
     return params, tuple(collapsed)

@@ -7,10 +7,11 @@ import pytest
 
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.direct import DirectBackend
+from engine.backends.small import SmallBackend
 from engine.params import MixtureParams
 
 #: The reference per-component backend and the chunked one the engine uses.
-BACKEND_CLASSES: list[type] = [DirectBackend, ChunkedBackend]
+BACKEND_CLASSES: list[type] = [DirectBackend, ChunkedBackend, SmallBackend]
 BACKENDS = pytest.mark.parametrize("backend_class", BACKEND_CLASSES, ids=lambda cls: cls.__name__)
 
 

@@ -6,7 +6,8 @@ Modules
 -------
 base        the ``Backend`` protocol, ``EStepResult`` and the worst-explained samples
 direct      ``DirectBackend``: whole N x K arrays, scikit-learn's formulas (the reference for tests)
-chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (the default)
+chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (the default for large data)
+small       ``SmallBackend``: whole arrays, every component at once (the default up to one chunk of rows)
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 recentre    the covariances those sums cannot give accurately, summed about each mean instead
 """
@@ -18,11 +19,16 @@ from numpy.typing import NDArray
 
 from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
+from engine.backends.small import SMALL_ROWS, SmallBackend
 
 
 def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> Backend:
-    """The E-step engine for ``X`` of shape (n_samples, n_features): the chunked one.
+    """The E-step engine for ``X`` of shape (n_samples, n_features).
 
-    ``engine.backends.direct.DirectBackend`` is the reference the tests hold it to.
+    ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
+    threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
+    reference the tests hold both to.
     """
+    if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
+        return SmallBackend(X)
     return ChunkedBackend(X, dtype=dtype)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.acceleration import gaussian_from_vector, gaussian_to_vector
 from engine.backends.base import Backend, EStepResult
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
@@ -74,3 +75,12 @@ class GaussianFamily:
 
     def mean_log_likelihood(self, params: MixtureParams) -> float:
         return float(self.backend.log_prob_norm(params).mean())
+
+    def to_vector(self, params: MixtureParams) -> NDArray[np.float64] | None:
+        """The parameters as an unconstrained vector for ``engine.acceleration`` (None: not extrapolated)."""
+        return gaussian_to_vector(params)
+
+    def from_vector(self, vector: NDArray[np.float64], like: MixtureParams) -> MixtureParams | None:
+        """Parameters from ``to_vector``'s vector, with the locks of ``like``'s fit not yet applied (the
+        loop's next M-step applies them); None when the vector gives no valid parameters."""
+        return gaussian_from_vector(vector, like)

@@ -36,6 +36,7 @@ from numpy.typing import NDArray
 from engine.backends import make_backend
 from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
+from engine.backends.small import SMALL_ROWS
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType, n_covariance_parameters
 from engine.em import EMSnapshot, FitResult, HalfStep, ReseedEvent, StopReason, iterate_em
@@ -101,7 +102,9 @@ class CellData:
         return self._spread
 
     def _make(self, X: NDArray[np.float64]) -> Backend:
-        return make_backend(X) if self.n_threads is None else ChunkedBackend(X, n_threads=self.n_threads)
+        if self.n_threads is None or len(X) <= SMALL_ROWS:  # small data: one thread anyway
+            return make_backend(X)
+        return ChunkedBackend(X, n_threads=self.n_threads)
 
     def fold(self, index: int) -> tuple[Backend, Backend]:
         """Backends of fold ``index``'s training rows and of its held-out rows."""
@@ -153,7 +156,8 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
         starts_seconds = lap()
         yield progress(CellPhase.REFINE, 1, 1)
         refine_config = FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
-                                  reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=best.params)
+                                  reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=best.params,
+                                  accelerate=True)
         refined = _last(iterate_em(data.X, refine_config, backend=data.backend, with_labels=False))
         params = refined.params
         mean_log_likelihood = float(data.backend.log_prob_norm(params).mean())
@@ -197,7 +201,8 @@ def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
         yield progress(CellPhase.FOLD, index + 1, config.folds)
         train, held_out = data.fold(index)
         fold_config = FitConfig(params.n_components, params.covariance_type, tol=config.tol, max_iter=config.max_iter,
-                                reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=params)
+                                reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=params,
+                                accelerate=True)
         try:
             fitted = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False)).params
         except GMMError as problem:
