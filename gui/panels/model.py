@@ -69,11 +69,14 @@ class ModelPanel(QGroupBox):
         init_names = {InitMethod.KMEANS_PP: self.tr("k-means++"), InitMethod.KMEANS: self.tr("k-means"),
                       InitMethod.RANDOM: self.tr("random responsibilities"),
                       InitMethod.RANDOM_FROM_DATA: self.tr("random data points"),
+                      InitMethod.TUTORIAL: self.tr("tutorial (data points, identity covariances)"),
                       InitMethod.GIVEN: self.tr("given (loaded model or by hand)")}
         for method in InitMethod:
             self.init.addItem(init_names[method], method.value)
-        self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'given' starts from the loaded "
-                                     "model or from the components placed on the canvas by hand."))
+        self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'tutorial' is the textbooks' start "
+                                     "(K random data points as means, identity covariances, equal weights); "
+                                     "'given' starts from the loaded model or from the components placed on the "
+                                     "canvas by hand."))
         self.seed = QSpinBox()
         self.seed.setRange(NO_SEED, 2**31 - 1)
         self.seed.setValue(0)
