@@ -223,6 +223,42 @@ class ModelPanel(QGroupBox):
         finally:
             self.blockSignals(False)
 
+    def controls(self) -> dict[str, Any]:
+        """Every setting as it is, locks and initialisation 'given' included (``state`` is what is remembered)."""
+        locks = self.locks()
+        return {**self.state(), "init": self.init.currentData(), "equal_weights": locks.equal_weights,
+                "covariance_lock": locks.covariances.value, "frozen": locks.frozen_components}
+
+    def set_controls(self, values: dict[str, Any]) -> None:
+        """Set the settings ``values`` names (keys of ``controls``), without ``changed``."""
+        self.blockSignals(True)
+        try:
+            for key, spin in (("n_components", self.n_components), ("max_iter", self.max_iter),
+                              ("seed", self.seed), ("n_init", self.n_init)):
+                if key in values:
+                    spin.setValue(int(values[key]))
+            for key, slider in (("tol", self.tol), ("reg_covar", self.reg_covar)):
+                if key in values:
+                    slider.setValue(float(values[key]))
+            if "covariance_type" in values:
+                self.covariance_type.setCurrentIndex(self.covariance_type.findData(values["covariance_type"]))
+            if "init" in values:
+                if values["init"] == InitMethod.GIVEN.value:
+                    self.set_given_available(True)
+                self.init.setCurrentIndex(self.init.findData(values["init"]))
+            if "equal_weights" in values:
+                self.equal_weights.setChecked(bool(values["equal_weights"]))
+            if "covariance_lock" in values:
+                self.covariance_lock.setCurrentIndex(self.covariance_lock.findData(values["covariance_lock"]))
+            if "frozen" in values:
+                self.frozen.blockSignals(True)
+                try:
+                    self.set_frozen(tuple(values["frozen"]))
+                finally:
+                    self.frozen.blockSignals(False)
+        finally:
+            self.blockSignals(False)
+
     def state(self) -> dict[str, Any]:
         init = self.init.currentData()
         return {"n_components": self.n_components.value(), "covariance_type": self.covariance_type.currentData(),
