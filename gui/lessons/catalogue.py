@@ -153,9 +153,9 @@ LESSONS: tuple[Lesson, ...] = (
                                      "log-likelihood; EM keeps the highest."),
         QT_TRANSLATE_NOOP("Lessons", "Press Space and wait for the eight starts. Click a point in the strip to "
                                      "see that start's fit."),
-        QT_TRANSLATE_NOOP("Lessons", "The starts end at four different values: -4.81, -4.61, -4.40 and -4.21. "
-                                     "The lower ones are local optima, where one component covers two clusters "
-                                     "while two share another. Several starts (n_init) guard against them."),
+        QT_TRANSLATE_NOOP("Lessons", "The starts end at four levels: about -4.8, -4.6, -4.4 and -4.2. The lower "
+                                     "ones are local optima, where one component covers two clusters while two "
+                                     "share another. Several starts (n_init) guard against them."),
         setups.local_optima,
     ),
     Lesson(

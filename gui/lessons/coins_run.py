@@ -65,6 +65,7 @@ class CoinsRun(QObject):
         self.state = RunState.IDLE
         self.path: list[BinomialParams] = []  # the start, then the parameters of every M-step, of the run
         self.e_params: dict[int, BinomialParams] = {}  # the parameters each iteration's E-step used
+        self.latest: FitProgress | None = None  # the newest snapshot of the run, drawn or not
         self.shown: FitProgress | None = None
         self._run_id = 0
         self._finished_paths: dict[int, list[BinomialParams]] = {}  # each start's last path
@@ -104,7 +105,7 @@ class CoinsRun(QObject):
     def _start(self, step_target: StepTarget | None) -> None:
         setup = self.setup
         config = setup.config(self.start_index)
-        self.path, self.e_params, self.shown = [], {}, None
+        self.path, self.e_params, self.latest, self.shown = [], {}, None, None
         self._run_id = self.runner.start_family(partial(BinomialFamily, setup.data, config), config,
                                                 self._window.delay_ms() / 1000.0, step_target, emit_interval_s=0.0)
         self._window.begin_run(1, config.tol)
@@ -128,7 +129,7 @@ class CoinsRun(QObject):
         if control is not None:
             control.step_to(target)
             self._set_state(RunState.STEPPING)
-        elif self.shown is not None and self.shown.snapshot.done:
+        elif self.latest is not None and self.latest.snapshot.done:
             self._window.show_message(_tr("EM has finished: press R to go back to the start, or Space to run "
                                           "again."), 6000)
         else:
@@ -148,6 +149,7 @@ class CoinsRun(QObject):
         if run_id != self._run_id:
             return
         snapshot = progress.snapshot
+        self.latest = progress
         if snapshot.half_step is HalfStep.INIT:
             self.path = [snapshot.params]
         elif snapshot.half_step is HalfStep.E:
@@ -170,7 +172,7 @@ class CoinsRun(QObject):
     @Slot(int, bool)
     def _on_finished(self, run_id: int, was_active: bool) -> None:
         if was_active and run_id == self._run_id:
-            done = self.shown is not None and self.shown.snapshot.done
+            done = self.latest is not None and self.latest.snapshot.done
             self._set_state(RunState.FINISHED if done else RunState.STOPPED)
         if run_id == self._run_id:
             self.run_ended.emit()

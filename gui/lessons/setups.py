@@ -102,7 +102,7 @@ def two_gaussians_1d() -> GaussianSetup:
     labels = np.repeat([0, 1], [n_first, ONE_D_POINTS - n_first])
     start = MixtureParams.from_covariances([0.5, 0.5], [[0.0], [1.0]], [[[1.0]], [[1.0]]], "full")
     return GaussianSetup(_lesson_dataset(X, labels, "two-gaussians-1d"),
-                         _controls(n_components=2, init="given", delay_ms=250), start)
+                         _controls(n_components=2, init="given", delay_ms=100), start)
 
 
 # --- 3. four clusters with a known covariance --------------------------------------------------------------------
