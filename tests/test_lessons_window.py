@@ -277,6 +277,8 @@ def test_two_coins_driven_by_the_keys_show_the_papers_numbers(qtbot, app):
     press(qtbot, window, Qt.Key.Key_R)
     coins_at(qtbot, guide, HalfStep.INIT, 0)
     np.testing.assert_allclose(view.numbers_shown()["theta"], [0.6, 0.5])
+    assert window.run_panel.delay_ms() == 300  # the lesson's: Space draws the path dot by dot
+    window.run_panel.delay.setValue(0)
     assert len(view.path.getData()[0]) == 1
     press(qtbot, window, Qt.Key.Key_Space)
     coins_finished(qtbot, guide)

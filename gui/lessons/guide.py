@@ -144,6 +144,7 @@ class LessonGuide(QObject):
         window, controller = self._window, self._controller
         if isinstance(setup, CoinsSetup):
             controller.stop_fit()
+            window.set_controls({"delay_ms": setup.delay_ms})
             window.set_controls_enabled(model=False, painting=False)
             window.show_view(self.coins_view)
             controller.take_run_keys(self.coins)

@@ -192,6 +192,8 @@ class CoinsSetup:
     tol, max_iter : float, int
     complete_data : ndarray of shape (n_coins,) or None
         Each coin's head probability when it is known which coin made each observation.
+    delay_ms : int
+        The delay per iteration the lesson sets, so that Space draws EM's path dot by dot.
     """
 
     data: CoinData
@@ -200,6 +202,7 @@ class CoinsSetup:
     tol: float = 1e-8
     max_iter: int = 100
     complete_data: NDArray[np.float64] | None = field(default=None)
+    delay_ms: int = 300
 
     def config(self, start: int) -> BinomialConfig:
         """The loop's settings from start number ``start``."""
