@@ -47,7 +47,9 @@ class CoinNames:
     weight : str or None
         The first coin's weight (Li Hang's pi) when it is estimated; the view shows it first.
     start_labels : tuple of str
-        Each start as the textbook writes it.
+        Each start's values, as the textbook writes them.
+    start_symbols : str
+        What those values are, e.g. "(π, p, q)".
     digits : int
         Decimals the textbook gives its results with (the view adds four in brackets when fewer).
     """
@@ -56,6 +58,7 @@ class CoinNames:
     thetas: tuple[str, ...]
     weight: str | None
     start_labels: tuple[str, ...]
+    start_symbols: str
     digits: int = 2
 
 
@@ -187,7 +190,7 @@ LESSONS: tuple[Lesson, ...] = (
                                      "Knowing the coins (B, A, A, B, A) would give 0.80 and 0.45: the star. "
                                      "EM's path climbs the log-likelihood contours."),
         setups.two_coins,
-        names=CoinNames(("A", "B"), ("θA", "θB"), None, ("(θA, θB) = (0.6, 0.5)",)),
+        names=CoinNames(("A", "B"), ("θA", "θB"), None, ("(0.6, 0.5)",), "(θA, θB)"),
     ),
     Lesson(
         "three-coins",
@@ -202,8 +205,7 @@ LESSONS: tuple[Lesson, ...] = (
                                      "likelihood: every (p, q) with π p + (1 - π) q = 0.6 is a maximum (the "
                                      "straight contours), so the answer depends on the start."),
         setups.three_coins,
-        names=CoinNames(("B", "C"), ("p", "q"), "π", ("(π, p, q) = (0.5, 0.5, 0.5)", "(π, p, q) = (0.4, 0.6, 0.7)"),
-                        digits=4),
+        names=CoinNames(("B", "C"), ("p", "q"), "π", ("(0.5, 0.5, 0.5)", "(0.4, 0.6, 0.7)"), "(π, p, q)", digits=4),
     ),
 )
 

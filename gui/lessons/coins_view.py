@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -82,7 +81,7 @@ class CoinsView(QWidget):
         self.plot.setXRange(0.0, 1.0, padding=0.02)
         self.plot.setYRange(0.0, 1.0, padding=0.02)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.plot_widget.setMinimumSize(200, 180)
+        self.plot_widget.setMinimumSize(200, 150)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot_widget.setToolTip(self.tr("The two head probabilities: the log-likelihood's contours, EM's path "
                                             "from the start (a dot per iteration) and where it is now."))
@@ -132,16 +131,16 @@ class CoinsView(QWidget):
 
         content = QWidget()
         layout = QGridLayout(content)
-        starts = QHBoxLayout()
-        starts.addWidget(self.start_label)
-        starts.addWidget(self.start_choice, 1)
-        layout.addLayout(starts, 0, 0, 1, 2)
-        layout.addWidget(self.plot_widget, 1, 0)
-        layout.addWidget(self.numbers, 1, 1)
-        layout.addWidget(self.table, 2, 0, 1, 2)
-        layout.addWidget(self.formulas, 3, 0, 1, 2)
+        side = QVBoxLayout()  # beside the plane: the start (Li Hang's two) and the numbers
+        side.addWidget(self.start_label)
+        side.addWidget(self.start_choice)
+        side.addWidget(self.numbers, 1)
+        layout.addWidget(self.plot_widget, 0, 0)
+        layout.addLayout(side, 0, 1)
+        layout.addWidget(self.table, 1, 0, 1, 2)
+        layout.addWidget(self.formulas, 2, 0, 1, 2)
         layout.setColumnStretch(0, 1)
-        layout.setRowStretch(1, 1)
+        layout.setRowStretch(0, 1)
         scroll = QScrollArea()  # on a small screen the view scrolls rather than squeezing the table
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -168,6 +167,7 @@ class CoinsView(QWidget):
         self.start_choice.clear()
         self.start_choice.addItems(list(names.start_labels))
         self.start_choice.blockSignals(False)
+        self.start_label.setText(self.tr("Start {0}").format(names.start_symbols))
         several = len(names.start_labels) > 1
         self.start_choice.setVisible(several)
         self.start_label.setVisible(several)
@@ -306,7 +306,7 @@ class CoinsView(QWidget):
                 text += f" = {_fixed(table.total_resp[0] / n, 4)}"
             parts.append(html.escape(text))
         heading = self.tr("M-step") if done else self.tr("M-step (press M)")
-        return f"<b>{html.escape(heading)}</b><br>" + "<br>".join(parts)
+        return f"<b>{html.escape(heading)}</b>: " + "<br>".join(parts)
 
     def numbers_shown(self) -> dict[str, object]:
         """The numbers on show (for tests): theta, weights, log_likelihood, half_step, iteration."""

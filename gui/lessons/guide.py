@@ -35,7 +35,7 @@ from gui.main.window import MainWindow
 DOCK_WIDTH = 340
 #: Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.
 DOCK_SHARE = 2 / 3
-DOCK_SHARE_WITH_PLOT = 3 / 4
+DOCK_SHARE_WITH_PLOT = 0.82
 
 
 def _tr(text: str) -> str:

@@ -30,8 +30,8 @@ class KMeansView(QWidget):
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)
         self.plot.setTitle(self.tr("Lloyd's k-means"))
-        self.plot_widget.setMinimumHeight(170)
-        self.plot_widget.setMaximumHeight(240)
+        self.plot_widget.setMinimumHeight(150)
+        self.plot_widget.setMaximumHeight(200)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot_widget.setToolTip(self.tr("Lloyd's algorithm from EM's starting means, after as many iterations "
                                             "as EM on the canvas: points coloured by their nearest centre."))
