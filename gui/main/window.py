@@ -4,6 +4,11 @@ It holds the panels and views and emits what the user asks for (its own signals 
 ``gui.main.actions``). ``gui.main.controller.Controller`` calls only the methods below, never a panel's
 or a view's widgets: reading the controls (``model_config``, ``delay_ms``, ``control_values``, ...) and
 showing things (``show_dataset``, ``show_points``, ``show_frame``, ``show_status``, ``show_error``, ...).
+The lessons (``gui.lessons``) use the same way in: ``controls`` and ``set_controls``, ``add_view`` and
+``show_view``, ``add_lesson_dock``, ``show_history``.
+
+Longer than the 400-line guide (about 460 lines): it is the whole view API, one short method per thing the
+controller or a lesson reads or shows; split up, a caller would have to know which part holds which widget.
 """
 
 from __future__ import annotations
