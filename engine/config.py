@@ -19,6 +19,8 @@ class InitMethod(StrEnum):
     kmeans            k-means++ seeds refined by a few Lloyd iterations, then hard assignment
     random            random responsibilities (each row a random point of the simplex)
     random_from_data  K distinct data points as means, hard assignment to the nearest
+    tutorial          the textbooks' start: K distinct data points at random as means, identity
+                      covariances, equal weights
     given             the parameters in ``FitConfig.init_params`` (a JSON model, or placed by hand)
     """
 
@@ -26,6 +28,7 @@ class InitMethod(StrEnum):
     KMEANS = "kmeans"
     RANDOM = "random"
     RANDOM_FROM_DATA = "random_from_data"
+    TUTORIAL = "tutorial"
     GIVEN = "given"
 
 

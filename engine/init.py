@@ -1,7 +1,7 @@
 """Starting parameters for EM.
 
-Every method except ``given`` first chooses a hard or soft assignment of the samples to components and
-then runs one M-step on it, as scikit-learn does:
+Every method except ``tutorial`` and ``given`` first chooses a hard or soft assignment of the samples to
+components and then runs one M-step on it, as scikit-learn does:
 
 kmeans++          k-means++ seeds (greedy, with ``2 + log K`` local trials); each sample goes to its
                   nearest seed. (scikit-learn assigns only the K seeds themselves; assigning every
@@ -9,6 +9,9 @@ kmeans++          k-means++ seeds (greedy, with ``2 + log K`` local trials); eac
 kmeans            the same seeds refined by Lloyd iterations, then nearest-centre assignment.
 random            random responsibilities, each row uniform on [0, 1) and normalised.
 random_from_data  K distinct samples chosen at random as centres, then nearest-centre assignment.
+tutorial          the textbooks' start, parameters at once (``tutorial_params``): K distinct samples chosen
+                  at random as means (drawn as ``random_from_data`` draws its centres), identity
+                  covariances, equal weights.
 given             the parameters in ``FitConfig.init_params``.
 """
 
@@ -18,7 +21,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.config import FitConfig, InitMethod
+from engine.covariance import FROM_FULL
 from engine.errors import InputError
+from engine.params import MixtureParams
 from engine.scales import robust_centre
 
 LLOYD_ITERATIONS = 10
@@ -170,9 +175,14 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
     """Responsibilities to start from, shape (n_samples, n_components), or labels of shape (n_samples,).
 
     Hard assignments are returned as integer labels (an N x K one-hot array is never built); ``random``
-    returns a float array of responsibilities.
+    returns a float array of responsibilities. ``tutorial`` and ``given`` make parameters, not an
+    assignment (``tutorial_params``, ``FitConfig.init_params``): asking for theirs is a programming error,
+    after the check that the data has K distinct rows.
     """
     n_components = config.n_components
+    if config.init in (InitMethod.TUTORIAL, InitMethod.GIVEN):
+        require_distinct_rows(X, n_components)
+        raise ValueError(f"initialisation {config.init.value!r} makes parameters, not an assignment.")
     X = centred_for_distances(X)
     if config.init is InitMethod.RANDOM:
         require_distinct_rows(X, n_components)
@@ -185,6 +195,36 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
         if config.init is InitMethod.KMEANS:
             centres = lloyd(X, centres)
     return nearest_centre(X, centres)
+
+
+def tutorial_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> MixtureParams:
+    """The textbooks' start: K distinct rows of ``X`` at random as means, identity covariances, equal weights.
+
+    The identity is reshaped to ``config.covariance_type`` (tied: one identity; diag: ones; spherical: 1
+    per component). The rows are drawn as ``random_from_data`` draws its centres.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    config : FitConfig
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    MixtureParams
+        Weights (K,) all 1/K, means (K, D) rows of ``X``, covariances shaped for the type.
+
+    Raises
+    ------
+    InputError
+        If ``X`` has fewer than K distinct rows.
+    """
+    n_components, n_features = config.n_components, X.shape[1]
+    means = random_distinct_rows(np.asarray(X, dtype=float), n_components, rng)
+    identities = np.broadcast_to(np.eye(n_features), (n_components, n_features, n_features))
+    covariances = FROM_FULL[config.covariance_type](identities, None)
+    return MixtureParams.from_covariances(np.full(n_components, 1.0 / n_components), means, covariances,
+                                          config.covariance_type)
 
 
 def require_distinct_rows(X: NDArray[np.floating], n_components: int, block: int = 4096) -> None:

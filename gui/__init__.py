@@ -13,6 +13,7 @@ colors        component colours from the one palette, and point colours from res
 settings      what the window remembers between runs (a QSettings the caller hands in)
 main/         the main window: its view API, controller, Qt-free session, fit job, loading and exports
 image/        the Image window: segment a picture, with its view, controller, session, jobs and exports
+lessons/      the classic EM examples in one click: the Lessons menu and panel, the coins view and its fit
 views/        plots and canvas items: the data, the mixture, convergence, explanations, editing by hand
 panels/       the side panel's groups of controls (data, model, run, display)
 """

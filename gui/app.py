@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
+from gui.lessons.guide import LessonGuide
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
 from gui.main.window import MainWindow
 from gui.settings import Settings
@@ -37,7 +38,8 @@ QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
-    """The main window and its controller, showing the demo data (and ``path``, if given).
+    """The main window and its controller (with its lessons, ``gui.lessons.guide.LessonGuide``), showing the demo
+    data (and ``path``, if given).
 
     Also shortens the interpreter's GIL switch interval to ``GIL_SWITCH_INTERVAL_S`` for the whole process.
     """
@@ -45,6 +47,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     pg.setConfigOptions(antialias=False, foreground=(40, 40, 40))
     window = MainWindow()
     controller = Controller(window, settings)
+    LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
     controller.start(path)
     return window, controller
 

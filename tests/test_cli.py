@@ -180,6 +180,20 @@ def test_fit_json_is_the_model_document(workdir, data_csv, capsys):
     assert document["fit"]["init"] == "kmeans++"
 
 
+def test_fit_from_the_tutorial_start(workdir, data_csv, capsys):
+    """``--init tutorial``: K data points as means, identity covariances, equal weights (the 0-iteration fit)."""
+    out = workdir / "tutorial.json"
+    status, _, _ = run(["fit", data_csv, "--k", "3", "--init", "tutorial", "--max-iter", "0", "--seed", "2",
+                        "--quiet", "--out", out], capsys)
+    assert status == 0
+    model = load_model(out)
+    assert model.fit["init"] == "tutorial"
+    np.testing.assert_array_equal(model.params.covariances, np.stack([np.eye(2)] * 3))
+    np.testing.assert_array_equal(model.params.weights, np.full(3, 1 / 3))
+    X = load_data(data_csv).X
+    assert all(np.any(np.all(X == mean, axis=1)) for mean in model.params.means)
+
+
 def test_fit_without_seed_records_the_seed_it_drew(workdir, data_csv, capsys):
     out = workdir / "seedless.json"
     assert run(["fit", data_csv, "--k", "2", "--quiet", "--out", out], capsys)[0] == 0

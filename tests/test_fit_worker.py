@@ -7,6 +7,7 @@ never advances stands for a fit much faster than the emit interval.
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 import numpy as np
 import pytest
@@ -14,11 +15,24 @@ import pytest
 from engine.config import FitConfig
 from engine.em import HalfStep, fit, iterate_em
 from engine.errors import FitError
-from gui.main.fit_worker import PAUSED, FitProgress, RunControl, StepTarget, fit_steps, throttled_steps
+from engine.families.binomial import BinomialConfig, BinomialFamily, BinomialParams, CoinData
+from gui.main.fit_worker import (
+    PAUSED,
+    FitProgress,
+    RunControl,
+    StepTarget,
+    family_steps,
+    fit_steps,
+    gaussian_family,
+    throttled_steps,
+)
 
 X = np.concatenate([np.random.default_rng(0).normal(0.0, 1.0, (60, 2)),
                     np.random.default_rng(1).normal(6.0, 1.0, (60, 2))])
 CONFIG = FitConfig(2, seed=0, tol=0.0, max_iter=4)
+#: Do and Batzoglou's two coins: each picked with probability 1/2, ten iterations.
+COINS = BinomialConfig(2, tol=0.0, max_iter=10, init_params=BinomialParams.of([0.6, 0.5], [0.5, 0.5]),
+                       fixed_weights=True)
 
 
 def _frozen_clock() -> float:
@@ -114,3 +128,22 @@ def test_the_job_ends_on_the_engines_result():
     expected = fit(X, CONFIG)
     assert items[-1].snapshot.done
     np.testing.assert_allclose(items[-1].snapshot.params.means, expected.params.means, rtol=1e-12)
+
+
+def test_the_job_runs_any_family_a_builder_makes():
+    """``family_steps``: Do and Batzoglou's two coins through the same job, every half-step sent (interval 0)."""
+    built_on: list[str] = []
+
+    def two_coins() -> BinomialFamily:
+        built_on.append(threading.current_thread().name)
+        return BinomialFamily(CoinData(np.array([5, 9, 8, 4, 7]), np.array(10)), COINS)
+
+    items = list(family_steps(two_coins, COINS, None, RunControl(), emit_interval_s=0.0))
+    assert len(built_on) == 1
+    assert _kinds(items) == ["init0"] + [f"{half}{i}" for i in range(1, 11) for half in ("E", "M")]
+    np.testing.assert_allclose(items[2].snapshot.params.theta, [0.7130, 0.5813], atol=5e-5)
+    np.testing.assert_allclose(items[-1].snapshot.params.theta, [0.7967, 0.5197], atol=5e-5)
+    np.testing.assert_array_equal(items[-1].snapshot.params.weights, [0.5, 0.5])
+    # The Gaussian job is the same job with the Gaussian family: the same snapshots as before.
+    gaussian = list(family_steps(partial(gaussian_family, X, CONFIG), CONFIG, None, RunControl()))
+    assert _kinds(gaussian) == _kinds(list(fit_steps(X, CONFIG, None, RunControl())))

@@ -206,3 +206,38 @@ def test_one_dimensional_data_works_for_every_method(method, covariance_type):
     if method is not InitMethod.RANDOM:
         # (Random responsibilities start both components near the overall mean, a saddle EM leaves slowly.)
         np.testing.assert_allclose(np.sort(result.params.means[:, 0]), [-3.0, 2.0], atol=0.3)
+
+
+# --- the tutorial start ---------------------------------------------------------------------------------------
+
+#: The identity reshaped to each covariance type, for K = 3 components in D = 2 dimensions.
+IDENTITY_SHAPED = {
+    CovarianceType.FULL: np.stack([np.eye(2)] * 3),
+    CovarianceType.TIED: np.eye(2),
+    CovarianceType.DIAG: np.ones((3, 2)),
+    CovarianceType.SPHERICAL: np.ones(3),
+}
+
+
+@pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
+def test_the_tutorial_start_is_data_points_identity_covariances_and_equal_weights(covariance_type):
+    X = _data(2)
+    params = _start(X, InitMethod.TUTORIAL, 3, covariance_type, seed=4)
+    np.testing.assert_array_equal(params.weights, np.full(3, 1 / 3))
+    np.testing.assert_array_equal(params.covariances, IDENTITY_SHAPED[covariance_type])
+    assert len(np.unique(params.means, axis=0)) == 3
+    for mean in params.means:  # each mean is a row of the data, exactly
+        assert np.any(np.all(X == mean, axis=1))
+    # The rows are drawn as random_from_data draws its centres.
+    np.testing.assert_array_equal(params.means, random_distinct_rows(X, 3, np.random.default_rng(4)))
+
+
+def test_the_tutorial_start_keeps_identity_covariances_when_they_are_locked():
+    from engine.locks import CovarianceLock, Locks
+
+    X = _data(2)
+    config = FitConfig(3, tol=0.0, max_iter=5, init=InitMethod.TUTORIAL, seed=1,
+                       locks=Locks(covariances=CovarianceLock.FIXED))
+    result = fit(X, config)
+    np.testing.assert_array_equal(result.params.covariances, np.stack([np.eye(2)] * 3))
+    assert not np.array_equal(result.params.means, _start(X, InitMethod.TUTORIAL, 3, seed=1).means)

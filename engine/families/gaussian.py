@@ -11,7 +11,7 @@ from engine.acceleration import gaussian_from_vector, gaussian_to_vector
 from engine.backends.base import Backend, EStepResult
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
-from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows
+from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows, tutorial_params
 from engine.locks import apply_locks
 from engine.params import MixtureParams
 from engine.scales import check_fit_data
@@ -51,6 +51,9 @@ class GaussianFamily:
         config, backend = self.config, self.backend
         if config.init is InitMethod.GIVEN:
             return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar), ()
+        if config.init is InitMethod.TUTORIAL:
+            params = tutorial_params(backend.X, config, rng)
+            return apply_locks(params, params, None, config.locks, config.reg_covar), ()
         assignment = initial_responsibilities(backend.X, config, rng)
         stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
         # No parameters exist yet to say which samples are worst explained: start from random distinct ones.

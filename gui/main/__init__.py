@@ -7,7 +7,7 @@ actions       the actions with their shortcuts, the menus, the status bar and th
 controller    the thin controller: the window's intents to jobs and the engine, results back to the view
 session       what the window fits and shows, without Qt: data, models, the run and its snapshots
 runner        the fit runs: one ``fit_steps`` job at a time, its orders and its throttled frames
-fit_worker    EM as a generator job steered by ``RunControl`` (pause, half-steps, a delay, stop)
+fit_worker    EM on any mixture family as a generator job steered by ``RunControl`` (pause, half-steps, a delay, stop)
 sources       where data and models come from: presets, data files and model files
 loading       the jobs that load or generate data sets off the main thread
 editing       edits by hand: components placed on the canvas, painted points, hovering

@@ -68,6 +68,8 @@ class WindowActions:
         self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), _tr("Lists the keys that drive EM."),
                                              (QKeySequence.StandardKey.HelpContents,))
         self.about_action = self._action(_tr("&About GMM Explorer"), _tr("What this program is."))
+        self.lessons_action = self._action(_tr("&Lessons…"), _tr(
+            "Lists the lessons: the classic EM examples, each set up with one click."))
 
     def _make_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -103,7 +105,9 @@ class WindowActions:
         view_menu = menu_bar.addMenu(_tr("&View"))
         view_menu.addAction(self.fit_view_action)
         self.view_menu = view_menu
+        self.lessons_menu = menu_bar.addMenu(_tr("&Lessons"))  # filled by gui.lessons
         help_menu = menu_bar.addMenu(_tr("&Help"))
+        help_menu.addAction(self.lessons_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self.set_recent_files([])

@@ -8,7 +8,12 @@ delegated, each to one object: fit runs, their orders and their throttled frames
 exports to ``gui.main.exports.Exporter``. Every run has a new, higher id, and snapshots of runs that were
 replaced are dropped.
 
-Longer than the 400-line guide (about 470 lines) on purpose: it is one short handler per event of the
+Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` set up a Gaussian lesson,
+``stop_fit`` and ``take_run_keys`` hand the window's run keys to a lesson's own fit, ``data_arriving`` says
+that the user's new data or model replaces what is shown, and ``add_job_owner`` joins a lesson's jobs to
+the shutdown.
+
+Longer than the 400-line guide (about 570 lines) on purpose: it is one short handler per event of the
 window, the runs and the sources, each delegating at once; split up, the wiring would no longer read in one
 place.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -25,6 +31,7 @@ from engine.errors import InputError
 from engine.io.model_json import LoadedModel
 from engine.io.tables import Dataset
 from engine.model import sample
+from engine.params import MixtureParams
 from gui.image.controller import ImageMode
 from gui.image.session import is_picture
 from gui.main.editing import HandEdits
@@ -55,6 +62,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
 
 
+class RunKeys(Protocol):
+    """What the run keys (Space, N, E, M, R, Esc) drive when a lesson takes them (``Controller.take_run_keys``)."""
+
+    def run_pause(self) -> None: ...
+
+    def step(self, target: StepTarget) -> None: ...
+
+    def reset(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class JobOwner(Protocol):
+    """Something with jobs that closing the window must stop and wait for."""
+
+    def shutdown(self, timeout_ms: int) -> bool: ...
+
+
 def _from_session(name: str) -> property:
     return property(lambda self: getattr(self.session, name), doc=f"The session's ``{name}`` (read-only).")
 
@@ -76,11 +101,15 @@ class Controller(QObject):
     io_finished()
         A file job has ended: a data set made (or failed, or replaced by newer data), or an export written
         (or failed).
+    data_arriving(bool)
+        The user's new data (a file, a preset, an edit of the points: True) or model (False) is about to
+        replace what is shown; emitted before it does.
     """
 
     frame_drawn = Signal(int, object)
     run_ended = Signal(int)
     io_finished = Signal()
+    data_arriving = Signal(bool)
 
     dataset = _from_session("dataset")
     shown = _from_session("shown")
@@ -108,6 +137,8 @@ class Controller(QObject):
         self._start_timer = QTimer(self)  # opens the file given at start-up once the event loop runs
         self._start_timer.setSingleShot(True)
         self._shutdown_deadline: float | None = None  # when the first shutdown stopped waiting (time.monotonic)
+        self._run_keys: RunKeys | None = None  # a lesson's fit, while it has the run keys
+        self._job_owners: list[JobOwner] = []  # a lesson's jobs, stopped with the window's
         self._connect_view()
         window.restore_settings(settings)
 
@@ -120,7 +151,7 @@ class Controller(QObject):
             (runner.paused, self._on_fit_paused),
             (runner.failed, self._on_fit_failed),
             (runner.finished, self._on_fit_finished),
-            (sources.dataset_ready, self._set_dataset),
+            (sources.dataset_ready, self._on_source_dataset),
             (sources.model_ready, self._on_source_model),
             (sources.finished, self.io_finished),
             (self.edits.editing_started, self._on_edit_started),
@@ -194,8 +225,14 @@ class Controller(QObject):
             return False
 
     @Slot(object, str)
+    def _on_source_dataset(self, dataset: Dataset, description: str) -> None:
+        self.data_arriving.emit(True)
+        self._set_dataset(dataset, description)
+
+    @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:
         """Show ``model`` on the data (or on points drawn from it, if its features differ) and step to its E-step."""
+        self.data_arriving.emit(False)
         name = os.path.basename(path)
         dataset = self.session.dataset
         if dataset is None or dataset.n_features != model.params.n_features:
@@ -211,10 +248,10 @@ class Controller(QObject):
         self.window.show_message(
             _tr("Model {0} loaded: Run continues EM from it (initialisation 'given').").format(name), 8000)
 
-    @Slot(object, str)
     def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True, fit_view: bool = True,
-                     clear_undo: bool = True) -> bool:
-        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits.
+                     clear_undo: bool = True, given: MixtureParams | None = None) -> bool:
+        """Show and fit ``dataset``; EM resets to its start if ``reset``; ``clear_undo`` forgets earlier edits;
+        ``given`` are components to start from (as if placed by hand).
 
         Data with values too large to draw (``gui.main.sources.too_large_to_draw``): a dialog says so, everything
         on screen stays, and this returns False.
@@ -226,13 +263,14 @@ class Controller(QObject):
         self._stop_active()
         self._forget_run()
         session = self.session
-        session.set_dataset(dataset)
+        session.set_dataset(dataset, description)
+        session.hand_params = given
         n_samples, n_features = dataset.n_samples, dataset.n_features
         features = _tr("1 feature") if n_features == 1 else _tr("{0} features").format(n_features)
         self.window.show_dataset(dataset.feature_names, _tr("{0}: {1} points × {2}").format(description, n_samples,
                                                                                              features),
                                  description, session.painted(), clear_undo=clear_undo,
-                                 given_available=session.model is not None)
+                                 given_available=session.given_params() is not None)
         self._show_points(fit_view=fit_view)
         if reset:
             self._settings_timer.stop()
@@ -288,6 +326,51 @@ class Controller(QObject):
         """True when every snapshot received has been drawn (nothing waits for the frame throttle)."""
         return not self.runner.has_pending
 
+    # --- hooks for lessons ----------------------------------------------------------------------
+
+    def show_data(self, dataset: Dataset | None, description: str, model: LoadedModel | None = None,
+                  given: MixtureParams | None = None) -> bool:
+        """Show ``dataset`` (None: no points) and reset EM to the start of the Model settings on screen.
+
+        ``model`` is the loaded model to keep and ``given`` the components to start from (initialisation
+        'given'): a lesson's data and start, or the user's own again after a lesson. Edits of the points stay
+        undoable. False if the data cannot be shown (a dialog said why).
+        """
+        self.session.model = model
+        if dataset is None:
+            self._clear_data()
+            return True
+        if not self._set_dataset(dataset, description, reset=False, clear_undo=False, given=given):
+            return False
+        self._settings_timer.stop()
+        return self._start_run(StepTarget.INIT)
+
+    def continue_from(self, params: MixtureParams) -> bool:
+        """Run EM on from ``params`` with the Model settings on screen (initialisation 'given'; K and the covariance
+        type follow ``params``): a lesson's "Keep going". False if it cannot start (a dialog said why)."""
+        self.session.hand_params = params
+        self.window.use_model(params)
+        self._settings_timer.stop()
+        return self._start_run(None)
+
+    def reset_run(self) -> None:
+        """Reset EM to the start of the Model settings on screen (as R does)."""
+        self._on_view_reset()
+
+    def stop_fit(self) -> None:
+        """Stop the fit and draw none of its snapshots any more (a lesson's own fit takes the screen)."""
+        self._settings_timer.stop()
+        self._stop_active()
+        self._forget_run()
+
+    def take_run_keys(self, keys: RunKeys | None) -> None:
+        """Let ``keys`` have Space, N, E, M, R and Esc (a lesson's own fit), or give them back (None)."""
+        self._run_keys = keys
+
+    def add_job_owner(self, owner: JobOwner) -> None:
+        """Stop and wait for ``owner``'s jobs with the window's own (``shutdown``)."""
+        self._job_owners.append(owner)
+
     # --- user actions ---------------------------------------------------------------------------
 
     @Slot()
@@ -323,6 +406,9 @@ class Controller(QObject):
 
     @Slot()
     def _on_view_run_pause(self) -> None:
+        if self._run_keys is not None:
+            self._run_keys.run_pause()
+            return
         control = self.runner.control
         if control is None or self._settings_changed_since_start():
             self._start_run(None)
@@ -334,7 +420,9 @@ class Controller(QObject):
             self._set_state(RunState.RUNNING)
 
     def _on_view_step(self, target: StepTarget) -> None:
-        if self._settings_changed_since_start():
+        if self._run_keys is not None:
+            self._run_keys.step(target)
+        elif self._settings_changed_since_start():
             self._start_run(target)
         elif self.runner.control is not None:
             self.runner.control.step_to(target)
@@ -347,12 +435,17 @@ class Controller(QObject):
 
     @Slot()
     def _on_view_reset(self) -> None:
+        if self._run_keys is not None:
+            self._run_keys.reset()
+            return
         self._settings_timer.stop()
         self._start_run(StepTarget.INIT)
 
     @Slot()
     def _on_view_stop(self) -> None:
-        if self.runner.active is not None:
+        if self._run_keys is not None:
+            self._run_keys.stop()
+        elif self.runner.active is not None:
             self._stop_active()
             self.window.show_message(_tr("Stopped: Space starts EM again from the beginning."), 6000)
 
@@ -385,9 +478,14 @@ class Controller(QObject):
     @Slot(object, bool)
     def _on_data_edited(self, dataset: Dataset | None, enough: bool) -> None:
         """Painted data (an edit done, undone or redone) becomes the data set; EM resets if there are K points."""
+        self.data_arriving.emit(True)
         if dataset is not None:
             self._set_dataset(dataset, _tr("painted"), reset=enough, fit_view=False, clear_undo=False)
-            return
+        else:
+            self._clear_data()
+
+    def _clear_data(self) -> None:
+        """No points at all: an empty canvas to paint on."""
         self.sources.cancel()
         self._stop_active()
         self._forget_run()
@@ -409,7 +507,7 @@ class Controller(QObject):
         self._settings_timer.stop()
         self._stop_active()
         self._start_timer.stop()
-        owners: list = [self.runner, self.sources, self.exporter]
+        owners: list = [self.runner, self.sources, self.exporter, *self._job_owners]
         if self._image_mode is not None:
             self._image_mode.stop_all()
             self._image_mode.view.close()

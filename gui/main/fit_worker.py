@@ -1,10 +1,13 @@
 """EM as a generator job for ``gui.threads.Jobs``, steered by ``RunControl``: pause, half-steps, a delay, stop.
 
-``fit_steps`` is the job. It drives the engine's one EM loop (``engine.em.iterate_em``) and yields what the
-window should see: a ``FitProgress`` for the newest snapshot at most ``1 / EMIT_INTERVAL_S`` times a second
-(the snapshot at a step target, a snapshot while a delay is set, the last one and the end always go out;
-a held-back snapshot goes out before the job waits), and ``PAUSED`` when it stopped at a step target.
-The thread, its signals and its teardown are ``gui.threads``'s; this module has no Qt at all.
+``family_steps`` is the job. It drives the engine's one EM loop (``engine.em.run_em``) over any kind of
+mixture, made on the worker thread by a family-building function (``gaussian_family`` for the window's
+Gaussian fits, whose job is ``fit_steps``; a lesson builds a mixture of coins), and yields what the
+window should see: a ``FitProgress`` for the newest snapshot at most ``1 / EMIT_INTERVAL_S`` times a
+second (the snapshot at a step target, a snapshot while a delay is set, the last one and the end always
+go out; a held-back snapshot goes out before the job waits; ``emit_interval_s=0`` sends every one), and
+``PAUSED`` when it stopped at a step target. The thread, its signals and its teardown are
+``gui.threads``'s; this module has no Qt at all.
 
 The main thread steers a running job through ``RunControl``, a plain object with a condition variable:
 its orders take effect before the next half-step (a queued signal would wait behind the whole job).
@@ -17,9 +20,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -28,7 +32,9 @@ from numpy.typing import NDArray
 from engine.backends.chunked import ChunkedBackend
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig
-from engine.em import EMSnapshot, HalfStep, iterate_em
+from engine.em import EMSnapshot, HalfStep, run_em
+from engine.families.base import LoopSettings, MixtureFamily
+from engine.families.gaussian import GaussianFamily
 
 #: The job yields at most this often (the last snapshot, a step's target and the end always go out).
 EMIT_INTERVAL_S = 1.0 / 60.0
@@ -200,9 +206,19 @@ class RunControl:
                 self._condition.wait(remaining)
 
 
+#: Makes the family a run fits, on the worker thread (so a large data set's backend is built off the main thread).
+FamilyBuilder = Callable[[], MixtureFamily]
+
+
+def gaussian_family(X: NDArray[np.floating], config: FitConfig) -> GaussianFamily:
+    """The window's Gaussian mixture over ``X`` (n_samples, n_features): the chunked backend, one core left to
+    painting (call it on the worker thread, inside ``single_threaded_blas``)."""
+    return GaussianFamily(ChunkedBackend(X, n_threads=max(1, (os.cpu_count() or 1) - 1)), config)
+
+
 def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[np.intp] | None,
               control: RunControl) -> Iterator[FitProgress | FitPaused]:
-    """The fit job: EM on ``X`` as ``control`` allows, yielding throttled progress and ``PAUSED``.
+    """The Gaussian fit job: EM on ``X`` as ``control`` allows (``family_steps`` with ``gaussian_family``).
 
     Parameters
     ----------
@@ -211,6 +227,26 @@ def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[
     view_indices : ndarray of shape (n_view,) or None
         Samples whose responsibilities the snapshots carry.
     control : RunControl
+    """
+    yield from family_steps(partial(gaussian_family, X, config), config, view_indices, control)
+
+
+def family_steps(build_family: FamilyBuilder, settings: LoopSettings, view_indices: NDArray[np.intp] | None,
+                 control: RunControl, emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
+    """The fit job for any mixture: EM on the family ``build_family()`` makes, as ``control`` allows.
+
+    Parameters
+    ----------
+    build_family : callable () -> MixtureFamily
+        Called once, on the worker thread (with BLAS on one thread).
+    settings : LoopSettings
+        The loop's settings (a ``FitConfig``, a ``BinomialConfig``).
+    view_indices : ndarray of shape (n_view,) or None
+        Observations whose responsibilities the snapshots carry.
+    control : RunControl
+    emit_interval_s : float
+        Yield at most this often while running freely (0: every snapshot, for a family so small that the
+        window can draw each half-step).
 
     Yields
     ------
@@ -219,14 +255,14 @@ def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[
         after yielding the snapshot it held back.
     """
     with single_threaded_blas():
-        # One core fewer than the machine has: painting keeps a core while the E-steps run.
-        backend = ChunkedBackend(X, n_threads=max(1, (os.cpu_count() or 1) - 1))
-        yield from throttled_steps(iterate_em(X, config, view_indices=view_indices, backend=backend), control)
+        family = build_family()
+        yield from throttled_steps(run_em(family, settings, view_indices=view_indices), control,
+                                   emit_interval_s=emit_interval_s)
 
 
-def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
-                    clock: Any = time.monotonic) -> Iterator[FitProgress | FitPaused]:
-    """Take snapshots as ``control`` allows and yield the ones to show (see ``fit_steps``).
+def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl, clock: Any = time.monotonic,
+                    emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
+    """Take snapshots as ``control`` allows and yield the ones to show (see ``family_steps``).
 
     Parameters
     ----------
@@ -234,6 +270,8 @@ def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
     control : RunControl
     clock : callable () -> float
         Seconds, for the emit interval (tests pass their own).
+    emit_interval_s : float
+        Shortest time between two yields while running freely.
     """
     held: FitProgress | None = None  # newest snapshot not yielded yet
     last_yield = float("-inf")
@@ -264,7 +302,7 @@ def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl,
             reached = control.reached(snapshot)
             delay = control.delay_s()
             if (reached or delay > 0 or snapshot.done or snapshot.stop_reason is not None
-                    or clock() - last_yield >= EMIT_INTERVAL_S):
+                    or clock() - last_yield >= emit_interval_s):
                 held, last_yield = None, clock()
                 yield progress
             else:

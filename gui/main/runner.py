@@ -1,6 +1,7 @@
 """The main window's fit runs: one ``fit_steps`` job at a time, the orders it follows, and the frames it draws.
 
-``FitRunner`` starts a run as a ``gui.threads`` job (``gui.main.fit_worker.fit_steps``), keeps its
+``FitRunner`` starts a run as a ``gui.threads`` job (``gui.main.fit_worker.fit_steps`` for a Gaussian
+mixture of data, ``family_steps`` for any family a builder makes, such as a lesson's coins), keeps its
 ``RunControl`` for the window's orders (pause, step, delay) and stops it with both the control's stop and
 the job's abort. Snapshots to draw go through a ``gui.throttle.FrameThrottle``, whose frame hooks make the
 running fit hold back while a frame paints. Every run has a new, higher id; the runner reports every
@@ -17,7 +18,17 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.config import FitConfig
-from gui.main.fit_worker import FitPaused, FitProgress, RunControl, StepTarget, fit_steps
+from engine.families.base import LoopSettings
+from gui.main.fit_worker import (
+    EMIT_INTERVAL_S,
+    FamilyBuilder,
+    FitPaused,
+    FitProgress,
+    RunControl,
+    StepTarget,
+    family_steps,
+    fit_steps,
+)
 from gui.threads import GeneratorWorker, Jobs
 from gui.throttle import FrameThrottle
 
@@ -77,11 +88,24 @@ class FitRunner(QObject):
 
         ``step_target`` starts it stepping to that target, None running freely.
         """
+        return self._start(fit_steps, (X, config, view_indices), delay_s, step_target)
+
+    def start_family(self, build_family: FamilyBuilder, settings: LoopSettings, delay_s: float,
+                     step_target: StepTarget | None, emit_interval_s: float = EMIT_INTERVAL_S) -> int:
+        """Stop the active run and start EM on the family ``build_family()`` makes (on the worker thread).
+
+        ``settings`` are the loop's (``n_init``, ``max_iter``, ``tol``, ``seed``); ``emit_interval_s=0`` sends
+        every snapshot (``gui.main.fit_worker.family_steps``). Returns the run's id.
+        """
+        return self._start(family_steps, (build_family, settings, None), delay_s, step_target,
+                           emit_interval_s=emit_interval_s)
+
+    def _start(self, job, args: tuple, delay_s: float, step_target: StepTarget | None, **kwargs) -> int:
         self.stop()
         self._throttle.clear()
         run_id = self.new_id()
         control = RunControl(delay_s, step_target)
-        worker = self._jobs.start(fit_steps, X, config, view_indices, control, job_id=run_id,
+        worker = self._jobs.start(job, *args, control, **kwargs, job_id=run_id,
                                   on_yielded=self._on_yielded, on_errored=self._on_errored,
                                   on_finished=self._on_finished)
         self.active = ActiveRun(run_id, control, worker)

@@ -91,6 +91,8 @@ class Session:
     ----------
     dataset : Dataset or None
         The data EM fits (None when every painted point was removed).
+    description : str
+        How the window names that data (a preset's or a file's name, "painted", ...).
     projection : Projection or None
         How points with two or more features map onto the canvas (None for 1-D data).
     view_indices : ndarray of shape (n_view,) or None
@@ -115,6 +117,7 @@ class Session:
     """
 
     dataset: Dataset | None = None
+    description: str = ""
     projection: Projection | None = None
     view_indices: NDArray[np.intp] | None = None
     model: LoadedModel | None = None
@@ -129,12 +132,14 @@ class Session:
 
     # --- data -----------------------------------------------------------------------------------
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Fit ``dataset`` from now on: new view rows, no snapshot, no hand-placed components.
+    def set_dataset(self, dataset: Dataset, description: str = "") -> None:
+        """Fit ``dataset`` (called ``description``) from now on: new view rows, no snapshot, no hand-placed
+        components.
 
         A loaded model is kept only if it has as many features as the data.
         """
         self.dataset = dataset
+        self.description = description
         self.view_indices = view_indices(dataset.n_samples)
         if self.model is not None and self.model.params.n_features != dataset.n_features:
             self.model = None

@@ -4,9 +4,16 @@ It holds the panels and views and emits what the user asks for (its own signals 
 ``gui.main.actions``). ``gui.main.controller.Controller`` calls only the methods below, never a panel's
 or a view's widgets: reading the controls (``model_config``, ``delay_ms``, ``control_values``, ...) and
 showing things (``show_dataset``, ``show_points``, ``show_frame``, ``show_status``, ``show_error``, ...).
+The lessons (``gui.lessons``) use the same way in: ``controls`` and ``set_controls``, ``add_view`` and
+``show_view``, ``add_lesson_dock``, ``show_history``.
+
+Longer than the 400-line guide (about 460 lines): it is the whole view API, one short method per thing the
+controller or a lesson reads or shows; split up, a caller would have to know which part holds which widget.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
+from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
 from gui.main.session import Frame
@@ -219,6 +227,27 @@ class MainWindow(WindowActions, QMainWindow):
         """True if the paint brush erases."""
         return self.paint_panel.eraser.isChecked()
 
+    def controls(self) -> dict[str, Any]:
+        """Every setting a lesson changes: the Model settings with the locks (``ModelPanel.controls``), the
+        Display options, the delay per iteration (``delay_ms``) and the plane of the data shown (``plane``)."""
+        return {**self.model_panel.controls(), **self.display_panel.state(), "delay_ms": self.run_panel.delay_ms(),
+                "plane": self.projection_choice()}
+
+    def set_controls(self, values: dict[str, Any]) -> None:
+        """Set the controls ``values`` names (keys of ``controls``); the Model settings do not reset EM."""
+        self.model_panel.set_controls(values)
+        self.display_panel.restore(values)
+        self.run_panel.restore(values)
+        if "plane" in values:
+            self.data_panel.set_projection_choice(values["plane"])
+
+    def set_controls_enabled(self, model: bool, painting: bool) -> None:
+        """Enable the Model and Display groups (``model``) and the Paint group (``painting``); a lesson whose view
+        is not the data's, or whose data must stay as it is, disables them."""
+        self.model_panel.setEnabled(model)
+        self.display_panel.setEnabled(model)
+        self.paint_panel.setEnabled(painting)
+
     def restore_settings(self, settings: Settings) -> None:
         """Set the Model and Display settings, the delay, the recent files and the layout as they were saved.
 
@@ -323,6 +352,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.explain_panel.show_snapshot(snapshot, frame.n_samples)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
 
+    def show_history(self, snapshot: EMSnapshot, note: str) -> None:
+        """A snapshot of a fit the data views do not draw (a lesson's coins): its log-likelihoods in the
+        convergence plot, and ``note`` in the Explain panel."""
+        self.convergence.show_snapshot(snapshot)
+        self.explain_panel.show_note(note)
+
     def show_starts(self, final_log_likelihoods: tuple[float, ...], shown_start: int | None) -> None:
         self.restarts.set_starts(final_log_likelihoods, shown_start)
 
@@ -365,6 +400,34 @@ class MainWindow(WindowActions, QMainWindow):
 
     def current_view(self) -> QWidget:
         return self.views.currentWidget()
+
+    def add_view(self, view: QWidget) -> None:
+        """Another view in the data views' place (a lesson's); it needs a ``plot_widget`` for the keys' focus."""
+        self.views.addWidget(view)
+
+    def show_view(self, view: QWidget) -> None:
+        """Show ``view`` (added with ``add_view``) where the data is drawn; new data shows its own view again."""
+        self.views.setCurrentWidget(view)
+        self.focus_view()
+
+    def add_lesson_dock(self, dock: QDockWidget) -> None:
+        """Put a lesson's dock on the right, above Explain, hidden until it is shown; View lists it."""
+        dock.setVisible(False)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.splitDockWidget(dock, self.explain_dock, Qt.Orientation.Vertical)
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    def show_lesson_dock(self, dock: QDockWidget, width: int, share: float) -> None:
+        """Show a lesson's dock (added with ``add_lesson_dock``), at least ``width`` pixels wide and with the
+        fraction ``share`` of the height it shares with Explain."""
+        dock.show()
+        dock.raise_()
+        if dock.width() < width:
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        if self.explain_dock.isVisible() and not dock.isFloating() and not self.explain_dock.isFloating():
+            height = dock.height() + self.explain_dock.height()
+            self.resizeDocks([dock, self.explain_dock], [int(height * share), height - int(height * share)],
+                             Qt.Orientation.Vertical)
 
     def focus_view(self) -> None:
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""

@@ -152,6 +152,16 @@ class DataPanel(QGroupBox):
             return ("pca", 0, 1)
         return ("features", self.x_feature.currentIndex(), self.y_feature.currentIndex())
 
+    def set_projection_choice(self, choice: tuple[str, int, int]) -> None:
+        """Show the plane ``choice`` (as ``projection_choice`` gives it) when the features allow it."""
+        kind, first, second = choice
+        index = self.plane.findData(kind)
+        if index >= 0:
+            self.plane.setCurrentIndex(index)
+        if kind == "features" and max(first, second) < self.x_feature.count():
+            self.x_feature.setCurrentIndex(first)
+            self.y_feature.setCurrentIndex(second)
+
     def state(self) -> dict[str, Any]:
         return {"preset": self.preset.currentData(), "n": self.n_samples.value(), "k_true": self.k_true.value(),
                 "d_true": self.d_true.value(), "data_seed": self.seed.value(), "plane": self.plane.currentData()}

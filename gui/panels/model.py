@@ -69,11 +69,14 @@ class ModelPanel(QGroupBox):
         init_names = {InitMethod.KMEANS_PP: self.tr("k-means++"), InitMethod.KMEANS: self.tr("k-means"),
                       InitMethod.RANDOM: self.tr("random responsibilities"),
                       InitMethod.RANDOM_FROM_DATA: self.tr("random data points"),
+                      InitMethod.TUTORIAL: self.tr("tutorial (data points, identity covariances)"),
                       InitMethod.GIVEN: self.tr("given (loaded model or by hand)")}
         for method in InitMethod:
             self.init.addItem(init_names[method], method.value)
-        self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'given' starts from the loaded "
-                                     "model or from the components placed on the canvas by hand."))
+        self.init.setToolTip(self.tr("How EM chooses its starting parameters; 'tutorial' is the textbooks' start "
+                                     "(K random data points as means, identity covariances, equal weights); "
+                                     "'given' starts from the loaded model or from the components placed on the "
+                                     "canvas by hand."))
         self.seed = QSpinBox()
         self.seed.setRange(NO_SEED, 2**31 - 1)
         self.seed.setValue(0)
@@ -217,6 +220,42 @@ class ModelPanel(QGroupBox):
         self.blockSignals(True)
         try:
             self.init.setCurrentIndex(self.init.findData(InitMethod.KMEANS_PP.value))
+        finally:
+            self.blockSignals(False)
+
+    def controls(self) -> dict[str, Any]:
+        """Every setting as it is, locks and initialisation 'given' included (``state`` is what is remembered)."""
+        locks = self.locks()
+        return {**self.state(), "init": self.init.currentData(), "equal_weights": locks.equal_weights,
+                "covariance_lock": locks.covariances.value, "frozen": locks.frozen_components}
+
+    def set_controls(self, values: dict[str, Any]) -> None:
+        """Set the settings ``values`` names (keys of ``controls``), without ``changed``."""
+        self.blockSignals(True)
+        try:
+            for key, spin in (("n_components", self.n_components), ("max_iter", self.max_iter),
+                              ("seed", self.seed), ("n_init", self.n_init)):
+                if key in values:
+                    spin.setValue(int(values[key]))
+            for key, slider in (("tol", self.tol), ("reg_covar", self.reg_covar)):
+                if key in values:
+                    slider.setValue(float(values[key]))
+            if "covariance_type" in values:
+                self.covariance_type.setCurrentIndex(self.covariance_type.findData(values["covariance_type"]))
+            if "init" in values:
+                if values["init"] == InitMethod.GIVEN.value:
+                    self.set_given_available(True)
+                self.init.setCurrentIndex(self.init.findData(values["init"]))
+            if "equal_weights" in values:
+                self.equal_weights.setChecked(bool(values["equal_weights"]))
+            if "covariance_lock" in values:
+                self.covariance_lock.setCurrentIndex(self.covariance_lock.findData(values["covariance_lock"]))
+            if "frozen" in values:
+                self.frozen.blockSignals(True)
+                try:
+                    self.set_frozen(tuple(values["frozen"]))
+                finally:
+                    self.frozen.blockSignals(False)
         finally:
             self.blockSignals(False)
 

@@ -8,9 +8,12 @@ EM has converged. The lower plot shows the same test directly: |change| per iter
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from engine.em import EMSnapshot, HalfStep
@@ -22,6 +25,10 @@ TOL_COLOR = (200, 60, 60)
 RESEED_COLOR = (150, 30, 150)
 #: Changes are clipped to this before the log scale (an exact zero has no logarithm).
 SMALLEST_CHANGE = 1e-16
+#: Point size of the legend above the plot.
+LEGEND_POINT_SIZE = 9
+#: Room the legend leaves beside it (the left axis and margins), in pixels.
+LEGEND_MARGIN = 110
 
 
 class ConvergencePlot(pg.GraphicsLayoutWidget):
@@ -65,13 +72,23 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         for item in (self.tol_band, self.curve, self.m_ticks, self.reseed_marks, self.cursor):
             self.likelihood.addItem(item)
         # The legend is the title: one line above the plot, so it never hides the curve.
-        self._legend_html = (
+        # A narrow plot breaks it in two lines (``_set_title``): one line wider than the plot would widen the
+        # whole layout beyond the widget and cut off its right side, the latest iterations.
+        self._legend_parts = (
             f'<span style="color:{_hex(LINE_COLOR)}">●</span> {self.tr("E-step: log-likelihood")}&nbsp;&nbsp; '
-            f'<span style="color:{_hex(M_COLOR)}">▲</span> {self.tr("M-step: new parameters")}&nbsp;&nbsp; '
+            f'<span style="color:{_hex(M_COLOR)}">▲</span> {self.tr("M-step: new parameters")}',
             f'<span style="color:{_hex(TOL_COLOR)}">▬</span> {self.tr("± tol around the latest value")}')
         self._reseed_html = (f'&nbsp;&nbsp; <span style="color:{_hex(RESEED_COLOR)}">✕</span> '
                              f'{self.tr("M-step re-seeded a component")}')
+        legend_font = QFont(self.font())
+        legend_font.setPointSize(LEGEND_POINT_SIZE)
+        self._legend_metrics = QFontMetrics(legend_font)
         self._prefix = ""
+        self._reseeded = False
+        self._fit_timer = QTimer(self)  # a timer of the plot's own: it goes with the plot
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_layout)
         self.change_curve = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1.5), symbol="o", symbolSize=4,
                                             symbolBrush=LINE_COLOR, symbolPen=None)
         self.tol_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(TOL_COLOR, width=1.5,
@@ -157,13 +174,30 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
             plot.getViewBox().updateMatrix()  # else pyqtgraph applies the new range while painting, then repaints
 
     def _set_title(self, prefix: str, reseeded: bool = False) -> None:
-        """The legend as the title, after ``prefix`` (the start), with the re-seed cross when one is drawn."""
-        self._prefix = prefix
-        legend = self._legend_html + (self._reseed_html if reseeded else "")
-        text = f"<b>{prefix}</b>&nbsp;&nbsp; {legend}" if prefix else legend
+        """The legend as the title, after ``prefix`` (the start), with the re-seed cross when one is drawn; on two
+        lines when one would be wider than the plot."""
+        self._prefix, self._reseeded = prefix, reseeded
+        first, second = self._legend_parts
+        second += self._reseed_html if reseeded else ""
+        first = f"<b>{prefix}</b>&nbsp;&nbsp; {first}" if prefix else first
+        one_line = f"{first}&nbsp;&nbsp; {second}"
+        plain = re.sub(r"<[^>]+>", "", one_line).replace("&nbsp;", " ")
+        fits = self._legend_metrics.horizontalAdvance(plain) + LEGEND_MARGIN <= self.width()
+        text = one_line if fits else f"{first}<br>{second}"
         if text != self._title:
             self._title = text
-            self.likelihood.setTitle(text, color=_hex(FOREGROUND), size="9pt")
+            self.likelihood.setTitle(text, color=_hex(FOREGROUND), size=f"{LEGEND_POINT_SIZE}pt")
+            # The layout keeps a width its old minimum forced on it until told its size again, once it has
+            # taken the new title in (at the next event).
+            self._fit_timer.start()
+
+    def _fit_layout(self) -> None:
+        self.ci.setGeometry(self.range)
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 - Qt's naming
+        if hasattr(self, "_legend_metrics"):  # pyqtgraph resizes once inside its own __init__, before ours ran
+            self._set_title(self._prefix, self._reseeded)  # before the layout takes the new size
+        super().resizeEvent(event)
 
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -95,7 +95,8 @@ class PaintTool(QObject):
         return self._data
 
     def active(self) -> bool:
-        return self._available and self._panel.enabled.isChecked()
+        """True while strokes paint: 2-D data, Paint points checked, and the panel enabled (a lesson disables it)."""
+        return self._available and self._panel.isEnabled() and self._panel.enabled.isChecked()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's naming
         if not self.active() or not isinstance(event, QMouseEvent):
