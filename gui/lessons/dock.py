@@ -69,7 +69,7 @@ class LessonDock(QDockWidget):
         self.reg_covar.setToolTip(self.tr("Adds reg_covar to every variance in the M-step (0 when off), and goes "
                                           "back to the start."))
         self.reg_covar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.kmeans = KMeansView()
+        self._kmeans: KMeansView | None = None  # made when a lesson first shows it (a plot costs start-up time)
         self.leave = QPushButton(self.tr("Leave lesson"))
         self.leave.setToolTip(self.tr("Ends the lesson and brings back your data, settings and view as they were."))
         self.leave.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -85,7 +85,7 @@ class LessonDock(QDockWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.keep_going)
         layout.addWidget(self.reg_covar)
-        layout.addWidget(self.kmeans)
+        self._kmeans_layout, self._kmeans_index = layout, layout.count()
         buttons = QHBoxLayout()
         buttons.addWidget(self.all_lessons)
         buttons.addWidget(self.leave)
@@ -101,6 +101,14 @@ class LessonDock(QDockWidget):
         self.keep_going.clicked.connect(self.keep_going_requested)
         self.reg_covar.toggled.connect(self.reg_covar_switched)
         self.show_lesson(None)
+
+    @property
+    def kmeans(self) -> KMeansView:
+        """The k-means plot below the lesson's text, made on first use."""
+        if self._kmeans is None:
+            self._kmeans = KMeansView()
+            self._kmeans_layout.insertWidget(self._kmeans_index, self._kmeans)
+        return self._kmeans
 
     def show_list(self) -> None:
         """The list of lessons."""
@@ -122,7 +130,8 @@ class LessonDock(QDockWidget):
         self.reg_covar.blockSignals(True)
         self.reg_covar.setChecked(False)
         self.reg_covar.blockSignals(False)
-        self.kmeans.setVisible(Extra.KMEANS in lesson.extras)
+        if Extra.KMEANS in lesson.extras or self._kmeans is not None:
+            self.kmeans.setVisible(Extra.KMEANS in lesson.extras)
         self.pages.setCurrentWidget(self.lesson_page)
 
     def lesson_text(self) -> str:

@@ -80,10 +80,8 @@ class LessonGuide(QObject):
         self._controller = controller
         self.dock = LessonDock()
         window.add_lesson_dock(self.dock)
-        self.coins_view = CoinsView()
-        window.add_view(self.coins_view)
-        self.coins = CoinsRun(window, self.coins_view, parent=self)
-        controller.add_job_owner(self.coins)
+        self._coins: CoinsRun | None = None  # the coin lessons' view and run, made when one first opens
+        self._coins_view: CoinsView | None = None
         self.current: Lesson | None = None
         self._saved: UserWork | None = None
         self._setup: GaussianSetup | CoinsSetup | None = None
@@ -96,6 +94,23 @@ class LessonGuide(QObject):
         controller.data_arriving.connect(self._on_data_arriving)
         controller.frame_drawn.connect(self._on_frame_drawn)
         window.installEventFilter(self)
+
+    @property
+    def coins(self) -> CoinsRun:
+        """The coin lessons' run (and its view), made on first use: a plot costs start-up time."""
+        if self._coins is None:
+            self._coins_view = CoinsView()
+            self._window.add_view(self._coins_view)
+            self._coins = CoinsRun(self._window, self._coins_view, parent=self)
+            self._coins.runner.set_delay_ms(self._window.delay_ms())
+            self._controller.add_job_owner(self._coins)
+        return self._coins
+
+    @property
+    def coins_view(self) -> CoinsView:
+        """The coin lessons' view (made with ``coins``)."""
+        _ = self.coins  # made with the run
+        return self._coins_view
 
     def _make_menu(self) -> None:
         menu = self._window.lessons_menu
@@ -143,12 +158,13 @@ class LessonGuide(QObject):
                                       DOCK_SHARE_WITH_PLOT if Extra.KMEANS in chosen.extras else DOCK_SHARE)
         window, controller = self._window, self._controller
         if isinstance(setup, CoinsSetup):
+            coins = self.coins
             controller.stop_fit()
             window.set_controls({"delay_ms": setup.delay_ms})
             window.set_controls_enabled(model=False, painting=False)
-            window.show_view(self.coins_view)
-            controller.take_run_keys(self.coins)
-            self.coins.open(setup, chosen.names)
+            window.show_view(self._coins_view)
+            controller.take_run_keys(coins)
+            coins.open(setup, chosen.names)
         else:
             window.set_controls_enabled(model=True, painting=False)
             window.set_controls(setup.controls)
@@ -175,7 +191,7 @@ class LessonGuide(QObject):
             window.set_controls({"plane": saved.controls["plane"]})
         else:
             self._controller.session.model = saved.model  # the arriving data decides whether it stays
-        if window.current_view() is self.coins_view:
+        if self._coins_view is not None and window.current_view() is self._coins_view:
             window.show_view(saved.view)
         self.dock.show_lesson(None)
         self._update_menu()
