@@ -217,7 +217,7 @@ def gaussian_family(X: NDArray[np.floating], config: FitConfig) -> GaussianFamil
 
 
 def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[np.intp] | None,
-              control: RunControl) -> Iterator[FitProgress | FitPaused]:
+              control: RunControl, emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
     """The Gaussian fit job: EM on ``X`` as ``control`` allows (``family_steps`` with ``gaussian_family``).
 
     Parameters
@@ -227,8 +227,10 @@ def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[
     view_indices : ndarray of shape (n_view,) or None
         Samples whose responsibilities the snapshots carry.
     control : RunControl
+    emit_interval_s : float
+        While running freely, at most one snapshot per this many seconds is sent (0: every half-step).
     """
-    yield from family_steps(partial(gaussian_family, X, config), config, view_indices, control)
+    yield from family_steps(partial(gaussian_family, X, config), config, view_indices, control, emit_interval_s)
 
 
 def family_steps(build_family: FamilyBuilder, settings: LoopSettings, view_indices: NDArray[np.intp] | None,
