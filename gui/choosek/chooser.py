@@ -38,7 +38,7 @@ from gui.threads import Jobs
 #: The view is redrawn at most this often while cells arrive, in milliseconds.
 REDRAW_MS = 40
 #: The panel is made at least this wide when it opens.
-DOCK_WIDTH = 470
+DOCK_WIDTH = 420
 
 
 def _tr(text: str) -> str:

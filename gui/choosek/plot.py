@@ -63,7 +63,7 @@ class CriterionPlot(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         style_plot(self.plot)
         self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMouseEnabled(x=False, y=True)  # the wheel zooms into the values near the best
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setLabel("bottom", _tr("number of components K"))
@@ -73,7 +73,7 @@ class CriterionPlot(QWidget):
         self.plot_widget.setToolTip(_tr("Each finished cell of the grid: K across, the criterion up, one line per "
                                         "covariance type. Ringed in red: the best cell that is not degenerate; "
                                         "hollow: degenerate fits (never chosen). Click a point to put that model "
-                                        "on the canvas."))
+                                        "on the canvas; the mouse wheel zooms the criterion's axis."))
         self.lines: dict[CovarianceType, pg.PlotDataItem] = {}
         self.points: dict[CovarianceType, pg.ScatterPlotItem] = {}
         for covariance_type, (color, symbol) in TYPE_STYLE.items():

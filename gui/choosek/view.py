@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -102,30 +101,24 @@ class ChooseKView(QWidget):
         self.plot = CriterionPlot()
         self.table = ModelsTable()
 
-        settings = QGridLayout()
-        settings.setContentsMargins(0, 0, 0, 0)
-        settings.setHorizontalSpacing(6)
-        settings.setVerticalSpacing(3)
-        k_range = QHBoxLayout()
-        k_range.setSpacing(4)
-        k_range.addWidget(self.k_from)
-        k_range.addWidget(QLabel(self.tr("to")))
-        k_range.addWidget(self.k_to)
-        settings.addWidget(QLabel(self.tr("K from")), 0, 0)
-        settings.addLayout(k_range, 0, 1)
-        settings.addWidget(QLabel(self.tr("Starts")), 0, 2)
-        settings.addWidget(self.n_init, 0, 3)
-        settings.addWidget(QLabel(self.tr("Folds")), 1, 2)
-        settings.addWidget(self.folds, 1, 3)
-        settings.addWidget(QLabel(self.tr("Seed")), 1, 0)
-        settings.addWidget(self.seed, 1, 1)
-        types = QHBoxLayout()
-        types.setSpacing(8)
+        first_row = QHBoxLayout()
+        first_row.setSpacing(4)
+        for widget in (QLabel(self.tr("K from")), self.k_from, QLabel(self.tr("to")), self.k_to):
+            first_row.addWidget(widget)
+        first_row.addSpacing(10)
+        for widget in (QLabel(self.tr("Starts")), self.n_init):
+            first_row.addWidget(widget)
+        first_row.addSpacing(10)
+        for widget in (QLabel(self.tr("Folds")), self.folds):
+            first_row.addWidget(widget)
+        first_row.addStretch(1)
+        second_row = QHBoxLayout()
+        second_row.setSpacing(8)
         for box in self.types.values():
-            types.addWidget(box)
-        types.addStretch(1)
-        settings.addLayout(types, 2, 0, 1, 4)
-        settings.setColumnStretch(1, 1)
+            second_row.addWidget(box)
+        second_row.addStretch(1)
+        second_row.addWidget(QLabel(self.tr("Seed")))
+        second_row.addWidget(self.seed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose)
         buttons.addWidget(self.stop)
@@ -137,13 +130,14 @@ class ChooseKView(QWidget):
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.plot)
         results.addWidget(self.table)
-        results.setStretchFactor(0, 3)
-        results.setStretchFactor(1, 2)
+        results.setStretchFactor(0, 1)
+        results.setStretchFactor(1, 1)
         results.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
-        layout.addLayout(settings)
+        layout.addLayout(first_row)
+        layout.addLayout(second_row)
         layout.addLayout(buttons)
         layout.addWidget(self.activity)
         layout.addLayout(criterion_row)
@@ -161,6 +155,8 @@ class ChooseKView(QWidget):
         spin.setRange(low, high)
         spin.setValue(value)
         spin.setToolTip(tip)
+        digits = len(str(high))
+        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("9" * min(digits, 6)) + 36)
         return spin
 
     # --- reading the controls -------------------------------------------------------------------
