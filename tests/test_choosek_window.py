@@ -18,12 +18,14 @@ from sklearn.mixture import GaussianMixture
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
 from engine.io.tables import Dataset
-from engine.selection.grid import Criterion
+from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.results import CellResult
 from engine.selection.run import iterate_selection
 from gui.app import create_window
 from gui.choosek import chooser as chooser_module
+from gui.choosek.board import SelectionBoard
 from gui.choosek.chooser import KChooser
+from gui.choosek.view import ChooseKView
 from gui.main.controller import RunState
 from gui.main.criteria import FitCriteria
 from gui.settings import Settings
@@ -269,8 +271,15 @@ def test_new_data_drops_the_results_and_late_events(qtbot, on_blobs):
     assert chooser.start()  # a second run replaces the first at once
     qtbot.waitUntil(lambda: chooser._jobs.running == 0 and not chooser.running, timeout=TIMEOUT_MS)
     assert chooser.run.job_id != first and chooser.run.board.result is not None
-    assert {cell.n_components for cell in chooser.run.board.cells.values()} == {1, 2}  # none of the first run's
+    board = chooser.run.board
+    assert {cell.n_components for cell in board.cells.values()} == {1, 2}  # none of the first run's
     assert view.table.rowCount() == 4
+    # An event of the first run that arrives now (queued before it was replaced) is dropped by its job id.
+    late = dataclasses.replace(board.cell(0), bic=-1e9)
+    chooser._on_yielded(first, late)
+    chooser._on_finished(first)
+    assert board.cell(0).bic != -1e9 and board.best(Criterion.BIC).bic != -1e9
+    assert view.activity.text().startswith("Done: 4 cells")
 
     controller.show_data(blobs(seed=1), "other blobs")
     wait_paused(qtbot, controller)
@@ -301,3 +310,20 @@ def test_bic_and_aic_of_the_fit_on_the_canvas_are_scikit_learns(qtbot, app):
     qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
     assert controller.shown.snapshot.half_step is not HalfStep.E
     wait_for_criteria(qtbot, criteria, controller.shown.snapshot.params, X)  # the fitted model: scored in a job
+
+
+def test_the_plot_draws_degenerate_cells_hollow_and_rings_the_best_usable_one(qtbot):
+    config = SelectionConfig(ks=(1, 2, 3), covariance_types=(CovarianceType.FULL,), seed=0)
+    board = SelectionBoard(config)
+    for index, (bic, degenerate) in enumerate(((500.0, False), (300.0, False), (250.0, True))):
+        board.take(CellResult(cell_index=index, n_components=index + 1, covariance_type=CovarianceType.FULL,
+                              params=None, fit=None, log_likelihood=-bic / 2, n_parameters=1, bic=bic, aic=bic,
+                              icl=bic, cv_log_likelihood=-1.0, degenerate=degenerate, degenerate_reason=None,
+                              converged=True, n_iter=1, hit_max_iter=False, seed=0))
+    view = ChooseKView()
+    qtbot.addWidget(view)
+    view.show_board(board, None)
+    brushes = [spot.brush().color().getRgb()[:3] for spot in view.plot.points[CovarianceType.FULL].points()]
+    assert brushes[2] == (255, 255, 255) and brushes[0] != (255, 255, 255) and brushes[1] != (255, 255, 255)
+    assert view.plot.best_mark.getData()[0].tolist() == [2]  # K = 3 has the lowest BIC but is degenerate
+    assert view.table.item(0, 5).text() == "degenerate" and view.table.item(1, 4).text() == "+0.00"
