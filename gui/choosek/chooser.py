@@ -209,8 +209,7 @@ class KChooser(QObject):
             return False
         model = LoadedModel(cell.params, run.dataset.feature_names,
                             fit_summary(cell.fit) if cell.fit is not None else None, {})
-        message = _tr("{0} from Choose K on the canvas: E and M step EM on from it, Space runs it, Ctrl+S saves "
-                      "it.").format(cell.label)
+        message = _tr("{0} from Choose K: E, M or Space go on from it.").format(cell.label)
         if not self._controller.show_model(model, cell.label, history=cell.history, message=message):
             return False
         self.shown_cell = cell_index
