@@ -14,6 +14,7 @@ settings      what the window remembers between runs (a QSettings the caller han
 main/         the main window: its view API, controller, Qt-free session, fit job, loading and exports
 image/        the Image window: segment a picture, with its view, controller, session, jobs and exports
 lessons/      the classic EM examples in one click: the Lessons menu and panel, the coins view and its fit
+choosek/      Choose K: a model selection over K x covariance types, filled live; any cell put on the canvas
 views/        plots and canvas items: the data, the mixture, convergence, explanations, editing by hand
 panels/       the side panel's groups of controls (data, model, run, display)
 """

@@ -19,8 +19,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
+from gui.choosek.chooser import KChooser
 from gui.lessons.guide import LessonGuide
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
+from gui.main.criteria import FitCriteria
 from gui.main.window import MainWindow
 from gui.settings import Settings
 
@@ -38,8 +40,8 @@ QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
-    """The main window and its controller (with its lessons, ``gui.lessons.guide.LessonGuide``), showing the demo
-    data (and ``path``, if given).
+    """The main window and its controller (with its lessons, ``gui.lessons.guide.LessonGuide``, and Choose K,
+    ``gui.choosek.chooser.KChooser``), showing the demo data (and ``path``, if given).
 
     Also shortens the interpreter's GIL switch interval to ``GIL_SWITCH_INTERVAL_S`` for the whole process.
     """
@@ -48,6 +50,8 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     window = MainWindow()
     controller = Controller(window, settings)
     LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
+    KChooser(window, controller)  # Run > Choose K and its panel; a child of the controller
+    FitCriteria(window, controller)  # BIC and AIC of the fit on the canvas, in the status bar
     controller.start(path)
     return window, controller
 

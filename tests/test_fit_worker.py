@@ -147,4 +147,4 @@ def test_the_job_runs_any_family_a_builder_makes():
     # The Gaussian job is the same job with the Gaussian family: the same snapshots as before.
     # Every half-step sent (interval 0): with the default interval, which snapshots are sent depends on time.
     gaussian = list(family_steps(partial(gaussian_family, X, CONFIG), CONFIG, None, RunControl(), 0.0))
-    assert _kinds(gaussian) == _kinds(list(fit_steps(X, CONFIG, None, RunControl(), 0.0)))
+    assert _kinds(gaussian) == _kinds(list(fit_steps(X, CONFIG, None, RunControl(), emit_interval_s=0.0)))

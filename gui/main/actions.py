@@ -102,6 +102,9 @@ class WindowActions:
         for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
                        self.reset_action, self.stop_action):
             run_menu.addAction(action)
+        self.run_menu = run_menu  # gui.choosek adds Choose K here
+        #: Actions of other modules with shortcuts, listed by Help > Keyboard shortcuts after the window's own.
+        self.more_shortcut_actions: list[QAction] = []
         view_menu = menu_bar.addMenu(_tr("&View"))
         view_menu.addAction(self.fit_view_action)
         self.view_menu = view_menu
@@ -126,7 +129,8 @@ class WindowActions:
         rows = []
         for action in (self.run_pause_action, self.step_action, self.e_step_action, self.m_step_action,
                        self.reset_action, self.stop_action, self.open_data_action, self.export_model_action,
-                       self.fit_view_action, self.quit_action, self.undo_action, self.redo_action):
+                       self.fit_view_action, self.quit_action, self.undo_action, self.redo_action,
+                       *self.more_shortcut_actions):
             keys = ", ".join(text for s in action.shortcuts() if (text := s.toString(
                 QKeySequence.SequenceFormat.NativeText)))
             rows.append((keys, action.toolTip()))

@@ -8,6 +8,7 @@ delegated, each to one object: fit runs, their orders and their throttled frames
 exports to ``gui.main.exports.Exporter``. Every run has a new, higher id, and snapshots of runs that were
 replaced are dropped.
 
+Choose K (``gui.choosek``) puts a cell's model on the canvas with ``show_model`` (File > Open model's way).
 Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` set up a Gaussian lesson,
 ``stop_fit`` and ``take_run_keys`` hand the window's run keys to a lesson's own fit, ``data_arriving`` says
 that the user's new data or model replaces what is shown, and ``add_job_owner`` joins a lesson's jobs to
@@ -231,7 +232,17 @@ class Controller(QObject):
 
     @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:
-        """Show ``model`` on the data (or on points drawn from it, if its features differ) and step to its E-step."""
+        self.show_model(model, path)
+
+    def show_model(self, model: LoadedModel, path: str, history: tuple[float, ...] = (),
+                   message: str | None = None) -> bool:
+        """Show ``model`` on the data (or on points drawn from it, if its features differ) and step to its E-step.
+
+        What File > Open model does with a model file ``path`` (a name, for a model that has no file): K and the
+        covariance type follow the model and Run continues EM from it (initialisation 'given'). ``history``, the
+        mean log-likelihood of every E-step of the fit that made it (a Choose-K cell's), is drawn before the new
+        ones; ``message`` replaces the status bar's note. False if it cannot be shown (a dialog said why).
+        """
         self.data_arriving.emit(False)
         name = os.path.basename(path)
         dataset = self.session.dataset
@@ -240,13 +251,14 @@ class Controller(QObject):
             drawn = Dataset(X, model.feature_names, source=f"model:{path}", labels=labels)
             if not self._set_dataset(drawn, _tr("{0} points drawn from {1}").format(MODEL_SAMPLE_SIZE, name),
                                      reset=False):
-                return
+                return False
         self.session.model = model
         self.window.use_model(model.params)
         self._settings_timer.stop()
-        self._start_run(StepTarget.E)
-        self.window.show_message(
-            _tr("Model {0} loaded: Run continues EM from it (initialisation 'given').").format(name), 8000)
+        started = self._start_run(StepTarget.E, history)
+        self.window.show_message(message or _tr("Model {0} loaded: Run continues EM from it (initialisation "
+                                                "'given').").format(name), 8000)
+        return started
 
     def _set_dataset(self, dataset: Dataset, description: str, reset: bool = True, fit_view: bool = True,
                      clear_undo: bool = True, given: MixtureParams | None = None) -> bool:
@@ -290,8 +302,9 @@ class Controller(QObject):
 
     # --- runs -----------------------------------------------------------------------------------
 
-    def _start_run(self, step_target: StepTarget | None) -> bool:
-        """Start a new run (stopping the current one); ``step_target`` starts it stepping, None running."""
+    def _start_run(self, step_target: StepTarget | None, prior_history: tuple[float, ...] = ()) -> bool:
+        """Start a new run (stopping the current one); ``step_target`` starts it stepping, None running;
+        ``prior_history`` continues the history of the fit that made the given parameters."""
         dataset = self.session.dataset
         if dataset is None:
             return False
@@ -301,7 +314,7 @@ class Controller(QObject):
             self.window.show_error(_tr("These settings cannot be used"), str(error))
             return False
         run_id = self.runner.start(dataset.X, config, self.session.view_indices, self.window.delay_ms() / 1000.0,
-                                   step_target)
+                                   step_target, prior_history)
         self.session.begin_run(run_id, config)
         self.window.begin_run(config.n_init, config.tol)
         self._set_state(RunState.RUNNING if step_target is None else RunState.STEPPING)

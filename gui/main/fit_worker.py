@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 from typing import Any
@@ -217,7 +217,8 @@ def gaussian_family(X: NDArray[np.floating], config: FitConfig) -> GaussianFamil
 
 
 def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[np.intp] | None,
-              control: RunControl, emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
+              control: RunControl, prior_history: tuple[float, ...] = (),
+              emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
     """The Gaussian fit job: EM on ``X`` as ``control`` allows (``family_steps`` with ``gaussian_family``).
 
     Parameters
@@ -227,14 +228,18 @@ def fit_steps(X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[
     view_indices : ndarray of shape (n_view,) or None
         Samples whose responsibilities the snapshots carry.
     control : RunControl
+    prior_history : tuple of float
+        Mean log-likelihood of every E-step of an earlier fit this run continues (``continued``).
     emit_interval_s : float
         While running freely, at most one snapshot per this many seconds is sent (0: every half-step).
     """
-    yield from family_steps(partial(gaussian_family, X, config), config, view_indices, control, emit_interval_s)
+    yield from family_steps(partial(gaussian_family, X, config), config, view_indices, control, emit_interval_s,
+                            prior_history=prior_history)
 
 
 def family_steps(build_family: FamilyBuilder, settings: LoopSettings, view_indices: NDArray[np.intp] | None,
-                 control: RunControl, emit_interval_s: float = EMIT_INTERVAL_S) -> Iterator[FitProgress | FitPaused]:
+                 control: RunControl, emit_interval_s: float = EMIT_INTERVAL_S,
+                 prior_history: tuple[float, ...] = ()) -> Iterator[FitProgress | FitPaused]:
     """The fit job for any mixture: EM on the family ``build_family()`` makes, as ``control`` allows.
 
     Parameters
@@ -249,6 +254,8 @@ def family_steps(build_family: FamilyBuilder, settings: LoopSettings, view_indic
     emit_interval_s : float
         Yield at most this often while running freely (0: every snapshot, for a family so small that the
         window can draw each half-step).
+    prior_history : tuple of float
+        Mean log-likelihood of every E-step of an earlier fit this run continues (``continued``).
 
     Yields
     ------
@@ -258,8 +265,25 @@ def family_steps(build_family: FamilyBuilder, settings: LoopSettings, view_indic
     """
     with single_threaded_blas():
         family = build_family()
-        yield from throttled_steps(run_em(family, settings, view_indices=view_indices), control,
-                                   emit_interval_s=emit_interval_s)
+        snapshots = run_em(family, settings, view_indices=view_indices)
+        if prior_history:
+            snapshots = continued(snapshots, prior_history)
+        yield from throttled_steps(snapshots, control, emit_interval_s=emit_interval_s)
+
+
+def continued(snapshots: Iterator[EMSnapshot], prior_history: tuple[float, ...]) -> Iterator[EMSnapshot]:
+    """``snapshots`` of a run that continues an earlier fit whose E-steps gave ``prior_history``.
+
+    The earlier fit's log-likelihoods come first in every snapshot's ``history``, and iterations (and
+    re-seedings) are numbered on from its last one, so the convergence plot, the status bar and an export
+    show the whole fit (a Choose-K cell put on the canvas, then stepped on).
+    """
+    offset = len(prior_history)
+    prior = tuple(float(value) for value in prior_history)
+    for snapshot in snapshots:
+        yield replace(snapshot, iteration=snapshot.iteration + offset, history=prior + snapshot.history,
+                      reseed_events=tuple(replace(event, iteration=event.iteration + offset)
+                                          for event in snapshot.reseed_events))
 
 
 def throttled_steps(snapshots: Iterator[EMSnapshot], control: RunControl, clock: Any = time.monotonic,

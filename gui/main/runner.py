@@ -83,12 +83,13 @@ class FitRunner(QObject):
         return self._jobs.new_id()
 
     def start(self, X: NDArray[np.floating], config: FitConfig, view_indices: NDArray[np.intp] | None,
-              delay_s: float, step_target: StepTarget | None) -> int:
+              delay_s: float, step_target: StepTarget | None, prior_history: tuple[float, ...] = ()) -> int:
         """Stop the active run and start a new one on ``X`` (n_samples, n_features); returns its id.
 
-        ``step_target`` starts it stepping to that target, None running freely.
+        ``step_target`` starts it stepping to that target, None running freely. ``prior_history``: the mean
+        log-likelihoods of an earlier fit the run continues (``gui.main.fit_worker.continued``).
         """
-        return self._start(fit_steps, (X, config, view_indices), delay_s, step_target)
+        return self._start(fit_steps, (X, config, view_indices), delay_s, step_target, prior_history=prior_history)
 
     def start_family(self, build_family: FamilyBuilder, settings: LoopSettings, delay_s: float,
                      step_target: StepTarget | None, emit_interval_s: float = EMIT_INTERVAL_S) -> int:
