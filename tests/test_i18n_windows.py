@@ -32,20 +32,21 @@ LANGUAGES = ("zh_CN", "ko")
 #: Words that stay as they are: names of people, programs, formats and methods, symbols and units.
 KEPT = frozenset("""
 EM GMM Explorer Qt PySide pyqtgraph scikit-learn sklearn mclust numpy BIC AIC ICL CV PC RGB Lab CIE sRGB CSV
-NPY JSON PNG JPEG JPG BMP TIFF k-means k-means++ kmeans kmeans++ Lloyd Li Hang Do Batzoglou reg_covar tol
-n_init max_iter log exp lik English x0 x1 x2 blobs three-blobs two-1d four-2d random Ctrl Shift Space Esc
-Del Backspace Enter F1 Right Left Up Down PgUp PgDown px KB MB GB
+NPY JSON PNG JPEG JPG BMP TIFF npy k-means k-means++ kmeans kmeans++ Lloyd Li Hang Do Batzoglou reg_covar tol
+n_init max_iter make_blobs tied log exp lik English blobs three-blobs two-1d four-2d random Ctrl Ctrl+Z Shift
+Space Esc px ms
 """.split())
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_+\-']*")
+TOKEN = re.compile(r"[A-Za-z0-9_+\-'.]+")
 TAG = re.compile(r"<[^>]*>")
+#: Symbols: a letter with digits or a subscript (x0, PC1, r_k), or a number.
+SYMBOL = re.compile(r"[A-Za-z]{1,2}[0-9]*|[A-Za-z]_[A-Za-z0-9]+|[-+]?[0-9.]*([eE][-+]?[0-9]+)?")
 
 
 def english_words(text: str) -> list[str]:
-    """The English words of a shown text: markup, mnemonics, symbols (one letter, a letter and digits) and
-    ``KEPT`` left out."""
+    """The English words of a shown text: markup, mnemonics, symbols, numbers and ``KEPT`` left out."""
     plain = html.unescape(TAG.sub(" ", text)).replace("&&", "\0").replace("&", "").replace("\0", "&")
-    return [word for word in WORD.findall(plain)
-            if word not in KEPT and not re.fullmatch(r"[A-Za-z][0-9]*|[A-Za-z]{1,2}[0-9]+", word)]
+    words = (token.strip("'.-") for token in TOKEN.findall(plain))
+    return [word for word in words if word and word not in KEPT and not SYMBOL.fullmatch(word)]
 
 
 def untranslated(top) -> list[str]:

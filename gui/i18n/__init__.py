@@ -7,5 +7,6 @@ Modules
 -------
 languages     which language to show, loading the translators (ours and Qt's own) and a CJK font
 switching     the Language menu, and re-translating the open windows when the language changes
+outside       texts shown but written outside gui/ (preset descriptions, pyqtgraph menus), for extraction
 update        the maintainer's command: extract the strings (pyside6-lupdate), compile (pyside6-lrelease)
 """

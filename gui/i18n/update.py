@@ -3,6 +3,8 @@
     python -m gui.i18n.update            extract (pyside6-lupdate) and compile (pyside6-lrelease)
     python -m gui.i18n.update --status   list the entries still unfinished, per language (exit 1 if any)
     python -m gui.i18n.update --compile  compile only (after filling in translations)
+    python -m gui.i18n.update --todo ko > ko.tsv       the unfinished entries of one language, as a table to fill
+    python -m gui.i18n.update --fill ko ko.tsv          put the filled table's translations in, then compile
 
 Run it from a source checkout (it writes ``resources/i18n/``). The tools come with PySide6-Essentials and are
 looked up beside this interpreter first (a virtual environment's ``bin/``), then on ``PATH``.
@@ -12,7 +14,7 @@ Why not ``pyside6-lupdate gui/`` alone: many modules translate through a module-
 (an unknown name is skipped, a bare ``tr`` lands in the empty context, which never matches at run time). So
 ``extract`` copies the sources to a temporary folder with each helper call ``_tr("`` rewritten, on the same
 line, to ``QCoreApplication.translate("Context", "`` (the helper's own context, read from its body), and runs
-lupdate on the copy; locations in the ``.ts`` are relative and so point at the real files. Existing
+lupdate on the copy; locations in the ``.ts`` are relative to it and so point at the real files. Existing
 translations are merged by lupdate; entries whose source is gone are dropped (``-no-obsolete``).
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -151,7 +154,7 @@ def extract(root: Path = REPOSITORY, languages: tuple[str, ...] = LANGUAGES) -> 
             if ts_path(language, folder).is_file():
                 shutil.copyfile(ts_path(language, folder), ts_path(language, scratch_folder))
             targets.append(ts_path(language, scratch_folder))
-        subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", *map(str, copies),
+        subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "absolute", *map(str, copies),
                         "-ts", *map(str, targets)], check=True)
         for language in languages:
             shutil.copyfile(ts_path(language, scratch_folder), ts_path(language, folder))
@@ -178,9 +181,62 @@ def unfinished(ts_file: Path) -> list[tuple[str, str, str]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             state = translation.get("type", "") if translation is not None else "missing"
-            if state or translation is None or not (translation.text or "").strip():
+            forms = [translation.text or ""] if translation is not None else []
+            if message.get("numerus") == "yes" and translation is not None:
+                forms = [form.text or "" for form in translation.iter("numerusform")] or [""]
+            if state or not forms or not all(form.strip() for form in forms):
                 entries.append((name, message.findtext("source", ""), state or "empty"))
     return entries
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([\\tn])", lambda match: {"\\": "\\", "t": "\t", "n": "\n"}[match.group(1)], text)
+
+
+def todo_table(language: str, folder: Path = I18N_FOLDER) -> str:
+    """The unfinished entries of ``language`` as lines ``context<TAB>source<TAB>`` (a translation goes after the
+    last tab; newlines and tabs are written ``\\n`` and ``\\t``)."""
+    entries = unfinished(ts_path(language, folder))
+    return "".join(f"{context}\t{_escape(source)}\t\n" for context, source, _state in entries)
+
+
+def fill(language: str, table: Path, folder: Path = I18N_FOLDER) -> int:
+    """Put the translations of a ``todo_table`` whose last column is filled into ``language``'s ``.ts``.
+
+    Lines with an empty translation are skipped. Returns how many entries were filled. The file is written by
+    ElementTree; the next ``extract`` gives it lupdate's layout again (``main`` runs both).
+    """
+    translations = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2].strip():
+            translations[(parts[0], _unescape(parts[1]))] = _unescape(parts[2])
+    path = ts_path(language, folder)
+    tree = ElementTree.parse(path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            text = translations.get((name, message.findtext("source", "")))
+            translation = message.find("translation")
+            if text is None or translation is None:
+                continue
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                for form in list(translation):
+                    translation.remove(form)
+                ElementTree.SubElement(translation, "numerusform").text = text
+                translation.text = None
+            else:
+                translation.text = text
+            filled += 1
+    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    return filled
 
 
 def status(folder: Path = I18N_FOLDER) -> int:
@@ -200,9 +256,21 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--status", action="store_true", help="list the unfinished entries (exit 1 if any)")
     group.add_argument("--compile", action="store_true", help="compile the .qm files only")
+    group.add_argument("--todo", metavar="LANGUAGE", choices=LANGUAGES,
+                       help="print LANGUAGE's unfinished entries as a table: context, source, (translation)")
+    group.add_argument("--fill", nargs=2, metavar=("LANGUAGE", "TABLE"),
+                       help="take the translations of a filled --todo table, then extract and compile")
     args = parser.parse_args(argv)
     if args.status:
         return status()
+    if args.todo:
+        sys.stdout.write(todo_table(args.todo))
+        return 0
+    if args.fill:
+        language, table = args.fill
+        if language not in LANGUAGES:
+            parser.error(f"unknown language {language!r} (choose from {', '.join(LANGUAGES)})")
+        print(f"{ts_path(language).name}: {fill(language, Path(table))} entries filled")
     if not args.compile:
         extract()
     for output in compile_qm():
