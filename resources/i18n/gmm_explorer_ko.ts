@@ -415,7 +415,7 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
         <location filename="../../gui/views/convergence.py" line="52"/>
         <source>mean log-lik.</source>
         <extracomment>Changes are clipped to this before the log scale (an exact zero has no logarithm). Point size of the legend above the plot. Room the legend leaves beside it (the left axis and margins), in pixels.</extracomment>
-        <translation>평균 로그 가능도</translation>
+        <translation>로그 가능도</translation>
     </message>
     <message>
         <location filename="../../gui/views/convergence.py" line="53"/>
@@ -1232,17 +1232,17 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>레슨 목록을 보여 줍니다(다른 레슨을 고르거나 나가기 전까지 지금 레슨은 열려 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="116"/>
+        <location filename="../../gui/lessons/dock.py" line="129"/>
         <source>Set up</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="116"/>
+        <location filename="../../gui/lessons/dock.py" line="129"/>
         <source>What to do</source>
         <translation>해 볼 것</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="117"/>
+        <location filename="../../gui/lessons/dock.py" line="130"/>
         <source>What to notice</source>
         <translation>눈여겨볼 것</translation>
     </message>
@@ -1251,6 +1251,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <name>LessonGuide</name>
     <message>
         <location filename="../../gui/lessons/guide.py" line="105"/>
+        <location filename="../../gui/lessons/guide.py" line="220"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
@@ -1286,6 +1287,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/lessons/lesson_list.py" line="32"/>
+        <location filename="../../gui/lessons/lesson_list.py" line="58"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>

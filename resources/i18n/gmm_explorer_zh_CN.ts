@@ -1232,17 +1232,17 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>显示课程列表（在你选择另一课或离开之前，当前课程保持打开）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="116"/>
+        <location filename="../../gui/lessons/dock.py" line="129"/>
         <source>Set up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="116"/>
+        <location filename="../../gui/lessons/dock.py" line="129"/>
         <source>What to do</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="117"/>
+        <location filename="../../gui/lessons/dock.py" line="130"/>
         <source>What to notice</source>
         <translation>观察要点</translation>
     </message>
@@ -1251,6 +1251,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     <name>LessonGuide</name>
     <message>
         <location filename="../../gui/lessons/guide.py" line="105"/>
+        <location filename="../../gui/lessons/guide.py" line="220"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
@@ -1286,6 +1287,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/lessons/lesson_list.py" line="32"/>
+        <location filename="../../gui/lessons/lesson_list.py" line="58"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
