@@ -113,3 +113,10 @@ def test_every_lesson_shows_no_english(translated):
     guide.leave()
     left = list(dict.fromkeys(left))
     assert not left, f"{language}: {len(left)} texts in English:\n" + "\n".join(left)
+
+
+def test_the_menu_bar_mnemonics_are_unique(translated):
+    """Alt + a letter opens one menu: the translated titles keep distinct letters (语言(&G) beside 课程(&L))."""
+    language, _qtbot, window, *_ = translated
+    letters = [re.search(r"&(\w)", action.text()).group(1).lower() for action in window.menuBar().actions()]
+    assert len(letters) == len(set(letters)), (language, [action.text() for action in window.menuBar().actions()])

@@ -209,7 +209,7 @@ class LanguageMenu(QObject):
     def __init__(self, window: QMainWindow, store) -> None:
         super().__init__(window)
         self._store = store
-        self.menu = QMenu(_tr("&Language"), window)
+        self.menu = QMenu(_tr("Lan&guage"), window)
         self.menu.setObjectName("LanguageMenu")
         self.group = QActionGroup(self.menu)
         self.actions: dict[str, QAction] = {}

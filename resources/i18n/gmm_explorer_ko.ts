@@ -1170,8 +1170,8 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <name>LanguageMenu</name>
     <message>
         <location filename="../../gui/i18n/switching.py" line="212"/>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>언어(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../gui/i18n/switching.py" line="216"/>

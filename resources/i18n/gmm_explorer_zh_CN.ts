@@ -1170,8 +1170,8 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     <name>LanguageMenu</name>
     <message>
         <location filename="../../gui/i18n/switching.py" line="212"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../gui/i18n/switching.py" line="216"/>
