@@ -2,6 +2,7 @@
 
     gmm-explorer                      open the window
     gmm-explorer DATA.csv             open the window with a data file (or a model .json)
+    gmm-explorer --lang zh_CN|ko|en   open the window in that language, this time (before a file, if any)
     gmm-explorer fit|predict|score|select|generate ...   run a command without a window (see --help)
     gmm-explorer segment IMAGE ...    segment a picture without a window (see segment --help)
 
@@ -72,16 +73,32 @@ def _picture_codec():
     return codec
 
 
+def _split_language(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang CODE`` (or ``--lang=CODE``) at the start of ``argv``, for the window: (CODE, the rest).
+
+    (None, ``argv``) when it does not start so; CODE is "" when ``--lang`` has no value.
+    """
+    if argv and argv[0] == "--lang":
+        return (argv[1] if len(argv) > 1 else ""), argv[2:]
+    if argv and argv[0].startswith("--lang="):
+        return argv[0].partition("=")[2], argv[1:]
+    return None, argv
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run GMM Explorer with ``argv`` (without the program name); returns the exit status."""
+    """Run GMM Explorer with ``argv`` (without the program name); returns the exit status.
+
+    ``--lang zh_CN|ko|en`` first chooses the window's language for this run (the commands speak English).
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
-    if _wants_command_line(argv):
+    language, rest = _split_language(argv)
+    if _wants_command_line(rest):
         from engine.cli import main as cli_main
 
         return cli_main(argv, picture_codec=_picture_codec)
     from gui.app import main as gui_main
 
-    return gui_main(argv)
+    return gui_main(rest) if language is None else gui_main(rest, language=language)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -174,7 +191,7 @@ def run() -> int:
         if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:  # not ignored by our parent
             _signal.signal(_signal.SIGINT, _on_interrupt)
             sys.unraisablehook = _quiet_unraisable
-        headless = _wants_command_line(argv)
+        headless = _wants_command_line(_split_language(argv)[1])
         if not headless:
             _signal.signal(_signal.SIGINT, _signal.default_int_handler)
             sys.unraisablehook = sys.__unraisablehook__

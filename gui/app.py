@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from gui.choosek.chooser import KChooser
+from gui.i18n.languages import TRANSLATORS, normalise, resolve, saved_choice
+from gui.i18n.switching import LanguageMenu
 from gui.lessons.guide import LessonGuide
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
 from gui.main.criteria import FitCriteria
@@ -52,6 +54,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
     KChooser(window, controller)  # Run > Choose K and its panel; a child of the controller
     FitCriteria(window, controller)  # BIC and AIC of the fit on the canvas, in the status bar
+    window.language_menu = LanguageMenu(window, settings.store)  # before Help; switches the language at once
     controller.start(path)
     return window, controller
 
@@ -94,12 +97,22 @@ class QuitSignals(QObject):
         self._writer.close()
 
 
-def main(argv: list[str]) -> int:
-    """Run the window; ``argv[0]``, if given, is a data file (CSV, NPY) or a model (JSON) to open."""
+def main(argv: list[str], language: str | None = None) -> int:
+    """Run the window; ``argv[0]``, if given, is a data file (CSV, NPY) or a model (JSON) to open.
+
+    ``language`` (``gmm-explorer --lang CODE``) overrides, for this run only, the language chosen in the
+    Language menu or the system's (``gui.i18n.languages``); an unknown one ends with status 2.
+    """
+    chosen = None if language is None else normalise(language)
+    if language is not None and chosen is None:
+        print(f"gmm-explorer: error: unknown language {language!r} (choose zh_CN, ko or en)", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    window, controller = create_window(Settings(QSettings()), argv[0] if argv else None)
+    settings = Settings(QSettings())
+    TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
+    window, controller = create_window(settings, argv[0] if argv else None)
     quit_signals = QuitSignals(app, window)
     window.show()
     window.raise_()

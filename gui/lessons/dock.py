@@ -120,11 +120,7 @@ class LessonDock(QDockWidget):
         if lesson is None:
             self.show_list()
             return
-        self.title.setText(tr(lesson.title))
-        parts = ((self.tr("Set up"), lesson.about), (self.tr("What to do"), lesson.do),
-                 (self.tr("What to notice"), lesson.notice))
-        self.text.setHtml("".join(f"<p><b>{html.escape(heading)}</b><br>{html.escape(tr(text))}</p>"
-                                  for heading, text in parts))
+        self.retranslate_lesson(lesson)
         self.keep_going.setVisible(Extra.KEEP_GOING in lesson.extras)
         self.reg_covar.setVisible(Extra.REG_COVAR in lesson.extras)
         self.reg_covar.blockSignals(True)
@@ -133,6 +129,16 @@ class LessonDock(QDockWidget):
         if Extra.KMEANS in lesson.extras or self._kmeans is not None:
             self.kmeans.setVisible(Extra.KMEANS in lesson.extras)
         self.pages.setCurrentWidget(self.lesson_page)
+
+    def retranslate_lesson(self, lesson: Lesson | None) -> None:
+        """``lesson``'s title and text in the current language (None: nothing to do)."""
+        if lesson is None:
+            return
+        self.title.setText(tr(lesson.title))
+        parts = ((self.tr("Set up"), lesson.about), (self.tr("What to do"), lesson.do),
+                 (self.tr("What to notice"), lesson.notice))
+        self.text.setHtml("".join(f"<p><b>{html.escape(heading)}</b><br>{html.escape(tr(text))}</p>"
+                                  for heading, text in parts))
 
     def lesson_text(self) -> str:
         """The lesson's text as shown, without markup (for tests)."""

@@ -225,7 +225,19 @@ class LessonGuide(QObject):
         """Before the window closes (and saves its settings), the user's controls come back."""
         if watched is self._window and event.type() == QEvent.Type.Close and self.current is not None:
             self.leave(restore_data=False)
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         return False
+
+    def _retranslate(self) -> None:
+        """The lessons' titles and texts again, in the language just chosen (``gui.i18n.switching``)."""
+        for number, item in enumerate(LESSONS, start=1):
+            action = self.lesson_actions[item.key]
+            action.setText(_tr("{0}. {1}").format(number, tr(item.title)))
+            action.setToolTip(tr(item.about))
+            action.setStatusTip(tr(item.about))
+        self.dock.lessons.retranslate_items()
+        self.dock.retranslate_lesson(self.current)
 
     # --- a lesson's own controls ----------------------------------------------------------------
 

@@ -50,6 +50,15 @@ class LessonList(QWidget):
         self.list.itemActivated.connect(self._on_activated)
         self.open_button.clicked.connect(self._on_open)
 
+    def retranslate_items(self) -> None:
+        """The lessons' titles and the selected one's text again, in the current language."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            entry = lesson(item.data(KEY_ROLE))
+            item.setText(self.tr("{0}. {1}").format(row + 1, tr(entry.title)))
+            item.setToolTip(tr(entry.about))
+        self._on_selected(self.list.currentItem())
+
     def keys(self) -> list[str]:
         """The lessons' keys in the order shown."""
         return [self.list.item(row).data(KEY_ROLE) for row in range(self.list.count())]

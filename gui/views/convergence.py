@@ -74,12 +74,14 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         # The legend is the title: one line above the plot, so it never hides the curve.
         # A narrow plot breaks it in two lines (``_set_title``): one line wider than the plot would widen the
         # whole layout beyond the widget and cut off its right side, the latest iterations.
+        # Translated outside the f-strings: pyside6-lupdate does not look inside an f-string's expressions.
+        e_step, m_step = self.tr("E-step: log-likelihood"), self.tr("M-step: new parameters")
+        tol_band, reseeded = self.tr("± tol around the latest value"), self.tr("M-step re-seeded a component")
         self._legend_parts = (
-            f'<span style="color:{_hex(LINE_COLOR)}">●</span> {self.tr("E-step: log-likelihood")}&nbsp;&nbsp; '
-            f'<span style="color:{_hex(M_COLOR)}">▲</span> {self.tr("M-step: new parameters")}',
-            f'<span style="color:{_hex(TOL_COLOR)}">▬</span> {self.tr("± tol around the latest value")}')
-        self._reseed_html = (f'&nbsp;&nbsp; <span style="color:{_hex(RESEED_COLOR)}">✕</span> '
-                             f'{self.tr("M-step re-seeded a component")}')
+            f'<span style="color:{_hex(LINE_COLOR)}">●</span> {e_step}&nbsp;&nbsp; '
+            f'<span style="color:{_hex(M_COLOR)}">▲</span> {m_step}',
+            f'<span style="color:{_hex(TOL_COLOR)}">▬</span> {tol_band}')
+        self._reseed_html = f'&nbsp;&nbsp; <span style="color:{_hex(RESEED_COLOR)}">✕</span> {reseeded}'
         legend_font = QFont(self.font())
         legend_font.setPointSize(LEGEND_POINT_SIZE)
         self._legend_metrics = QFontMetrics(legend_font)
