@@ -380,3 +380,22 @@ def test_a_fit_refuses_non_finite_values_naming_the_column(bad):
     X[11, 1] = bad
     with pytest.raises(InputError, match=r"^feature 'b' \(column 1\) holds NaN or infinite values"):
         fit(X, FitConfig(2, seed=0), feature_names=["a", "b"])
+
+
+@pytest.mark.parametrize("case", ["zero-weight-full", "zero-weight-tied", "tiny-variance-full",
+                                  "tiny-variance-diag"])
+def test_the_command_line_scores_and_predicts_edge_models_with_nothing_on_stderr(case, tmp_path, capsys):
+    """Item 15 of the hardening issue, through the commands: valid edge models print no warnings."""
+    kind, covariance_type = case.rsplit("-", 1)
+    params = (_with_zero_weight(CovarianceType(covariance_type))[0] if kind == "zero-weight"
+              else _tiny_variance(CovarianceType(covariance_type)))
+    data, model_path, out = tmp_path / "data.npy", tmp_path / "model.json", tmp_path / "proba.csv"
+    np.save(data, bulk())
+    save_model(model_path, params)
+    assert main.main(["score", str(model_path), str(data), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert np.isfinite(json.loads(captured.out)["mean_log_likelihood"])
+    assert main.main(["predict", str(model_path), str(data), "--proba", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "nan" not in out.read_text().lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import main
 from engine.backends.direct import DirectBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -24,6 +25,7 @@ from engine.init import (
     require_distinct_rows,
     squared_distances,
 )
+from engine.io.model_json import save_model
 from engine.params import MixtureParams
 
 NOT_GIVEN = [method for method in InitMethod if method is not InitMethod.GIVEN]
@@ -164,6 +166,20 @@ def test_a_given_start_with_more_components_than_distinct_points_is_refused():
     for run in (lambda: fit(TWO_DISTINCT, config), lambda: list(iterate_em(TWO_DISTINCT, config))):
         with pytest.raises(InputError, match="K = 3 is larger than the number of distinct points"):
             run()
+
+
+def test_fit_init_model_on_too_few_distinct_points_is_one_error_line(tmp_path, capsys):
+    """The same refusal through ``fit --init-model``: exit 2, one ``error:`` line, nothing written."""
+    start = MixtureParams.from_covariances([0.4, 0.3, 0.3], [[1.0, 2.0], [3.0, 4.0], [2.0, 3.0]],
+                                           np.ones((3, 2)), CovarianceType.DIAG)
+    data, start_path, out = tmp_path / "two.npy", tmp_path / "start.json", tmp_path / "model.json"
+    np.save(data, TWO_DISTINCT)
+    save_model(start_path, start)
+    assert main.main(["fit", str(data), "--init-model", str(start_path), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert "K = 3 is larger than the number of distinct points" in err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("method", NOT_GIVEN, ids=str)
