@@ -118,15 +118,21 @@ def agreement(true_labels: ArrayLike, predicted: ArrayLike, n_components: int,
         codes themselves are the names.
     """
     table, label_values = contingency(true_labels, predicted, n_components)
-    label_rows, components = linear_sum_assignment(table, maximize=True)
-    matched = np.full(len(label_values), -1, dtype=np.int64)
-    matched[label_rows] = components
-    order = [int(c) for c in matched if c >= 0] + [c for c in range(n_components) if c not in set(matched.tolist())]
     names = tuple(str(label_names[v]) if label_names is not None else str(int(v)) for v in label_values)
+    return agreement_from_table(table, names)
+
+
+def agreement_from_table(table: NDArray[np.int64], label_names: Sequence[str]) -> Agreement:
+    """The agreement from a contingency table (n_labels, n_components) of counts and the rows' label names."""
+    label_rows, components = linear_sum_assignment(table, maximize=True)
+    matched = np.full(table.shape[0], -1, dtype=np.int64)
+    matched[label_rows] = components
+    taken = set(matched.tolist())
+    order = [int(c) for c in matched if c >= 0] + [c for c in range(table.shape[1]) if c not in taken]
     return Agreement(
         ari=adjusted_rand_index(table),
         confusion=table[:, order],
-        label_names=names,
+        label_names=tuple(label_names),
         component_order=tuple(order),
         matched=tuple(int(c) for c in matched),
         n_matched=int(table[label_rows, components].sum()),

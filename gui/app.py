@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from gui.lessons.guide import LessonGuide
+from gui.main.agreement import AgreementPanel
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
 from gui.main.window import MainWindow
 from gui.settings import Settings
@@ -48,6 +49,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     window = MainWindow()
     controller = Controller(window, settings)
     LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
+    AgreementPanel(window, controller)  # the fit against true labels; a child of the controller
     controller.start(path)
     return window, controller
 

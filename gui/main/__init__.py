@@ -13,4 +13,5 @@ loading       the jobs that load or generate data sets off the main thread
 editing       edits by hand: components placed on the canvas, painted points, hovering
 exports       saving the model, labels and responsibilities, the data and the canvas, as jobs
 status        the status bar's texts
+agreement     the Agreement panel: the fit against the data's true labels (ARI, matched confusion table)
 """
