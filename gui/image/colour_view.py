@@ -2,9 +2,10 @@
 segment's 1 and 2 standard-deviation ellipses in that segment's colour, labelled with its number.
 
 The axis pairs are those of the three colour features: r-g, r-b, g-b for RGB features, L-a, L-b, a-b for
-CIE Lab (``engine.imaging.features``). Each ellipse is drawn twice, a thin dark line under a wider one in
-the segment's colour (the legend's: mean colour or palette), so a pale segment still shows on the white
-plot. The view only draws what it is given; ``gui.image.session.ImageSession`` computes the outlines.
+CIE Lab (``engine.imaging.features``). Each ellipse is drawn twice: a wide line that contrasts with the
+segment's colour (dark under a light colour, light under a dark one), then a narrower one in the segment's
+colour (the legend's: mean colour or palette), so every ellipse stands apart from the others and from the
+dots. The view only draws what it is given; ``gui.image.session.ImageSession`` computes the outlines.
 """
 
 from __future__ import annotations
@@ -17,8 +18,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 #: The axis pairs offered, as indices into the colour features (r, g, b or L, a, b).
 AXIS_PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (0, 2), (1, 2))
-#: The dark line under each coloured ellipse.
-OUTLINE_COLOUR = (40, 40, 40)
+#: The line under each coloured ellipse: dark under a light colour, light under a dark one.
+OUTLINE_DARK, OUTLINE_LIGHT = (40, 40, 40), (225, 225, 225)
+#: Above this luminance (0-255) a segment's colour counts as light.
+LIGHT_LUMINANCE = 140.0
+
+
+def outline_colour(colour) -> tuple[int, int, int]:
+    """The colour of the line under an ellipse of ``colour`` (r, g, b in 0-255): one that stands apart from it."""
+    r, g, b = (float(c) for c in colour)
+    return OUTLINE_DARK if 0.299 * r + 0.587 * g + 0.114 * b > LIGHT_LUMINANCE else OUTLINE_LIGHT
 
 
 def _tr(text: str) -> str:
@@ -47,6 +56,8 @@ class ColourSpaceView(QWidget):
         self._names: tuple[str, ...] = ("r", "g", "b")
         self.set_feature_names(self._names)
         self.axis_choice.currentIndexChanged.connect(self._on_axes_chosen)
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)  # features are plain numbers, not units
         self.scatter = pg.ScatterPlotItem(size=3, pen=None)
         self.plot.addItem(self.scatter)
         self.outline_items: list[pg.PlotDataItem] = []  # per segment: the dark line under its ellipse
@@ -125,9 +136,12 @@ class ColourSpaceView(QWidget):
         """
         count = len(outlines)
         while len(self.ellipse_items) < count:
-            outline = pg.PlotDataItem(connect="finite", pen=pg.mkPen(OUTLINE_COLOUR, width=4.5))
+            outline = pg.PlotDataItem(connect="finite")
             ellipse = pg.PlotDataItem(connect="finite")
-            number = pg.TextItem(anchor=(0.5, 0.5), color=OUTLINE_COLOUR, fill=pg.mkBrush(255, 255, 255, 200))
+            number = pg.TextItem(anchor=(0.5, 0.5), color=OUTLINE_DARK, fill=pg.mkBrush(255, 255, 255, 210))
+            font = number.textItem.font()
+            font.setBold(True)
+            number.setFont(font)
             for item in (outline, ellipse, number):
                 self.plot.addItem(item)
             self.outline_items.append(outline)
@@ -143,10 +157,11 @@ class ColourSpaceView(QWidget):
                 ellipse.setData([], [])
                 continue
             x, y = outlines[k]
-            outline.setData(np.ravel(x), np.ravel(y), connect="finite")
-            ellipse.setData(np.ravel(x), np.ravel(y), connect="finite",
-                            pen=pg.mkPen(tuple(int(c) for c in colours[k]), width=2.5))
+            colour = tuple(int(c) for c in colours[k])
+            outline.setData(np.ravel(x), np.ravel(y), connect="finite", pen=pg.mkPen(outline_colour(colour), width=5))
+            ellipse.setData(np.ravel(x), np.ravel(y), connect="finite", pen=pg.mkPen(colour, width=2.5))
             number.setText(str(k))
+            number.border = pg.mkPen(colour, width=2)
             number.setPos(float(centres[k][0]), float(centres[k][1]))
 
     def ellipse_colours(self) -> list[tuple[int, int, int]]:

@@ -192,6 +192,9 @@ class ImageView(QMainWindow):
         self.segmented_item = pg.ImageItem(axisOrder="row-major")
         self.original_box.addItem(self.original_item)
         self.segmented_box.addItem(self.segmented_item)
+        self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((255, 255, 255), width=2))
+        self.split_line.setVisible(False)
+        self.segmented_box.addItem(self.split_line)
         self.pictures.scene().sigMouseClicked.connect(self._on_picture_clicked)
         self.pictures.setToolTip(_tr("Left: the picture. Right: the segmentation, redrawn while EM runs. "
                                      "Click a segment to show only it; click it again to show all."))
@@ -307,7 +310,11 @@ class ImageView(QMainWindow):
         self.original_box.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)  # the other is linked
 
     def show_segmented(self, rgb: NDArray[np.uint8]) -> None:
+        """The segmented picture (the original left of the before/after split already in it); a line marks the split."""
         self.segmented_item.setImage(rgb, levels=(0, 255))
+        fraction = self.compare.fraction()
+        self.split_line.setPos(fraction * rgb.shape[1])
+        self.split_line.setVisible(0.0 < fraction < 1.0)
 
     def show_legend(self, colours: NDArray[np.uint8], shares: NDArray[np.floating], selected: int | None) -> None:
         """One row per segment: a swatch, its number and its share; rows are reused while K is the same."""
