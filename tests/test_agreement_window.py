@@ -108,6 +108,13 @@ def test_text_labels_show_by_name(qtbot, app, tmp_path):
     step_e(qtbot, window, controller)
     table = panel.table
     assert [table.verticalHeaderItem(i).text() for i in range(2)] == ["label setosa", "label virginica"]
+    window.model_panel.n_components.setValue(1)  # more labels than components: one label stays unmatched
+    qtbot.waitUntil(lambda: controller.config.n_components == 1, timeout=TIMEOUT_MS)
+    wait_paused(qtbot, controller)
+    step_e(qtbot, window, controller)
+    headers = [table.verticalHeaderItem(i).text() for i in range(2)]
+    assert sorted(header.endswith("(unmatched)") for header in headers) == [False, True]
+    assert panel.agreement.ari == 0.0 and table.columnCount() == 1
 
 
 @pytest.mark.parametrize("text_labels", [False, True])
