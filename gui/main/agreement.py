@@ -67,10 +67,10 @@ class AgreementPanel(QObject):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setToolTip(_tr("Rows: the true labels. Columns: the components, each label's matched component "
-                                  "first (the Hungarian algorithm pairs labels and components so that the most "
-                                  "rows agree). The diagonal, in bold, holds the rows on their matched component; with "
-                                  "more labels than components some labels stay unmatched."))
+        self.table.setToolTip(_tr("Rows: the true labels (those left without a component say none). Columns: the "
+                                  "components, each label's matched component first (the Hungarian algorithm "
+                                  "pairs labels and components so that the most rows agree). The diagonal, in "
+                                  "bold, holds the rows on their matched component."))
         self.copy_button = QPushButton(_tr("Copy table"))
         self.copy_button.setToolTip(_tr("Copy the confusion table as tab-separated text"))
         self.copy_button.clicked.connect(self.copy_table)
@@ -182,9 +182,12 @@ class AgreementPanel(QObject):
         table.setRowCount(len(result.label_names))
         table.setColumnCount(len(result.component_order))
         table.setHorizontalHeaderLabels([_tr("comp. {0}").format(k) for k in result.component_order])
-        table.setVerticalHeaderLabels([_tr("label {0}").format(name) if matched >= 0 else
-                                       _tr("label {0} (unmatched)").format(name)
-                                       for name, matched in zip(result.label_names, result.matched, strict=True)])
+        for i, (name, matched) in enumerate(zip(result.label_names, result.matched, strict=True)):
+            header = QTableWidgetItem(name if matched >= 0 else _tr("{0} (none)").format(name))
+            header.setToolTip(_tr("True label {0}, matched to component {1}").format(name, matched) if matched >= 0
+                              else _tr("True label {0}: no component is left to match it (fewer components than "
+                                       "labels)").format(name))
+            table.setVerticalHeaderItem(i, header)
         bold = QFont(table.font())
         bold.setBold(True)
         for i, row in enumerate(result.confusion):
