@@ -138,3 +138,16 @@ def test_generate_labels_then_fit_then_score_and_predict(tmp_path, capsys):
     # score and predict read the same file with the same two features
     assert run(["score", model, data], capsys)[0] == 0
     assert run(["predict", model, data, "--out", tmp_path / "p.csv"], capsys)[0] == 0
+
+
+def test_a_lone_label_column_stays_a_feature(tmp_path):
+    dataset = load_data(write_csv(tmp_path / "one.csv", "label", ["1", "2", "3"]))
+    assert dataset.feature_names == ("label",) and dataset.labels is None
+
+
+def test_label_names_must_name_every_code():
+    from engine.io.tables import Dataset
+    with pytest.raises(InputError, match="label names"):
+        Dataset(np.zeros((2, 1)), ("x",), labels=np.array([0, 2]), label_names=("a", "b"))
+    with pytest.raises(InputError, match="label names"):
+        Dataset(np.zeros((2, 1)), ("x",), label_names=("a",))

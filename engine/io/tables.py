@@ -74,6 +74,12 @@ class Dataset:
             if labels.shape != (X.shape[0],):
                 raise InputError(f"labels of shape {labels.shape} do not match {X.shape[0]} samples.")
             object.__setattr__(self, "labels", labels)
+        if self.label_names is not None:
+            label_names = tuple(str(name) for name in self.label_names)
+            if self.labels is None or (len(self.labels) and not 0 <= int(self.labels.min()) <= int(
+                    self.labels.max()) < len(label_names)):
+                raise InputError(f"{len(label_names)} label names do not name every label code.")
+            object.__setattr__(self, "label_names", label_names)
 
     @property
     def n_samples(self) -> int:
