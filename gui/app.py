@@ -23,6 +23,7 @@ from gui.choosek.chooser import KChooser
 from gui.i18n.languages import TRANSLATORS, normalise, resolve, saved_choice
 from gui.i18n.switching import LanguageMenu
 from gui.lessons.guide import LessonGuide
+from gui.main.agreement import AgreementPanel
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
 from gui.main.criteria import FitCriteria
 from gui.main.window import MainWindow
@@ -54,6 +55,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
     KChooser(window, controller)  # Run > Choose K and its panel; a child of the controller
     FitCriteria(window, controller)  # BIC and AIC of the fit on the canvas, in the status bar
+    AgreementPanel(window, controller)  # the fit against true labels; a child of the controller
     window.language_menu = LanguageMenu(window, settings.store)  # before Help; switches the language at once
     controller.start(path)
     return window, controller

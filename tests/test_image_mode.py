@@ -72,7 +72,7 @@ def test_segments_the_regions_and_legend_shares(qtbot, mode, regions, dialogs):
     assert np.allclose(shares, [10 / 60, 20 / 60, 30 / 60])
     texts = sorted(mode.view.legend.item(i).text() for i in range(mode.view.legend.count()))
     shares_of = [100 * np.mean(mode.segmentation.labels == k) for k in range(3)]
-    assert texts == sorted(f"Segment {k + 1}: {share:.1f} %" for k, share in enumerate(shares_of))
+    assert texts == sorted(f"Segment {k}: {share:.1f} %" for k, share in enumerate(shares_of))  # from 0, as everywhere
     assert mode.view.segmented_item.image.shape == (40, 60, 3)
     assert not dialogs
 

@@ -16,6 +16,7 @@ from typing import TextIO
 
 import numpy as np
 
+from engine.agreement import Agreement, agreement_dict, agreement_lines, fit_agreement
 from engine.checks import draw_seed
 from engine.cli.frontend import (
     DEFAULT_MAX_ITER,
@@ -169,8 +170,9 @@ def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
     )
 
 
-def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
-    """The readable summary of a fit: settings, log-likelihood, BIC/AIC and the parameters."""
+def fit_summary_lines(result: FitResult, dataset, out: Path, agreement: Agreement | None = None) -> list[str]:
+    """The readable summary of a fit: settings, log-likelihood, BIC/AIC, the parameters and the agreement
+    with the data's true labels (``agreement``, when it has them)."""
     params, config = result.params, result.config
     names = ", ".join(dataset.feature_names)
     if result.converged:
@@ -194,6 +196,8 @@ def fit_summary_lines(result: FitResult, dataset, out: Path) -> list[str]:
     if dataset.n_dropped:
         lines.append(f"dropped rows: {dataset.n_dropped} (missing or invalid values)")
     lines += format_params(params)
+    if agreement is not None:
+        lines += agreement_lines(agreement)
     lines.append(f"model written to {out}")
     return lines
 
@@ -209,11 +213,14 @@ def cmd_fit(args) -> int:
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
     result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names)
-    save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
+    # A column "label" is the true labels, not a feature (engine.io.true_labels): the fit is compared with them.
+    agreement = fit_agreement(result.params, dataset.X, dataset.labels, dataset.label_names)
+    extra = None if agreement is None else {"agreement": agreement_dict(agreement)}
+    save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result, extra=extra)
     if args.json:
-        print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2)])
+        print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result, extra), indent=2)])
     else:
-        print_lines(fit_summary_lines(result, dataset, out), sys.stdout)
+        print_lines(fit_summary_lines(result, dataset, out, agreement), sys.stdout)
     return EXIT_OK
 
 

@@ -10,7 +10,8 @@ numeric file, a quote never closed) is refused with the line its row starts on a
 
 Every value used must be a finite number: an empty field, text, ``nan`` or ``inf`` is an invalid value,
 reported with its line and column, or (with ``drop_invalid``) its row is marked invalid for the caller
-to drop and count (``engine.io.tables`` builds the ``Dataset``).
+to drop and count (``engine.io.tables`` builds the ``Dataset``). A column named ``label`` holds the true
+labels unless the columns are chosen (``engine.io.true_labels``): ``read_table`` returns its texts apart.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.errors import InputError
-from engine.io.columns import resolve_columns
+from engine.io.true_labels import choose_columns
 
 #: Candidate delimiters in order of preference; ``None`` stands for runs of whitespace.
 DELIMITERS: tuple[str | None, ...] = (";", "\t", ",", None)
@@ -130,6 +131,13 @@ def _parse_row(fields: list[str], selected: list[int]) -> list[float] | None:
 
 def read_text(file: Path, columns: Sequence[str | int] | None,
               drop_invalid: bool) -> tuple[NDArray[np.float64], NDArray[np.bool_], list[str]]:
+    """The features of a CSV/text file: ``read_table`` without the true labels."""
+    X, valid, kept, _ = read_table(file, columns, drop_invalid)
+    return X, valid, kept
+
+
+def read_table(file: Path, columns: Sequence[str | int] | None, drop_invalid: bool
+               ) -> tuple[NDArray[np.float64], NDArray[np.bool_], list[str], list[tuple[int, str]] | None]:
     """Parse a CSV/text file; see the module docstring for the rules.
 
     Returns
@@ -140,6 +148,9 @@ def read_text(file: Path, columns: Sequence[str | int] | None,
         Which rows hold finite numbers only.
     names : list of str, length n_columns
         The chosen columns' names.
+    label_texts : list of (int, str), length n_rows, or None
+        Each data row's line number and the text of its ``label`` field, when the file has true labels
+        (``engine.io.true_labels.choose_columns``); ``None`` otherwise.
 
     Raises
     ------
@@ -159,13 +170,13 @@ def read_text(file: Path, columns: Sequence[str | int] | None,
     has_header = any(field.strip() and not _is_number(field) for field in first)
     names = [name.strip() or f"x{j}" for j, name in enumerate(first)] if has_header else \
         [f"x{j}" for j in range(len(first))]
-    selected = resolve_columns(columns, names, file.name)
+    selected, label = choose_columns(columns, names, file.name)
     kept = [names[j] for j in selected]
     X = _fast_parse([line for _, line in lines[has_header:]], delimiter, len(names), selected)
     if X is not None:
         valid = np.isfinite(X).all(axis=1)
         if drop_invalid or valid.all():
-            return X, valid, kept
+            return X, valid, kept, _label_texts(lines, delimiter, label, file.name)
     body = rows if has_header else _chain_first((first_number, first), rows)
     try:
         values, valid = _parse_body(body, names, selected, first_number, drop_invalid, file.name)
@@ -173,7 +184,21 @@ def read_text(file: Path, columns: Sequence[str | int] | None,
         raise _field_too_long_error(problem, names, file.name) from None
     if not values:
         raise InputError(f"{file.name} has a header but no data rows; add rows of numbers below the header.")
-    return np.array(values, dtype=np.float64).reshape(len(values), len(selected)), np.array(valid), kept
+    X = np.array(values, dtype=np.float64).reshape(len(values), len(selected))
+    return X, np.array(valid), kept, _label_texts(lines, delimiter, label, file.name)
+
+
+def _label_texts(lines: list[tuple[int, str]], delimiter: str | None, label: int | None,
+                 name: str) -> list[tuple[int, str]] | None:
+    """(line number, text of field ``label``) of every data row after the header; ``None`` without labels.
+
+    Called once the features have been read, so every row has the header's number of fields.
+    """
+    if label is None:
+        return None
+    rows = _numbered_rows(lines, delimiter, name)
+    next(rows)  # the header
+    return [(number, fields[label]) for number, fields in rows]
 
 
 def _fast_parse(lines: list[str], delimiter: str | None, n_fields: int, selected: list[int]) -> NDArray | None:

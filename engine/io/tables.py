@@ -23,8 +23,9 @@ from numpy.typing import ArrayLike, NDArray
 from engine.errors import InputError
 from engine.io.atomic import atomic_write_text
 from engine.io.columns import resolve_columns
-from engine.io.csv_reader import DROP_HINT, read_text
+from engine.io.csv_reader import DROP_HINT, read_table
 from engine.io.paths import file_status, is_regular, shown_path
+from engine.io.true_labels import parse_labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,10 @@ class Dataset:
     source : str
         Where the data came from: the file path, or ``"preset:<name>"`` for generated data.
     labels : ndarray of shape (n_samples,) or None
-        Read-only int64 true component of each sample, for generated data; ``None`` otherwise.
+        Read-only int64 true component of each sample, for generated data and files with a ``label``
+        column (``engine.io.true_labels``); ``None`` otherwise.
+    label_names : tuple of str or None
+        For labels read as text, the name of each label code; ``None`` when the labels are numbers.
     """
 
     X: NDArray[np.float64]
@@ -52,6 +56,7 @@ class Dataset:
     n_dropped: int = 0
     source: str = ""
     labels: NDArray[np.int64] | None = None
+    label_names: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         X = _read_only(self.X, np.float64)
@@ -69,6 +74,12 @@ class Dataset:
             if labels.shape != (X.shape[0],):
                 raise InputError(f"labels of shape {labels.shape} do not match {X.shape[0]} samples.")
             object.__setattr__(self, "labels", labels)
+        if self.label_names is not None:
+            label_names = tuple(str(name) for name in self.label_names)
+            if self.labels is None or (len(self.labels) and not 0 <= int(self.labels.min()) <= int(
+                    self.labels.max()) < len(label_names)):
+                raise InputError(f"{len(label_names)} label names do not name every label code.")
+            object.__setattr__(self, "label_names", label_names)
 
     @property
     def n_samples(self) -> int:
@@ -124,8 +135,11 @@ def load_data(path: str | os.PathLike, columns: Sequence[str | int] | None = Non
         raise InputError(f"{file} is not a regular file (a device or a pipe?); choose a CSV/text or .npy file.")
     if file.suffix.lower() == ".npy":
         return _load_npy(file, columns, drop_invalid)
-    X, valid, names = read_text(file, columns, drop_invalid)
-    return _finish(X, valid, names, str(file), file.name)
+    X, valid, names, label_texts = read_table(file, columns, drop_invalid)
+    if label_texts is None:
+        return _finish(X, valid, names, str(file), file.name)
+    labels, labelled, label_names = parse_labels(label_texts, drop_invalid, file.name)
+    return _finish(X, valid & labelled, names, str(file), file.name, labels, label_names)
 
 
 def from_array(values: ArrayLike, source: str = "array", feature_names: Sequence[str] | None = None,
@@ -162,15 +176,21 @@ def from_array(values: ArrayLike, source: str = "array", feature_names: Sequence
     return _finish(X, valid, [names[j] for j in selected], source, name)
 
 
-def _finish(X: NDArray, valid: NDArray, names: list[str], source: str, name: str) -> Dataset:
-    """The ``Dataset`` of the valid rows of ``X`` (n_samples, n_features); raises if none is valid."""
+def _finish(X: NDArray, valid: NDArray, names: list[str], source: str, name: str,
+            labels: NDArray[np.int64] | None = None, label_names: tuple[str, ...] | None = None) -> Dataset:
+    """The ``Dataset`` of the valid rows of ``X`` (n_samples, n_features) and of ``labels`` (n_samples,).
+
+    Raises ``InputError`` if no row is valid.
+    """
     n_dropped = int(len(valid) - np.count_nonzero(valid))
     if n_dropped == len(valid):
         raise InputError(f"{name}: all {n_dropped} rows have missing, non-numeric or non-finite values, so "
                          "nothing is left; check the file and the columns chosen.")
     X = X[valid] if n_dropped else X
     X.flags.writeable = False
-    return Dataset(X, tuple(names), n_dropped, source)
+    if labels is not None and n_dropped:
+        labels = labels[valid]
+    return Dataset(X, tuple(names), n_dropped, source, labels, label_names)
 
 
 # --- .npy --------------------------------------------------------------------------------------------------

@@ -8,4 +8,7 @@ session       what the window shows, without Qt: the picture, the preview or seg
 worker        the decoding and segmenting generator jobs
 codec         pictures in and out through Qt's image readers and writers (QtGui only: no display needed)
 exports       saving the segmented picture, the label maps, the masks and the model, atomically
+colour_view   the Colour space tab: the pixels on a chosen pair of colour axes, each segment's ellipses in its colour
+compare       before and after: the original over the segmented picture left of a split, and the Original button
+preferences   what the Image window remembers across launches (QSettings), and Restore defaults
 """

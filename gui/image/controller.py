@@ -8,7 +8,8 @@ Segment while a stopped one is still in such a call waits for it to end, so clic
 does not pile up threads. Closing the window aborts every job without waiting for any; ``shutdown``
 (quitting) waits a bounded time. Previews go through a ``gui.throttle.FrameThrottle``, so only the newest is
 drawn. The state and what to draw from it are ``gui.image.session.ImageSession``'s; exports are written
-atomically by ``gui.image.exports``.
+atomically by ``gui.image.exports``. Given the application's settings, the controls and the geometry are
+remembered across launches (``gui.image.preferences``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import os
 from dataclasses import dataclass
 
 from numpy.typing import NDArray
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from engine.config import FitConfig
@@ -26,7 +27,9 @@ from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
 from engine.imaging.render import RenderMode, render
 from engine.imaging.segmentation import Segmentation
+from gui.image.compare import wipe
 from gui.image.exports import save_label_maps, save_masks, save_picture, save_segmentation_model
+from gui.image.preferences import ImagePreferences
 from gui.image.session import ImageSession, SegmentPreview
 from gui.image.window import ImageView
 from gui.image.worker import PreviewOptions, decode_picture, segment_picture
@@ -54,6 +57,9 @@ class ImageMode(QObject):
     view : ImageView, optional
         Made here when not given.
     parent : QObject, optional
+    store : QSettings, optional
+        Where the window's controls and geometry are remembered (``gui.image.preferences``); nothing is
+        remembered without it.
 
     Attributes
     ----------
@@ -75,9 +81,14 @@ class ImageMode(QObject):
     segmentation_ready = Signal()
     open_failed = Signal(str)
 
-    def __init__(self, view: ImageView | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, view: ImageView | None = None, parent: QObject | None = None,
+                 store: QSettings | None = None) -> None:
         super().__init__(parent)
         self.view = view if view is not None else ImageView()
+        self.preferences = None if store is None else ImagePreferences(store, self.view)
+        if self.preferences is not None:
+            self.preferences.restore()
+            self.view.closing.connect(self.preferences.save)
         self.session = ImageSession()
         self.jobs = Jobs("image", self)
         self.throttle = FrameThrottle(self._draw_preview, min_interval_ms=DRAW_INTERVAL_MS, parent=self)
@@ -97,6 +108,8 @@ class ImageMode(QObject):
         v.pixel_clicked.connect(self._on_view_pixel_clicked)
         v.export_requested.connect(self._on_view_export)
         v.closing.connect(self.stop_all)
+        v.compare_changed.connect(self._redraw)
+        v.axes_changed.connect(self._on_view_axes_changed)
 
     # --- the session's state, read by callers ----------------------------------------------------
 
@@ -295,17 +308,25 @@ class ImageMode(QObject):
         self._redraw()
 
     def _redraw(self) -> None:
-        """Draw the session's current labels: segmented picture, legend and ellipses."""
+        """Draw the session's current labels: segmented picture (the original left of the before/after split),
+        legend and ellipses."""
         mode = self.view.render_mode()
         rgb = self.session.segmented_rgb(mode)
         if rgb is None:
             return
-        self.view.show_segmented(rgb)
-        self.view.show_legend(self.session.colours(mode), self.session.current_shares(), self.session.selected)
-        outlines = self.session.ellipses()
-        if outlines is not None:
-            self.view.show_ellipses(*outlines)
+        self.view.show_segmented(wipe(self.session.original_rgb(), rgb, self.view.compare.fraction()))
+        colours = self.session.colours(mode)
+        self.view.show_legend(colours, self.session.current_shares(), self.session.selected)
+        ellipses = self.session.segment_ellipses(self.view.colour_view.axes())
+        if ellipses is not None:
+            self.view.show_ellipses(ellipses[0], colours, ellipses[1])
         self.preview_drawn.emit()
+
+    def _on_view_axes_changed(self) -> None:
+        """Another pair of colour axes: the same sampled pixels and ellipses, on those axes."""
+        if self.session.preview is not None:
+            self.view.show_colour_space(*self.session.scatter())
+        self._redraw()
 
     # --- mask view -------------------------------------------------------------------------------
 

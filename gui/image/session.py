@@ -248,6 +248,27 @@ class ImageSession:
             return None
         return ellipse_outlines(params.means[:, :2], params.full_covariances()[:, :2, :2], (1.0, 2.0))
 
+    def segment_ellipses(self, axes: tuple[int, int] = (0, 1)
+                         ) -> tuple[list[tuple[NDArray[np.float64], NDArray[np.float64]]], NDArray[np.float64]] | None:
+        """Each segment's 1 and 2 standard-deviation ellipses on the feature pair ``axes``, and its mean there.
+
+        Returns ``(outlines, centres)``: a NaN-separated outline ``(x, y)`` per segment
+        (``gui.views.geometry.ellipse_outlines``) and the means on those axes, shape (n_components, 2);
+        None with fewer features than the axes need, or before the first frame.
+        """
+        params = self.current_params()
+        if params is None or params.n_features <= max(axes):
+            return None
+        pair = list(axes)
+        centres = params.means[:, pair]
+        covariances = params.full_covariances()[:, pair][:, :, pair]
+        x, y = ellipse_outlines(centres, covariances, (1.0, 2.0))
+        return [(x[k], y[k]) for k in range(params.n_components)], centres
+
+    def original_rgb(self) -> NDArray[np.uint8] | None:
+        """The original picture on the drawn grid (as ``segmented_rgb`` is), or None without a picture."""
+        return None if self.picture is None else self.display_picture()
+
     def scatter(self) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
         """A fixed random sample of the fitted pixels for the colour-space scatter, chosen on first call
         for the current fit: their features, shape (n_points, n_features), and colours, shape (n_points, 3)."""

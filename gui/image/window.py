@@ -1,8 +1,12 @@
 """The Image window's view: segment a picture with a Gaussian mixture and watch EM do it.
 
 ``ImageView`` is a window of widgets and pyqtgraph items, built once: an Image panel of controls, the
-original and the segmented picture side by side in linked views ("Picture" tab), the fitted pixels'
-colour features with the components' ellipses ("Colour space" tab), and a legend of segment shares.
+original and the segmented picture side by side in linked views with a before/after split over the
+segmented one ("Picture" tab, ``gui.image.compare``), the fitted pixels' colour features with each
+segment's ellipses in its colour on a chosen pair of axes ("Colour space" tab, ``gui.image.colour_view``),
+and a legend of segment shares, numbered from 0 as everywhere else. Space segments (or stops a running
+fit) and Esc stops, whatever control has the focus; it opens at a size that fits the screen
+(``fit_to_screen``).
 It emits intent signals and its ``set_*``/``show_*`` methods draw what they are given; it does no maths
 beyond preparing arrays for drawing. Its controller is ``gui.image.controller.ImageMode`` (also
 importable from here, as ``gui.main`` does); what it shows lives in ``gui.image.session``.
@@ -13,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -36,6 +40,8 @@ from PySide6.QtWidgets import (
 
 from engine.imaging.features import MAX_COMPONENTS, ColorSpace, FeatureSpec
 from engine.imaging.render import RenderMode, segment_mask
+from gui.image.colour_view import ColourSpaceView
+from gui.image.compare import CompareBar
 from gui.image.session import (
     MASKED_DARK,
     MASKED_LIGHT,
@@ -45,9 +51,28 @@ from gui.image.session import (
     to_display,
 )
 
+#: The size the window opens at on a screen with room for it; smaller screens get what they have.
+PREFERRED_SIZE = QSize(1400, 820)
+#: The run keys: Space segments (or stops a running fit), Esc stops.
+RUN_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Escape)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImageView", text)
+
+
+def fit_to_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Size ``window`` to ``PREFERRED_SIZE``, or to the ``available`` screen area when that is smaller, and put it
+    inside that area (the screen's available geometry by default)."""
+    if available is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # the title bar and borders, if any
+    width = min(PREFERRED_SIZE.width(), available.width() - frame.width())
+    height = min(PREFERRED_SIZE.height(), available.height() - frame.height())
+    window.resize(max(width, 1), max(height, 1))
+    window.move(available.left() + max(0, (available.width() - width - frame.width()) // 2),
+                available.top() + max(0, (available.height() - height - frame.height()) // 2))
 
 
 class ImageView(QMainWindow):
@@ -62,23 +87,27 @@ class ImageView(QMainWindow):
     export_requested = Signal(str)  # "picture", "labels", "masks" or "model"
     pixel_clicked = Signal(int, int)  # row, column of the preview grid
     closing = Signal()
+    compare_changed = Signal()  # the before/after split or the Original button changed
+    axes_changed = Signal()  # another pair of colour axes was chosen
+    restore_defaults_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("GMM Explorer - Image"))
         self.setAcceptDrops(True)
-        self.resize(1400, 820)
         self._make_panel()
         self._make_views()
-        splitter = QSplitter()
-        splitter.addWidget(self.panel)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1100])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1100])
+        self.setCentralWidget(self.splitter)
         self._make_menu()
+        self._make_run_keys()
         self.set_running(False)
         self.set_has_segmentation(False)
+        fit_to_screen(self)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -163,19 +192,26 @@ class ImageView(QMainWindow):
         self.segmented_item = pg.ImageItem(axisOrder="row-major")
         self.original_box.addItem(self.original_item)
         self.segmented_box.addItem(self.segmented_item)
+        self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((255, 255, 255), width=2))
+        self.split_line.setVisible(False)
+        self.segmented_box.addItem(self.split_line)
         self.pictures.scene().sigMouseClicked.connect(self._on_picture_clicked)
         self.pictures.setToolTip(_tr("Left: the picture. Right: the segmentation, redrawn while EM runs. "
                                      "Click a segment to show only it; click it again to show all."))
-        self.colour_plot = pg.PlotWidget(background="w")
-        self.colour_plot.setToolTip(_tr("The fitted pixels' first two colour features (a sample) and the "
-                                        "components' 1 and 2 standard-deviation ellipses."))
-        self.scatter = pg.ScatterPlotItem(size=3, pen=None)
-        self.ellipses = pg.PlotDataItem(pen=pg.mkPen((20, 20, 20), width=2), connect="finite")
-        self.colour_plot.addItem(self.scatter)
-        self.colour_plot.addItem(self.ellipses)
-        self.tabs.addTab(self.pictures, _tr("Picture"))
-        self.tabs.addTab(self.colour_plot, _tr("Colour space"))
-        self.tabs.setTabToolTip(0, _tr("The picture and its segmentation side by side."))
+        self.compare = CompareBar()
+        self.compare.changed.connect(self.compare_changed)
+        picture_tab = QWidget()
+        picture_layout = QVBoxLayout(picture_tab)
+        picture_layout.setContentsMargins(0, 0, 0, 0)
+        picture_layout.addWidget(self.pictures, 1)
+        picture_layout.addWidget(self.compare)
+        self.colour_view = ColourSpaceView()
+        self.colour_view.axes_changed.connect(self.axes_changed)
+        self.colour_plot = self.colour_view.plot
+        self.tabs.addTab(picture_tab, _tr("Picture"))
+        self.tabs.addTab(self.colour_view, _tr("Colour space"))
+        self.tabs.setTabToolTip(0, _tr("The picture and its segmentation side by side; the slider below shows the "
+                                       "original over the segmentation, at the same place."))
         self.tabs.setTabToolTip(1, _tr("The pixels as points in colour space, with the components' ellipses."))
 
     def _make_menu(self) -> None:
@@ -209,6 +245,35 @@ class ImageView(QMainWindow):
             menu.addAction(item)
         menu.addSeparator()
         menu.addAction(close_action)
+        self.restore_defaults_action = action(_tr("&Restore defaults"),
+                                              _tr("Put every control of the Image window back to its default "
+                                                  "(K, features, spatial weight, paint, axes, split)."),
+                                              self.restore_defaults_requested)
+        view_menu = self.menuBar().addMenu(_tr("&View"))
+        view_menu.setToolTipsVisible(True)
+        view_menu.addAction(self.restore_defaults_action)
+
+    def _make_run_keys(self) -> None:
+        """Space segments (or stops a running fit) and Esc stops, from any control: the controls' own use of
+        these keys (a button's click, a spin box's text) gives way to them, as in the main window."""
+        self.run_key_action = QAction(_tr("Segment or stop"), self)
+        self.run_key_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.run_key_action.triggered.connect(self._on_run_key)
+        self.stop_key_action = QAction(_tr("Stop"), self)
+        self.stop_key_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_key_action.triggered.connect(self.stop_requested)
+        for item in (self.run_key_action, self.stop_key_action):
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(item)
+        self._key_filter = _RunKeyFilter(self)
+        for widget in self.findChildren(QWidget):
+            widget.installEventFilter(self._key_filter)
+
+    def _on_run_key(self) -> None:
+        if self.run_button.isEnabled():
+            self.run_requested.emit()
+        else:
+            self.stop_requested.emit()
 
     # --- reading the controls ------------------------------------------------------------------
 
@@ -240,13 +305,16 @@ class ImageView(QMainWindow):
         self.original_item.setImage(rgb, levels=(0, 255))
         self.segmented_item.clear()
         self.legend.clear()
-        self.scatter.clear()
-        self.ellipses.setData([], [])
+        self.colour_view.clear()
         height, width = rgb.shape[:2]
         self.original_box.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)  # the other is linked
 
     def show_segmented(self, rgb: NDArray[np.uint8]) -> None:
+        """The segmented picture (the original left of the before/after split already in it); a line marks the split."""
         self.segmented_item.setImage(rgb, levels=(0, 255))
+        fraction = self.compare.fraction()
+        self.split_line.setPos(fraction * rgb.shape[1])
+        self.split_line.setVisible(0.0 < fraction < 1.0)
 
     def show_legend(self, colours: NDArray[np.uint8], shares: NDArray[np.floating], selected: int | None) -> None:
         """One row per segment: a swatch, its number and its share; rows are reused while K is the same."""
@@ -259,26 +327,20 @@ class ImageView(QMainWindow):
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(*(int(c) for c in colour)))
             item.setIcon(QIcon(pixmap))
-            item.setText(_tr("Segment {0}: {1:.1f} %").format(component + 1, 100.0 * share))
+            item.setText(_tr("Segment {0}: {1:.1f} %").format(component, 100.0 * share))
             item.setSelected(component == selected)
 
     def show_colour_space(self, points: NDArray[np.floating], colours: NDArray[np.uint8]) -> None:
-        """The sampled pixels' first two features, each dot in its own colour (set once per run).
+        """The sampled pixels (n_points, n_features) on the chosen colour axes, each dot in its colour (n_points, 3)."""
+        self.colour_view.show_points(points, colours)
 
-        Colours are rounded to 16 levels a channel so that dots share brushes: one brush per dot took
-        about 0.2 s for 4000 dots, on the main thread.
-        """
-        codes = (colours.astype(np.int32) >> 4) @ np.array([256, 16, 1])
-        unique, inverse = np.unique(codes, return_inverse=True)
-        shared = [pg.mkBrush(int(code >> 8) * 17, int((code >> 4) & 15) * 17, int(code & 15) * 17) for code in unique]
-        self.scatter.setData(points[:, 0], points[:, 1], brush=[shared[i] for i in inverse.ravel()])
-
-    def show_ellipses(self, x: NDArray[np.floating], y: NDArray[np.floating]) -> None:
-        self.ellipses.setData(x.ravel(), y.ravel(), connect="finite")
+    def show_ellipses(self, outlines: list, colours: NDArray[np.uint8], centres: NDArray[np.floating]) -> None:
+        """Each segment's ellipses in its colour (see ``ColourSpaceView.show_ellipses``)."""
+        self.colour_view.show_ellipses(outlines, colours, centres)
 
     def set_axis_labels(self, names: tuple[str, ...]) -> None:
-        self.colour_plot.setLabel("bottom", names[0])
-        self.colour_plot.setLabel("left", names[1])
+        """The fit's feature names: its three colour features name the axis pairs offered."""
+        self.colour_view.set_feature_names(names[:3])
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
@@ -309,6 +371,18 @@ class ImageView(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's naming
         self.closing.emit()
         super().closeEvent(event)
+
+
+class _RunKeyFilter(QObject):
+    """Lets Space and Esc reach the window's run keys whatever control has the focus (a spin box would take
+    Space as text, a button as a click), by refusing the controls' claim on them (``ShortcutOverride``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's naming
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in RUN_KEYS \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.ignore()
+            return True
+        return False
 
 
 __all__ = ["MASKED_DARK", "MASKED_LIGHT", "PICTURE_SUFFIXES", "ImageView", "is_picture", "masked",

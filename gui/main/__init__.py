@@ -14,4 +14,5 @@ editing       edits by hand: components placed on the canvas, painted points, ho
 exports       saving the model, labels and responsibilities, the data and the canvas, as jobs
 status        the status bar's texts
 criteria      BIC and AIC of the fit on the canvas in the status bar, scored off the main thread when needed
+agreement     the Agreement panel: the fit against the data's true labels (ARI, matched confusion table)
 """

@@ -199,7 +199,7 @@ class Controller(QObject):
     def image_mode(self) -> ImageMode:
         """The Image mode (its own window), made on first use and shown."""
         if self._image_mode is None:
-            self._image_mode = ImageMode(parent=self)
+            self._image_mode = ImageMode(parent=self, store=self.settings.store)
         self._image_mode.view.show()
         self._image_mode.view.raise_()
         return self._image_mode

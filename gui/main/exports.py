@@ -13,6 +13,8 @@ existing file is either replaced whole or left as it was.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -69,12 +71,23 @@ def write_data(path: str, dataset: Dataset) -> Iterator[None]:
     """Job: the data as CSV, with a ``label`` column of true classes if it has them."""
     yield  # abort point
     header, rows, fmt = list(dataset.feature_names), dataset.X, "%r"
-    if dataset.labels is not None:
+    if dataset.labels is not None and dataset.label_names is not None:  # labels read as text go back as text
+        header.append("label")
+        rows = np.column_stack([dataset.X.astype(object), [_csv_field(dataset.label_names[v]) for v in dataset.labels]])
+        fmt = ["%r"] * dataset.n_features + ["%s"]
+    elif dataset.labels is not None:
         header.append("label")
         rows = np.column_stack([dataset.X, dataset.labels])
         fmt = ["%r"] * dataset.n_features + ["%d"]
     save_csv_atomic(path, header, rows, fmt=fmt)
     return path
+
+
+def _csv_field(text: str) -> str:
+    """``text`` as one CSV field, quoted when it needs quotes."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([text])
+    return out.getvalue()
 
 
 def save_model(path: str, result: FitResult, feature_names: tuple[str, ...]) -> None:

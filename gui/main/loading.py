@@ -88,8 +88,8 @@ def _load_in_child(path: str) -> Iterator[None]:
         raise InputError(payload)
     if kind == "failed":
         raise RuntimeError(payload)
-    X, feature_names, n_dropped, source, labels = payload
-    return Dataset(X, feature_names, n_dropped=n_dropped, source=source, labels=labels)
+    X, feature_names, n_dropped, source, labels, label_names = payload
+    return Dataset(X, feature_names, n_dropped=n_dropped, source=source, labels=labels, label_names=label_names)
 
 
 def _child_main(path: str, connection: Connection) -> None:
@@ -103,7 +103,7 @@ def _child_main(path: str, connection: Connection) -> None:
             connection.send(("failed", f"{type(error).__name__}: {error}"))
         else:
             connection.send(("ok", (dataset.X, dataset.feature_names, dataset.n_dropped, dataset.source,
-                                    dataset.labels)))
+                                    dataset.labels, dataset.label_names)))
     finally:
         connection.close()
 
