@@ -55,7 +55,9 @@ def connect(address: str):
             raise InputError(f"--scheduler {address}: give local:N with N workers, at least 1 (local:2).")
         cluster = distributed.LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                            dashboard_address=None)
-        return distributed.Client(cluster)
+        client = distributed.Client(cluster)
+        client.cluster_opened_by_gmm = True  # closed with the client (engine.cli.streaming.release_backend)
+        return client
     try:
         return distributed.Client(address, timeout="10s")
     except (OSError, TimeoutError) as error:

@@ -238,8 +238,9 @@ class StreamedBackend:
         if self._summary is None:
             bad, total, scatter, reach_sq = self._summed(partial(_data_sums, self.shift, self.scale), "checking")
             if bad.any():
-                raise InputError(f"{self._column(int(np.flatnonzero(bad)[0]))} holds {int(bad.max())} NaN or "
-                                 "infinite values: remove those rows or fill them in.")
+                column = int(np.flatnonzero(bad)[0])
+                raise InputError(f"{self._column(column)} holds NaN or infinite values ({int(bad[column])} of "
+                                 "them): remove those rows or fill them in.")
             spread_sq = np.diag(scatter) * self.scale**2
             too_wide = ~(spread_sq <= _MAX / SUM_HEADROOM) | ~np.isfinite(reach_sq)
             if too_wide.any():

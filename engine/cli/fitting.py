@@ -36,6 +36,7 @@ from engine.cli.streaming import (
     fit_backend,
     load_input,
     mean_log_likelihood,
+    release_backend,
     write_predictions,
 )
 from engine.config import FitConfig, InitMethod
@@ -217,8 +218,11 @@ def cmd_fit(args) -> int:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
-    result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names,
-                 backend=fit_backend(args, dataset))
+    backend = fit_backend(args, dataset)
+    try:
+        result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names, backend=backend)
+    finally:
+        release_backend(backend)
     save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result)
     if args.json:
         print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result), indent=2)])

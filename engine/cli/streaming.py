@@ -114,6 +114,7 @@ def fit_backend(args, dataset: Dataset | StreamedDataset):
         from engine.backends.cluster import connect, dask_array, dask_backend
 
         client = connect(address)
+        client.opened_by_gmm = True
         if not isinstance(dataset, StreamedDataset):
             return dask_backend(dask_array(dataset.X), client)
         mapped = getattr(dataset.rows, "X", None)  # a .npy file's memory map: the workers get its blocks
@@ -123,6 +124,16 @@ def fit_backend(args, dataset: Dataset | StreamedDataset):
         array = dask_array(mapped)
         return dask_backend(array if columns is None else array[:, columns], client)
     return dataset.backend if isinstance(dataset, StreamedDataset) else None
+
+
+def release_backend(backend) -> None:
+    """Close the Dask client ``fit_backend`` opened (and the local cluster it started), if any."""
+    client = getattr(getattr(backend, "runner", None), "client", None)
+    if client is not None and getattr(client, "opened_by_gmm", False):
+        cluster = client.cluster if getattr(client, "cluster_opened_by_gmm", False) else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def check_streamed_rows(dataset: StreamedDataset) -> None:
@@ -167,4 +178,4 @@ def _csv_block(labels: np.ndarray, resp: np.ndarray | None) -> str:
 
 
 __all__ = ["STREAM_ABOVE_BYTES", "StreamedDataset", "add_scheduler_option", "add_stream_options", "fit_backend",
-           "load_input", "mean_log_likelihood", "wants_stream", "write_predictions"]
+           "load_input", "mean_log_likelihood", "release_backend", "wants_stream", "write_predictions"]
