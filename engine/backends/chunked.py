@@ -159,7 +159,12 @@ class ChunkedBackend:
         block._n_features = block.X.shape[1]
         block.shift, block.scale, block.reach, block._zz = shift, scale, float(reach), None
         with np.errstate(over="ignore", invalid="ignore"):
-            block._zt = np.ascontiguousarray(((block.X - shift) / scale).T, dtype=block.dtype)
+            if block.dtype == np.float64:  # straight into the transposed layout, no temporaries
+                block._zt = np.empty((block._n_features, len(block.X)))
+                np.subtract(block.X.T, shift[:, None], out=block._zt)
+                block._zt /= scale[:, None]
+            else:  # rounded once, as the constructor rounds
+                block._zt = np.ascontiguousarray(((block.X - shift) / scale).T, dtype=block.dtype)
         return block
 
     @property

@@ -117,11 +117,11 @@ def fit_backend(args, dataset: Dataset | StreamedDataset):
         client.opened_by_gmm = True
         if not isinstance(dataset, StreamedDataset):
             return dask_backend(dask_array(dataset.X), client)
-        mapped = getattr(dataset.rows, "X", None)  # a .npy file's memory map: the workers get its blocks
+        mapped = getattr(dataset.rows, "mapped", None)  # a .npy file's memory map: the workers get its blocks
         if mapped is None:
             raise InputError("--scheduler reads .npy and CSV files; convert the Parquet data to .npy first.")
         columns = getattr(dataset.rows, "_columns", None)
-        array = dask_array(mapped)
+        array = dask_array(mapped())
         return dask_backend(array if columns is None else array[:, columns], client)
     return dataset.backend if isinstance(dataset, StreamedDataset) else None
 

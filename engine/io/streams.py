@@ -26,8 +26,8 @@ from numpy.typing import NDArray
 from engine.errors import InputError
 from engine.io.columns import resolve_columns
 
-#: Rows per block: 1 MiB rows of 3 doubles is 24 MB, large enough that a block's overheads do not show.
-BLOCK_ROWS = 1 << 20
+#: Rows per block: 256 Ki rows of 3 doubles is 6 MB, large enough that a block's overheads do not show.
+BLOCK_ROWS = 1 << 18
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
@@ -61,7 +61,7 @@ class RowSource:
         step = max(1, -(-self.n_samples // rows))
         parts, start = [np.empty((0, self.n_features))], 0
         for block in self.blocks():
-            parts.append(block[(-start) % step::step])
+            parts.append(np.array(block[(-start) % step::step]))  # a copy: the block (a map) can go
             start += len(block)
         return np.concatenate(parts)
 
@@ -85,37 +85,60 @@ class ArrayRows(RowSource):
         return np.array(self.X[::step], dtype=np.float64)
 
 
-class NpyRows(ArrayRows):
-    """The chosen columns of a ``.npy`` file through a read-only memory map (nothing is read up front)."""
+class NpyRows(RowSource):
+    """The chosen columns of a ``.npy`` file through read-only memory maps (nothing is read up front).
+
+    Each block is read through its own memory map of just its rows, copied, and unmapped: the pages of a
+    mapping count in the process's resident memory until it is unmapped, so one map of the whole file
+    would make the resident size grow to the file's size over a pass (the data stays in the page cache
+    either way). A Fortran-ordered file has no contiguous rows and is read through one map.
+    """
 
     def __init__(self, path: Path, columns: Sequence[str | int] | None = None) -> None:
-        try:
-            mapped = np.load(path, mmap_mode="r", allow_pickle=False)
-        except (OSError, ValueError) as error:
-            raise InputError(f"{path}: not a readable .npy array ({error}).") from None
-        if mapped.ndim not in (1, 2) or mapped.dtype.kind not in "fiub":
+        self.path = Path(path)
+        mapped = self.mapped()
+        if mapped.ndim != 2 or mapped.dtype.kind not in "fiub":
             raise InputError(f"{path}: a .npy data file must hold a 1-D or 2-D numeric array, not "
-                             f"{mapped.ndim}-D {mapped.dtype}.")
-        mapped = mapped if mapped.ndim == 2 else mapped.reshape(-1, 1)
+                             f"{np.ndim(mapped)}-D {mapped.dtype}.")
         names = [f"x{j}" for j in range(mapped.shape[1])]
         chosen = resolve_columns(columns, names, str(path))
-        if chosen != list(range(len(names))):
-            self._columns = chosen
-        else:
-            self._columns = None
-        super().__init__(mapped, [names[j] for j in chosen], str(path))
+        self._columns = None if chosen == list(range(len(names))) else chosen
+        self.feature_names = tuple(names[j] for j in chosen)
+        self.n_samples, self._width, self._dtype = int(mapped.shape[0]), int(mapped.shape[1]), mapped.dtype
+        self._offset = int(getattr(mapped, "offset", 0))
+        self._rows_contiguous = isinstance(mapped, np.memmap) and mapped.flags.c_contiguous
+        self.source = str(path)
+
+    def mapped(self) -> NDArray:
+        """A fresh read-only memory map of the whole array, shape (n_samples, n_columns) (1-D: one column)."""
+        try:
+            mapped = np.load(self.path, mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError) as error:
+            raise InputError(f"{self.path}: not a readable .npy array ({error}).") from None
+        return mapped.reshape(-1, 1) if mapped.ndim == 1 else mapped
+
+    def _chosen(self, rows: NDArray) -> NDArray[np.float64]:
+        """The chosen columns as float64: the mapped rows themselves when they already are (no copy)."""
+        rows = rows if self._columns is None else rows[:, self._columns]
+        return np.asarray(rows, dtype=np.float64)
 
     def blocks(self, block_rows: int = BLOCK_ROWS) -> Iterator[NDArray[np.float64]]:
-        for block in super().blocks(block_rows):
-            yield block if self._columns is None else block[:, self._columns]
+        if not self._rows_contiguous:
+            mapped = self.mapped()
+            for start in range(0, self.n_samples, block_rows):
+                yield self._chosen(mapped[start:start + block_rows])
+            return
+        row_bytes = self._width * self._dtype.itemsize
+        for start in range(0, self.n_samples, block_rows):
+            rows = min(block_rows, self.n_samples - start)
+            mapped = np.memmap(self.path, dtype=self._dtype, mode="r", offset=self._offset + start * row_bytes,
+                               shape=(rows, self._width))
+            block = self._chosen(mapped)
+            del mapped
+            yield block  # unmapped, its pages leaving the resident set, once the reader lets go of it
 
-    def sample(self, rows: int) -> NDArray[np.float64]:
-        sample = super().sample(rows)
-        return sample if self._columns is None else sample[:, self._columns]
-
-    @property
-    def n_features(self) -> int:
-        return len(self.feature_names)
+    # ``sample`` is RowSource's, block by block: strided rows of one map of the whole file would bring
+    # most of its pages into the resident set (the kernel maps the cached pages around each one read).
 
 
 def import_pyarrow_dataset():
