@@ -159,3 +159,22 @@ def test_progress_bar_only_on_a_terminal_and_when_asked(monkeypatch):
         with row_progress(1000, "E-step", enabled) as bar:
             bar.update(1000)
         assert ("E-step" in stream.getvalue()) is shown
+
+
+def test_select_streams_a_file_with_the_in_memory_criteria(tmp_path, capsys):
+    X = _data(900)
+    np.save(tmp_path / "data.npy", X)
+    common = ["--k", "1-2", "--covariance", "full,diag", "--n-init", "1", "--folds", "2", "--seed", "0",
+              "--quiet", "--jobs", "1", "--json"]
+    status, memory = _main(["select", tmp_path / "data.npy", *common], capsys)
+    assert status == 0
+    status, streamed = _main(["select", tmp_path / "data.npy", "--stream", *common], capsys)
+    assert status == 0
+    memory_cells, streamed_cells = json.loads(memory.out)["cells"], json.loads(streamed.out)["cells"]
+    assert len(streamed_cells) == 4
+    for ours, theirs in zip(streamed_cells, memory_cells, strict=True):
+        for key in ("log_likelihood", "bic", "aic", "icl"):
+            assert ours[key] == pytest.approx(theirs[key], rel=1e-9), key
+        # the folds are drawn block by block, not as in memory: held-out values close, not equal
+        assert ours["cv_log_likelihood"] == pytest.approx(theirs["cv_log_likelihood"], rel=0.05)
+    assert json.loads(streamed.out)["n_samples"] == 900
