@@ -4,8 +4,9 @@ A Parquet file or folder is always streamed; a ``.npy`` file is streamed with ``
 larger than ``STREAM_ABOVE_BYTES`` (``engine.io.streams``, ``engine.backends.streamed``): the fit runs
 through the one EM loop with a ``StreamedBackend``, ``score`` sums the log-likelihood block by block and
 ``predict`` writes its CSV block by block into the temporary file that is renamed into place at the end
-(``engine.io.atomic.write_all``); ``select`` fits its cells on streamed data (``engine.selection.streamed``). A pass longer than a second shows a progress bar on stderr
-(``engine.progress``) unless ``--quiet`` or stderr is not a terminal.
+(``engine.io.atomic.write_all``); ``select`` fits its cells on streamed data (``engine.selection.streamed``).
+A pass longer than a second shows a progress bar on stderr (``engine.progress``) unless ``--quiet`` or
+stderr is not a terminal.
 
 ``fit --scheduler ADDRESS`` (``local:N`` for a local cluster of N workers) fits on a Dask cluster
 (``engine.backends.cluster``); the data is read as without it and sent to the cluster in blocks.
