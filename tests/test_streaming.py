@@ -178,3 +178,15 @@ def test_select_streams_a_file_with_the_in_memory_criteria(tmp_path, capsys):
         # the folds are drawn block by block, not as in memory: held-out values close, not equal
         assert ours["cv_log_likelihood"] == pytest.approx(theirs["cv_log_likelihood"], rel=0.05)
     assert json.loads(streamed.out)["n_samples"] == 900
+
+
+def test_fit_shows_a_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
+    np.save(tmp_path / "data.npy", _data(600))
+    monkeypatch.setattr("engine.progress.SHOW_AFTER_SECONDS", 0.0)  # every pass counts as a long one
+    for quiet, shown in (([], True), (["--quiet"], False)):
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        argv = ["fit", tmp_path / "data.npy", "--stream", "--k", "2", "--seed", "0", "--json", *quiet,
+                "--out", tmp_path / "m.json"]
+        assert main.main([str(a) for a in argv]) == 0
+        assert ("E-step" in terminal.getvalue()) is shown

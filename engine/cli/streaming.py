@@ -89,7 +89,10 @@ def wants_stream(path: str, stream: bool) -> bool:
     if is_parquet(path):
         return True
     file = Path(path)
-    return file.suffix.lower() == ".npy" and file.is_file() and (stream or file.stat().st_size > STREAM_ABOVE_BYTES)
+    try:
+        return file.suffix.lower() == ".npy" and file.is_file() and (stream or file.stat().st_size > STREAM_ABOVE_BYTES)
+    except OSError:  # a name too long, say: load_data reports it in one sentence
+        return False
 
 
 def load_input(args, columns: Sequence[str | int] | None, drop_invalid: bool = False) -> Dataset | StreamedDataset:

@@ -212,7 +212,10 @@ def _column(array) -> NDArray[np.float64]:
 def is_parquet(path: str | os.PathLike) -> bool:
     """Whether ``open_rows`` reads ``path`` as Parquet: a folder, or a ``.parquet`` / ``.pq`` file."""
     file = Path(path)
-    return file.is_dir() or file.suffix.lower() in PARQUET_SUFFIXES
+    try:
+        return file.suffix.lower() in PARQUET_SUFFIXES or file.is_dir()
+    except OSError:  # a name too long, say: the loaders report it in one sentence
+        return False
 
 
 def open_rows(path: str | os.PathLike, columns: Sequence[str | int] | None = None) -> RowSource:
