@@ -130,20 +130,21 @@ def test_cli_streams_npy_and_parquet_like_the_in_memory_commands(tmp_path, capsy
         ["data.npy", "data.parquet", "memory.json", "npy.json", "pq.json", "labels.csv"])  # no temp file left
 
 
-def test_predict_failing_midway_leaves_the_old_file(tmp_path, capsys):
-    X = _data(900)
-    X[800, 0] = np.inf
-    path = tmp_path / "bad.npy"
-    np.save(path, X)
+def test_predict_failing_midway_leaves_the_old_file(tmp_path, capsys, monkeypatch):
+    np.save(tmp_path / "data.npy", _data(900))
     model = tmp_path / "m.json"
-    np.save(tmp_path / "good.npy", _data(900))
-    assert _main(["fit", tmp_path / "good.npy", "--k", "2", "--seed", "1", "--quiet", "--out", model], capsys)[0] == 0
+    assert _main(["fit", tmp_path / "data.npy", "--k", "2", "--seed", "1", "--quiet", "--out", model], capsys)[0] == 0
     out = tmp_path / "labels.csv"
     out.write_text("old\n")
-    status, captured = _main(["predict", model, path, "--stream", "--out", out], capsys)
-    assert status == 2 and "NaN or infinite" in captured.err
+
+    def disk_full(labels, resp):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("engine.cli.streaming._csv_block", disk_full)  # after the header, at the first block
+    status, captured = _main(["predict", model, tmp_path / "data.npy", "--stream", "--out", out], capsys)
+    assert status == 2 and "No space left on device" in captured.err
     assert out.read_text() == "old\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.npy", "good.npy", "labels.csv", "m.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.npy", "labels.csv", "m.json"]  # no temp file
 
 
 class _Terminal(io.StringIO):
@@ -190,3 +191,17 @@ def test_fit_shows_a_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
                 "--out", tmp_path / "m.json"]
         assert main.main([str(a) for a in argv]) == 0
         assert ("E-step" in terminal.getvalue()) is shown
+
+
+def test_streamed_selection_counts_every_row_not_the_sample():
+    from engine.selection.grid import SelectionConfig
+    from engine.selection.run import select
+
+    X = _data(900)
+    config = SelectionConfig(ks=(2,), covariance_types=(CovarianceType.DIAG,), n_init=1, seed=0, folds=2)
+    streamed = select(X[::3], config, processes=1, rows=ArrayRows(X))  # X: only the grid's checks see it
+    in_memory = select(X, config, processes=1)
+    assert streamed.n_samples == 900
+    (ours,), (theirs,) = streamed.cells, in_memory.cells
+    assert ours.log_likelihood == pytest.approx(theirs.log_likelihood, rel=1e-10)
+    assert ours.bic == pytest.approx(theirs.bic, rel=1e-10)
