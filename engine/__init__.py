@@ -20,9 +20,10 @@ agreement     a fit against true labels: adjusted Rand index, confusion table af
 presets       generated teaching data sets
 palette       the one palette of component colours
 resources     finds the files shipped in ``resources/`` (sample pictures, translations, lessons)
+progress      progress bars on stderr (tqdm) for passes over data longer than a second
 families/     the kinds of mixture the EM loop fits: Gaussians, and binomials (coins)
-backends/     the E-step engines behind the ``Backend`` protocol (chunked by default, direct as reference)
-io/           files: data tables, the JSON model format, the atomic writer
+backends/     the E-step engines behind the ``Backend`` protocol (chunked, direct as reference, streamed, Dask)
+io/           files: data tables, streamed data files, the JSON model format, the atomic writer
 imaging/      segmenting pictures by the colours of their pixels
 selection/    choosing K: a grid of K x covariance types, BIC/AIC/ICL/CV, degenerate cells, the bootstrap LRT
 cli/          the headless command line (``fit``, ``predict``, ``score``, ``select``, ``generate``, ``segment``)

@@ -163,12 +163,34 @@ def centred_for_distances(X: NDArray[np.floating]) -> NDArray[np.float64]:
     ndarray of shape (n_samples, n_features)
         A new array.
     """
-    X = X - robust_centre(X)
-    largest = float(np.abs(X).max(initial=0.0))
+    return in_distance_frame(X, *distance_frame(X))
+
+
+def distance_frame(X: NDArray[np.floating]) -> tuple[NDArray[np.float64], int]:
+    """The centre, shape (n_features,), and the power of two ``centred_for_distances`` uses for ``X``.
+
+    A streamed fit (``engine.backends.streamed``) takes them from a sample of the rows and moves every
+    block of rows into the same frame with ``in_distance_frame``.
+    """
+    centre = robust_centre(X)
+    largest = float(np.abs(X - centre).max(initial=0.0))
     exponent = int(np.frexp(largest)[1])
-    if largest > 0.0 and abs(exponent) > LARGEST_EXPONENT:
-        X = np.ldexp(X, -exponent)
-    return X
+    return centre, (exponent if largest > 0.0 and abs(exponent) > LARGEST_EXPONENT else 0)
+
+
+def in_distance_frame(X: NDArray[np.floating], centre: NDArray[np.float64], exponent: int) -> NDArray[np.float64]:
+    """``(X - centre) * 2**-exponent`` of shape (n_samples, n_features), a new array (exact scaling)."""
+    X = X - centre
+    return np.ldexp(X, -exponent) if exponent else X
+
+
+def initial_centres(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray[np.float64]:
+    """The centres the hard initialisations assign samples to, shape (n_components, n_features), from ``X``
+    already in its distance frame: random distinct rows, k-means++ seeds, or those refined by Lloyd."""
+    if config.init is InitMethod.RANDOM_FROM_DATA:
+        return random_distinct_rows(X, config.n_components, rng)
+    centres = kmeans_plusplus(X, config.n_components, rng)
+    return lloyd(X, centres) if config.init is InitMethod.KMEANS else centres
 
 
 def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray:
@@ -188,13 +210,7 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
         require_distinct_rows(X, n_components)
         resp = rng.uniform(size=(X.shape[0], n_components))
         return resp / resp.sum(axis=1, keepdims=True)
-    if config.init is InitMethod.RANDOM_FROM_DATA:
-        centres = random_distinct_rows(X, n_components, rng)
-    else:
-        centres = kmeans_plusplus(X, n_components, rng)
-        if config.init is InitMethod.KMEANS:
-            centres = lloyd(X, centres)
-    return nearest_centre(X, centres)
+    return nearest_centre(X, initial_centres(X, config, rng))
 
 
 def tutorial_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> MixtureParams:

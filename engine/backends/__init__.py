@@ -10,6 +10,8 @@ chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (
 small       ``SmallBackend``: whole arrays, every component at once (the default up to one chunk of rows)
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 recentre    the covariances those sums cannot give accurately, summed about each mean instead
+streamed    ``StreamedBackend``: data not in memory, blocks of rows whose chunked sums are added up
+cluster     a Dask cluster as the streamed backend's runner: one task per block of a ``dask.array``
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from numpy.typing import NDArray
 
 from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
+from engine.backends.cluster import dask_backend, is_dask_array
 from engine.backends.small import SMALL_ROWS, SmallBackend
 
 
@@ -27,8 +30,11 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> Backend:
 
     ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
-    reference the tests hold both to.
+    reference the tests hold both to. A ``dask.array`` gets a ``StreamedBackend`` running one task per
+    block on the Dask client (``engine.backends.cluster``).
     """
+    if is_dask_array(X):
+        return dask_backend(X, dtype=dtype)
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
         return SmallBackend(X)
     return ChunkedBackend(X, dtype=dtype)

@@ -9,8 +9,9 @@ through ``Backend``; ``engine.backends.chunked.ChunkedBackend`` is the fast one 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,6 +19,9 @@ from numpy.typing import NDArray
 from engine.covariance import CovarianceType
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
+
+if TYPE_CHECKING:
+    from engine.config import FitConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,27 @@ class Backend(Protocol):
 
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
+        ...
+
+
+@runtime_checkable
+class StreamedData(Protocol):
+    """A backend whose data is not in memory (``engine.backends.streamed``): its ``X`` is a sample of the rows.
+
+    ``engine.families.gaussian.GaussianFamily`` then checks the data, starts and scores through these
+    instead of reading ``X`` whole.
+    """
+
+    def check_data(self, feature_names: Sequence[str] | None, n_components: int) -> None:
+        """Raise ``InputError`` unless every row can be fitted with ``n_components`` components."""
+        ...
+
+    def initial_stats(self, config: FitConfig, rng: np.random.Generator) -> SufficientStats:
+        """The first M-step's statistics for ``config.init`` (one of the assignment starts)."""
+        ...
+
+    def mean_log_likelihood(self, params: MixtureParams) -> float:
+        """Mean of ``log p(x_i)`` over every row."""
         ...
 
 

@@ -137,6 +137,36 @@ class ChunkedBackend:
                 self.reach = max(self.reach, float(np.sqrt(np.einsum("ij,ij->i", z, z).max(initial=0.0))))
         self._zz: tuple[NDArray, NDArray] | None = None
 
+    @classmethod
+    def over_block(cls, X: NDArray[np.floating], shift: NDArray[np.float64], scale: NDArray[np.float64],
+                   reach: float, dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS) -> ChunkedBackend:
+        """A backend over one block of rows of a larger data set, standardised as the whole set is.
+
+        ``engine.backends.streamed`` adds up the blocks' E-step sums (``_estep_range`` and the others):
+        with the whole set's ``shift``, ``scale`` (each of shape (n_features,)) and ``reach``, a block's
+        sums are exactly that block's share of the whole set's.
+
+        Parameters
+        ----------
+        X : ndarray of shape (block_rows, n_features)
+        shift, scale : ndarray of shape (n_features,)
+        reach : float
+            The largest ``|z|`` over the whole set.
+        """
+        block = cls.__new__(cls)
+        block.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
+        block.dtype, block.chunk_rows, block.n_threads = np.dtype(dtype), int(chunk_rows), None
+        block._n_features = block.X.shape[1]
+        block.shift, block.scale, block.reach, block._zz = shift, scale, float(reach), None
+        with np.errstate(over="ignore", invalid="ignore"):
+            if block.dtype == np.float64:  # straight into the transposed layout, no temporaries
+                block._zt = np.empty((block._n_features, len(block.X)))
+                np.subtract(block.X.T, shift[:, None], out=block._zt)
+                block._zt /= scale[:, None]
+            else:  # rounded once, as the constructor rounds
+                block._zt = np.ascontiguousarray(((block.X - shift) / scale).T, dtype=block.dtype)
+        return block
+
     @property
     def n_samples(self) -> int:
         return self.X.shape[0]

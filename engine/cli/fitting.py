@@ -30,12 +30,22 @@ from engine.cli.frontend import (
     print_lines,
     whole_number,
 )
+from engine.cli.streaming import (
+    StreamedDataset,
+    add_scheduler_option,
+    add_stream_options,
+    fit_backend,
+    load_input,
+    mean_log_likelihood,
+    release_backend,
+    write_predictions,
+)
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import EMSnapshot, FitResult, HalfStep, fit
 from engine.errors import InputError
 from engine.io.model_json import load_model, model_to_dict, save_model
-from engine.io.tables import load_data, save_csv_atomic
+from engine.io.tables import save_csv_atomic
 from engine.model import aic_from, bic_from, predict, predict_proba, score
 from engine.params import MixtureParams
 
@@ -207,14 +217,20 @@ def cmd_fit(args) -> int:
     loaded = load_model(args.init_model) if args.init_model else None
     init_params = loaded.params if loaded is not None else None
     config = _fit_config(args, init_params)
-    dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=args.drop_invalid)
+    dataset = load_input(args, parse_columns(args.columns), args.drop_invalid)
     if loaded is not None:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
-    result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names)
+    backend = fit_backend(args, dataset)
+    try:
+        result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names, backend=backend)
+    finally:
+        release_backend(backend)
     # A column "label" is the true labels, not a feature (engine.io.true_labels): the fit is compared with them.
-    agreement = fit_agreement(result.params, dataset.X, dataset.labels, dataset.label_names)
+    # (A streamed file's rows are not held in memory: its labels are not read.)
+    agreement = fit_agreement(result.params, dataset.X, getattr(dataset, "labels", None),
+                              getattr(dataset, "label_names", None))
     extra = None if agreement is None else {"agreement": agreement_dict(agreement)}
     save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result, extra=extra)
     if args.json:
@@ -232,7 +248,7 @@ def cmd_fit(args) -> int:
 def _model_and_data(args, drop_invalid: bool = False):
     loaded = load_model(args.model)
     try:
-        dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=drop_invalid)
+        dataset = load_input(args, parse_columns(args.columns), drop_invalid)
     except InputError as error:
         message = str(error)
         if args.command == "predict" and "--drop-invalid" in message:
@@ -248,6 +264,10 @@ def cmd_predict(args) -> int:
     out = check_outputs({"--out": args.out}, {"model file": args.model, "data file": args.data})["--out"]
     loaded, dataset = _model_and_data(args)
     params = loaded.params
+    if isinstance(dataset, StreamedDataset):  # written block by block, then renamed into place
+        header = write_predictions(out, params, dataset, args.proba)
+        print_lines([f"wrote {dataset.n_samples} predictions ({', '.join(header)}) to {out}"])
+        return EXIT_OK
     header = ["label"]
     # The labels come from predict either way, so --proba never changes the label column.
     rows = predict(params, dataset.X)
@@ -262,8 +282,11 @@ def cmd_predict(args) -> int:
 
 def cmd_score(args) -> int:
     loaded, dataset = _model_and_data(args, args.drop_invalid)
-    n_samples = int(dataset.X.shape[0])
-    mean = float(score(loaded.params, dataset.X))
+    n_samples = int(dataset.n_samples)
+    if isinstance(dataset, StreamedDataset):
+        mean = mean_log_likelihood(loaded.params, dataset)
+    else:
+        mean = float(score(loaded.params, dataset.X))
     total = mean * n_samples
     if args.json:
         print_lines([json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples})])
@@ -277,7 +300,7 @@ def register(commands) -> None:
     """Add ``fit``, ``predict`` and ``score`` to the front end's subparsers."""
     p = commands.add_parser("fit", help="fit a mixture to a data file and save the model as JSON",
                             description="Fit a Gaussian mixture with EM and save it as a JSON model.")
-    p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
+    p.add_argument("data", metavar="DATA", help="data file (CSV with a header, .npy, or Parquet file or folder)")
     p.add_argument("--k", type=whole_number(1), help="number of components (required unless --init-model)")
     p.add_argument("--covariance", choices=[t.value for t in CovarianceType],
                    help="covariance type (default full, or the starting model's)")
@@ -300,6 +323,8 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true",
                    help="print the saved model document as JSON instead of the text summary (progress to stderr)")
     p.add_argument("--out", required=True, metavar="MODEL.json", help="where to save the model")
+    add_stream_options(p, quiet=False)
+    add_scheduler_option(p)
     p.set_defaults(run=cmd_fit)
 
     p = commands.add_parser("predict", help="label each row of a data file with its most likely component",
@@ -310,6 +335,7 @@ def register(commands) -> None:
     p.add_argument("--proba", action="store_true", help="add each component's responsibility, columns p0, p1, ...")
     add_columns(p)
     p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write the CSV")
+    add_stream_options(p)
     p.set_defaults(run=cmd_predict)
 
     p = commands.add_parser("score", help="log-likelihood of a data file under a model",
@@ -321,4 +347,5 @@ def register(commands) -> None:
                    help="skip rows with missing or non-numeric values (n_samples counts the rows scored)")
     p.add_argument("--json", action="store_true",
                    help='print {"log_likelihood": ..., "mean_log_likelihood": ..., "n_samples": ...}')
+    add_stream_options(p)
     p.set_defaults(run=cmd_score)

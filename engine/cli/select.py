@@ -26,11 +26,11 @@ from engine.cli.frontend import (
     print_lines,
     whole_number,
 )
+from engine.cli.streaming import StreamedDataset, add_stream_options, load_input
 from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.io.atomic import write_all
 from engine.io.model_json import fit_summary, model_text
-from engine.io.tables import load_data
 from engine.selection.grid import (
     DEFAULT_FOLDS,
     DEFAULT_MAX_ITER,
@@ -245,7 +245,11 @@ def cmd_select(args) -> int:
     if args.boot is not None and args.lrt is None:
         raise InputError("--boot sets the replicates of the likelihood-ratio test: give --lrt TYPE with it.")
     config = _config(args)
-    dataset = load_data(args.data, columns=parse_columns(args.columns), drop_invalid=args.drop_invalid)
+    dataset = load_input(args, parse_columns(args.columns), args.drop_invalid)
+    rows = dataset.rows if isinstance(dataset, StreamedDataset) else None
+    if rows is not None and args.lrt is not None:
+        raise InputError("--lrt draws replicate data sets in memory, so it does not run on streamed data: drop "
+                         "--lrt, or fit a .npy file small enough to load (without --stream).")
     # The data and the grid are checked before anything is printed (iterate_selection checks them again).
     checked, _ = effective_config(selection_data(dataset.X, dataset.feature_names), config)
     stream = sys.stderr
@@ -257,7 +261,8 @@ def cmd_select(args) -> int:
                      f"{_ks_text(checked)} x {types}; {checked.n_init} starts per cell, seed {checked.seed}"], stream)
     cell_line = _CellLines(stream, started)
     result, n_cells = None, 0
-    for event in iterate_selection(dataset.X, config, dataset.feature_names, processes=args.jobs):
+    for event in iterate_selection(dataset.X, config, dataset.feature_names, processes=args.jobs, rows=rows,
+                                   progress=not quiet):
         if isinstance(event, CellProgress):
             n_cells = event.n_cells
         elif isinstance(event, CellResult) and not quiet:
@@ -353,6 +358,7 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true",
                    help="print the grid and the choice as one JSON document (progress stays on stderr)")
     p.add_argument("--quiet", action="store_true", help="no line per cell on stderr")
+    add_stream_options(p, quiet=False)
     p.set_defaults(run=cmd_select)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.acceleration import gaussian_from_vector, gaussian_to_vector
-from engine.backends.base import Backend, EStepResult
+from engine.backends.base import Backend, EStepResult, StreamedData
 from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.init import initial_responsibilities, random_distinct_rows, require_distinct_rows, tutorial_params
@@ -43,6 +43,9 @@ class GaussianFamily:
     def check(self) -> None:
         """Finite data whose spread a double can hold, and at least K distinct rows (for every start:
         EM cannot keep more components than there are distinct points, a given start included)."""
+        if isinstance(self.backend, StreamedData):  # not in memory: the backend checks every row in a pass
+            self.backend.check_data(self.feature_names, self.config.n_components)
+            return
         check_fit_data(self.backend.X, self.feature_names)
         require_distinct_rows(self.backend.X, self.config.n_components)
 
@@ -54,8 +57,11 @@ class GaussianFamily:
         if config.init is InitMethod.TUTORIAL:
             params = tutorial_params(backend.X, config, rng)
             return apply_locks(params, params, None, config.locks, config.reg_covar), ()
-        assignment = initial_responsibilities(backend.X, config, rng)
-        stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
+        if isinstance(backend, StreamedData):  # centres from a sample of the rows, then one pass
+            stats = backend.initial_stats(config, rng)
+        else:
+            assignment = initial_responsibilities(backend.X, config, rng)
+            stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
         # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
         reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
                         backend.n_samples)
@@ -77,6 +83,8 @@ class GaussianFamily:
             return apply_locks(updated, params, stats, config.locks, config.reg_covar), reseeded
 
     def mean_log_likelihood(self, params: MixtureParams) -> float:
+        if isinstance(self.backend, StreamedData):
+            return float(self.backend.mean_log_likelihood(params))
         return float(self.backend.log_prob_norm(params).mean())
 
     def to_vector(self, params: MixtureParams) -> NDArray[np.float64] | None:

@@ -13,5 +13,6 @@ results     the events: CellProgress, CellResult, SelectionResult
 cells       one cell: starts, continuation to the tight tolerance, criteria, cross-validation
 pool        independent tasks on worker processes, stoppable, fork-safe
 run         iterate_selection: the grid as a generator of events, serial or parallel
+streamed    the cells' data read block by block from a file larger than memory
 lrt         the sequential bootstrap likelihood-ratio test (K against K + 1)
 """

@@ -34,7 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends import make_backend
-from engine.backends.base import Backend
+from engine.backends.base import Backend, StreamedData
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.small import SMALL_ROWS
 from engine.config import FitConfig, InitMethod
@@ -101,6 +101,19 @@ class CellData:
             self._spread = data_spread(self.X)
         return self._spread
 
+    @property
+    def n_samples(self) -> int:
+        """Rows of the data (``engine.selection.streamed`` counts rows that are not in ``X``)."""
+        return len(self.X)
+
+    def mean_log_likelihood(self, params) -> float:
+        """Mean log-likelihood of the rows under ``params``."""
+        return float(self.backend.log_prob_norm(params).mean())
+
+    def sum_log_max_responsibility(self, params) -> float:
+        """ICL's ``sum_i log max_k r_ik`` over the rows."""
+        return sum_log_max_responsibility(self.X, params)
+
     def _make(self, X: NDArray[np.float64]) -> Backend:
         if self.n_threads is None or len(X) <= SMALL_ROWS:  # small data: one thread anyway
             return make_backend(X)
@@ -160,11 +173,11 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
                                   accelerate=True)
         refined = _last(iterate_em(data.X, refine_config, backend=data.backend, with_labels=False))
         params = refined.params
-        mean_log_likelihood = float(data.backend.log_prob_norm(params).mean())
+        mean_log_likelihood = data.mean_log_likelihood(params)
     except GMMError as problem:
         yield _failed(cell_index, n_components, covariance_type, data.X.shape[1], seed, str(problem))
         return
-    n_samples = len(data.X)
+    n_samples = data.n_samples
     refine_seconds = lap()
     fit = FitResult(
         params=params,
@@ -180,7 +193,7 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
             ReseedEvent(event.component, event.iteration + best.iteration) for event in refined.reseed_events),
     )
     n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, n_samples)
-    icl = icl_from(bic, sum_log_max_responsibility(data.X, params))
+    icl = icl_from(bic, data.sum_log_max_responsibility(params))
     reason = degenerate_reason(params, n_samples, config.reg_covar, data.spread)
     cv, cv_note = (yield from _cross_validate(data, params, progress)) if cross_validate else (float("nan"), None)
     yield CellResult(
@@ -207,10 +220,17 @@ def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
             fitted = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False)).params
         except GMMError as problem:
             return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}"
-        total += float(held_out.log_prob_norm(fitted).sum())
+        total += _total_log_likelihood(held_out, fitted)
     if not np.isfinite(total):
         return float("nan"), "a held-out row has no density left under the fitted model"
-    return total / len(data.X), None
+    return total / data.n_samples, None
+
+
+def _total_log_likelihood(backend: Backend, params) -> float:
+    """Summed log-likelihood of the backend's rows (block by block for a streamed backend)."""
+    if isinstance(backend, StreamedData):
+        return float(backend.mean_log_likelihood(params)) * backend.n_samples
+    return float(backend.log_prob_norm(params).sum())
 
 
 def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType, n_features: int, seed: int,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -28,6 +29,10 @@ from engine.selection.cells import CellData, fit_cell
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
+from engine.selection.streamed import streamed_cell_data
+
+if TYPE_CHECKING:
+    from engine.io.streams import RowSource
 
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
@@ -93,7 +98,8 @@ def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
 
 
 def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequence[str] | None = None,
-                      processes: int | None = None, start_method: str | None = None) -> Iterator[SelectionEvent]:
+                      processes: int | None = None, start_method: str | None = None,
+                      rows: RowSource | None = None, progress: bool = False) -> Iterator[SelectionEvent]:
     """Fit every cell of the grid and choose, yielding progress, each ``CellResult``, then the ``SelectionResult``.
 
     Parameters
@@ -109,6 +115,11 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     start_method : str, optional
         How workers start (``engine.selection.pool.default_start_method`` by default: fork, or
         forkserver when Qt is loaded).
+    rows : RowSource, optional
+        Data read block by block (``engine.selection.streamed``); ``X`` is then a sample of its rows (the
+        streamed backend's), for the checks of the grid.
+    progress : bool
+        Progress bars for the passes over ``rows`` (in a serial selection).
 
     Yields
     ------
@@ -126,13 +137,16 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
+    state, state_args = CellData, (X, config, 1, names)
+    if rows is not None:  # progress bars in a serial selection only: workers' bars would run into each other
+        state, state_args = streamed_cell_data, (X, config, 1, names, rows, progress and n_processes == 1)
     if n_processes == 1:
-        data = CellData(X, config, n_threads=1, feature_names=names)
+        data = state(*state_args)
         events = _single_threaded(event for index, k, covariance_type in cells
                                   for event in fit_cell(data, index, k, covariance_type))
     else:
         tasks = [(fit_cell, (index, k, covariance_type)) for index, k, covariance_type in cells]
-        events = run_tasks(CellData, (X, config, 1, names), tasks, n_processes, start_method)
+        events = run_tasks(state, state_args, tasks, n_processes, start_method)
     try:
         for event in events:
             if isinstance(event, CellResult):
@@ -144,7 +158,8 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     ordered = tuple(finished[index] for index, _, _ in cells)
     best = MappingProxyType({criterion: best_by(ordered, criterion) for criterion in Criterion})
     yield SelectionResult(config=config, cells=ordered, best=best, chosen=best[config.criterion], ks=config.ks,
-                          capped_note=capped_note, n_samples=X.shape[0], n_features=X.shape[1],
+                          capped_note=capped_note, n_samples=X.shape[0] if rows is None else rows.n_samples,
+                          n_features=X.shape[1],
                           feature_names=names or tuple(f"x{j}" for j in range(X.shape[1])))
 
 
