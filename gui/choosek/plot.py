@@ -101,8 +101,9 @@ class CriterionPlot(QWidget):
         """The legend for these covariance types."""
         parts = [f'<span style="color:{_hex(TYPE_STYLE[t][0])}">{GLYPHS[TYPE_STYLE[t][1]]}</span>&nbsp;{t.value}'
                  for t in covariance_types]
-        parts.append(f'<span style="color:{_hex(BEST_COLOR)}">◯</span>&nbsp;{_tr("best")}')
-        parts.append(f"○&nbsp;{_tr('degenerate')}")
+        best, degenerate = _tr("best"), _tr("degenerate")
+        parts.append(f'<span style="color:{_hex(BEST_COLOR)}">◯</span>&nbsp;{best}')
+        parts.append(f"○&nbsp;{degenerate}")
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     def show_series(self, series: list[Series], criterion: Criterion, best_index: int | None,
