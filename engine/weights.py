@@ -47,11 +47,11 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
         raise InputError(f"{what} must be one number per row ({n_samples}), not an array of shape {weights.shape}.")
     bad = np.flatnonzero(~np.isfinite(weights))
     if bad.size:
-        raise InputError(f"{what} must be finite: row {int(bad[0])} holds {weights[bad[0]]!r}"
+        raise InputError(f"{what} must be finite: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
                          f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
     bad = np.flatnonzero(weights < 0)
     if bad.size:
-        raise InputError(f"{what} must not be negative: row {int(bad[0])} holds {weights[bad[0]]!r}"
+        raise InputError(f"{what} must not be negative: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
                          f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
     if not weights.sum() > 0.0:
         raise InputError(f"{what} are all zero: at least one row must weigh more than 0.")
