@@ -51,6 +51,7 @@ from engine.selection.criteria import (
 )
 from engine.selection.grid import START_MAX_ITER, START_TOL, SelectionConfig
 from engine.selection.results import CellPhase, CellProgress, CellResult
+from engine.weights import backend_weights, total_weight, weighted_mean
 
 COVARIANCE_INDEX = {covariance_type: index for index, covariance_type in enumerate(CovarianceType)}
 #: SeedSequence spawn keys: 1 for cells, 2 for the folds, 3 for bootstrap replicates.
@@ -79,12 +80,18 @@ class CellData:
     config : SelectionConfig
     n_threads : int, optional
         Threads of the backends' E-steps (1 in a worker process: the cells are the parallel work).
+    feature_names : sequence of str, optional
+    sample_weight : ndarray of shape (n_samples,), optional
+        Weights of the rows (``engine.weights``): every fit, log-likelihood and criterion is weighted,
+        BIC's n and the degenerate rule's rows are the weights' sum, and a cross-validation fold keeps
+        each row whole with its weight.
     """
 
     X: NDArray[np.float64]
     config: SelectionConfig
     n_threads: int | None = None
     feature_names: Sequence[str] | None = None
+    sample_weight: NDArray[np.float64] | None = None
     _backend: Backend | None = field(default=None, repr=False)
     _folds: list[tuple[Backend, Backend]] | None = field(default=None, repr=False)
     _spread: NDArray[np.float64] | None = field(default=None, repr=False)
@@ -92,26 +99,34 @@ class CellData:
     @property
     def backend(self) -> Backend:
         if self._backend is None:
-            self._backend = self._make(self.X)
+            self._backend = self._make(self.X, self.sample_weight)
         return self._backend
 
     @property
     def spread(self) -> NDArray[np.float64]:
         if self._spread is None:
-            self._spread = data_spread(self.X)
+            self._spread = data_spread(self.X, self.sample_weight)
         return self._spread
 
-    def _make(self, X: NDArray[np.float64]) -> Backend:
+    @property
+    def total_weight(self) -> float:
+        """``W`` (the number of rows without weights)."""
+        return total_weight(self.sample_weight, len(self.X))
+
+    def _make(self, X: NDArray[np.float64], sample_weight: NDArray[np.float64] | None = None) -> Backend:
         if self.n_threads is None or len(X) <= SMALL_ROWS:  # small data: one thread anyway
-            return make_backend(X)
-        return ChunkedBackend(X, n_threads=self.n_threads)
+            return make_backend(X, sample_weight=sample_weight)
+        return ChunkedBackend(X, n_threads=self.n_threads, sample_weight=sample_weight)
+
+    def _rows(self, rows: NDArray[np.bool_]) -> Backend:
+        weights = None if self.sample_weight is None else self.sample_weight[rows]
+        return self._make(np.ascontiguousarray(self.X[rows]), weights)
 
     def fold(self, index: int) -> tuple[Backend, Backend]:
         """Backends of fold ``index``'s training rows and of its held-out rows."""
         if self._folds is None:
             fold = folds_for(len(self.X), self.config.folds, self.config.seed)
-            self._folds = [(self._make(np.ascontiguousarray(self.X[fold != f])),
-                            self._make(np.ascontiguousarray(self.X[fold == f]))) for f in range(self.config.folds)]
+            self._folds = [(self._rows(fold != f), self._rows(fold == f)) for f in range(self.config.folds)]
         return self._folds[index]
 
 
@@ -160,7 +175,7 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
                                   accelerate=True)
         refined = _last(iterate_em(data.X, refine_config, backend=data.backend, with_labels=False))
         params = refined.params
-        mean_log_likelihood = float(data.backend.log_prob_norm(params).mean())
+        mean_log_likelihood = weighted_mean(data.backend.log_prob_norm(params), data.sample_weight)
     except GMMError as problem:
         yield _failed(cell_index, n_components, covariance_type, data.X.shape[1], seed, str(problem))
         return
@@ -176,12 +191,13 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
         config=FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
                          reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed),
         start_log_likelihoods=best.start_log_likelihoods,
+        total_weight=None if data.sample_weight is None else data.total_weight,
         reseed_events=best.reseed_events + tuple(
             ReseedEvent(event.component, event.iteration + best.iteration) for event in refined.reseed_events),
     )
-    n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, n_samples)
-    icl = icl_from(bic, sum_log_max_responsibility(data.X, params))
-    reason = degenerate_reason(params, n_samples, config.reg_covar, data.spread)
+    n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, fit.weight_sum)
+    icl = icl_from(bic, sum_log_max_responsibility(data.X, params, data.sample_weight))
+    reason = degenerate_reason(params, fit.weight_sum, config.reg_covar, data.spread)
     cv, cv_note = (yield from _cross_validate(data, params, progress)) if cross_validate else (float("nan"), None)
     yield CellResult(
         cell_index=cell_index, n_components=n_components, covariance_type=covariance_type, params=params, fit=fit,
@@ -207,10 +223,12 @@ def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
             fitted = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False)).params
         except GMMError as problem:
             return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}"
-        total += float(held_out.log_prob_norm(fitted).sum())
+        weights = backend_weights(held_out)
+        log_likelihood = held_out.log_prob_norm(fitted)
+        total += float(log_likelihood.sum() if weights is None else weights @ log_likelihood)
     if not np.isfinite(total):
         return float("nan"), "a held-out row has no density left under the fitted model"
-    return total / len(data.X), None
+    return total / data.total_weight, None
 
 
 def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType, n_features: int, seed: int,

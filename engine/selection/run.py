@@ -28,6 +28,7 @@ from engine.selection.cells import CellData, fit_cell
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
+from engine.weights import check_sample_weight
 
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
@@ -93,7 +94,8 @@ def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
 
 
 def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequence[str] | None = None,
-                      processes: int | None = None, start_method: str | None = None) -> Iterator[SelectionEvent]:
+                      processes: int | None = None, start_method: str | None = None,
+                      sample_weight: ArrayLike | None = None) -> Iterator[SelectionEvent]:
     """Fit every cell of the grid and choose, yielding progress, each ``CellResult``, then the ``SelectionResult``.
 
     Parameters
@@ -109,6 +111,9 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     start_method : str, optional
         How workers start (``engine.selection.pool.default_start_method`` by default: fork, or
         forkserver when Qt is loaded).
+    sample_weight : array-like of shape (n_samples,), optional
+        Weights of the rows (``engine.weights``; see ``engine.selection.cells.CellData``); K is capped by
+        the distinct rows of positive weight.
 
     Yields
     ------
@@ -121,18 +126,19 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
         From the checks of the data and the grid, before any cell is fitted (when first advanced).
     """
     X = selection_data(X, feature_names)
-    config, capped_note = effective_config(X, config)
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    config, capped_note = effective_config(X if weights is None or weights.all() else X[weights > 0], config)
     cells = grid_cells(config)
     n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
     if n_processes == 1:
-        data = CellData(X, config, n_threads=1, feature_names=names)
+        data = CellData(X, config, n_threads=1, feature_names=names, sample_weight=weights)
         events = _single_threaded(event for index, k, covariance_type in cells
                                   for event in fit_cell(data, index, k, covariance_type))
     else:
         tasks = [(fit_cell, (index, k, covariance_type)) for index, k, covariance_type in cells]
-        events = run_tasks(CellData, (X, config, 1, names), tasks, n_processes, start_method)
+        events = run_tasks(CellData, (X, config, 1, names, weights), tasks, n_processes, start_method)
     try:
         for event in events:
             if isinstance(event, CellResult):
