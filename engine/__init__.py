@@ -16,6 +16,7 @@ locks         parameters held fixed or tied during EM (constrained M-steps)
 acceleration  SQUAREM: extrapolated EM steps where EM crawls, the likelihood never dropping
 em            the ``iterate_em`` generator of snapshots (the one EM loop) and ``fit``
 model         predict, score, sample, BIC/AIC on fitted parameters
+weights       sample weights: checking them, and the weighted draws of the starts and the re-seeding
 presets       generated teaching data sets
 palette       the one palette of component colours
 resources     finds the files shipped in ``resources/`` (sample pictures, translations, lessons)
