@@ -11,4 +11,5 @@ segmentation   a robust start, EM on the pixels, every pixel labelled (``segment
 colour_index   a picture's distinct colours and their counts: fit and label each colour once, map back
 render         drawing a segmentation: mean colours, a palette, or a soft blend
 outputs        the files a segmentation is exported as (labels, masks, the model)
+png            8-bit PNG files written with numpy and zlib (the ``segment`` command's picture)
 """
