@@ -17,6 +17,7 @@ acceleration  SQUAREM: extrapolated EM steps where EM crawls, the likelihood nev
 em            the ``iterate_em`` generator of snapshots (the one EM loop) and ``fit``
 model         predict, score, sample, BIC/AIC on fitted parameters
 agreement     a fit against true labels: adjusted Rand index, confusion table after Hungarian matching
+weights       sample weights: checking them, and the weighted draws of the starts and the re-seeding
 presets       generated teaching data sets
 palette       the one palette of component colours
 resources     finds the files shipped in ``resources/`` (sample pictures, translations, lessons)

@@ -144,6 +144,7 @@ def iterate_em(
     backend: Backend | None = None,
     with_labels: bool = True,
     feature_names: Sequence[str] | None = None,
+    sample_weight: NDArray[np.floating] | None = None,
 ) -> Iterator[EMSnapshot]:
     """Run EM on a Gaussian mixture of ``X``, yielding a snapshot after the initialisation and after every
     E- and M-step (``run_em`` with an ``engine.families.gaussian.GaussianFamily``).
@@ -168,6 +169,9 @@ def iterate_em(
         Whether E snapshots carry every sample's label (``fit`` does not need them).
     feature_names : sequence of str, optional
         Names of the columns, for the messages of the data checks.
+    sample_weight : ndarray of shape (n_samples,), optional
+        Non-negative weights of the rows, not all zero (``engine.weights``); ignored when ``backend`` is
+        given (the backend holds its own).
 
     Yields
     ------
@@ -179,7 +183,7 @@ def iterate_em(
     InputError
         From the data checks, when the generator is first advanced.
     """
-    backend = make_backend(X) if backend is None else backend
+    backend = make_backend(X, sample_weight=sample_weight) if backend is None else backend
     yield from run_em(GaussianFamily(backend, config, feature_names), config, rng, view_indices, with_labels)
 
 
@@ -361,14 +365,18 @@ class FitResult:
     history : tuple of float
         Mean log-likelihood of every E-step of the kept start.
     mean_log_likelihood : float
-        Mean log-likelihood of the data under ``params`` (the returned, final parameters).
+        Mean log-likelihood of the data under ``params`` (the returned, final parameters); with sample
+        weights the weighted mean ``sum_i w_i log p(x_i) / W``.
     n_samples : int
+        Rows of the data.
     config : FitConfig
     start_log_likelihoods : tuple of float
         Final ``history`` value of every start.
     reseed_events : tuple of ReseedEvent
         Every collapsed component the kept start re-seeded, and when (see ``engine.stats.m_step``: a
         choice of ours, where scikit-learn keeps the component).
+    total_weight : float or None
+        ``W`` of a weighted fit; None for an unweighted one (``weight_sum`` is then ``n_samples``).
     """
 
     params: MixtureParams | BinomialParams
@@ -380,16 +388,22 @@ class FitResult:
     config: FitConfig | BinomialConfig
     start_log_likelihoods: tuple[float, ...]
     reseed_events: tuple[ReseedEvent, ...] = ()
+    total_weight: float | None = None
+
+    @property
+    def weight_sum(self) -> float:
+        """``W``, the sum of the sample weights (``n_samples`` for an unweighted fit): BIC's n."""
+        return float(self.n_samples) if self.total_weight is None else float(self.total_weight)
 
     @property
     def log_likelihood(self) -> float:
-        """Total log-likelihood of the data under ``params``."""
-        return self.mean_log_likelihood * self.n_samples
+        """Total (with sample weights, weighted) log-likelihood of the data under ``params``."""
+        return self.mean_log_likelihood * self.weight_sum
 
 
 def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
         backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
-        feature_names: Sequence[str] | None = None) -> FitResult:
+        feature_names: Sequence[str] | None = None, sample_weight: NDArray[np.floating] | None = None) -> FitResult:
     """Run EM on a Gaussian mixture of ``X`` to the end (see ``iterate_em``) and score the data under the result.
 
     Parameters
@@ -403,13 +417,15 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
         Called with every snapshot (the command line prints progress with it).
     feature_names : sequence of str, optional
         Names of the columns, for the messages of the data checks.
+    sample_weight : ndarray of shape (n_samples,), optional
+        As for ``iterate_em``.
 
     Raises
     ------
     InputError
         If the data cannot be fitted (see ``iterate_em``).
     """
-    backend = make_backend(X) if backend is None else backend
+    backend = make_backend(X, sample_weight=sample_weight) if backend is None else backend
     return fit_family(GaussianFamily(backend, config, feature_names), config, rng, on_snapshot)
 
 
@@ -422,8 +438,10 @@ def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Gen
             if on_snapshot is not None:
                 on_snapshot(snapshot)
         final_mean = family.mean_log_likelihood(snapshot.params)
+    weighted = getattr(getattr(family, "backend", None), "sample_weight", None) is not None
     return FitResult(snapshot.params, snapshot.iteration, snapshot.converged, snapshot.history, final_mean,
-                     family.n_samples, settings, snapshot.start_log_likelihoods, snapshot.reseed_events)
+                     family.n_samples, settings, snapshot.start_log_likelihoods, snapshot.reseed_events,
+                     family.total_weight if weighted else None)
 
 
 __all__ = ["EMSnapshot", "FitResult", "HalfStep", "ReseedEvent", "StopReason", "fit", "fit_family", "iterate_em",

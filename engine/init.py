@@ -13,6 +13,9 @@ tutorial          the textbooks' start, parameters at once (``tutorial_params``)
                   at random as means (drawn as ``random_from_data`` draws its centres), identity
                   covariances, equal weights.
 given             the parameters in ``FitConfig.init_params``.
+
+With sample weights every method draws and sums weighted (``engine.weights`` says how); rows of weight 0
+are never chosen as seeds, centres or means.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from engine.covariance import FROM_FULL
 from engine.errors import InputError
 from engine.params import MixtureParams
 from engine.scales import robust_centre
+from engine.weights import first_index, weighted_order
 
 LLOYD_ITERATIONS = 10
 
@@ -53,7 +57,8 @@ def _not_enough_distinct(n_components: int) -> InputError:
 
 
 def kmeans_plusplus(
-    X: NDArray[np.floating], n_components: int, rng: np.random.Generator, block: int = 65536
+    X: NDArray[np.floating], n_components: int, rng: np.random.Generator, block: int = 65536,
+    sample_weight: NDArray[np.float64] | None = None,
 ) -> NDArray[np.float64]:
     """Greedy k-means++ seeds.
 
@@ -62,6 +67,9 @@ def kmeans_plusplus(
     X : ndarray of shape (n_samples, n_features)
     n_components : int
     rng : numpy.random.Generator
+    sample_weight : ndarray of shape (n_samples,), optional
+        Weighted D^2 sampling: row ``i`` is drawn with probability proportional to ``w_i d_i^2`` (the first
+        seed to ``w_i``), and the potentials the candidates are compared by are weighted sums.
 
     Returns
     -------
@@ -76,10 +84,10 @@ def kmeans_plusplus(
     n_samples = X.shape[0]
     n_trials = 2 + int(np.log(n_components))
     centres = np.empty((n_components, X.shape[1]))
-    centres[0] = X[rng.integers(n_samples)]
+    centres[0] = X[first_index(n_samples, sample_weight, rng)]
     closest = _closest_distances(X, centres[:1], None)
     for index in range(1, n_components):
-        cumulative = np.cumsum(closest)
+        cumulative = np.cumsum(closest if sample_weight is None else closest * sample_weight)
         if not cumulative[-1] > 0.0:
             raise _not_enough_distinct(n_components)
         candidates = np.searchsorted(cumulative, rng.random(n_trials) * cumulative[-1], side="right")
@@ -87,7 +95,8 @@ def kmeans_plusplus(
         potentials = np.zeros(n_trials)
         for start in range(0, n_samples, block):
             rows = slice(start, start + block)
-            potentials += np.minimum(closest[rows, None], squared_distances(X[rows], X[candidates])).sum(axis=0)
+            nearer = np.minimum(closest[rows, None], squared_distances(X[rows], X[candidates]))
+            potentials += nearer.sum(axis=0) if sample_weight is None else sample_weight[rows] @ nearer
         centres[index] = X[candidates[int(np.argmin(potentials))]]
         closest = _closest_distances(X, centres[index:index + 1], closest)
     return centres
@@ -103,8 +112,10 @@ def _closest_distances(X: NDArray, centre: NDArray, closest: NDArray | None, blo
     return out
 
 
-def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = LLOYD_ITERATIONS) -> NDArray:
-    """Refine k-means centres by Lloyd iterations; a centre that loses all its samples stays put.
+def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = LLOYD_ITERATIONS,
+          sample_weight: NDArray[np.float64] | None = None) -> NDArray:
+    """Refine k-means centres by Lloyd iterations (weighted means with ``sample_weight`` of shape
+    (n_samples,)); a centre that loses all its samples (or weight) stays put.
 
     Returns
     -------
@@ -118,24 +129,27 @@ def lloyd(X: NDArray[np.floating], centres: NDArray[np.floating], n_iter: int = 
         if labels is not None and np.array_equal(new_labels, labels):
             break
         labels = new_labels
-        counts = np.bincount(labels, minlength=n_components)
+        counts = np.bincount(labels, weights=sample_weight, minlength=n_components)
         sums = np.zeros_like(centres)
-        _sum_by_label(X, labels, sums)
+        _sum_by_label(X, labels, sums, sample_weight)
         filled = counts > 0
         centres[filled] = sums[filled] / counts[filled, None]
     return centres
 
 
-def _sum_by_label(X: NDArray, labels: NDArray, out: NDArray) -> None:
+def _sum_by_label(X: NDArray, labels: NDArray, out: NDArray, sample_weight: NDArray | None = None) -> None:
     for feature in range(X.shape[1]):
-        out[:, feature] = np.bincount(labels, weights=X[:, feature], minlength=len(out))
+        values = X[:, feature] if sample_weight is None else X[:, feature] * sample_weight
+        out[:, feature] = np.bincount(labels, weights=values, minlength=len(out))
 
 
-def random_distinct_rows(X: NDArray[np.floating], n_components: int, rng: np.random.Generator) -> NDArray:
-    """``n_components`` distinct rows of ``X`` chosen at random, shape (n_components, n_features)."""
+def random_distinct_rows(X: NDArray[np.floating], n_components: int, rng: np.random.Generator,
+                         sample_weight: NDArray[np.float64] | None = None) -> NDArray:
+    """``n_components`` distinct rows of ``X`` chosen at random, shape (n_components, n_features); with
+    ``sample_weight`` (n_samples,) without replacement in proportion to the weights (``weighted_order``)."""
     chosen: list[NDArray] = []
     seen: set[bytes] = set()
-    for index in rng.permutation(X.shape[0]):
+    for index in weighted_order(X.shape[0], sample_weight, rng):
         key = X[index].tobytes()
         if key not in seen:
             seen.add(key)
@@ -184,17 +198,23 @@ def in_distance_frame(X: NDArray[np.floating], centre: NDArray[np.float64], expo
     return np.ldexp(X, -exponent) if exponent else X
 
 
-def initial_centres(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray[np.float64]:
+def initial_centres(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
+                    sample_weight: NDArray[np.float64] | None = None) -> NDArray[np.float64]:
     """The centres the hard initialisations assign samples to, shape (n_components, n_features), from ``X``
-    already in its distance frame: random distinct rows, k-means++ seeds, or those refined by Lloyd."""
+    already in its distance frame: random distinct rows, k-means++ seeds, or those refined by Lloyd (each
+    weighted by ``sample_weight``, shape (n_samples,), when given)."""
     if config.init is InitMethod.RANDOM_FROM_DATA:
-        return random_distinct_rows(X, config.n_components, rng)
-    centres = kmeans_plusplus(X, config.n_components, rng)
-    return lloyd(X, centres) if config.init is InitMethod.KMEANS else centres
+        return random_distinct_rows(X, config.n_components, rng, sample_weight)
+    centres = kmeans_plusplus(X, config.n_components, rng, sample_weight=sample_weight)
+    return lloyd(X, centres, sample_weight=sample_weight) if config.init is InitMethod.KMEANS else centres
 
 
-def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> NDArray:
+def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
+                             sample_weight: NDArray[np.float64] | None = None) -> NDArray:
     """Responsibilities to start from, shape (n_samples, n_components), or labels of shape (n_samples,).
+
+    ``sample_weight`` (n_samples,) weights the seeding (see the module docstring); the assignment itself
+    is per row, and the backend weights it when it sums the statistics.
 
     Hard assignments are returned as integer labels (an N x K one-hot array is never built); ``random``
     returns a float array of responsibilities. ``tutorial`` and ``given`` make parameters, not an
@@ -203,17 +223,18 @@ def initial_responsibilities(X: NDArray[np.floating], config: FitConfig, rng: np
     """
     n_components = config.n_components
     if config.init in (InitMethod.TUTORIAL, InitMethod.GIVEN):
-        require_distinct_rows(X, n_components)
+        require_distinct_rows(X, n_components, sample_weight=sample_weight)
         raise ValueError(f"initialisation {config.init.value!r} makes parameters, not an assignment.")
     X = centred_for_distances(X)
     if config.init is InitMethod.RANDOM:
-        require_distinct_rows(X, n_components)
+        require_distinct_rows(X, n_components, sample_weight=sample_weight)
         resp = rng.uniform(size=(X.shape[0], n_components))
         return resp / resp.sum(axis=1, keepdims=True)
-    return nearest_centre(X, initial_centres(X, config, rng))
+    return nearest_centre(X, initial_centres(X, config, rng, sample_weight))
 
 
-def tutorial_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator) -> MixtureParams:
+def tutorial_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
+                    sample_weight: NDArray[np.float64] | None = None) -> MixtureParams:
     """The textbooks' start: K distinct rows of ``X`` at random as means, identity covariances, equal weights.
 
     The identity is reshaped to ``config.covariance_type`` (tied: one identity; diag: ones; spherical: 1
@@ -236,19 +257,22 @@ def tutorial_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.G
         If ``X`` has fewer than K distinct rows.
     """
     n_components, n_features = config.n_components, X.shape[1]
-    means = random_distinct_rows(np.asarray(X, dtype=float), n_components, rng)
+    means = random_distinct_rows(np.asarray(X, dtype=float), n_components, rng, sample_weight)
     identities = np.broadcast_to(np.eye(n_features), (n_components, n_features, n_features))
     covariances = FROM_FULL[config.covariance_type](identities, None)
     return MixtureParams.from_covariances(np.full(n_components, 1.0 / n_components), means, covariances,
                                           config.covariance_type)
 
 
-def require_distinct_rows(X: NDArray[np.floating], n_components: int, block: int = 4096) -> None:
-    """Raise ``InputError`` unless ``X`` has at least ``n_components`` distinct rows.
+def require_distinct_rows(X: NDArray[np.floating], n_components: int, block: int = 4096,
+                          sample_weight: NDArray[np.float64] | None = None) -> None:
+    """Raise ``InputError`` unless ``X`` has at least ``n_components`` distinct rows (of positive weight).
 
     Scans blocks of rows and stops as soon as enough distinct ones are found, so on ordinary data it
     reads only the first block.
     """
+    if sample_weight is not None and not np.all(sample_weight > 0):
+        X = X[sample_weight > 0]
     if X.shape[0] < n_components:
         raise InputError(f"K = {n_components} is larger than the number of samples ({X.shape[0]}): use a smaller K.")
     found = X[:0]

@@ -22,6 +22,7 @@ from engine.backends.base import Backend
 from engine.covariance import COVARIANCE_CHOLESKY, n_covariance_parameters
 from engine.errors import InputError
 from engine.params import MixtureParams
+from engine.weights import check_sample_weight, weighted_mean
 
 
 def _plural(count: int, noun: str) -> str:
@@ -136,15 +137,18 @@ def representable(log_likelihoods: NDArray[np.float64]) -> NDArray[np.float64]:
     return log_likelihoods
 
 
-def score(params: MixtureParams, X: ArrayLike) -> float:
-    """Mean log-likelihood per sample of ``X`` under the mixture.
+def score(params: MixtureParams, X: ArrayLike, sample_weight: ArrayLike | None = None) -> float:
+    """Mean log-likelihood per sample of ``X`` under the mixture (per unit of weight with ``sample_weight``).
 
     Parameters
     ----------
     params : MixtureParams
     X : array-like of shape (n_samples, n_features)
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative, not all zero (``engine.weights``): ``sum_i w_i log p(x_i) / sum_i w_i``.
     """
-    return float(score_samples(params, X).mean())
+    log_likelihood = score_samples(params, X)
+    return weighted_mean(log_likelihood, check_sample_weight(sample_weight, len(log_likelihood)))
 
 
 def n_parameters(params: MixtureParams) -> int:
@@ -157,22 +161,22 @@ def n_parameters(params: MixtureParams) -> int:
     return int(covariance_params + n_components * n_features + n_components - 1)
 
 
-def bic_from(mean_log_likelihood: float, n_samples: int, params: MixtureParams) -> float:
+def bic_from(mean_log_likelihood: float, n_samples: float, params: MixtureParams) -> float:
     """Bayesian information criterion from a log-likelihood already computed (lower is better).
 
     Parameters
     ----------
     mean_log_likelihood : float
         Mean per-sample log-likelihood of the data under ``params``.
-    n_samples : int
-        Number of samples it was averaged over.
+    n_samples : int or float
+        Number of samples it was averaged over (with sample weights, their sum).
     params : MixtureParams
         Only its shape and covariance type are used (for ``n_parameters``).
     """
     return float(-2.0 * mean_log_likelihood * n_samples + n_parameters(params) * np.log(n_samples))
 
 
-def aic_from(mean_log_likelihood: float, n_samples: int, params: MixtureParams) -> float:
+def aic_from(mean_log_likelihood: float, n_samples: float, params: MixtureParams) -> float:
     """Akaike information criterion from a log-likelihood already computed (lower is better).
 
     Parameters are as for ``bic_from``.
@@ -180,16 +184,23 @@ def aic_from(mean_log_likelihood: float, n_samples: int, params: MixtureParams) 
     return float(-2.0 * mean_log_likelihood * n_samples + 2 * n_parameters(params))
 
 
-def bic(params: MixtureParams, X: ArrayLike) -> float:
-    """Bayesian information criterion of the mixture on ``X``, shape (n_samples, n_features)."""
+def _weighted_score(params: MixtureParams, X: ArrayLike, sample_weight: ArrayLike | None) -> tuple[float, float]:
+    """(mean log-likelihood per unit of weight, sum of the weights) of ``X`` under ``params``."""
     log_likelihood = score_samples(params, X)
-    return bic_from(float(log_likelihood.mean()), len(log_likelihood), params)
+    weights = check_sample_weight(sample_weight, len(log_likelihood))
+    n = float(len(log_likelihood)) if weights is None else float(weights.sum())
+    return weighted_mean(log_likelihood, weights), n
 
 
-def aic(params: MixtureParams, X: ArrayLike) -> float:
-    """Akaike information criterion of the mixture on ``X``, shape (n_samples, n_features)."""
-    log_likelihood = score_samples(params, X)
-    return aic_from(float(log_likelihood.mean()), len(log_likelihood), params)
+def bic(params: MixtureParams, X: ArrayLike, sample_weight: ArrayLike | None = None) -> float:
+    """Bayesian information criterion of the mixture on ``X``, shape (n_samples, n_features); with
+    ``sample_weight`` (n_samples,) the weighted log-likelihood and ``n = sum_i w_i``."""
+    return bic_from(*_weighted_score(params, X, sample_weight), params)
+
+
+def aic(params: MixtureParams, X: ArrayLike, sample_weight: ArrayLike | None = None) -> float:
+    """Akaike information criterion of the mixture on ``X``, shape (n_samples, n_features); weighted as ``bic``."""
+    return aic_from(*_weighted_score(params, X, sample_weight), params)
 
 
 def covariance_cholesky(params: MixtureParams) -> NDArray[np.float64]:

@@ -57,13 +57,14 @@ class Reseed:
         The worst-explained samples (lowest mixture density first); collapsed components move there.
     data_covariance : callable () -> ndarray of shape (n_features, n_features)
         Covariance of the whole data set, the covariance a re-seeded component starts from.
-    n_samples : int
-        A re-seeded component gets the weight of one sample.
+    n_samples : float
+        A re-seeded component gets the weight of one sample (``1 / n_samples``); with sample weights this
+        is their sum ``W``, so a re-seeded component weighs one unit of weight.
     """
 
     points: Callable[[int], NDArray[np.float64]]
     data_covariance: Callable[[], NDArray[np.float64]]
-    n_samples: int
+    n_samples: float
 
 
 def _add_to_diagonals(covariances: NDArray, reg_covar: float) -> None:

@@ -25,8 +25,10 @@ from engine.backends.cluster import dask_backend, is_dask_array
 from engine.backends.small import SMALL_ROWS, SmallBackend
 
 
-def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> Backend:
-    """The E-step engine for ``X`` of shape (n_samples, n_features).
+def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
+                 sample_weight: NDArray[np.floating] | None = None) -> Backend:
+    """The E-step engine for ``X`` of shape (n_samples, n_features), with optional ``sample_weight`` of shape
+    (n_samples,) (``engine.weights``).
 
     ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
@@ -36,5 +38,5 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64) -> Backend:
     if is_dask_array(X):
         return dask_backend(X, dtype=dtype)
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
-        return SmallBackend(X)
-    return ChunkedBackend(X, dtype=dtype)
+        return SmallBackend(X, sample_weight=sample_weight)
+    return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight)

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from engine.covariance import CovarianceType
 from engine.params import MixtureParams
 from engine.stats import SufficientStats
+from engine.weights import backend_weights, worst_weighted
 
 if TYPE_CHECKING:
     from engine.config import FitConfig
@@ -31,7 +32,8 @@ class EStepResult:
     Attributes
     ----------
     mean_log_likelihood : float
-        Mean over samples of ``log p(x_i)`` under the parameters the E-step used.
+        Mean over samples of ``log p(x_i)`` under the parameters the E-step used (with sample weights
+        ``sum_i w_i log p(x_i) / sum_i w_i``).
     labels : ndarray of shape (n_samples,) or None
         Most responsible component of each sample (None when the caller did not ask for labels).
     view_resp : ndarray of shape (n_view, n_components) or None
@@ -54,6 +56,10 @@ class Backend(Protocol):
     ----------
     X : ndarray of shape (n_samples, n_features)
         The data, as given (re-seeding moves collapsed components to some of its rows).
+
+    A backend may also hold ``sample_weight`` (ndarray of shape (n_samples,) or None: every row weighs 1);
+    its statistics and mean log-likelihood are then the weighted ones (``engine.weights``). Read it with
+    ``engine.weights.backend_weights``, which gives None for a backend without the attribute.
     """
 
     X: NDArray[np.floating]
@@ -129,13 +135,14 @@ class StreamedData(Protocol):
         ...
 
 
-def worst_explained(log_prob_norm: NDArray[np.floating], count: int) -> NDArray[np.intp]:
-    """Indices of the ``count`` samples with the lowest log-likelihood, lowest first."""
-    count = min(count, len(log_prob_norm))
-    candidates = np.argpartition(log_prob_norm, count - 1)[:count]
-    return candidates[np.argsort(log_prob_norm[candidates], kind="stable")]
+def worst_explained(log_prob_norm: NDArray[np.floating], count: int,
+                    sample_weight: NDArray[np.float64] | None = None) -> NDArray[np.intp]:
+    """Indices of the ``count`` samples with the lowest log-likelihood, lowest first (with weights, a row of
+    weight ``w`` counts ``ceil(w)`` times and one of weight 0 never: ``engine.weights.worst_weighted``)."""
+    return worst_weighted(log_prob_norm, sample_weight, count)
 
 
 def worst_points(backend: Backend, params: MixtureParams, count: int) -> NDArray[np.float64]:
     """The ``count`` samples of ``backend.X`` worst explained by ``params``, shape (count, n_features)."""
-    return np.asarray(backend.X[worst_explained(backend.log_prob_norm(params), count)], dtype=np.float64)
+    worst = worst_explained(backend.log_prob_norm(params), count, backend_weights(backend))
+    return np.asarray(backend.X[worst], dtype=np.float64)

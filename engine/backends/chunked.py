@@ -41,6 +41,10 @@ default 1e-6 against 2e-16) it does not show; at ``reg_covar = 1e-12`` the two p
 agree to about 1e-5 relative, as closely as the direct path agrees with itself on the same rows in
 another order (``tests/test_fast.py`` holds them to 1e-4).
 
+With ``sample_weight`` (``engine.weights``) every row's responsibilities are multiplied by its weight
+before they are summed, and so are its log-likelihood and its terms of ``sum z z^T``: the chunks' sums
+keep their shape (sums of weights, weighted sums, weighted outer products).
+
 ``dtype=float32`` keeps the standardised data, the features and the log-densities of the E-steps in
 single precision (half the memory, faster exponentials); the statistics are multiplied and accumulated
 in float64. Because the data is standardised before it is rounded, the precision does not depend on the
@@ -76,6 +80,7 @@ from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
 from engine.scales import standardisation
 from engine.stats import SufficientStats
+from engine.weights import check_sample_weight, total_weight
 
 #: Rows per chunk: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
@@ -114,11 +119,16 @@ class ChunkedBackend:
     n_threads : int, optional
         Threads to split the rows over (at most the pool's size, one per core by default). The window
         asks for one fewer than the cores, so painting keeps a core while EM runs.
+    sample_weight : ndarray of shape (n_samples,), optional
+        Non-negative weights of the rows, not all zero (``engine.weights``); every row weighs 1 by default.
     """
 
     def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
-                 n_threads: int | None = None) -> None:
+                 n_threads: int | None = None, sample_weight: NDArray[np.floating] | None = None) -> None:
         self.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
+        self.sample_weight = check_sample_weight(sample_weight, self.X.shape[0])
+        #: ``W``, the sum of the weights (the number of rows without weights).
+        self.total_weight = total_weight(self.sample_weight, self.X.shape[0])
         self.dtype = np.dtype(dtype)
         self.chunk_rows = int(chunk_rows)
         self.n_threads = n_threads
@@ -158,6 +168,7 @@ class ChunkedBackend:
         block.dtype, block.chunk_rows, block.n_threads = np.dtype(dtype), int(chunk_rows), None
         block._n_features = block.X.shape[1]
         block.shift, block.scale, block.reach, block._zz = shift, scale, float(reach), None
+        block.sample_weight, block.total_weight = None, float(len(block.X))  # streamed rows are unweighted
         with np.errstate(over="ignore", invalid="ignore"):
             if block.dtype == np.float64:  # straight into the transposed layout, no temporaries
                 block._zt = np.empty((block._n_features, len(block.X)))
@@ -178,16 +189,17 @@ class ChunkedBackend:
             total, scatter = np.zeros(d), np.zeros((d, d))
             for start in range(0, self.n_samples, 65536):
                 zt = self._zt[:, start:start + 65536].astype(np.float64)
-                total += zt.sum(axis=1)
-                scatter += zt @ zt.T
+                weighted = zt if self.sample_weight is None else zt * self.sample_weight[start:start + 65536]
+                total += weighted.sum(axis=1)
+                scatter += weighted @ zt.T
             self._zz = (total, scatter)
         return self._zz
 
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
         total, scatter = self._scatter()
-        mean_z = total / self.n_samples
-        cov_z = scatter / self.n_samples - np.outer(mean_z, mean_z)
+        mean_z = total / self.total_weight
+        cov_z = scatter / self.total_weight - np.outer(mean_z, mean_z)
         return cov_z * np.outer(self.scale, self.scale)
 
     def _coefficients(self, params: MixtureParams, dtype: np.dtype | None = None) -> Coefficients:
@@ -206,6 +218,10 @@ class ChunkedBackend:
     def _rows(self, start: int, stop: int, dtype: np.dtype) -> NDArray:
         """Standardised rows ``start:stop``, shape (n_features, rows), in ``dtype`` (a copy only to widen)."""
         return self._zt[:, start:stop].astype(dtype, copy=False)
+
+    def _weighted(self, resp: NDArray, start: int, stop: int) -> NDArray:
+        """``resp`` (K, rows) with each row's column multiplied by its weight (``resp`` itself without weights)."""
+        return resp if self.sample_weight is None else resp * self.sample_weight[start:stop]
 
     def _features(self, start: int, stop: int, layout: Layout, buffer: NDArray) -> NDArray:
         """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer``.
@@ -299,11 +315,16 @@ class ChunkedBackend:
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers, labels)
-            total += log_prob_norm.sum()
+            if self.sample_weight is None:
+                total += log_prob_norm.sum()
+            else:
+                total += np.dot(self.sample_weight[start:stop], log_prob_norm)
             if self.dtype == np.float64:
+                resp = self._weighted(resp, start, stop)
                 sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
-                sums += resp.astype(np.float64) @ features.T.astype(np.float64)
+                resp = self._weighted(resp.astype(np.float64), start, stop)
+                sums += resp @ features.T.astype(np.float64)
             if len(watched):
                 add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
                             lambda k, resp=resp: resp[k], watched, centres_z)
@@ -321,11 +342,15 @@ class ChunkedBackend:
             stop = min(start + self.chunk_rows, last)
             features = self._features(start, stop, layout, buffer)
             chunk = assignment[start:stop]
+            weights = None if self.sample_weight is None else self.sample_weight[start:stop]
             if chunk.ndim == 1:
                 for k in range(n_components):
-                    sums[k] += features[:, chunk == k].sum(axis=1)
+                    if weights is None:
+                        sums[k] += features[:, chunk == k].sum(axis=1)
+                    else:
+                        sums[k] += features[:, chunk == k] @ weights[chunk == k]
             else:
-                sums += chunk.T @ features.T
+                sums += self._weighted(chunk.T, start, stop) @ features.T
         return sums
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
@@ -341,7 +366,7 @@ class ChunkedBackend:
 
     def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
         """Components whose covariance the sums cannot give accurately (``engine.backends.recentre``)."""
-        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.n_samples)
+        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.total_weight)
 
     # ------------------------------------------------------------- public API
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
@@ -351,7 +376,7 @@ class ChunkedBackend:
         layout = feature_layout(params.covariance_type, self._n_features)
         labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
         # Components already fragile under ``params`` have their scatter summed in the same pass.
-        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.n_samples)
+        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
         parts = self._map(self._estep_range, coefficients, layout, labels, watched, centres_z)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
@@ -364,7 +389,7 @@ class ChunkedBackend:
         if fragile.size:  # fragile only now, or moved too far: one more pass
             stats = self._recentred(stats, fragile, self._centred_range, coefficients, layout)
         return EStepResult(
-            mean_log_likelihood=float(total / self.n_samples),
+            mean_log_likelihood=float(total / self.total_weight),
             labels=labels,
             view_resp=None if view_indices is None else self._subset(view_indices).responsibilities(params),
             stats=stats,
@@ -387,6 +412,7 @@ class ChunkedBackend:
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers)
+            resp = self._weighted(resp, start, stop)
             add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
                         lambda k, resp=resp: resp[k], fragile, means_z)
         return scatter
@@ -398,12 +424,13 @@ class ChunkedBackend:
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             chunk = assignment[start:stop]
+            rows = np.ones(stop - start) if self.sample_weight is None else self.sample_weight[start:stop]
             if chunk.ndim == 1:
-                def weights(k, chunk=chunk):
-                    return (chunk == k).astype(np.float64)
+                def weights(k, chunk=chunk, rows=rows):
+                    return (chunk == k) * rows
             else:
-                def weights(k, chunk=chunk):
-                    return chunk[:, k]
+                def weights(k, chunk=chunk, rows=rows):
+                    return chunk[:, k] * rows
             add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False), weights, fragile, means_z)
         return scatter
 
@@ -413,6 +440,8 @@ class ChunkedBackend:
         subset.X = self.X[np.asarray(indices)]
         subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
         subset.n_threads = self.n_threads
+        subset.sample_weight = None if self.sample_weight is None else self.sample_weight[np.asarray(indices)]
+        subset.total_weight = total_weight(subset.sample_weight, len(subset.X))
         subset.shift, subset.scale, subset.reach, subset._zz = self.shift, self.scale, self.reach, None
         subset._zt = np.ascontiguousarray(self._zt[:, np.asarray(indices)])
         return subset

@@ -19,6 +19,7 @@ from engine.density import log_resp_and_norm
 from engine.params import MixtureParams
 from engine.scales import robust_centre
 from engine.stats import SufficientStats
+from engine.weights import check_sample_weight, total_weight, weighted_mean
 
 EPS10 = 10 * np.finfo(float).eps
 
@@ -94,10 +95,15 @@ class DirectBackend:
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+    sample_weight : ndarray of shape (n_samples,), optional
+        Non-negative weights of the rows, not all zero (``engine.weights``); every row weighs 1 by default.
     """
 
-    def __init__(self, X: NDArray[np.floating]) -> None:
+    def __init__(self, X: NDArray[np.floating], sample_weight: NDArray[np.floating] | None = None) -> None:
         self.X = np.asarray(X, dtype=float)
+        self.sample_weight = check_sample_weight(sample_weight, self.X.shape[0])
+        #: ``W``, the sum of the weights (the number of rows without weights).
+        self.total_weight = total_weight(self.sample_weight, self.X.shape[0])
         # Work on centred data (densities and covariances do not change under a shift), so that sums
         # such as resp^T X keep their digits on data far from the origin. The centre is robust (a
         # median): one row at 1e200 must not take every other row's digits (see ``engine.scales``).
@@ -119,14 +125,19 @@ class DirectBackend:
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
         if self._data_covariance is None:
-            self._data_covariance = np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True))
+            self._data_covariance = np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True,
+                                                         aweights=self.sample_weight))
         return self._data_covariance
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
         """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities."""
         n_components, covariance_type = params_like
-        resp = responsibilities_from_assignment(assignment, n_components)
+        resp = self._weighted(responsibilities_from_assignment(assignment, n_components))
         return self._unshifted(sufficient_stats(self._centred, resp, covariance_type))
+
+    def _weighted(self, resp: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``resp`` (n_samples, K) with each row multiplied by its weight (itself without weights)."""
+        return resp if self.sample_weight is None else resp * self.sample_weight[:, None]
 
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
                with_labels: bool = True) -> EStepResult:
@@ -134,10 +145,10 @@ class DirectBackend:
         log_resp, log_prob_norm = log_resp_and_norm(self._centred, self._shifted(params))
         resp = np.exp(log_resp)
         return EStepResult(
-            mean_log_likelihood=float(log_prob_norm.mean()),
+            mean_log_likelihood=weighted_mean(log_prob_norm, self.sample_weight),
             labels=log_resp.argmax(axis=1) if with_labels else None,
             view_resp=None if view_indices is None else resp[view_indices],
-            stats=self._unshifted(sufficient_stats(self._centred, resp, params.covariance_type)),
+            stats=self._unshifted(sufficient_stats(self._centred, self._weighted(resp), params.covariance_type)),
         )
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:

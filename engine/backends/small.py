@@ -27,6 +27,7 @@ from engine.density import LOG_2PI, limit_log_resp_and_norm
 from engine.params import MixtureParams
 from engine.scales import robust_centre
 from engine.stats import SufficientStats
+from engine.weights import check_sample_weight, total_weight, weighted_mean
 
 #: ``make_backend`` gives this backend for data of at most this many rows.
 SMALL_ROWS = 4096
@@ -103,10 +104,15 @@ class SmallBackend:
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+    sample_weight : ndarray of shape (n_samples,), optional
+        Non-negative weights of the rows, not all zero (``engine.weights``); every row weighs 1 by default.
     """
 
-    def __init__(self, X: NDArray[np.floating]) -> None:
+    def __init__(self, X: NDArray[np.floating], sample_weight: NDArray[np.floating] | None = None) -> None:
         self.X = np.asarray(X, dtype=float)
+        self.sample_weight = check_sample_weight(sample_weight, self.X.shape[0])
+        #: ``W``, the sum of the weights (the number of rows without weights).
+        self.total_weight = total_weight(self.sample_weight, self.X.shape[0])
         self._centre = robust_centre(self.X)
         with np.errstate(over="ignore"):  # data spanning more than a double (refused by any fit) stays quiet
             self._centred = self.X - self._centre
@@ -145,14 +151,19 @@ class SmallBackend:
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data, shape (n_features, n_features)."""
         if self._data_covariance is None:
-            self._data_covariance = np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True))
+            self._data_covariance = np.atleast_2d(np.cov(self._centred, rowvar=False, bias=True,
+                                                         aweights=self.sample_weight))
         return self._data_covariance
 
     def stats_from_assignment(self, assignment: NDArray, params_like: tuple[int, CovarianceType]) -> SufficientStats:
         """Statistics of a starting assignment: labels of shape (n_samples,) or responsibilities (n_samples, K)."""
         n_components, covariance_type = params_like
         resp = responsibilities_from_assignment(assignment, n_components)
-        return self._unshifted(stats_of(self._centred, np.ascontiguousarray(resp.T), covariance_type))
+        return self._unshifted(stats_of(self._centred, self._weighted(np.ascontiguousarray(resp.T)), covariance_type))
+
+    def _weighted(self, resp_kn: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``resp_kn`` (K, n_samples) with each sample's column multiplied by its weight (itself without weights)."""
+        return resp_kn if self.sample_weight is None else resp_kn * self.sample_weight
 
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,
                with_labels: bool = True) -> EStepResult:
@@ -160,10 +171,10 @@ class SmallBackend:
         log_resp, log_norm = self._log_resp(params)
         resp = np.exp(log_resp)
         return EStepResult(
-            mean_log_likelihood=float(log_norm.mean()),
+            mean_log_likelihood=weighted_mean(log_norm, self.sample_weight),
             labels=log_resp.argmax(axis=0) if with_labels else None,
             view_resp=None if view_indices is None else np.ascontiguousarray(resp[:, view_indices].T),
-            stats=self._unshifted(stats_of(self._centred, resp, params.covariance_type)),
+            stats=self._unshifted(stats_of(self._centred, self._weighted(resp), params.covariance_type)),
         )
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:

@@ -9,6 +9,7 @@ Modules
 frontend    the parser class, option types, output checks, exit codes and ``run``
 fitting     ``fit``, ``predict`` and ``score``
 streaming   fit, predict, score and select on files larger than memory; ``fit --scheduler`` on Dask
+weights_option  ``--weights COLUMN`` of ``fit``, ``score`` and ``select``: sample weights from a data column
 select      ``select``: the number of components and the covariance type, chosen over a grid
 generate    ``generate``: a teaching data set as CSV
 segment     ``segment``: a picture segmented by the colours of its pixels (its picture codec is handed in)

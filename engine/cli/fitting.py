@@ -26,7 +26,6 @@ from engine.cli.frontend import (
     add_columns,
     check_outputs,
     non_negative_number,
-    parse_columns,
     print_lines,
     whole_number,
 )
@@ -35,16 +34,16 @@ from engine.cli.streaming import (
     add_scheduler_option,
     add_stream_options,
     fit_backend,
-    load_input,
     mean_log_likelihood,
     release_backend,
     write_predictions,
 )
+from engine.cli.weights_option import WeightedData, add_weights, load_command_data
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import EMSnapshot, FitResult, HalfStep, fit
 from engine.errors import InputError
-from engine.io.model_json import load_model, model_to_dict, save_model
+from engine.io.model_json import fit_summary, load_model, model_to_dict, save_model
 from engine.io.tables import save_csv_atomic
 from engine.model import aic_from, bic_from, predict, predict_proba, score
 from engine.params import MixtureParams
@@ -180,7 +179,8 @@ def _fit_config(args, init_params: MixtureParams | None) -> FitConfig:
     )
 
 
-def fit_summary_lines(result: FitResult, dataset, out: Path, agreement: Agreement | None = None) -> list[str]:
+def fit_summary_lines(result: FitResult, dataset, out: Path, data: WeightedData | None = None,
+                      agreement: Agreement | None = None) -> list[str]:
     """The readable summary of a fit: settings, log-likelihood, BIC/AIC, the parameters and the agreement
     with the data's true labels (``agreement``, when it has them)."""
     params, config = result.params, result.config
@@ -189,14 +189,15 @@ def fit_summary_lines(result: FitResult, dataset, out: Path, agreement: Agreemen
         status = "converged"
     else:
         status = f"not converged: stopped at --max-iter {config.max_iter}; raise it or loosen --tol"
-    bic = bic_from(result.mean_log_likelihood, result.n_samples, params)
-    aic = aic_from(result.mean_log_likelihood, result.n_samples, params)
+    bic = bic_from(result.mean_log_likelihood, result.weight_sum, params)
+    aic = aic_from(result.mean_log_likelihood, result.weight_sum, params)
     lines = [
         f"fitted {params.n_components} component{'s' if params.n_components != 1 else ''}, "
         f"{params.covariance_type.value} covariance, to {result.n_samples} samples x {params.n_features} "
         f"features ({names})",
         f"init: {config.init.value}, starts: {config.n_init}, seed: {config.seed}",
         f"iterations: {result.n_iter} ({status})",
+        *([] if data is None else data.summary_line()),
         *([] if not result.reseed_events else ["collapsed and re-seeded: " + "; ".join(
             f"component {event.component} at iteration {event.iteration}" for event in result.reseed_events)]),
         f"log-likelihood: {result.log_likelihood:.10g} (mean {result.mean_log_likelihood:.10g} per sample)",
@@ -217,14 +218,16 @@ def cmd_fit(args) -> int:
     loaded = load_model(args.init_model) if args.init_model else None
     init_params = loaded.params if loaded is not None else None
     config = _fit_config(args, init_params)
-    dataset = load_input(args, parse_columns(args.columns), args.drop_invalid)
+    data = load_command_data(args, args.drop_invalid)
+    dataset = data.dataset
     if loaded is not None:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
     backend = fit_backend(args, dataset)
     try:
-        result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names, backend=backend)
+        result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names, backend=backend,
+                     sample_weight=data.sample_weight)
     finally:
         release_backend(backend)
     # A column "label" is the true labels, not a feature (engine.io.true_labels): the fit is compared with them.
@@ -232,11 +235,12 @@ def cmd_fit(args) -> int:
     agreement = fit_agreement(result.params, dataset.X, getattr(dataset, "labels", None),
                               getattr(dataset, "label_names", None))
     extra = None if agreement is None else {"agreement": agreement_dict(agreement)}
-    save_model(out, result.params, feature_names=dataset.feature_names, fit_result=result, extra=extra)
+    block = fit_summary(result) | data.fit_block_entry()
+    save_model(out, result.params, feature_names=dataset.feature_names, fit_result=block, extra=extra)
     if args.json:
-        print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, result, extra), indent=2)])
+        print_lines([json.dumps(model_to_dict(result.params, dataset.feature_names, block, extra), indent=2)])
     else:
-        print_lines(fit_summary_lines(result, dataset, out, agreement), sys.stdout)
+        print_lines(fit_summary_lines(result, dataset, out, data, agreement), sys.stdout)
     return EXIT_OK
 
 
@@ -246,9 +250,14 @@ def cmd_fit(args) -> int:
 
 
 def _model_and_data(args, drop_invalid: bool = False):
+    loaded, data = _model_and_weighted_data(args, drop_invalid)
+    return loaded, data.dataset
+
+
+def _model_and_weighted_data(args, drop_invalid: bool = False) -> tuple:
     loaded = load_model(args.model)
     try:
-        dataset = load_input(args, parse_columns(args.columns), drop_invalid)
+        data = load_command_data(args, drop_invalid)
     except InputError as error:
         message = str(error)
         if args.command == "predict" and "--drop-invalid" in message:
@@ -256,8 +265,8 @@ def _model_and_data(args, drop_invalid: bool = False):
             message = message.rsplit("; ", 1)[0] + "; fix that value (predict keeps every row, so it cannot skip it)."
             raise InputError(message) from None
         raise
-    check_features(loaded.params, dataset.X, loaded.feature_names)
-    return loaded, dataset
+    check_features(loaded.params, data.dataset.X, loaded.feature_names)
+    return loaded, data
 
 
 def cmd_predict(args) -> int:
@@ -281,17 +290,22 @@ def cmd_predict(args) -> int:
 
 
 def cmd_score(args) -> int:
-    loaded, dataset = _model_and_data(args, args.drop_invalid)
+    loaded, data = _model_and_weighted_data(args, args.drop_invalid)
+    dataset = data.dataset
     n_samples = int(dataset.n_samples)
     if isinstance(dataset, StreamedDataset):
         mean = mean_log_likelihood(loaded.params, dataset)
     else:
-        mean = float(score(loaded.params, dataset.X))
-    total = mean * n_samples
+        mean = float(score(loaded.params, dataset.X, data.sample_weight))
+    total = mean * data.weight_sum
+    # With --weights one more key, "weight_sum" (the mean is per unit of weight).
+    extra = {} if data.sample_weight is None else {"weight_sum": data.weight_sum}
     if args.json:
-        print_lines([json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples})])
+        print_lines([json.dumps({"log_likelihood": total, "mean_log_likelihood": mean, "n_samples": n_samples}
+                                | extra)])
     else:
-        print_lines([f"log-likelihood: {total:.10g}", f"mean log-likelihood: {mean:.10g}", f"samples: {n_samples}"])
+        print_lines([f"log-likelihood: {total:.10g}", f"mean log-likelihood: {mean:.10g}", f"samples: {n_samples}"]
+                    + [f"weight sum: {data.weight_sum:.10g}" for _ in extra])
     return EXIT_OK
 
 
@@ -319,6 +333,7 @@ def register(commands) -> None:
                    help=f"added to every covariance's diagonal (default {DEFAULT_REG_COVAR:g})")
     add_columns(p)
     p.add_argument("--drop-invalid", action="store_true", help="drop rows with missing or non-numeric values")
+    add_weights(p)
     p.add_argument("--quiet", action="store_true", help="no line per iteration")
     p.add_argument("--json", action="store_true",
                    help="print the saved model document as JSON instead of the text summary (progress to stderr)")
@@ -345,6 +360,7 @@ def register(commands) -> None:
     add_columns(p)
     p.add_argument("--drop-invalid", action="store_true",
                    help="skip rows with missing or non-numeric values (n_samples counts the rows scored)")
+    add_weights(p)
     p.add_argument("--json", action="store_true",
                    help='print {"log_likelihood": ..., "mean_log_likelihood": ..., "n_samples": ...}')
     add_stream_options(p)

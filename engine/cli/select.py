@@ -22,11 +22,11 @@ from engine.cli.frontend import (
     add_columns,
     check_outputs,
     non_negative_number,
-    parse_columns,
     print_lines,
     whole_number,
 )
-from engine.cli.streaming import StreamedDataset, add_stream_options, load_input
+from engine.cli.streaming import StreamedDataset, add_stream_options
+from engine.cli.weights_option import add_weights, load_command_data
 from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.io.atomic import write_all
@@ -209,10 +209,11 @@ def table_csv(result: SelectionResult) -> str:
     return buffer.getvalue()
 
 
-def best_model_text(result: SelectionResult, path) -> str:
-    """``--out``: the chosen cell's model document, its ``fit`` block with a ``selection`` entry."""
+def best_model_text(result: SelectionResult, path, weights_entry: dict[str, Any] | None = None) -> str:
+    """``--out``: the chosen cell's model document, its ``fit`` block with a ``selection`` entry (and, for a
+    weighted selection, ``weights_entry``: ``{"sample_weights": {"column", "sum"}}``)."""
     chosen = result.chosen
-    block = fit_summary(chosen.fit)
+    block = fit_summary(chosen.fit) | dict(weights_entry or {})
     block["selection"] = {"criterion": result.config.criterion.value, "grid": grid_dict(result),
                           "chosen": cell_dict(chosen)}
     return model_text(chosen.params, result.feature_names, block, path=path)
@@ -245,24 +246,30 @@ def cmd_select(args) -> int:
     if args.boot is not None and args.lrt is None:
         raise InputError("--boot sets the replicates of the likelihood-ratio test: give --lrt TYPE with it.")
     config = _config(args)
-    dataset = load_input(args, parse_columns(args.columns), args.drop_invalid)
+    if args.weights is not None and args.lrt is not None:
+        raise InputError("--lrt does not take --weights yet (its bootstrap draws unweighted samples): drop one of "
+                         "them.")
+    data = load_command_data(args, args.drop_invalid)
+    dataset = data.dataset
     rows = dataset.rows if isinstance(dataset, StreamedDataset) else None
     if rows is not None and args.lrt is not None:
         raise InputError("--lrt draws replicate data sets in memory, so it does not run on streamed data: drop "
                          "--lrt, or fit a .npy file small enough to load (without --stream).")
     # The data and the grid are checked before anything is printed (iterate_selection checks them again).
-    checked, _ = effective_config(selection_data(dataset.X, dataset.feature_names), config)
+    positive = dataset.X if data.sample_weight is None else dataset.X[data.sample_weight > 0]
+    checked, _ = effective_config(selection_data(positive, dataset.feature_names), config)
     stream = sys.stderr
     quiet = args.quiet
     started = time.perf_counter()
     if not quiet:
         types = ", ".join(t.value for t in checked.covariance_types)
         print_lines([f"select: {dataset.n_samples} rows x {dataset.n_features} features; K in "
-                     f"{_ks_text(checked)} x {types}; {checked.n_init} starts per cell, seed {checked.seed}"], stream)
+                     f"{_ks_text(checked)} x {types}; {checked.n_init} starts per cell, seed {checked.seed}"]
+                    + data.summary_line(), stream)
     cell_line = _CellLines(stream, started)
     result, n_cells = None, 0
     for event in iterate_selection(dataset.X, config, dataset.feature_names, processes=args.jobs, rows=rows,
-                                   progress=not quiet):
+                                   progress=not quiet, sample_weight=data.sample_weight):
         if isinstance(event, CellProgress):
             n_cells = event.n_cells
         elif isinstance(event, CellResult) and not quiet:
@@ -291,7 +298,7 @@ def cmd_select(args) -> int:
         if result.chosen is None:
             raise InputError(f"no model can be chosen by {config.criterion.value.upper()} (every cell is degenerate "
                              "or has no value), so --out has nothing to write: widen --k or raise --reg-covar.")
-        files[outputs["--out"]] = best_model_text(result, outputs["--out"])
+        files[outputs["--out"]] = best_model_text(result, outputs["--out"], data.fit_block_entry())
     if "--table" in outputs:
         files[outputs["--table"]] = table_csv(result)
     if files:
@@ -347,6 +354,7 @@ def register(commands) -> None:
                    help=f"added to every covariance's diagonal (default {DEFAULT_REG_COVAR:g})")
     add_columns(p)
     p.add_argument("--drop-invalid", action="store_true", help="drop rows with missing or non-numeric values")
+    add_weights(p)
     p.add_argument("--lrt", choices=[t.value for t in CovarianceType], metavar="TYPE",
                    help="also run the sequential bootstrap likelihood-ratio test (K vs K+1) for this covariance "
                         "type")

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import gammaln, logsumexp, xlog1py, xlogy
 
 from engine.backends.base import EStepResult
 from engine.checks import is_int, is_real
@@ -199,12 +198,14 @@ class BinomialConfig:
 
 def log_binomial_coefficients(data: CoinData) -> NDArray[np.float64]:
     """``log C(n_i, h_i)`` of every observation, shape (n_observations,)."""
+    from scipy.special import gammaln  # imported when needed: every command imports this module
     n, h = data.tosses.astype(float), data.heads.astype(float)
     return gammaln(n + 1.0) - gammaln(h + 1.0) - gammaln(n - h + 1.0)
 
 
 def weighted_log_prob(data: CoinData, params: BinomialParams) -> NDArray[np.float64]:
     """``log w_k + log p(h_i | k)``, shape (n_observations, n_components); ``0 log 0`` counts as 0."""
+    from scipy.special import xlog1py, xlogy  # imported when needed, as above
     h, t = data.heads.astype(float)[:, None], data.tails.astype(float)[:, None]
     with np.errstate(divide="ignore"):
         log_weights = np.log(params.weights)
@@ -218,6 +219,7 @@ def log_responsibilities(data: CoinData, params: BinomialParams) -> tuple[NDArra
     An observation no coin can produce (every term ``-inf``, e.g. a tail when every theta is 1) gets a
     log-likelihood of ``-inf`` and equal responsibilities, never NaN.
     """
+    from scipy.special import logsumexp  # imported when needed, as above
     weighted = weighted_log_prob(data, params)
     log_norm = logsumexp(weighted, axis=1)
     impossible = ~np.isfinite(log_norm)

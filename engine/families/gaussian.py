@@ -16,6 +16,7 @@ from engine.locks import apply_locks
 from engine.params import MixtureParams
 from engine.scales import check_fit_data
 from engine.stats import Reseed, SufficientStats, m_step
+from engine.weights import backend_total_weight, backend_weights, weighted_mean
 
 
 class GaussianFamily:
@@ -40,6 +41,11 @@ class GaussianFamily:
     def n_samples(self) -> int:
         return self.backend.n_samples
 
+    @property
+    def total_weight(self) -> float:
+        """``W``, the sum of the sample weights (``n_samples`` without weights): BIC's n."""
+        return backend_total_weight(self.backend)
+
     def check(self) -> None:
         """Finite data whose spread a double can hold, and at least K distinct rows (for every start:
         EM cannot keep more components than there are distinct points, a given start included)."""
@@ -47,24 +53,26 @@ class GaussianFamily:
             self.backend.check_data(self.feature_names, self.config.n_components)
             return
         check_fit_data(self.backend.X, self.feature_names)
-        require_distinct_rows(self.backend.X, self.config.n_components)
+        require_distinct_rows(self.backend.X, self.config.n_components,
+                              sample_weight=backend_weights(self.backend))
 
     def start(self, rng: np.random.Generator) -> tuple[MixtureParams, tuple[int, ...]]:
         """Starting parameters (see ``engine.init``) with the locks applied, and the components re-seeded."""
         config, backend = self.config, self.backend
+        weights = backend_weights(backend)
         if config.init is InitMethod.GIVEN:
             return apply_locks(config.init_params, config.init_params, None, config.locks, config.reg_covar), ()
         if config.init is InitMethod.TUTORIAL:
-            params = tutorial_params(backend.X, config, rng)
+            params = tutorial_params(backend.X, config, rng, weights)
             return apply_locks(params, params, None, config.locks, config.reg_covar), ()
         if isinstance(backend, StreamedData):  # centres from a sample of the rows, then one pass
             stats = backend.initial_stats(config, rng)
         else:
-            assignment = initial_responsibilities(backend.X, config, rng)
+            assignment = initial_responsibilities(backend.X, config, rng, weights)
             stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
         # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
-        reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng), backend.data_covariance,
-                        backend.n_samples)
+        reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng, weights), backend.data_covariance,
+                        self.total_weight)
         params, reseeded = m_step(stats, config.reg_covar, reseed)
         return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
 
@@ -77,7 +85,7 @@ class GaussianFamily:
         the locks."""
         backend, config = self.backend, self.config
         reseed = Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance,
-                        backend.n_samples)
+                        self.total_weight)
         with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
             updated, reseeded = m_step(stats, config.reg_covar, reseed)
             return apply_locks(updated, params, stats, config.locks, config.reg_covar), reseeded
@@ -85,7 +93,7 @@ class GaussianFamily:
     def mean_log_likelihood(self, params: MixtureParams) -> float:
         if isinstance(self.backend, StreamedData):
             return float(self.backend.mean_log_likelihood(params))
-        return float(self.backend.log_prob_norm(params).mean())
+        return weighted_mean(self.backend.log_prob_norm(params), backend_weights(self.backend))
 
     def to_vector(self, params: MixtureParams) -> NDArray[np.float64] | None:
         """The parameters as an unconstrained vector for ``engine.acceleration`` (None: not extrapolated)."""

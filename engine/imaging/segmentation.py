@@ -4,9 +4,12 @@
 ``iterate_segmentation``, then ``finish_segmentation``, which is also how ``segment_image`` ends, so a
 model saved from the window and one saved by the ``segment`` command carry the same ``fit`` block.
 
-EM runs on every pixel, or on a random sample of ``sample_size`` pixels for a larger picture, with
-``engine.backends.chunked.ChunkedBackend`` in float32; then every pixel is labelled in chunks, from its
-float32 features but in float64, which also gives the log-likelihood that is reported. Nothing of size
+EM runs on every pixel, or on a random sample of ``sample_size`` pixels for a larger picture. When the
+features are the colour only, it runs on the fitted pixels' distinct colours weighted by their counts
+(``engine.imaging.colour_index``: exactly the fit on the pixels, several times faster), in float64;
+with positions, on the pixels' rows with ``engine.backends.chunked.ChunkedBackend`` in float32. Then
+every pixel is labelled (each distinct colour once, or every pixel in chunks from its float32 features)
+in float64, which also gives the log-likelihood that is reported. Nothing of size
 n_pixels x n_components is ever allocated. The start is chosen robustly: several EM runs from k-means++
 starts on a sample of at most ``INIT_SAMPLE`` pixels, the best one run further (``start_params``): one
 k-means++ start alone lands in a poor optimum on some photographs.
@@ -32,9 +35,11 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
+from engine.imaging.colour_index import ColourIndex, PictureLabeller, colour_index
 from engine.imaging.features import IMAGE_KEY, MAX_COMPONENTS, FeatureSpec, pixel_features, sample_indices
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
+from engine.weights import weighted_mean
 
 #: Fit on every pixel up to this many, on a random sample of this many above (the default ``sample_size``).
 DEFAULT_SAMPLE = 1_000_000
@@ -54,7 +59,7 @@ _SAMPLE_CHUNK_ROWS = 16384
 
 
 def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator,
-                 backend: Backend | None = None) -> MixtureParams:
+                 backend: Backend | None = None, pixel_rows: NDArray[np.integer] | None = None) -> MixtureParams:
     """A robust start for EM on pixels: the best of several EM runs on a sample, run further.
 
     On at most ``INIT_SAMPLE`` random rows of ``X``: ``max(config.n_init, INIT_STARTS)`` EM runs, each
@@ -73,6 +78,10 @@ def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Gene
     rng : numpy.random.Generator
     backend : Backend, optional
         Over ``X``; used (instead of a sample) when ``X`` has at most ``INIT_SAMPLE`` rows.
+    pixel_rows : ndarray of shape (n_pixels,), optional
+        When ``X`` holds distinct colours: each fitted pixel's row of ``X``. The sample is then drawn from
+        the pixels, as it would be from their rows (the same draws, the same start), and ``backend``
+        (weighted by the colours' counts) is used only when the sample misses colours the start needs.
 
     Raises
     ------
@@ -87,11 +96,20 @@ def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Gene
     except InputError:
         raise InputError(f"the picture has fewer than {n_components} distinct colours, so it cannot have "
                          f"{n_components} segments: use a smaller K.") from None
-    rows = sample_indices(X.shape[0], INIT_SAMPLE, rng)
-    sample = X if rows is None else X[rows]
+    sample_backend = None
+    if pixel_rows is not None:  # the pixels' rows, drawn as they were before the colours were indexed
+        rows = sample_indices(len(pixel_rows), INIT_SAMPLE, rng)
+        sample = X[pixel_rows if rows is None else pixel_rows[rows]]
+        if rows is None:  # every pixel's row, in the backend the pixels themselves would have had
+            sample_backend = ChunkedBackend(sample, dtype=np.float32)
+    else:
+        rows = sample_indices(X.shape[0], INIT_SAMPLE, rng)
+        sample = X if rows is None else X[rows]
     if sample is not X and not _has_distinct_rows(sample, n_components):
-        sample = X  # a few rare colours, all missed by the sample: start on every row
-    if sample is not X or backend is None:
+        sample = X  # a few rare colours, all missed by the sample: start on every row (weighted colours)
+    elif sample_backend is not None:
+        backend = sample_backend
+    elif sample is not X or backend is None:
         # One thread and large chunks: on ~50 000 rows that is faster than sharing out small chunks.
         backend = ChunkedBackend(sample, dtype=np.float32, chunk_rows=_SAMPLE_CHUNK_ROWS)
     starts = dataclasses.replace(config, tol=INIT_TOL, max_iter=INIT_ITERATIONS,
@@ -122,12 +140,13 @@ class PixelFit:
     Attributes
     ----------
     X : ndarray of shape (n_fit, n_features), float32
-        Features of the fitted pixels (all of them, or the sample).
+        Features of the fitted pixels (all of them, or the sample); with ``colours``, of their distinct
+        colours.
     indices : ndarray of shape (n_fit,) or None
         Flat indices of the sampled pixels; None when every pixel is fitted.
     backend : Backend
-        float32 ``ChunkedBackend`` over ``X``; ``iterate_segmentation`` runs on it, and ``label_pixels``
-        reuses it when ``indices`` is None.
+        ``ChunkedBackend`` over ``X`` (float32; float64 weighted by ``colours.counts``);
+        ``iterate_segmentation`` runs on it, and ``label_pixels`` reuses it when ``indices`` is None.
     config : FitConfig
         The run's settings: ``init="given"`` from the robust start, one start.
     requested : FitConfig
@@ -139,6 +158,27 @@ class PixelFit:
     backend: Backend
     config: FitConfig
     requested: FitConfig
+    colours: ColourIndex | None = None
+
+    @property
+    def n_fitted_pixels(self) -> int:
+        """How many pixels the fit is on (all, or the sample)."""
+        return self.X.shape[0] if self.colours is None else self.colours.n_pixels
+
+    def labeller(self, pixels: NDArray[np.unsignedinteger], spec: FeatureSpec) -> PictureLabeller:
+        """A labeller of every pixel of ``pixels``, reusing this fit's backend when every pixel was fitted."""
+        if self.indices is not None:
+            return PictureLabeller(pixels, spec)
+        return PictureLabeller(pixels, spec, self.colours, self.backend)
+
+    def pixel_features(self, count: int, rng: np.random.Generator) -> NDArray[np.float32]:
+        """Feature rows of at most ``count`` of the fitted pixels drawn at random (each pixel its own row,
+        so a colour shows as often as its pixels), shape (n, n_features): what a scatter of them draws."""
+        if self.colours is None:
+            return self.X
+        pixels = self.colours.n_pixels
+        rows = rng.choice(pixels, size=count, replace=False) if pixels > count else np.arange(pixels)
+        return self.X[self.colours.inverse[np.sort(rows)]]
 
 
 def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: FitConfig,
@@ -168,13 +208,20 @@ def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: 
     rng = np.random.default_rng(config.seed) if rng is None else rng
     n_pixels = pixels.shape[0] * pixels.shape[1]
     indices = sample_indices(n_pixels, sample_size, rng)
-    X = pixel_features(pixels, spec, indices)
-    backend = ChunkedBackend(X, dtype=np.float32)
-    start = start_params(X, config, rng, backend)
+    colours = None
+    if spec.uses_position:
+        X = pixel_features(pixels, spec, indices)
+        backend = ChunkedBackend(X, dtype=np.float32)
+        start = start_params(X, config, rng, backend)
+    else:
+        colours = colour_index(pixels, indices)
+        X = colours.features(spec)
+        backend = ChunkedBackend(X, sample_weight=colours.counts)
+        start = start_params(X, config, rng, backend, pixel_rows=colours.inverse)
     run = dataclasses.replace(config, init=InitMethod.GIVEN, init_params=start, n_init=1)
     requested = config if config.init is InitMethod.GIVEN else dataclasses.replace(
         config, n_init=max(config.n_init, INIT_STARTS))
-    return PixelFit(X, indices, backend, run, requested)
+    return PixelFit(X, indices, backend, run, requested, colours)
 
 
 def iterate_segmentation(plan: PixelFit, view_indices: NDArray[np.intp] | None = None,
@@ -190,7 +237,8 @@ def iterate_segmentation(plan: PixelFit, view_indices: NDArray[np.intp] | None =
     view_indices : ndarray of shape (n_view,), optional
         Rows of ``plan.X`` whose responsibilities the snapshots carry (see ``iterate_em``).
     with_labels : bool
-        Whether E snapshots carry the label of every fitted pixel (of ``plan.X``, not of the picture).
+        Whether E snapshots carry the label of every fitted row (of ``plan.X``: a pixel, or a distinct
+        colour; not of the picture).
 
     Yields
     ------
@@ -218,8 +266,8 @@ def label_pixels(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params:
     params : MixtureParams
         At most ``MAX_COMPONENTS`` components.
     backend : Backend, optional
-        A backend over every pixel's features (``PixelFit.backend`` when nothing was sampled); built
-        here otherwise.
+        A backend over every pixel's features; without it, a ``PictureLabeller`` labels the pixels (by
+        their distinct colours when the features are the colour only).
 
     Returns
     -------
@@ -231,7 +279,7 @@ def label_pixels(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params:
     """
     height, width = pixels.shape[:2]
     if backend is None:
-        backend = ChunkedBackend(pixel_features(pixels, spec), dtype=np.float32)
+        return PictureLabeller(pixels, spec).labels_and_mean_log_likelihood(params)
     if isinstance(backend, ChunkedBackend):  # one pass for both
         labels, log_prob_norm = backend.labels_and_log_prob_norm(params)
     else:
@@ -319,10 +367,11 @@ def finish_segmentation(plan: PixelFit, snapshot: EMSnapshot, pixels: NDArray[np
     """
     params = snapshot.params
     all_pixels = plan.indices is None
-    labels, mean_log_likelihood = label_pixels(pixels, spec, params, plan.backend if all_pixels else None)
-    fit_mean = mean_log_likelihood if all_pixels else float(plan.backend.log_prob_norm(params).mean())
+    labels, mean_log_likelihood = plan.labeller(pixels, spec).labels_and_mean_log_likelihood(params)
+    counts = None if plan.colours is None else plan.colours.counts
+    fit_mean = mean_log_likelihood if all_pixels else weighted_mean(plan.backend.log_prob_norm(params), counts)
     fit_result = FitResult(params, snapshot.iteration, snapshot.converged, snapshot.history, fit_mean,
-                           plan.X.shape[0], plan.requested, (fit_mean,), snapshot.reseed_events)
+                           plan.n_fitted_pixels, plan.requested, (fit_mean,), snapshot.reseed_events)
     return _segmentation(params, spec, labels, mean_log_likelihood, fit_result)
 
 

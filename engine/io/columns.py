@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import InputError
 
+#: The column that holds true labels, never a feature unless chosen (``engine.io.true_labels``).
+LABEL_COLUMN = "label"
 
-def resolve_columns(columns: Sequence[str | int] | None, names: list[str], source: str) -> list[int]:
+
+@dataclass(frozen=True, slots=True)
+class WithWeights:
+    """A choice of feature columns followed by a weights column that is never a feature.
+
+    Attributes
+    ----------
+    features : sequence of str or int, or None
+        The features, as for ``resolve_columns``; None: every column but the weights.
+    weights : str or int
+        The weights column, by header name or 0-based index.
+    """
+
+    features: Sequence[str | int] | None
+    weights: str | int
+
+
+def resolve_columns(columns: Sequence[str | int] | WithWeights | None, names: list[str], source: str) -> list[int]:
     """0-based indices of the chosen columns (all by default), each given as a name or an index.
 
     Parameters
@@ -28,6 +48,8 @@ def resolve_columns(columns: Sequence[str | int] | None, names: list[str], sourc
     """
     if columns is None:
         return list(range(len(names)))
+    if isinstance(columns, WithWeights):
+        return _with_weights(columns, names, source)
     if isinstance(columns, (str, int)):
         columns = [columns]
     if len(columns) == 0:
@@ -57,3 +79,21 @@ def _resolve_column(column: str | int, names: list[str], source: str) -> int:
     more = f" and {len(names) - 20} more" if len(names) > 20 else ""
     raise InputError(f"{source}: there is no column {column!r}; the columns (0-based index and name) are "
                      f"{shown}{more}.")
+
+
+def _with_weights(columns: WithWeights, names: list[str], source: str) -> list[int]:
+    """The feature columns' indices, then the weights column's (last)."""
+    weights = _resolve_column(columns.weights, names, source)
+    if columns.features is None:
+        # A column named "label" holds true labels (engine.io.true_labels), not a feature, here too.
+        label = names.index(LABEL_COLUMN) if names.count(LABEL_COLUMN) == 1 else None
+        features = [j for j in range(len(names)) if j not in (weights, label)]
+        if not features:
+            raise InputError(f"{source}: the weights column {names[weights]!r} is its only column; the data needs "
+                             "at least one feature column besides the weights.")
+        return features + [weights]
+    features = resolve_columns(columns.features, names, source)
+    if weights in features:
+        raise InputError(f"{source}: column {names[weights]!r} ({weights}) is chosen both as a feature and as the "
+                         "weights (--weights); leave it out of --columns.")
+    return features + [weights]

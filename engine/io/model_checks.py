@@ -13,7 +13,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import linalg
 
 from engine.checks import is_int, is_number
 from engine.covariance import CovarianceType
@@ -171,6 +170,8 @@ def check_weights(weights: NDArray[np.float64], source: str) -> None:
 
 def _check_matrices(matrices: list[NDArray[np.float64]], names: list[str], source: str) -> None:
     """Each (D, D) matrix symmetric (``SYMMETRY_TOLERANCE``) and positive definite."""
+    from scipy import linalg  # imported when needed: scipy costs every command's start-up 0.1 to 0.3 s
+
     for matrix, name in zip(matrices, names, strict=True):
         asymmetry = float(np.max(np.abs(matrix - matrix.T)))
         if asymmetry > SYMMETRY_TOLERANCE * float(np.max(np.abs(matrix))):

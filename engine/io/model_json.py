@@ -93,11 +93,14 @@ def fit_summary(fit_result: FitResult) -> dict[str, Any]:
     Keys: ``log_likelihood`` (total), ``mean_log_likelihood`` (per sample), ``n_samples``, ``n_iter``,
     ``converged``, ``tol``, ``reg_covar``, ``max_iter``, ``init``, ``seed`` (null when none was given),
     ``n_init``, ``history`` (mean log-likelihood of every E-step of the kept start), ``bic``, ``aic``.
+    A weighted fit adds ``sample_weights``: ``{"sum": W}`` (the command line adds ``"column"``); its
+    log-likelihoods are then weighted, the mean is per unit of weight and BIC's n is ``W``.
     """
     config = fit_result.config
     mean = float(fit_result.mean_log_likelihood)
     n_samples = int(fit_result.n_samples)
-    return {
+    weight_sum = float(getattr(fit_result, "weight_sum", n_samples))
+    block = {
         "log_likelihood": float(fit_result.log_likelihood),
         "mean_log_likelihood": mean,
         "n_samples": n_samples,
@@ -110,9 +113,12 @@ def fit_summary(fit_result: FitResult) -> dict[str, Any]:
         "seed": None if config.seed is None else int(config.seed),
         "n_init": int(config.n_init),
         "history": [float(value) for value in fit_result.history],
-        "bic": bic_from(mean, n_samples, fit_result.params),
-        "aic": aic_from(mean, n_samples, fit_result.params),
+        "bic": bic_from(mean, weight_sum, fit_result.params),
+        "aic": aic_from(mean, weight_sum, fit_result.params),
     }
+    if getattr(fit_result, "total_weight", None) is not None:
+        block["sample_weights"] = {"sum": weight_sum}
+    return block
 
 
 def model_to_dict(

@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from engine.errors import InputError
 from engine.io.atomic import atomic_write_text
-from engine.io.columns import resolve_columns
+from engine.io.columns import WithWeights, resolve_columns
 from engine.io.csv_reader import DROP_HINT, read_table
 from engine.io.paths import file_status, is_regular, shown_path
 from engine.io.true_labels import parse_labels
@@ -140,6 +140,28 @@ def load_data(path: str | os.PathLike, columns: Sequence[str | int] | None = Non
         return _finish(X, valid, names, str(file), file.name)
     labels, labelled, label_names = parse_labels(label_texts, drop_invalid, file.name)
     return _finish(X, valid & labelled, names, str(file), file.name, labels, label_names)
+
+
+def load_weighted_data(path: str | os.PathLike, columns: Sequence[str | int] | None, weights: str | int,
+                       drop_invalid: bool = False) -> tuple[Dataset, NDArray[np.float64], str]:
+    """A data set and its sample weights, both from one file: ``weights`` names a column (header name or
+    0-based index) that is read as the weights and is never a feature.
+
+    Parameters are as for ``load_data``; ``columns`` (default: every column but the weights) must not
+    name the weights column. Only the column is checked here (finite, or its row dropped with
+    ``drop_invalid``); ``engine.weights.check_sample_weight`` checks the values.
+
+    Returns
+    -------
+    dataset : Dataset
+        ``X`` of shape (n_samples, n_features), without the weights.
+    sample_weight : ndarray of shape (n_samples,)
+    weights_name : str
+        The weights column's name.
+    """
+    loaded = load_data(path, WithWeights(columns, weights), drop_invalid)
+    features = Dataset(loaded.X[:, :-1], loaded.feature_names[:-1], loaded.n_dropped, loaded.source)
+    return features, np.array(loaded.X[:, -1]), loaded.feature_names[-1]
 
 
 def from_array(values: ArrayLike, source: str = "array", feature_names: Sequence[str] | None = None,

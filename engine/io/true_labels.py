@@ -20,10 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.errors import InputError
-from engine.io.columns import resolve_columns
-
-#: The header name of the true labels' column.
-LABEL_COLUMN = "label"
+from engine.io.columns import LABEL_COLUMN, resolve_columns  # LABEL_COLUMN: the true labels' header name
 
 
 def choose_columns(columns: Sequence[str | int] | None, names: list[str],

@@ -51,6 +51,7 @@ from engine.selection.criteria import (
 )
 from engine.selection.grid import START_MAX_ITER, START_TOL, SelectionConfig
 from engine.selection.results import CellPhase, CellProgress, CellResult
+from engine.weights import backend_weights, total_weight, weighted_mean
 
 COVARIANCE_INDEX = {covariance_type: index for index, covariance_type in enumerate(CovarianceType)}
 #: SeedSequence spawn keys: 1 for cells, 2 for the folds, 3 for bootstrap replicates.
@@ -79,12 +80,18 @@ class CellData:
     config : SelectionConfig
     n_threads : int, optional
         Threads of the backends' E-steps (1 in a worker process: the cells are the parallel work).
+    feature_names : sequence of str, optional
+    sample_weight : ndarray of shape (n_samples,), optional
+        Weights of the rows (``engine.weights``): every fit, log-likelihood and criterion is weighted,
+        BIC's n and the degenerate rule's rows are the weights' sum, and a cross-validation fold keeps
+        each row whole with its weight.
     """
 
     X: NDArray[np.float64]
     config: SelectionConfig
     n_threads: int | None = None
     feature_names: Sequence[str] | None = None
+    sample_weight: NDArray[np.float64] | None = None
     _backend: Backend | None = field(default=None, repr=False)
     _folds: list[tuple[Backend, Backend]] | None = field(default=None, repr=False)
     _spread: NDArray[np.float64] | None = field(default=None, repr=False)
@@ -92,13 +99,13 @@ class CellData:
     @property
     def backend(self) -> Backend:
         if self._backend is None:
-            self._backend = self._make(self.X)
+            self._backend = self._make(self.X, self.sample_weight)
         return self._backend
 
     @property
     def spread(self) -> NDArray[np.float64]:
         if self._spread is None:
-            self._spread = data_spread(self.X)
+            self._spread = data_spread(self.X, self.sample_weight)
         return self._spread
 
     @property
@@ -106,25 +113,33 @@ class CellData:
         """Rows of the data (``engine.selection.streamed`` counts rows that are not in ``X``)."""
         return len(self.X)
 
+    @property
+    def total_weight(self) -> float:
+        """``W``: the weights' sum (the number of rows without weights)."""
+        return total_weight(self.sample_weight, self.n_samples)
+
     def mean_log_likelihood(self, params) -> float:
-        """Mean log-likelihood of the rows under ``params``."""
-        return float(self.backend.log_prob_norm(params).mean())
+        """Mean log-likelihood of the rows under ``params`` (per unit of weight)."""
+        return weighted_mean(self.backend.log_prob_norm(params), self.sample_weight)
 
     def sum_log_max_responsibility(self, params) -> float:
-        """ICL's ``sum_i log max_k r_ik`` over the rows."""
-        return sum_log_max_responsibility(self.X, params)
+        """ICL's ``sum_i w_i log max_k r_ik`` over the rows."""
+        return sum_log_max_responsibility(self.X, params, self.sample_weight)
 
-    def _make(self, X: NDArray[np.float64]) -> Backend:
+    def _make(self, X: NDArray[np.float64], sample_weight: NDArray[np.float64] | None = None) -> Backend:
         if self.n_threads is None or len(X) <= SMALL_ROWS:  # small data: one thread anyway
-            return make_backend(X)
-        return ChunkedBackend(X, n_threads=self.n_threads)
+            return make_backend(X, sample_weight=sample_weight)
+        return ChunkedBackend(X, n_threads=self.n_threads, sample_weight=sample_weight)
+
+    def _rows(self, rows: NDArray[np.bool_]) -> Backend:
+        weights = None if self.sample_weight is None else self.sample_weight[rows]
+        return self._make(np.ascontiguousarray(self.X[rows]), weights)
 
     def fold(self, index: int) -> tuple[Backend, Backend]:
         """Backends of fold ``index``'s training rows and of its held-out rows."""
         if self._folds is None:
             fold = folds_for(len(self.X), self.config.folds, self.config.seed)
-            self._folds = [(self._make(np.ascontiguousarray(self.X[fold != f])),
-                            self._make(np.ascontiguousarray(self.X[fold == f]))) for f in range(self.config.folds)]
+            self._folds = [(self._rows(fold != f), self._rows(fold == f)) for f in range(self.config.folds)]
         return self._folds[index]
 
 
@@ -189,12 +204,13 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
         config=FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
                          reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed),
         start_log_likelihoods=best.start_log_likelihoods,
+        total_weight=None if data.sample_weight is None else data.total_weight,
         reseed_events=best.reseed_events + tuple(
             ReseedEvent(event.component, event.iteration + best.iteration) for event in refined.reseed_events),
     )
-    n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, n_samples)
+    n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, fit.weight_sum)
     icl = icl_from(bic, data.sum_log_max_responsibility(params))
-    reason = degenerate_reason(params, n_samples, config.reg_covar, data.spread)
+    reason = degenerate_reason(params, fit.weight_sum, config.reg_covar, data.spread)
     cv, cv_note = (yield from _cross_validate(data, params, progress)) if cross_validate else (float("nan"), None)
     yield CellResult(
         cell_index=cell_index, n_components=n_components, covariance_type=covariance_type, params=params, fit=fit,
@@ -223,14 +239,16 @@ def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
         total += _total_log_likelihood(held_out, fitted)
     if not np.isfinite(total):
         return float("nan"), "a held-out row has no density left under the fitted model"
-    return total / data.n_samples, None
+    return total / data.total_weight, None
 
 
 def _total_log_likelihood(backend: Backend, params) -> float:
-    """Summed log-likelihood of the backend's rows (block by block for a streamed backend)."""
+    """Summed (weighted) log-likelihood of the backend's rows (block by block for a streamed backend)."""
     if isinstance(backend, StreamedData):
         return float(backend.mean_log_likelihood(params)) * backend.n_samples
-    return float(backend.log_prob_norm(params).sum())
+    weights = backend_weights(backend)
+    log_likelihood = backend.log_prob_norm(params)
+    return float(log_likelihood.sum() if weights is None else weights @ log_likelihood)
 
 
 def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType, n_features: int, seed: int,

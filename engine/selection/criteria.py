@@ -61,12 +61,15 @@ def information_criteria(params: MixtureParams, mean_log_likelihood: float,
             aic_from(mean_log_likelihood, n_samples, params))
 
 
-def sum_log_max_responsibility(X: NDArray[np.floating], params: MixtureParams) -> float:
-    """``sum_i log(max_k r_ik)`` over the rows of ``X`` (n_samples, n_features), in log space; <= 0."""
+def sum_log_max_responsibility(X: NDArray[np.floating], params: MixtureParams,
+                               sample_weight: NDArray[np.float64] | None = None) -> float:
+    """``sum_i w_i log(max_k r_ik)`` over the rows of ``X`` (n_samples, n_features), in log space; <= 0
+    (``w_i = 1`` without ``sample_weight``, shape (n_samples,))."""
     total = 0.0
     for start in range(0, X.shape[0], ICL_BLOCK_ROWS):
         log_resp, _ = log_resp_and_norm(np.asarray(X[start:start + ICL_BLOCK_ROWS], dtype=np.float64), params)
-        total += float(np.max(log_resp, axis=1).sum())
+        best = np.max(log_resp, axis=1)
+        total += float(best.sum() if sample_weight is None else sample_weight[start:start + ICL_BLOCK_ROWS] @ best)
     return min(total, 0.0)
 
 
@@ -75,9 +78,15 @@ def icl_from(bic: float, log_max_responsibility: float) -> float:
     return float(bic - 2.0 * log_max_responsibility)
 
 
-def data_spread(X: NDArray[np.floating]) -> NDArray[np.float64]:
-    """Standard deviation of each column of ``X`` (n_samples, n_features); 1 where a column is constant."""
-    spread = np.std(np.asarray(X, dtype=np.float64), axis=0)
+def data_spread(X: NDArray[np.floating], sample_weight: NDArray[np.float64] | None = None) -> NDArray[np.float64]:
+    """Standard deviation of each column of ``X`` (n_samples, n_features), weighted by ``sample_weight``
+    (n_samples,) if given; 1 where a column is constant."""
+    X = np.asarray(X, dtype=np.float64)
+    if sample_weight is None:
+        spread = np.std(X, axis=0)
+    else:
+        mean = sample_weight @ X / sample_weight.sum()
+        spread = np.sqrt(sample_weight @ (X - mean) ** 2 / sample_weight.sum())
     return np.where(spread > 0, spread, 1.0)
 
 
@@ -88,8 +97,8 @@ def degenerate_reason(params: MixtureParams, n_samples: int, reg_covar: float,
     Parameters
     ----------
     params : MixtureParams
-    n_samples : int
-        Rows it was fitted to.
+    n_samples : int or float
+        Rows it was fitted to (with sample weights, their sum).
     reg_covar : float
         What the fit added to every variance.
     spread : ndarray of shape (n_features,)

@@ -30,6 +30,7 @@ from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
 from engine.selection.streamed import streamed_cell_data
+from engine.weights import check_sample_weight
 
 if TYPE_CHECKING:
     from engine.io.streams import RowSource
@@ -99,7 +100,8 @@ def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
 
 def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequence[str] | None = None,
                       processes: int | None = None, start_method: str | None = None,
-                      rows: RowSource | None = None, progress: bool = False) -> Iterator[SelectionEvent]:
+                      rows: RowSource | None = None, progress: bool = False,
+                      sample_weight: ArrayLike | None = None) -> Iterator[SelectionEvent]:
     """Fit every cell of the grid and choose, yielding progress, each ``CellResult``, then the ``SelectionResult``.
 
     Parameters
@@ -120,6 +122,9 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
         streamed backend's), for the checks of the grid.
     progress : bool
         Progress bars for the passes over ``rows`` (in a serial selection).
+    sample_weight : array-like of shape (n_samples,), optional
+        Weights of the rows (``engine.weights``; see ``engine.selection.cells.CellData``); K is capped by
+        the distinct rows of positive weight.
 
     Yields
     ------
@@ -132,12 +137,13 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
         From the checks of the data and the grid, before any cell is fitted (when first advanced).
     """
     X = selection_data(X, feature_names)
-    config, capped_note = effective_config(X, config)
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    config, capped_note = effective_config(X if weights is None or weights.all() else X[weights > 0], config)
     cells = grid_cells(config)
     n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
-    state, state_args = CellData, (X, config, 1, names)
+    state, state_args = CellData, (X, config, 1, names, weights)
     if rows is not None:  # progress bars in a serial selection only: workers' bars would run into each other
         state, state_args = streamed_cell_data, (X, config, 1, names, rows, progress and n_processes == 1)
     if n_processes == 1:

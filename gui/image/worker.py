@@ -19,15 +19,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.backends.chunked import ChunkedBackend
 from engine.config import FitConfig
 from engine.em import EMSnapshot, HalfStep
-from engine.imaging.features import FeatureSpec, pixel_features
+from engine.imaging.colour_index import PictureLabeller
+from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
 from engine.imaging.render import mean_colours, render_soft
-from engine.imaging.segmentation import PixelFit, Segmentation, finish_segmentation, iterate_segmentation, prepare_fit
+from engine.imaging.segmentation import Segmentation, finish_segmentation, iterate_segmentation, prepare_fit
 from gui.image.codec import load_picture
-from gui.image.session import PREVIEW_PIXELS, SegmentPreview, preview_step
+from gui.image.session import PREVIEW_PIXELS, SCATTER_POINTS, SegmentPreview, preview_step
 
 #: Previews go out at most this often (the last one always does).
 EMIT_INTERVAL_S = 1.0 / 20.0
@@ -99,8 +99,11 @@ def segment_picture(picture: Picture, spec: FeatureSpec, config: FitConfig, samp
     yield None  # between the robust start and EM
     step = preview_step(*pixels.shape[:2])
     small = pixels[::step, ::step]
-    preview_backend = (plan.backend if step == 1 and plan.indices is None
-                       else ChunkedBackend(pixel_features(small, spec), dtype=np.float32))
+    # By the preview's distinct colours when the features are colour only (the fit's own when it is on
+    # every pixel), mapped back to its pixels.
+    labeller = plan.labeller(pixels, spec) if step == 1 and plan.indices is None else PictureLabeller(small, spec)
+    # Pixels, not distinct colours: the colour-space scatter shows each colour as often as it is seen.
+    features = plan.pixel_features(50 * SCATTER_POINTS, np.random.default_rng(0))
     last_emit = 0.0
     snapshot = None
     for snapshot in iterate_segmentation(plan):
@@ -108,20 +111,20 @@ def segment_picture(picture: Picture, spec: FeatureSpec, config: FitConfig, samp
         changed = snapshot.half_step is not HalfStep.E  # an E-step changes no parameters
         if snapshot.done or (changed and now - last_emit >= EMIT_INTERVAL_S):
             last_emit = now
-            yield _preview(snapshot, preview_backend, small, step, plan, spec, options.soft)
+            yield _preview(snapshot, labeller, small, step, features, spec, options.soft)
         else:
             yield None
     yield None  # between EM and labelling every pixel
     return finish_segmentation(plan, snapshot, pixels, spec)  # as the segment command ends
 
 
-def _preview(snapshot: EMSnapshot, backend: ChunkedBackend, small: NDArray[np.unsignedinteger], step: int,
-             plan: PixelFit, spec: FeatureSpec, soft: bool) -> SegmentPreview:
-    labels = backend.e_step(snapshot.params, with_labels=True).labels.astype(np.uint8).reshape(small.shape[:2])
+def _preview(snapshot: EMSnapshot, labeller: PictureLabeller, small: NDArray[np.unsignedinteger], step: int,
+             features: NDArray[np.float32], spec: FeatureSpec, soft: bool) -> SegmentPreview:
+    labels = labeller.labels(snapshot.params)
     labels.flags.writeable = False
     painted = None
     if soft:
         painted = render_soft(small, spec, snapshot.params, mean_colours(snapshot.params, spec))
         painted.flags.writeable = False
-    return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, plan.X, tuple(snapshot.history),
+    return SegmentPreview(snapshot.iteration, snapshot.params, labels, step, features, tuple(snapshot.history),
                           painted)

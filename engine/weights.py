@@ -1,0 +1,117 @@
+"""Weighted samples: checking sample weights, and the weighted draws and choices of a fit's starts.
+
+A weight ``w_i >= 0`` says how many times row ``i`` counts: every statistic, the log-likelihood (a
+weighted sum; its mean per sample is divided by ``W = sum_i w_i``), BIC's ``n`` (``W``), the starts and
+the re-seeding use it, so integer weights fit exactly as the rows repeated that many times would (to
+rounding, from the same start). ``None`` everywhere means every row weighs 1.
+
+How the random parts of a start honour the weights (each the same *in distribution* as on the repeated
+rows, not draw for draw: the random numbers are consumed differently):
+
+- k-means++ draws its first seed with probability ``w_i / W`` and the next ones by weighted D^2 sampling
+  (probability proportional to ``w_i d_i^2``), and compares candidates by their weighted potential;
+- ``random_from_data`` and ``tutorial`` take distinct rows in the order of exponential clocks
+  ``E_i / w_i`` (sampling without replacement, proportional to the weights); rows of weight 0 are never
+  chosen;
+- ``random`` draws each row's responsibilities as before; they enter the statistics weighted.
+
+Re-seeding a collapsed component takes the worst-explained rows, a row of weight ``w`` standing for
+``ceil(w)`` copies (so with integer weights exactly the rows the repeated data would give).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from engine.errors import InputError
+
+
+def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
+                        what: str = "the sample weights") -> NDArray[np.float64] | None:
+    """Sample weights as a read-only float64 array of shape (n_samples,), or None for unit weights.
+
+    Raises
+    ------
+    InputError
+        For weights of the wrong shape, NaN or infinite, negative, or all zero (one sentence naming the
+        first bad row, 0-based).
+    """
+    if sample_weight is None:
+        return None
+    try:
+        weights = np.array(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(f"{what} must be numbers.") from None
+    if weights.shape != (n_samples,):
+        raise InputError(f"{what} must be one number per row ({n_samples}), not an array of shape {weights.shape}.")
+    bad = np.flatnonzero(~np.isfinite(weights))
+    if bad.size:
+        raise InputError(f"{what} must be finite: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
+                         f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
+    bad = np.flatnonzero(weights < 0)
+    if bad.size:
+        raise InputError(f"{what} must not be negative: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
+                         f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
+    if not weights.sum() > 0.0:
+        raise InputError(f"{what} are all zero: at least one row must weigh more than 0.")
+    weights.flags.writeable = False
+    return weights
+
+
+def total_weight(sample_weight: NDArray[np.float64] | None, n_samples: int) -> float:
+    """``W = sum_i w_i`` (``n_samples`` for unit weights)."""
+    return float(n_samples) if sample_weight is None else float(sample_weight.sum())
+
+
+def weighted_mean(values: NDArray[np.floating], sample_weight: NDArray[np.float64] | None) -> float:
+    """``sum_i w_i v_i / W`` of ``values`` of shape (n_samples,); the plain mean for unit weights."""
+    if sample_weight is None:
+        return float(np.mean(values))
+    return float(np.dot(sample_weight, values) / sample_weight.sum())
+
+
+def backend_weights(backend) -> NDArray[np.float64] | None:
+    """A backend's sample weights, shape (n_samples,), or None (unit weights; backends that predate them)."""
+    return getattr(backend, "sample_weight", None)
+
+
+def backend_total_weight(backend) -> float:
+    """A backend's ``W`` (its number of rows for unit weights)."""
+    return total_weight(backend_weights(backend), backend.n_samples)
+
+
+def first_index(n_samples: int, sample_weight: NDArray[np.float64] | None, rng: np.random.Generator) -> int:
+    """One row drawn with probability ``w_i / W`` (uniformly for unit weights, as before)."""
+    if sample_weight is None:
+        return int(rng.integers(n_samples))
+    cumulative = np.cumsum(sample_weight)
+    return int(min(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right"), n_samples - 1))
+
+
+def weighted_order(n_samples: int, sample_weight: NDArray[np.float64] | None,
+                   rng: np.random.Generator) -> NDArray[np.intp]:
+    """Rows in a random order, heavier rows earlier: a permutation for unit weights, else the order of the
+    exponential clocks ``E_i / w_i`` (rows of weight 0 left out), shape (n_positive,)."""
+    if sample_weight is None:
+        return rng.permutation(n_samples)
+    positive = np.flatnonzero(sample_weight > 0)
+    clocks = rng.standard_exponential(len(positive)) / sample_weight[positive]
+    return positive[np.argsort(clocks, kind="stable")]
+
+
+def worst_weighted(log_prob_norm: NDArray[np.floating], sample_weight: NDArray[np.float64] | None,
+                   count: int) -> NDArray[np.intp]:
+    """Indices of the ``count`` worst-explained rows, lowest log-likelihood first, a row of weight ``w``
+    counted ``ceil(w)`` times and rows of weight 0 never (what the repeated rows would give)."""
+    if sample_weight is None:
+        count = min(count, len(log_prob_norm))
+        candidates = np.argpartition(log_prob_norm, count - 1)[:count]
+        return candidates[np.argsort(log_prob_norm[candidates], kind="stable")]
+    positive = np.flatnonzero(sample_weight > 0)
+    scores = np.asarray(log_prob_norm)[positive]
+    take = min(count, len(positive))
+    candidates = np.argpartition(scores, take - 1)[:take]
+    ordered = positive[candidates[np.argsort(scores[candidates], kind="stable")]]
+    copies = np.minimum(np.ceil(sample_weight[ordered]).astype(np.int64), count)
+    return np.repeat(ordered, copies)[:count]
