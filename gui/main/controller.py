@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +38,7 @@ from gui.image.session import is_picture
 from gui.main.editing import HandEdits
 from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
+from gui.main.point_info import PointInfo
 from gui.main.runner import FitRunner
 from gui.main.session import DEFAULT_FEATURES, RunState, Session
 from gui.main.sources import DataSources, too_large_to_draw
@@ -51,6 +53,10 @@ __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 SETTINGS_QUIET_MS = 250
 #: How long the status bar says that EM re-seeded a component, in milliseconds.
 RESEED_MESSAGE_MS = 12_000
+#: Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ...
+KEEP_GOING_TOL = 1e-10
+#: ... or this many iterations.
+KEEP_GOING_MAX_ITER = 100_000
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
 #: How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in
@@ -129,6 +135,7 @@ class Controller(QObject):
         self.runner = FitRunner(self._draw_newest, parent=self)
         self.sources = DataSources(window, settings)
         self.edits = HandEdits(window, self.session)
+        self.point_info = PointInfo(window, self.session)
         self._image_mode: ImageMode | None = None  # the Image mode window, made when first needed
         self._settings_timer = QTimer(self)
         self._settings_timer.setSingleShot(True)
@@ -178,6 +185,7 @@ class Controller(QObject):
             (w.recent_requested, self.open_path),
             (w.closing, self._on_view_closing),
             (w.start_clicked, self._on_view_start_clicked),
+            (w.explain_panel.keep_going_requested, self.keep_going),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -262,6 +270,7 @@ class Controller(QObject):
         self.sources.cancel()
         self._stop_active()
         self._forget_run()
+        self.point_info.clear()
         session = self.session
         session.set_dataset(dataset, description)
         session.hand_params = given
@@ -290,8 +299,9 @@ class Controller(QObject):
 
     # --- runs -----------------------------------------------------------------------------------
 
-    def _start_run(self, step_target: StepTarget | None) -> bool:
-        """Start a new run (stopping the current one); ``step_target`` starts it stepping, None running."""
+    def _start_run(self, step_target: StepTarget | None, keep_going: bool = False) -> bool:
+        """Start a new run (stopping the current one); ``step_target`` starts it stepping, None running;
+        ``keep_going`` runs it to ``KEEP_GOING_TOL`` (at most ``KEEP_GOING_MAX_ITER`` iterations)."""
         dataset = self.session.dataset
         if dataset is None:
             return False
@@ -300,6 +310,10 @@ class Controller(QObject):
         except InputError as error:
             self.window.show_error(_tr("These settings cannot be used"), str(error))
             return False
+        if keep_going:
+            config = replace(config, tol=KEEP_GOING_TOL, max_iter=KEEP_GOING_MAX_ITER, n_init=1)
+        if step_target is StepTarget.INIT:
+            self.point_info.clear()  # a new start: the hovered point's numbers were of the old parameters
         run_id = self.runner.start(dataset.X, config, self.session.view_indices, self.window.delay_ms() / 1000.0,
                                    step_target)
         self.session.begin_run(run_id, config)
@@ -345,13 +359,28 @@ class Controller(QObject):
         self._settings_timer.stop()
         return self._start_run(StepTarget.INIT)
 
-    def continue_from(self, params: MixtureParams) -> bool:
+    def continue_from(self, params: MixtureParams, keep_going: bool = False) -> bool:
         """Run EM on from ``params`` with the Model settings on screen (initialisation 'given'; K and the covariance
-        type follow ``params``): a lesson's "Keep going". False if it cannot start (a dialog said why)."""
+        type follow ``params``): a lesson's "Keep going"; ``keep_going`` runs to ``KEEP_GOING_TOL`` instead of
+        tol. False if it cannot start (a dialog said why)."""
         self.session.hand_params = params
         self.window.use_model(params)
         self._settings_timer.stop()
-        return self._start_run(None)
+        return self._start_run(None, keep_going)
+
+    @Slot()
+    def keep_going(self) -> bool:
+        """The Explain panel's Keep going: EM runs on from the parameters on screen as if tol were 0, until the
+        user stops it or the log-likelihood changes by less than ``KEEP_GOING_TOL``."""
+        shown = self.session.shown
+        if shown is None or not isinstance(shown.snapshot.params, MixtureParams):
+            return False
+        started = self.continue_from(shown.snapshot.params, keep_going=True)
+        if started:
+            self.window.show_message(_tr("Keep going: EM runs on from here until |change| < {0:g} or "
+                                         "{1} iterations; Space pauses, Esc stops.").format(
+                KEEP_GOING_TOL, KEEP_GOING_MAX_ITER), 8000)
+        return started
 
     def reset_run(self) -> None:
         """Reset EM to the start of the Model settings on screen (as R does)."""
@@ -490,6 +519,7 @@ class Controller(QObject):
         self._stop_active()
         self._forget_run()
         self.session.clear_dataset()
+        self.point_info.clear()
         self.window.show_no_points(self.session.painted(), DEFAULT_FEATURES,
                                    _tr("No points: turn on Paint points and drag on the canvas."))
 
@@ -561,6 +591,7 @@ class Controller(QObject):
             return
         self.window.show_frame(frame)
         self.session.shown = progress
+        self.point_info.refresh()  # the hovered point's numbers follow every snapshot drawn
         self._update_status()
         if run_id is not None and (events := self.session.new_reseeds(progress)):
             self.window.show_message(reseed_text(events, frame.n_init), RESEED_MESSAGE_MS)

@@ -41,9 +41,11 @@ from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, Mod
 from gui.settings import Settings
 from gui.views.canvas import MixtureCanvas
 from gui.views.convergence import ConvergencePlot
-from gui.views.explain import ExplainPanel, PointHover, StepTrail
+from gui.views.explain import ExplainPanel, StepTrail
+from gui.views.explain_text import PointNumbers, component_tip
 from gui.views.hand_edit import HandEditor, HandMixture
 from gui.views.histogram import HistogramView
+from gui.views.hover import PointHover
 from gui.views.paint import PaintedData, PaintPanel, PaintTool
 from gui.views.restarts import RestartsStrip
 
@@ -143,6 +145,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self.explain_panel = ExplainPanel()
         self.point_hover = PointHover(self.canvas)
+        self.histogram_hover = PointHover(self.histogram)
         self.step_trail = StepTrail(self.canvas)
         self.paint_tool = PaintTool(self.canvas, self.paint_panel)
         self.explain_dock = QDockWidget(_tr("Explain"))
@@ -179,6 +182,7 @@ class MainWindow(WindowActions, QMainWindow):
                                (self.run_panel.delay_changed, self.delay_changed),
                                (self.hand_editor.edited, self.hand_edited),
                                (self.point_hover.hovered, self.point_hovered),
+                               (self.histogram_hover.hovered, self.point_hovered),
                                (self.paint_tool.edited, self.painted),
                                (self.paint_panel.clear_requested, self.clear_requested),
                                (self.restarts.start_clicked, self.start_clicked)):
@@ -307,6 +311,7 @@ class MainWindow(WindowActions, QMainWindow):
         """1-D data (n_samples,) in the histogram."""
         self.point_hover.set_points(np.empty((0, 2)))
         self.histogram.set_values(values, name, view_rows)
+        self.histogram_hover.set_points(*self.histogram.rug_points())
 
     def show_painting(self, points: NDArray[np.floating], axis_names: tuple[str, str]) -> None:
         """Points of a brush stroke in progress."""
@@ -337,10 +342,13 @@ class MainWindow(WindowActions, QMainWindow):
         """Draw a snapshot: the mixture and the colours of the points, the convergence, Explain and the starts."""
         snapshot, plane = frame.snapshot, frame.plane
         self.step_trail.clear()
+        tips = [component_tip(snapshot.params, k) for k in range(snapshot.params.n_components)]
         if snapshot.params.n_features == 1:
             self.histogram.show_mixture(snapshot.params)
             self.histogram.show_assignment(snapshot.labels, snapshot.view_resp)
+            self.histogram_hover.set_means(self.histogram.mean_positions(), tips)
         else:
+            self.point_hover.set_means(None if plane is None else plane.means, tips)
             if plane is not None:
                 self.canvas.show_mixture(plane)
                 if frame.editable:
@@ -349,7 +357,12 @@ class MainWindow(WindowActions, QMainWindow):
                     self.step_trail.show_step(*frame.trail, plane.means)
             self.canvas.show_assignment(snapshot.labels, snapshot.view_resp)
         self.convergence.show_snapshot(snapshot, frame.n_init, frame.reseeds)
-        self.explain_panel.show_snapshot(snapshot, frame.n_samples)
+        config = frame.config
+        if config is None:
+            self.explain_panel.show_snapshot(snapshot, frame.n_samples)
+        else:
+            self.explain_panel.show_snapshot(snapshot, frame.n_samples, config.locks, config.tol, config.max_iter,
+                                             can_keep_going=snapshot.done)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
 
     def show_history(self, snapshot: EMSnapshot, note: str) -> None:
@@ -372,10 +385,15 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas.show_assignment(None, view_resp)
         self.explain_panel.show_note(note)
 
-    def show_point_info(self, row: int | None, x: NDArray[np.floating] | None = None,
-                        resp: NDArray[np.floating] | None = None) -> None:
-        """The hovered point's row, values (n_features,) and responsibilities (K,), or nothing (``row`` None)."""
-        self.explain_panel.show_point(row, x, resp)
+    def show_point_info(self, point: PointNumbers | None) -> None:
+        """The hovered point's E-step numbers, or nothing (None)."""
+        self.explain_panel.show_point(point)
+
+    def clear_hover(self) -> None:
+        """No point is hovered: the Explain panel says so, and the next move over a point shows it again."""
+        self.point_hover.clear()
+        self.histogram_hover.clear()
+        self.explain_panel.show_point(None)
 
     def show_message(self, text: str, milliseconds: int = 0) -> None:
         self.statusBar().showMessage(text, milliseconds)
