@@ -6,14 +6,16 @@ says why EM stopped, and Keep going runs on."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import test_gui_window
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 from test_gui_window import TIMEOUT_MS, on_screen, press, wait_for_state
 from test_model import sklearn_model
 
 from engine.config import InitMethod
 from engine.em import HalfStep, StopReason
-from engine.model import predict_proba
+from engine.model import aic, bic, predict_proba
 from gui.main.controller import KEEP_GOING_TOL, RunState
 
 messages = test_gui_window.messages
@@ -162,3 +164,27 @@ def test_stop_reason_and_keep_going(qtbot, app):
     assert abs(after.history[-1] - after.history[-2]) < KEEP_GOING_TOL
     assert after.history[-1] >= snapshot.history[-1]
     assert f"tol {KEEP_GOING_TOL:.2g}" in panel.stop.text()
+
+
+def test_the_parameters_table_follows_the_fit_and_copies_as_tab_separated_text(qtbot, app):
+    window, controller = app
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 1), timeout=TIMEOUT_MS)
+    snapshot = controller.shown.snapshot
+    table = window.parameters_table
+    window.side_tabs.setCurrentWidget(table)
+    table.table.setFocus()
+    QApplication.clipboard().clear()
+    qtbot.keyClick(table.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t") == ["k", "weight", "mean", "covariance"]
+    for k in range(3):
+        cells = lines[1 + k].split("\t")
+        assert float(cells[1]) == pytest.approx(snapshot.params.weights[k], rel=1e-3)
+        assert f"{snapshot.params.means[k, 0]:.4g}" in cells[2]
+        assert f"{snapshot.params.full_covariances()[k][0, 1]:.4g}" in cells[3]
+    totals = dict(line.split("\t") for line in lines[4:])
+    n = controller.dataset.n_samples
+    assert float(totals["log-likelihood"]) == pytest.approx(snapshot.mean_log_likelihood * n)
+    assert float(totals["BIC"]) == pytest.approx(bic(snapshot.e_step_params, controller.dataset.X))
+    assert float(totals["AIC"]) == pytest.approx(aic(snapshot.e_step_params, controller.dataset.X))

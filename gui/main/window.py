@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from gui.views.hand_edit import HandEditor, HandMixture
 from gui.views.histogram import HistogramView
 from gui.views.hover import PointHover
 from gui.views.paint import PaintedData, PaintPanel, PaintTool
+from gui.views.parameters_table import ParametersTable
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
@@ -156,14 +158,20 @@ class MainWindow(WindowActions, QMainWindow):
         explain_scroll.setWidget(self.explain_panel)
         explain_scroll.setWidgetResizable(True)
         explain_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        dock_content = QWidget()
-        dock_layout = QVBoxLayout(dock_content)
+        explain_content = QWidget()
+        dock_layout = QVBoxLayout(explain_content)
         dock_layout.setContentsMargins(0, 0, 0, 0)
         dock_layout.addWidget(explain_scroll, 1)
         dock_layout.addWidget(self.restarts)
-        self.explain_dock.setWidget(dock_content)
-        self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
-                                         "responsibilities of the point under the cursor."))
+        self.parameters_table = ParametersTable()
+        self.side_tabs = QTabWidget()  # Explain and the parameters share the dock, so the canvas keeps its width
+        self.side_tabs.setObjectName("SideTabs")
+        self.side_tabs.addTab(explain_content, _tr("Explain"))
+        self.side_tabs.addTab(self.parameters_table, _tr("Parameters"))
+        self.explain_dock.setWidget(self.side_tabs)
+        self.explain_dock.setToolTip(_tr("Explain: the current half-step's formulas with their numbers, and the "
+                                         "responsibilities of the point under the cursor. Parameters: the "
+                                         "mixture on screen as a table."))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)
         explain_toggle = self.explain_dock.toggleViewAction()  # a closed dock must be easy to bring back
         explain_toggle.setToolTip(_tr("Show or hide the Explain panel with the formulas of the latest half-step."))
@@ -299,6 +307,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.display_panel.set_one_dimensional(n_features == 1)
         self.canvas.clear_mixture()
         self.histogram.clear_mixture()
+        self.parameters_table.clear()
         self.convergence.reset(0.0)
 
     def show_points(self, points: NDArray[np.floating], axis_names: tuple[str, str], view_rows: NDArray[np.intp] | None,
@@ -364,6 +373,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.explain_panel.show_snapshot(snapshot, frame.n_samples, config.locks, config.tol, config.max_iter,
                                              can_keep_going=snapshot.done)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
+        self.parameters_table.show_snapshot(snapshot, frame.n_samples)
 
     def show_history(self, snapshot: EMSnapshot, note: str) -> None:
         """A snapshot of a fit the data views do not draw (a lesson's coins): its log-likelihoods in the
