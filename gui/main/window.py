@@ -37,6 +37,7 @@ from engine.covariance import CovarianceType
 from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
+from gui.main.screen_fit import compact_combos, fit_to_screen, keep_on_screen, side_dock_width
 from gui.main.session import Frame
 from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
 from gui.settings import Settings
@@ -120,11 +121,12 @@ class MainWindow(WindowActions, QMainWindow):
         for panel in (self.data_panel, self.model_panel, self.run_panel, self.display_panel, self.paint_panel):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
+        compact_combos(side)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.sizeHint().width() + 20)
+        scroll.setMinimumWidth(side.minimumSizeHint().width() + 20)
 
         self.canvas = MixtureCanvas()
         self.hand_editor = HandEditor(self.canvas)
@@ -176,10 +178,12 @@ class MainWindow(WindowActions, QMainWindow):
         explain_toggle = self.explain_dock.toggleViewAction()  # a closed dock must be easy to bring back
         explain_toggle.setToolTip(_tr("Show or hide the Explain panel with the formulas of the latest half-step."))
         self.view_menu.addAction(explain_toggle)
-        self.resizeDocks([self.explain_dock], [300], Qt.Orientation.Horizontal)
 
         self._make_status_bar()
-        self.resize(1400, 900)
+        fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
+        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
+                         Qt.Orientation.Horizontal)
+        self.main_splitter.setSizes([scroll.minimumWidth(), self.width()])  # the data view takes the rest
         self._forward_signals()
 
     def _forward_signals(self) -> None:
@@ -277,7 +281,7 @@ class MainWindow(WindowActions, QMainWindow):
                              ("right_splitter", self.right_splitter.restoreState)):
             if (value := settings.geometry(key)) is not None:
                 restore(value)
-
+        keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one
     def save_settings(self, settings: Settings) -> None:
         """Save the Model and Display settings, the delay and the layout."""
         settings.set_controls({**self.model_panel.state(), **self.display_panel.state(),
