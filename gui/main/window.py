@@ -37,6 +37,7 @@ from engine.covariance import CovarianceType
 from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
+from gui.main.run_keys import RunKeyFilter
 from gui.main.screen_fit import compact_combos, fit_to_screen, keep_on_screen, side_dock_width
 from gui.main.session import Frame
 from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
@@ -180,6 +181,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.view_menu.addAction(explain_toggle)
 
         self._make_status_bar()
+        self.run_keys = RunKeyFilter(self, [self.run_pause_action, self.step_action, self.e_step_action,
+                                            self.m_step_action, self.reset_action, self.stop_action], self.focus_view)
         fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
                          Qt.Orientation.Horizontal)
