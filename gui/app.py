@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.lessons.guide import LessonGuide
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
+from gui.main.first_run import FirstRun
 from gui.main.window import MainWindow
 from gui.settings import Settings
 
@@ -37,9 +38,10 @@ QUIT_WAIT_MS = SHUTDOWN_TIMEOUT_MS
 QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
+def create_window(settings: Settings, path: str | None = None, teach: bool = False) -> tuple[MainWindow, Controller]:
     """The main window and its controller (with its lessons, ``gui.lessons.guide.LessonGuide``), showing the demo
-    data (and ``path``, if given).
+    data (and ``path``, if given); ``teach`` gives the first launch the demo's moving start at a followable pace
+    (``gui.main.first_run``).
 
     Also shortens the interpreter's GIL switch interval to ``GIL_SWITCH_INTERVAL_S`` for the whole process.
     """
@@ -48,6 +50,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     window = MainWindow()
     controller = Controller(window, settings)
     LessonGuide(window, controller)  # the Lessons menu and panel; a child of the controller
+    controller.first_run = FirstRun(window, controller, settings, teach)  # before the demo's first start
     controller.start(path)
     return window, controller
 
@@ -95,7 +98,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    window, controller = create_window(Settings(QSettings()), argv[0] if argv else None)
+    window, controller = create_window(Settings(QSettings()), argv[0] if argv else None, teach=True)
     quit_signals = QuitSignals(app, window)
     window.show()
     window.raise_()

@@ -35,6 +35,7 @@ from engine.model import sample
 from engine.params import MixtureParams
 from gui.image.controller import ImageMode
 from gui.image.session import is_picture
+from gui.main.arrivals import CLEARED_MESSAGE_MS, NewData
 from gui.main.editing import HandEdits
 from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
@@ -136,6 +137,7 @@ class Controller(QObject):
         self.sources = DataSources(window, settings)
         self.edits = HandEdits(window, self.session)
         self.point_info = PointInfo(window, self.session)
+        self.new_data = NewData(window, self.session)
         self._image_mode: ImageMode | None = None  # the Image mode window, made when first needed
         self._settings_timer = QTimer(self)
         self._settings_timer.setSingleShot(True)
@@ -235,7 +237,9 @@ class Controller(QObject):
     @Slot(object, str)
     def _on_source_dataset(self, dataset: Dataset, description: str) -> None:
         self.data_arriving.emit(True)
-        self._set_dataset(dataset, description)
+        cleared = self.new_data.prepare(dataset)  # a preset's K; locks, hand-placed components, a model let go
+        if self._set_dataset(dataset, description) and cleared:
+            self.window.show_message(cleared, CLEARED_MESSAGE_MS)
 
     @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:

@@ -182,12 +182,15 @@ class MainWindow(WindowActions, QMainWindow):
 
         self._make_status_bar()
         self.run_keys = RunKeyFilter(self, [self.run_pause_action, self.step_action, self.e_step_action,
-                                            self.m_step_action, self.reset_action, self.stop_action], self.focus_view)
+                                            self.m_step_action, self.reset_action, self.stop_action])
         fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
                          Qt.Orientation.Horizontal)
         self.main_splitter.setSizes([scroll.minimumWidth(), self.width()])  # the data view takes the rest
+        self._side_scroll = scroll
         self._forward_signals()
+        #: Every control as it is before saved settings are restored: what View > Restore defaults brings back.
+        self.default_controls = {key: value for key, value in self.controls().items() if key != "plane"}
 
     def _forward_signals(self) -> None:
         for source, target in ((self.data_panel.generate_requested, self.generate_requested),
@@ -308,7 +311,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.undo_stack.clear()  # edits of the data before it cannot be undone into this one
         self.model_panel.set_given_available(given_available)
         self.data_panel.set_features(feature_names)
-        self.data_panel.set_source(source)
+        self.data_panel.set_source(_tr("Loaded: {0}").format(source))  # what is fitted, not the preset controls
         self.setWindowTitle(f"{APP_TITLE} — {title}")
         self.views.setCurrentWidget(self.histogram if n_features == 1 else self.canvas)
         self.display_panel.set_one_dimensional(n_features == 1)
@@ -463,6 +466,22 @@ class MainWindow(WindowActions, QMainWindow):
             height = dock.height() + self.explain_dock.height()
             self.resizeDocks([dock, self.explain_dock], [int(height * share), height - int(height * share)],
                              Qt.Orientation.Vertical)
+
+    def add_hint(self, hint: QWidget) -> None:
+        """Put ``hint`` (a thin bar) above the data view."""
+        self.right_splitter.insertWidget(0, hint)
+        self.right_splitter.setCollapsible(0, False)
+        self.right_splitter.setStretchFactor(0, 0)
+
+    def restore_layout(self) -> None:
+        """The first layout again: the size that fits the screen, the Explain dock docked and shown, the data view
+        beside the side panel."""
+        self.explain_dock.setFloating(False)
+        self.explain_dock.show()
+        fit_to_screen(self)
+        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
+                         Qt.Orientation.Horizontal)
+        self.main_splitter.setSizes([self._side_scroll.minimumWidth(), self.width()])
 
     def focus_view(self) -> None:
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""
