@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from engine.config import InitMethod
 from gui.settings import Settings
@@ -56,9 +56,11 @@ class KeysHint(QFrame):
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 3, 4, 3)
+        layout.setContentsMargins(8, 2, 4, 2)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMaximumHeight(2 * self.text.fontMetrics().lineSpacing() + 12)  # a thin bar, not a splitter's share
 
     @Slot()
     def _dismiss(self) -> None:

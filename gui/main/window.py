@@ -119,7 +119,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.paint_panel = PaintPanel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        for panel in (self.data_panel, self.model_panel, self.run_panel, self.display_panel, self.paint_panel):
+        # Run first: its buttons stay in view on a small screen, where the side panel scrolls.
+        for panel in (self.run_panel, self.data_panel, self.model_panel, self.display_panel, self.paint_panel):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
         compact_combos(side)

@@ -36,6 +36,14 @@ def number(value: float) -> str:
     return f"{value:.4g}"
 
 
+def short(value: float) -> str:
+    """A small positive number in short scientific notation: 8.9e-4, 1e-3, 3e-11 (0 as 0)."""
+    if value == 0 or not np.isfinite(value):
+        return f"{value:g}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+
+
 def vector(values: NDArray[np.floating]) -> str:
     """A vector (n,) as ``(a, b, ...)``."""
     return "(" + ", ".join(number(float(v)) for v in np.ravel(values)) + ")"
@@ -158,13 +166,11 @@ def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientSt
 def stop_text(snapshot: EMSnapshot, tol: float, max_iter: int) -> str:
     """Why the run on screen stopped, or "" while it goes on."""
     if snapshot.stop_reason is StopReason.CONVERGED:
-        return _tr("Stopped because |change| {0:.2g} < tol {1:.2g} at iteration {2}: one step changed little, "
-                   "which does not prove the optimum is reached.").format(abs(snapshot.change)
-                                                                          if len(snapshot.history) > 1
-                                                                          else float("inf"), tol,
-                                                                          snapshot.iteration)
+        return _tr("Stopped because |change| {0} < tol {1} at iteration {2}: one step changed little, which does "
+                   "not prove the optimum is reached.").format(short(abs(snapshot.change)), short(tol),
+                                                               snapshot.iteration)
     if snapshot.stop_reason is StopReason.MAX_ITER:
         change = snapshot.change
-        return _tr("Stopped because max_iter {0} was reached (|change| {1:.2g}, tol {2:.2g}).").format(
-            max_iter, abs(change) if np.isfinite(change) else float("nan"), tol)
+        return _tr("Stopped because max_iter {0} was reached (|change| {1}, tol {2}).").format(
+            max_iter, short(abs(change)) if np.isfinite(change) else "–", short(tol))
     return ""
