@@ -100,7 +100,7 @@ def test_the_data_panel_names_the_file_loaded_and_the_axes_fit_it(qtbot, app, tm
     open_and_wait(qtbot, controller, path)
     wait_for_state(qtbot, controller, RunState.PAUSED)
     source = window.data_panel.source.text()
-    assert "far.csv" in source and "120 points" in source and "2 features" in source
+    assert source.startswith("Loaded: far.csv") and "120 points" in source and "2 features" in source
     assert "three-blobs" not in source
     (x_low, x_high), (y_low, y_high) = window.canvas.plot.getViewBox().viewRange()
     assert x_low <= points[:, 0].min() and points[:, 0].max() <= x_high
