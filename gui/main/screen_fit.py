@@ -18,6 +18,10 @@ PREFERRED_SIZE = QSize(1400, 900)
 COMBO_MAX_WIDTH = 200
 #: ... showing at least this many characters.
 COMBO_CHARACTERS = 18
+#: Share of the window's height the convergence plot gets ...
+CONVERGENCE_SHARE = 0.34
+#: ... and at least this many pixels.
+CONVERGENCE_MIN_HEIGHT = 230
 #: Room left around the window on a small screen for its frame and title bar (pixels).
 FRAME_MARGIN = QSize(16, 40)
 
@@ -77,3 +81,10 @@ def compact_combos(panel: QWidget, widest: int = COMBO_MAX_WIDTH) -> None:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(COMBO_CHARACTERS)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+
+def convergence_share(window_height: int) -> list[int]:
+    """Heights of the data view and the convergence plot under it: the plot gets ``CONVERGENCE_SHARE`` of the
+    window's height, at least ``CONVERGENCE_MIN_HEIGHT`` pixels (its two plots and legend need that much)."""
+    plot = max(CONVERGENCE_MIN_HEIGHT, int(CONVERGENCE_SHARE * window_height))
+    return [max(window_height - plot, 1), plot]

@@ -38,7 +38,7 @@ from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
 from gui.main.run_keys import RunKeyFilter
-from gui.main.screen_fit import compact_combos, fit_to_screen, keep_on_screen, side_dock_width
+from gui.main.screen_fit import compact_combos, convergence_share, fit_to_screen, keep_on_screen, side_dock_width
 from gui.main.session import Frame
 from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
 from gui.settings import Settings
@@ -188,6 +188,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
                          Qt.Orientation.Horizontal)
         self.main_splitter.setSizes([scroll.minimumWidth(), self.width()])  # the data view takes the rest
+        self.right_splitter.setSizes(convergence_share(self.height()))
         self._side_scroll = scroll
         self._forward_signals()
         #: Every control as it is before saved settings are restored: what View > Restore defaults brings back.
@@ -483,6 +484,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
                          Qt.Orientation.Horizontal)
         self.main_splitter.setSizes([self._side_scroll.minimumWidth(), self.width()])
+        sizes = convergence_share(self.height())
+        self.right_splitter.setSizes(([self.right_splitter.widget(0).sizeHint().height()] if
+                                      self.right_splitter.count() > 2 else []) + sizes)
 
     def focus_view(self) -> None:
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""

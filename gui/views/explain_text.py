@@ -118,8 +118,9 @@ def e_step_html(point: PointNumbers, colors: list[list[int]], bar_pixels: int) -
             f"{total_text}")
 
 
-def _before_after(before: str, after: str) -> str:
-    return f"{html.escape(before)} → <b>{html.escape(after)}</b>"
+def _rule(text: str) -> str:
+    """A formula or a lock's note, under its numbers, in grey."""
+    return f"<br>&nbsp;&nbsp;<span style='color:#666'>{text}</span>"
 
 
 def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientStats, component: int,
@@ -127,13 +128,13 @@ def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientSt
     """The M-step of ``component``: N_k, pi_k, mu_k and Sigma_k (sigma_k in 1-D), ``before`` -> ``after``.
 
     ``after`` is what the M-step (with its locks) made, so the numbers are the ones the views draw; a locked
-    quantity says which lock kept it.
+    quantity says which lock kept it. Each quantity takes a line of numbers and a line of its rule (the panel
+    is narrow).
     """
     k = component
     frozen = k in locks.frozen_components
     nk = float(stats.nk[k])
     lines = [f"N<sub>{k}</sub> = Σ<sub>i</sub> r<sub>i{k}</sub> = {number(nk)}"]
-    weight_change = _before_after(number(float(before.weights[k])), number(float(after.weights[k])))
     if frozen:
         rule = html.escape(_tr("locked: component {0} is frozen, its weight is kept").format(k))
     elif locks.equal_weights:
@@ -144,11 +145,12 @@ def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientSt
             number(nk / n_samples)))
     else:
         rule = f"N<sub>{k}</sub> / N = {number(nk)} / {n_samples}"
-    lines.append(f"π<sub>{k}</sub>: {weight_change} &nbsp;({rule})")
-    mean_change = _before_after(vector(before.means[k]), vector(after.means[k]))
+    lines.append(f"π<sub>{k}</sub>: {number(float(before.weights[k]))} → <b>{number(float(after.weights[k]))}</b>"
+                 + _rule(rule))
     mean_rule = (html.escape(_tr("locked: component {0} is frozen").format(k)) if frozen
                  else f"(1 / N<sub>{k}</sub>) Σ<sub>i</sub> r<sub>i{k}</sub> x<sub>i</sub>")
-    lines.append(f"μ<sub>{k}</sub>: {mean_change} &nbsp;({mean_rule})")
+    lines.append(f"μ<sub>{k}</sub>: {html.escape(vector(before.means[k]))} → "
+                 f"<b>{html.escape(vector(after.means[k]))}</b>" + _rule(mean_rule))
     name, old = spread(before, k)
     _, new = spread(after, k)
     if frozen:
@@ -159,7 +161,9 @@ def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientSt
         spread_rule = _tr("shared: the N_k-weighted mean of every component's, plus reg_covar")
     else:
         spread_rule = _tr("(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar")
-    lines.append(f"{name}<sub>{k}</sub>: {_before_after(old, new)} &nbsp;({html.escape(spread_rule)})")
+    separator = " → " if before.n_features == 1 else "<br>&nbsp;&nbsp;→ "
+    lines.append(f"{name}<sub>{k}</sub>: {html.escape(old)}{separator}<b>{html.escape(new)}</b>"
+                 + _rule(html.escape(spread_rule)))
     return "<br>".join(lines)
 
 
