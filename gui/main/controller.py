@@ -5,15 +5,17 @@ Handlers are named by where the event comes from: ``_on_view_*`` for the user's 
 ``gui.main.session.Session`` (no Qt) and the window is driven through its view API only. The rest is
 delegated, each to one object: fit runs, their orders and their throttled frames to
 ``gui.main.runner.FitRunner``; presets, data files and models to ``gui.main.sources.DataSources``;
-exports to ``gui.main.exports.Exporter``. Every run has a new, higher id, and snapshots of runs that were
-replaced are dropped.
+exports to ``gui.main.exports.Exporter``; the hovered point's numbers to ``gui.main.point_info.PointInfo``
+(refreshed after every frame drawn); what new data lets go of to ``gui.main.arrivals.NewData``. Keep going
+(the Explain panel's) continues from the parameters on screen through ``continue_from``, the lessons' hook.
+Every run has a new, higher id, and snapshots of runs that were replaced are dropped.
 
 Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` set up a Gaussian lesson,
 ``stop_fit`` and ``take_run_keys`` hand the window's run keys to a lesson's own fit, ``data_arriving`` says
 that the user's new data or model replaces what is shown, and ``add_job_owner`` joins a lesson's jobs to
 the shutdown.
 
-Longer than the 400-line guide (about 570 lines) on purpose: it is one short handler per event of the
+Longer than the 400-line guide (about 600 lines) on purpose: it is one short handler per event of the
 window, the runs and the sources, each delegating at once; split up, the wiring would no longer read in one
 place.
 """
