@@ -105,3 +105,5 @@ def test_the_data_panel_names_the_file_loaded_and_the_axes_fit_it(qtbot, app, tm
     (x_low, x_high), (y_low, y_high) = window.canvas.plot.getViewBox().viewRange()
     assert x_low <= points[:, 0].min() and points[:, 0].max() <= x_high
     assert y_low <= points[:, 1].min() and points[:, 1].max() <= y_high
+    # Fitted to the new data, not stretched to hold the old range as well.
+    assert x_high - x_low <= 1.5 * np.ptp(points[:, 0]) or y_high - y_low <= 1.5 * np.ptp(points[:, 1])
