@@ -100,6 +100,9 @@ class EMSnapshot:
     stats : SufficientStats, BinomialStats or None
         What the latest E-step handed to the M-step (for Gaussians ``nk``, weighted means and covariances,
         before ``reg_covar`` and locks): the numbers of the M-step's formulas, for a view that explains them.
+    e_step_params : MixtureParams, BinomialParams or None
+        The parameters the latest E-step used (the ones ``view_resp``, ``labels`` and ``stats`` come from):
+        ``params`` itself after ``E``, the parameters before the M-step after ``M``; None before the first.
     """
 
     start: int
@@ -117,6 +120,7 @@ class EMSnapshot:
     start_log_likelihoods: tuple[float, ...] = field(default=())
     stats: SufficientStats | BinomialStats | None = None
     reseed_events: tuple[ReseedEvent, ...] = ()
+    e_step_params: MixtureParams | BinomialParams | None = None
 
     @property
     def change(self) -> float:
@@ -268,7 +272,7 @@ def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: in
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats)
+                      stats=e_result.stats, e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         params, reseeded = family.m_step(e_result.stats, params)
@@ -300,7 +304,7 @@ def _accelerated_iterations(family: MixtureFamily, settings: LoopSettings, param
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats)
+                      stats=e_result.stats, e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         accepted, reseeded = family.m_step(e_result.stats, params)

@@ -26,6 +26,7 @@ from gui.lessons.guide import LessonGuide
 from gui.main.agreement import AgreementPanel
 from gui.main.controller import SHUTDOWN_TIMEOUT_MS, Controller
 from gui.main.criteria import FitCriteria
+from gui.main.first_run import FirstRun
 from gui.main.window import MainWindow
 from gui.settings import Settings
 
@@ -42,9 +43,10 @@ QUIT_WAIT_MS = SHUTDOWN_TIMEOUT_MS
 QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-def create_window(settings: Settings, path: str | None = None) -> tuple[MainWindow, Controller]:
+def create_window(settings: Settings, path: str | None = None, teach: bool = False) -> tuple[MainWindow, Controller]:
     """The main window and its controller (with its lessons, ``gui.lessons.guide.LessonGuide``, and Choose K,
-    ``gui.choosek.chooser.KChooser``), showing the demo data (and ``path``, if given).
+    ``gui.choosek.chooser.KChooser``), showing the demo data (and ``path``, if given); ``teach`` gives the first
+    launch the demo's moving start at a followable pace (``gui.main.first_run``).
 
     Also shortens the interpreter's GIL switch interval to ``GIL_SWITCH_INTERVAL_S`` for the whole process.
     """
@@ -57,6 +59,7 @@ def create_window(settings: Settings, path: str | None = None) -> tuple[MainWind
     FitCriteria(window, controller)  # BIC and AIC of the fit on the canvas, in the status bar
     AgreementPanel(window, controller)  # the fit against true labels; a child of the controller
     window.language_menu = LanguageMenu(window, settings.store)  # before Help; switches the language at once
+    controller.first_run = FirstRun(window, controller, settings, teach)  # before the demo's first start
     controller.start(path)
     return window, controller
 
@@ -114,7 +117,7 @@ def main(argv: list[str], language: str | None = None) -> int:
     app.setApplicationName(APPLICATION)
     settings = Settings(QSettings())
     TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
-    window, controller = create_window(settings, argv[0] if argv else None)
+    window, controller = create_window(settings, argv[0] if argv else None, teach=True)
     quit_signals = QuitSignals(app, window)
     window.show()
     window.raise_()

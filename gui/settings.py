@@ -162,5 +162,25 @@ class Settings:
         finally:
             self._store.endGroup()
 
+    def hint_dismissed(self, name: str) -> bool:
+        """True once the user dismissed the hint ``name`` (a damaged value counts as not dismissed)."""
+        return saved_flag(self._store.value(f"hints/{name}")) is True
+
+    def set_hint_dismissed(self, name: str, dismissed: bool = True) -> None:
+        self._store.setValue(f"hints/{name}", dismissed)
+
+    def has_saved_controls(self) -> bool:
+        """True if the controls were ever saved (False at the first launch, and after Restore defaults)."""
+        self._store.beginGroup("controls")
+        try:
+            return bool(self._store.childKeys())
+        finally:
+            self._store.endGroup()
+
+    def restore_defaults(self) -> None:
+        """Forget the saved controls, the window's layout and the dismissed hints (the recent files stay)."""
+        for group in ("controls", "window", "hints"):
+            self._store.remove(group)
+
     def sync(self) -> None:
         self._store.sync()

@@ -1,17 +1,27 @@
 """Shared pytest set-up for GMM Explorer.
 
 Qt must run without a screen in the tests (CI has none), so the offscreen platform is chosen here, at
-import time, before pytest-qt or any test module imports PySide6. An explicit QT_QPA_PLATFORM in the
+import time, before pytest-qt or any test module imports PySide6, with one screen of 1600 x 1000 (plain
+``offscreen`` gets that screen too). Any other QT_QPA_PLATFORM in the
 environment (say ``xcb`` to watch a test under a real display) still wins.
 """
 
+import json
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from threadpoolctl import threadpool_limits
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # One offscreen screen of a common desktop size (the plugin's default is 800 x 800): the window fits the
+    # screen it opens on (``gui.main.screen_fit``), and the window tests place the mouse on a canvas of this size.
+    _screen = Path(tempfile.gettempdir()) / f"gmm-explorer-test-screen-{os.getpid()}.json"
+    _screen.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1600, "height": 1000,
+                                                "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 # CI runs each property test on the same examples every time (a red CI must mean a change broke
 # something, not that a new random example turned up); local runs keep exploring new examples.

@@ -362,7 +362,10 @@ def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, app, u
         controller.open_path(str(other))
     wait_for(qtbot, controller, HalfStep.INIT)
     assert guide.current is None
-    assert controller.dataset.source == str(other) and window.controls() == controls
+    # The user's settings come back, except the locks: new data lets go of them (issue 13, gui.main.arrivals).
+    unlocked = {**controls, "equal_weights": False, "covariance_lock": "free", "frozen": ()}
+    assert controller.dataset.source == str(other) and window.controls() == unlocked
+    assert "locks cleared" in window.statusBar().currentMessage()
 
 
 def test_opening_a_model_in_a_coin_lesson_shows_it_on_the_users_data(qtbot, app, user_work, tmp_path):

@@ -10,7 +10,12 @@ runner        the fit runs: one ``fit_steps`` job at a time, its orders and its 
 fit_worker    EM on any mixture family as a generator job steered by ``RunControl`` (pause, half-steps, a delay, stop)
 sources       where data and models come from: presets, data files and model files
 loading       the jobs that load or generate data sets off the main thread
-editing       edits by hand: components placed on the canvas, painted points, hovering
+editing       edits by hand: components placed on the canvas, painted points
+point_info    the hovered point's E-step numbers, recomputed for every snapshot drawn, cleared with the data
+arrivals      new data starts clean: a preset's own K; locks, hand-placed components and a loaded model let go
+first_run     the first launch's moving demo, the dismissible keys hint, View > Restore defaults
+run_keys      run keys that act whatever has the focus (except a text field); Esc back to the data view
+screen_fit    a first size that fits the screen, a saved layout kept on it, a data view of half the window
 exports       saving the model, labels and responsibilities, the data and the canvas, as jobs
 status        the status bar's texts
 criteria      BIC and AIC of the fit on the canvas in the status bar, scored off the main thread when needed

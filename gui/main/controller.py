@@ -5,8 +5,10 @@ Handlers are named by where the event comes from: ``_on_view_*`` for the user's 
 ``gui.main.session.Session`` (no Qt) and the window is driven through its view API only. The rest is
 delegated, each to one object: fit runs, their orders and their throttled frames to
 ``gui.main.runner.FitRunner``; presets, data files and models to ``gui.main.sources.DataSources``;
-exports to ``gui.main.exports.Exporter``. Every run has a new, higher id, and snapshots of runs that were
-replaced are dropped.
+exports to ``gui.main.exports.Exporter``; the hovered point's numbers to ``gui.main.point_info.PointInfo``
+(refreshed after every frame drawn); what new data lets go of to ``gui.main.arrivals.NewData``. Keep going
+(the Explain panel's) continues from the parameters on screen through ``continue_from``, the lessons' hook.
+Every run has a new, higher id, and snapshots of runs that were replaced are dropped.
 
 Choose K (``gui.choosek``) puts a cell's model on the canvas with ``show_model`` (File > Open model's way).
 Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` set up a Gaussian lesson,
@@ -14,7 +16,7 @@ Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` s
 that the user's new data or model replaces what is shown, and ``add_job_owner`` joins a lesson's jobs to
 the shutdown.
 
-Longer than the 400-line guide (about 570 lines) on purpose: it is one short handler per event of the
+Longer than the 400-line guide (about 600 lines) on purpose: it is one short handler per event of the
 window, the runs and the sources, each delegating at once; split up, the wiring would no longer read in one
 place.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -35,9 +38,11 @@ from engine.model import sample
 from engine.params import MixtureParams
 from gui.image.controller import ImageMode
 from gui.image.session import is_picture
+from gui.main.arrivals import CLEARED_MESSAGE_MS, NewData
 from gui.main.editing import HandEdits
 from gui.main.exports import Exporter
 from gui.main.fit_worker import FitProgress, StepTarget
+from gui.main.point_info import PointInfo
 from gui.main.runner import FitRunner
 from gui.main.session import DEFAULT_FEATURES, RunState, Session
 from gui.main.sources import DataSources, too_large_to_draw
@@ -52,6 +57,10 @@ __all__ = ["SHUTDOWN_TIMEOUT_MS", "Controller", "RunState"]
 SETTINGS_QUIET_MS = 250
 #: How long the status bar says that EM re-seeded a component, in milliseconds.
 RESEED_MESSAGE_MS = 12_000
+#: Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ...
+KEEP_GOING_TOL = 1e-10
+#: ... or this many iterations.
+KEEP_GOING_MAX_ITER = 100_000
 #: Points drawn from a loaded model whose features do not match the data on screen.
 MODEL_SAMPLE_SIZE = 1000
 #: How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in
@@ -130,6 +139,8 @@ class Controller(QObject):
         self.runner = FitRunner(self._draw_newest, parent=self)
         self.sources = DataSources(window, settings)
         self.edits = HandEdits(window, self.session)
+        self.point_info = PointInfo(window, self.session)
+        self.new_data = NewData(window, self.session)
         self._image_mode: ImageMode | None = None  # the Image mode window, made when first needed
         self._settings_timer = QTimer(self)
         self._settings_timer.setSingleShot(True)
@@ -179,6 +190,7 @@ class Controller(QObject):
             (w.recent_requested, self.open_path),
             (w.closing, self._on_view_closing),
             (w.start_clicked, self._on_view_start_clicked),
+            (w.explain_panel.keep_going_requested, self.keep_going),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -228,7 +240,9 @@ class Controller(QObject):
     @Slot(object, str)
     def _on_source_dataset(self, dataset: Dataset, description: str) -> None:
         self.data_arriving.emit(True)
-        self._set_dataset(dataset, description)
+        cleared = self.new_data.prepare(dataset)  # a preset's K; locks, hand-placed components, a model let go
+        if self._set_dataset(dataset, description) and cleared:
+            self.window.show_message(cleared, CLEARED_MESSAGE_MS)
 
     @Slot(object, str)
     def _on_source_model(self, model: LoadedModel, path: str) -> None:
@@ -274,6 +288,7 @@ class Controller(QObject):
         self.sources.cancel()
         self._stop_active()
         self._forget_run()
+        self.point_info.clear()
         session = self.session
         session.set_dataset(dataset, description)
         session.hand_params = given
@@ -302,9 +317,11 @@ class Controller(QObject):
 
     # --- runs -----------------------------------------------------------------------------------
 
-    def _start_run(self, step_target: StepTarget | None, prior_history: tuple[float, ...] = ()) -> bool:
+    def _start_run(self, step_target: StepTarget | None, prior_history: tuple[float, ...] = (),
+                   keep_going: bool = False) -> bool:
         """Start a new run (stopping the current one); ``step_target`` starts it stepping, None running;
-        ``prior_history`` continues the history of the fit that made the given parameters."""
+        ``prior_history`` continues the history of the fit that made the given parameters; ``keep_going`` runs
+        it to ``KEEP_GOING_TOL`` (at most ``KEEP_GOING_MAX_ITER`` iterations)."""
         dataset = self.session.dataset
         if dataset is None:
             return False
@@ -313,6 +330,10 @@ class Controller(QObject):
         except InputError as error:
             self.window.show_error(_tr("These settings cannot be used"), str(error))
             return False
+        if keep_going:
+            config = replace(config, tol=KEEP_GOING_TOL, max_iter=KEEP_GOING_MAX_ITER, n_init=1)
+        if step_target is StepTarget.INIT:
+            self.point_info.clear()  # a new start: the hovered point's numbers were of the old parameters
         run_id = self.runner.start(dataset.X, config, self.session.view_indices, self.window.delay_ms() / 1000.0,
                                    step_target, prior_history)
         self.session.begin_run(run_id, config)
@@ -358,13 +379,28 @@ class Controller(QObject):
         self._settings_timer.stop()
         return self._start_run(StepTarget.INIT)
 
-    def continue_from(self, params: MixtureParams) -> bool:
+    def continue_from(self, params: MixtureParams, keep_going: bool = False) -> bool:
         """Run EM on from ``params`` with the Model settings on screen (initialisation 'given'; K and the covariance
-        type follow ``params``): a lesson's "Keep going". False if it cannot start (a dialog said why)."""
+        type follow ``params``): a lesson's "Keep going"; ``keep_going`` runs to ``KEEP_GOING_TOL`` instead of
+        tol. False if it cannot start (a dialog said why)."""
         self.session.hand_params = params
         self.window.use_model(params)
         self._settings_timer.stop()
-        return self._start_run(None)
+        return self._start_run(None, keep_going=keep_going)
+
+    @Slot()
+    def keep_going(self) -> bool:
+        """The Explain panel's Keep going: EM runs on from the parameters on screen as if tol were 0, until the
+        user stops it or the log-likelihood changes by less than ``KEEP_GOING_TOL``."""
+        shown = self.session.shown
+        if shown is None or not isinstance(shown.snapshot.params, MixtureParams):
+            return False
+        started = self.continue_from(shown.snapshot.params, keep_going=True)
+        if started:
+            self.window.show_message(_tr("Keep going: EM runs on from here until |change| < {0:g} or "
+                                         "{1} iterations; Space pauses, Esc stops.").format(
+                KEEP_GOING_TOL, KEEP_GOING_MAX_ITER), 8000)
+        return started
 
     def reset_run(self) -> None:
         """Reset EM to the start of the Model settings on screen (as R does)."""
@@ -503,6 +539,7 @@ class Controller(QObject):
         self._stop_active()
         self._forget_run()
         self.session.clear_dataset()
+        self.point_info.clear()
         self.window.show_no_points(self.session.painted(), DEFAULT_FEATURES,
                                    _tr("No points: turn on Paint points and drag on the canvas."))
 
@@ -574,6 +611,7 @@ class Controller(QObject):
             return
         self.window.show_frame(frame)
         self.session.shown = progress
+        self.point_info.refresh()  # the hovered point's numbers follow every snapshot drawn
         self._update_status()
         if run_id is not None and (events := self.session.new_reseeds(progress)):
             self.window.show_message(reseed_text(events, frame.n_init), RESEED_MESSAGE_MS)

@@ -1,10 +1,10 @@
-"""Edits by hand in the main window: components placed on the canvas, points painted, erased or cleared, hovering.
+"""Edits by hand in the main window: components placed on the canvas, points painted, erased or cleared.
 
 ``HandEdits`` listens to the window's canvas tools. Components moved, stretched, added or removed by hand
 become the session's ``hand_params``, EM's start with initialisation "given". A stroke of the brush or
 the eraser, or Clear, becomes one undoable edit (``gui.views.paint.DataEdit``) whose data set
-``data_edited`` hands to the controller, when it is done and when it is undone or redone. Hovering a
-point shows its responsibilities under the parameters on screen.
+``data_edited`` hands to the controller, when it is done and when it is undone or redone. (Hovering a
+point is ``gui.main.point_info``.)
 """
 
 from __future__ import annotations
@@ -53,7 +53,6 @@ class HandEdits(QObject):
         self._window = window
         self._session = session
         window.hand_edited.connect(self._on_hand_edited)
-        window.point_hovered.connect(self._on_point_hovered)
         window.painted.connect(self._on_painted)
         window.clear_requested.connect(self._on_clear)
 
@@ -86,16 +85,6 @@ class HandEdits(QObject):
                                                  "E takes the first E-step from them."))
         window.show_message(_tr("{0} components placed by hand: Space runs EM from them (initialisation "
                                 "'given').").format(params.n_components), 8000)
-
-    @Slot(int)
-    def _on_point_hovered(self, row: int) -> None:
-        """Show the hovered point's responsibilities under the parameters on screen."""
-        params, dataset = self._session.hover_params(), self._session.dataset
-        if row < 0 or params is None or dataset is None:
-            self._window.show_point_info(None)
-            return
-        x = dataset.X[row]
-        self._window.show_point_info(row, x, predict_proba(params, x[None])[0])
 
     @Slot(object, bool)
     def _on_painted(self, data: PaintedData, finished: bool) -> None:

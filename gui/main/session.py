@@ -72,6 +72,8 @@ class Frame:
         True for 2-D data, whose components can be moved by hand.
     reseeds : tuple of ReseedEvent
         The run's re-seedings so far.
+    config : FitConfig or None
+        The run's settings (its locks, tol and max_iter explain the M-steps and the stop).
     """
 
     snapshot: EMSnapshot
@@ -81,6 +83,7 @@ class Frame:
     n_samples: int
     editable: bool
     reseeds: tuple[ReseedEvent, ...] = ()
+    config: FitConfig | None = None
 
 
 @dataclass
@@ -195,11 +198,16 @@ class Session:
         return self.model.params if self.model is not None else None
 
     def hover_params(self) -> MixtureParams | None:
-        """The parameters a hovered point's responsibilities follow: those on screen, or those placed by hand
-        since the last snapshot."""
+        """The parameters a hovered point's responsibilities follow: those the E-step on screen used (so they
+        are the responsibilities the points are coloured by; before the first E-step, the starting ones), or
+        those placed by hand since the last snapshot."""
         if self.hand_params is not None and self.latest is None:
             return self.hand_params
-        return self.shown.snapshot.params if self.shown is not None else None
+        if self.shown is None:
+            return None
+        snapshot = self.shown.snapshot
+        params = snapshot.e_step_params if snapshot.e_step_params is not None else snapshot.params
+        return params if isinstance(params, MixtureParams) else None
 
     def export_progress(self) -> FitProgress | None:
         """The snapshot an export writes: the newest of the run, else the one on screen."""
@@ -259,7 +267,8 @@ class Session:
                 old = previous.params
                 trail = (self.projection.means(old.means), self.projection.covariances(old.full_covariances()))
         n_init = self.config.n_init if self.config is not None else 1
-        return Frame(snapshot, plane, trail, n_init, dataset.n_samples, dataset.n_features == 2, progress.reseeds)
+        return Frame(snapshot, plane, trail, n_init, dataset.n_samples, dataset.n_features == 2, progress.reseeds,
+                     self.config)
 
 
 def view_indices(n_samples: int) -> NDArray[np.intp]:

@@ -7,7 +7,7 @@ showing things (``show_dataset``, ``show_points``, ``show_frame``, ``show_status
 The lessons (``gui.lessons``) use the same way in: ``controls`` and ``set_controls``, ``add_view`` and
 ``show_view``, ``add_lesson_dock``, ``show_history``.
 
-Longer than the 400-line guide (about 460 lines): it is the whole view API, one short method per thing the
+Longer than the 400-line guide (about 520 lines): it is the whole view API, one short method per thing the
 controller or a lesson reads or shows; split up, a caller would have to know which part holds which widget.
 """
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,15 +37,20 @@ from engine.covariance import CovarianceType
 from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
+from gui.main.run_keys import RunKeyFilter
+from gui.main.screen_fit import compact_combos, convergence_share, fit_to_screen, keep_on_screen, side_dock_width
 from gui.main.session import Frame
 from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
 from gui.settings import Settings
 from gui.views.canvas import MixtureCanvas
 from gui.views.convergence import ConvergencePlot
-from gui.views.explain import ExplainPanel, PointHover, StepTrail
+from gui.views.explain import ExplainPanel, StepTrail
+from gui.views.explain_text import PointNumbers, component_tip
 from gui.views.hand_edit import HandEditor, HandMixture
 from gui.views.histogram import HistogramView
+from gui.views.hover import PointHover
 from gui.views.paint import PaintedData, PaintPanel, PaintTool
+from gui.views.parameters_table import ParametersTable
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
@@ -113,14 +119,16 @@ class MainWindow(WindowActions, QMainWindow):
         self.paint_panel = PaintPanel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        for panel in (self.data_panel, self.model_panel, self.run_panel, self.display_panel, self.paint_panel):
+        # Run first: its buttons stay in view on a small screen, where the side panel scrolls.
+        for panel in (self.run_panel, self.data_panel, self.model_panel, self.display_panel, self.paint_panel):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
+        compact_combos(side)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.sizeHint().width() + 20)
+        scroll.setMinimumWidth(side.minimumSizeHint().width() + 20)
 
         self.canvas = MixtureCanvas()
         self.hand_editor = HandEditor(self.canvas)
@@ -143,6 +151,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self.explain_panel = ExplainPanel()
         self.point_hover = PointHover(self.canvas)
+        self.histogram_hover = PointHover(self.histogram)
         self.step_trail = StepTrail(self.canvas)
         self.paint_tool = PaintTool(self.canvas, self.paint_panel)
         self.explain_dock = QDockWidget(_tr("Explain"))
@@ -153,23 +162,37 @@ class MainWindow(WindowActions, QMainWindow):
         explain_scroll.setWidget(self.explain_panel)
         explain_scroll.setWidgetResizable(True)
         explain_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        dock_content = QWidget()
-        dock_layout = QVBoxLayout(dock_content)
+        explain_content = QWidget()
+        dock_layout = QVBoxLayout(explain_content)
         dock_layout.setContentsMargins(0, 0, 0, 0)
         dock_layout.addWidget(explain_scroll, 1)
         dock_layout.addWidget(self.restarts)
-        self.explain_dock.setWidget(dock_content)
-        self.explain_dock.setToolTip(_tr("The current half-step's formulas with their numbers, and the "
-                                         "responsibilities of the point under the cursor."))
+        self.parameters_table = ParametersTable()
+        self.side_tabs = QTabWidget()  # Explain and the parameters share the dock, so the canvas keeps its width
+        self.side_tabs.setObjectName("SideTabs")
+        self.side_tabs.addTab(explain_content, _tr("Explain"))
+        self.side_tabs.addTab(self.parameters_table, _tr("Parameters"))
+        self.explain_dock.setWidget(self.side_tabs)
+        self.explain_dock.setToolTip(_tr("Explain: the current half-step's formulas with their numbers, and the "
+                                         "responsibilities of the point under the cursor. Parameters: the "
+                                         "mixture on screen as a table."))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)
         explain_toggle = self.explain_dock.toggleViewAction()  # a closed dock must be easy to bring back
         explain_toggle.setToolTip(_tr("Show or hide the Explain panel with the formulas of the latest half-step."))
         self.view_menu.addAction(explain_toggle)
-        self.resizeDocks([self.explain_dock], [300], Qt.Orientation.Horizontal)
 
         self._make_status_bar()
-        self.resize(1400, 900)
+        self.run_keys = RunKeyFilter(self, [self.run_pause_action, self.step_action, self.e_step_action,
+                                            self.m_step_action, self.reset_action, self.stop_action])
+        fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
+        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
+                         Qt.Orientation.Horizontal)
+        self.main_splitter.setSizes([scroll.minimumWidth(), self.width()])  # the data view takes the rest
+        self.right_splitter.setSizes(convergence_share(self.height()))
+        self._side_scroll = scroll
         self._forward_signals()
+        #: Every control as it is before saved settings are restored: what View > Restore defaults brings back.
+        self.default_controls = {key: value for key, value in self.controls().items() if key != "plane"}
 
     def _forward_signals(self) -> None:
         for source, target in ((self.data_panel.generate_requested, self.generate_requested),
@@ -179,6 +202,7 @@ class MainWindow(WindowActions, QMainWindow):
                                (self.run_panel.delay_changed, self.delay_changed),
                                (self.hand_editor.edited, self.hand_edited),
                                (self.point_hover.hovered, self.point_hovered),
+                               (self.histogram_hover.hovered, self.point_hovered),
                                (self.paint_tool.edited, self.painted),
                                (self.paint_panel.clear_requested, self.clear_requested),
                                (self.restarts.start_clicked, self.start_clicked)):
@@ -265,7 +289,7 @@ class MainWindow(WindowActions, QMainWindow):
                              ("right_splitter", self.right_splitter.restoreState)):
             if (value := settings.geometry(key)) is not None:
                 restore(value)
-
+        keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one
     def save_settings(self, settings: Settings) -> None:
         """Save the Model and Display settings, the delay and the layout."""
         settings.set_controls({**self.model_panel.state(), **self.display_panel.state(),
@@ -289,12 +313,13 @@ class MainWindow(WindowActions, QMainWindow):
             self.undo_stack.clear()  # edits of the data before it cannot be undone into this one
         self.model_panel.set_given_available(given_available)
         self.data_panel.set_features(feature_names)
-        self.data_panel.set_source(source)
+        self.data_panel.set_source(_tr("Loaded: {0}").format(source))  # what is fitted, not the preset controls
         self.setWindowTitle(f"{APP_TITLE} — {title}")
         self.views.setCurrentWidget(self.histogram if n_features == 1 else self.canvas)
         self.display_panel.set_one_dimensional(n_features == 1)
         self.canvas.clear_mixture()
         self.histogram.clear_mixture()
+        self.parameters_table.clear()
         self.convergence.reset(0.0)
 
     def show_points(self, points: NDArray[np.floating], axis_names: tuple[str, str], view_rows: NDArray[np.intp] | None,
@@ -307,6 +332,7 @@ class MainWindow(WindowActions, QMainWindow):
         """1-D data (n_samples,) in the histogram."""
         self.point_hover.set_points(np.empty((0, 2)))
         self.histogram.set_values(values, name, view_rows)
+        self.histogram_hover.set_points(*self.histogram.rug_points())
 
     def show_painting(self, points: NDArray[np.floating], axis_names: tuple[str, str]) -> None:
         """Points of a brush stroke in progress."""
@@ -337,10 +363,13 @@ class MainWindow(WindowActions, QMainWindow):
         """Draw a snapshot: the mixture and the colours of the points, the convergence, Explain and the starts."""
         snapshot, plane = frame.snapshot, frame.plane
         self.step_trail.clear()
+        tips = [component_tip(snapshot.params, k) for k in range(snapshot.params.n_components)]
         if snapshot.params.n_features == 1:
             self.histogram.show_mixture(snapshot.params)
             self.histogram.show_assignment(snapshot.labels, snapshot.view_resp)
+            self.histogram_hover.set_means(self.histogram.mean_positions(), tips)
         else:
+            self.point_hover.set_means(None if plane is None else plane.means, tips)
             if plane is not None:
                 self.canvas.show_mixture(plane)
                 if frame.editable:
@@ -349,8 +378,14 @@ class MainWindow(WindowActions, QMainWindow):
                     self.step_trail.show_step(*frame.trail, plane.means)
             self.canvas.show_assignment(snapshot.labels, snapshot.view_resp)
         self.convergence.show_snapshot(snapshot, frame.n_init, frame.reseeds)
-        self.explain_panel.show_snapshot(snapshot, frame.n_samples)
+        config = frame.config
+        if config is None:
+            self.explain_panel.show_snapshot(snapshot, frame.n_samples)
+        else:
+            self.explain_panel.show_snapshot(snapshot, frame.n_samples, config.locks, config.tol, config.max_iter,
+                                             can_keep_going=snapshot.done)
         self.restarts.set_starts(snapshot.start_log_likelihoods, snapshot.start)
+        self.parameters_table.show_snapshot(snapshot, frame.n_samples)
 
     def show_history(self, snapshot: EMSnapshot, note: str) -> None:
         """A snapshot of a fit the data views do not draw (a lesson's coins): its log-likelihoods in the
@@ -372,10 +407,15 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas.show_assignment(None, view_resp)
         self.explain_panel.show_note(note)
 
-    def show_point_info(self, row: int | None, x: NDArray[np.floating] | None = None,
-                        resp: NDArray[np.floating] | None = None) -> None:
-        """The hovered point's row, values (n_features,) and responsibilities (K,), or nothing (``row`` None)."""
-        self.explain_panel.show_point(row, x, resp)
+    def show_point_info(self, point: PointNumbers | None) -> None:
+        """The hovered point's E-step numbers, or nothing (None)."""
+        self.explain_panel.show_point(point)
+
+    def clear_hover(self) -> None:
+        """No point is hovered: the Explain panel says so, and the next move over a point shows it again."""
+        self.point_hover.clear()
+        self.histogram_hover.clear()
+        self.explain_panel.show_point(None)
 
     def show_message(self, text: str, milliseconds: int = 0) -> None:
         self.statusBar().showMessage(text, milliseconds)
@@ -428,6 +468,25 @@ class MainWindow(WindowActions, QMainWindow):
             height = dock.height() + self.explain_dock.height()
             self.resizeDocks([dock, self.explain_dock], [int(height * share), height - int(height * share)],
                              Qt.Orientation.Vertical)
+
+    def add_hint(self, hint: QWidget) -> None:
+        """Put ``hint`` (a thin bar) above the data view."""
+        self.right_splitter.insertWidget(0, hint)
+        self.right_splitter.setCollapsible(0, False)
+        self.right_splitter.setStretchFactor(0, 0)
+
+    def restore_layout(self) -> None:
+        """The first layout again: the size that fits the screen, the Explain dock docked and shown, the data view
+        beside the side panel."""
+        self.explain_dock.setFloating(False)
+        self.explain_dock.show()
+        fit_to_screen(self)
+        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
+                         Qt.Orientation.Horizontal)
+        self.main_splitter.setSizes([self._side_scroll.minimumWidth(), self.width()])
+        sizes = convergence_share(self.height())
+        self.right_splitter.setSizes(([self.right_splitter.widget(0).sizeHint().height()] if
+                                      self.right_splitter.count() > 2 else []) + sizes)
 
     def focus_view(self) -> None:
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""

@@ -105,9 +105,9 @@ class DataPanel(QGroupBox):
         buttons.addWidget(self.generate)
         buttons.addWidget(self.open)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.source)  # what is fitted comes first: the controls below only generate a preset
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.source)
         layout.addWidget(self.projection_box)
 
         self.preset.activated.connect(self._on_preset_activated)

@@ -1,5 +1,6 @@
-"""Half-steps that explain themselves: the M-step's formulas with the current numbers, a hovered point's
-responsibilities, and on the canvas the step an M-step took (arrows from old to new means, old ellipses).
+"""Half-steps that explain themselves: the M-step's formulas with the current numbers (before -> after, as the
+locks made them), a hovered point's E-step, why EM stopped (with Keep going), and on the canvas the step an
+M-step took (arrows from old to new means, old ellipses). The texts are written by ``gui.views.explain_text``.
 
 Everything here only shows numbers the engine computed (``EMSnapshot.stats``, ``history``) or the
 controller hands over; no maths beyond formatting and drawing.
@@ -12,46 +13,51 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from engine.em import EMSnapshot, HalfStep
+from engine.locks import Locks
+from engine.params import MixtureParams
 from gui.colors import component_colors
+from gui.views.explain_text import PointNumbers, e_step_html, m_step_html, number, stop_text, vector
 from gui.views.geometry import ellipse_outlines
 from gui.views.legend import PlotWithLegend
 
-#: A point this close to the cursor (in pixels) counts as hovered.
-HOVER_PIXELS = 8.0
+#: The default: nothing locked.
+NO_LOCKS = Locks()
 #: Width in pixels of a responsibility bar of 1.
 BAR_PIXELS = 120
 #: Arrow heads are this fraction of their arrow's length.
 HEAD_FRACTION = 0.25
 
 
-def _number(value: float) -> str:
-    return f"{value:.4g}"
-
-
-def _vector(values: NDArray[np.floating]) -> str:
-    return "(" + ", ".join(_number(float(v)) for v in values) + ")"
-
-
 class ExplainPanel(QWidget):
-    """The current half-step's formulas with their numbers, and the hovered point's responsibilities.
+    """The current half-step's formulas with their numbers, the hovered point's E-step, and why EM stopped.
 
     Attributes
     ----------
     component : QSpinBox
-        Which component's mean update is spelled out.
+        Which component's M-step is spelled out.
     formulas : QLabel
     point : QLabel
+    stop : QLabel
+        Why the run stopped (empty while it goes on).
+    keep_going : QPushButton
+        Runs EM on from where it stopped, with tol 0 (shown when a run has stopped).
+
+    Signals
+    -------
+    keep_going_requested()
     """
+
+    keep_going_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.component = QSpinBox()
         self.component.setRange(0, 0)
-        self.component.setToolTip(self.tr("The component whose mean update is written out below."))
+        self.component.setToolTip(self.tr("The component whose M-step is written out below."))
         self.formulas = QLabel()
         self.formulas.setTextFormat(Qt.TextFormat.RichText)
         self.formulas.setWordWrap(False)  # a wrapped rich-text label in a dock can keep a stale height
@@ -61,43 +67,92 @@ class ExplainPanel(QWidget):
         self.point = QLabel(self.tr("Hover a point to see its responsibilities."))
         self.point.setTextFormat(Qt.TextFormat.RichText)
         self.point.setWordWrap(False)
-        self.point.setToolTip(self.tr("Responsibilities r_k of the point under the cursor: the chance that "
-                                      "component k made it, given the current parameters."))
+        self.point.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.point.setToolTip(self.tr("The E-step for the point under the cursor: its responsibilities r_k, the "
+                                      "chance that component k made it, from the parameters the E-step used."))
+        self.stop = QLabel()
+        self.stop.setWordWrap(True)
+        self.keep_going = QPushButton(self.tr("Keep going (tol 0)"))
+        self.keep_going.setToolTip(self.tr("Runs EM on from the parameters on screen with tol 0, until you stop it "
+                                           "(Esc or Space) or the log-likelihood changes by less than 1e-10."))
+        self.keep_going.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keep_going.setVisible(False)
+        self.keep_going.clicked.connect(self.keep_going_requested)
         form = QFormLayout()
         form.addRow(self.tr("Component"), self.component)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.formulas)
+        layout.addWidget(self.stop)
+        layout.addWidget(self.keep_going)
         layout.addWidget(self.point)
         layout.addStretch(1)
         self._snapshot: EMSnapshot | None = None
         self._n_samples = 0
+        self._locks = Locks()
+        self._point: PointNumbers | None = None
         self.component.valueChanged.connect(self._render)
         self._render()
 
-    def show_snapshot(self, snapshot: EMSnapshot | None, n_samples: int) -> None:
+    def show_snapshot(self, snapshot: EMSnapshot | None, n_samples: int, locks: Locks = NO_LOCKS, tol: float = 0.0,
+                      max_iter: int = 0, can_keep_going: bool = False) -> None:
+        """Explain ``snapshot`` (of ``n_samples`` rows, fitted under ``locks``, ``tol`` and ``max_iter``); Keep
+        going is offered when it ends a run (``can_keep_going``)."""
         self._snapshot = snapshot
         self._n_samples = n_samples
+        self._locks = locks
         if snapshot is not None:
             self.component.setMaximum(snapshot.params.n_components - 1)
+        reason = stop_text(snapshot, tol, max_iter) if snapshot is not None else ""
+        self.stop.setText(reason)
+        self.stop.setVisible(bool(reason))
+        self.keep_going.setVisible(bool(reason) and can_keep_going)
         self._render()
 
     def show_note(self, text: str) -> None:
         """Show ``text`` instead of a snapshot's formulas (for parameters no half-step has used yet)."""
         self._snapshot = None
+        self.stop.setVisible(False)
+        self.keep_going.setVisible(False)
         self.formulas.setText(html.escape(text).replace("\n", "<br>"))
 
     def numbers(self) -> dict[str, object]:
-        """The numbers on show (for tests): nk, weights, the chosen component's mean, log-likelihood, change."""
+        """The numbers on show (for tests): nk, the weights (the M-step's, as its locks made them), the chosen
+        component's mean (after an M-step its new one, after an E-step the weighted mean of its formula), the
+        log-likelihood and its change."""
         snapshot = self._snapshot
         if snapshot is None or snapshot.stats is None:
             return {}
         stats = snapshot.stats
         history = snapshot.history
-        return {"nk": stats.nk, "weights": stats.nk / self._n_samples,
-                "mean": stats.means[self.component.value()],
+        k = self.component.value()
+        if snapshot.half_step is HalfStep.M:
+            weights, mean = snapshot.params.weights, snapshot.params.means[k]
+        else:
+            n_components = len(stats.nk)
+            weights = (np.full(n_components, 1.0 / n_components) if self._locks.equal_weights
+                       else stats.nk / self._n_samples)
+            mean = stats.means[k]
+        return {"nk": stats.nk, "weights": weights, "mean": mean,
                 "log_likelihood": history[-1] if history else float("nan"),
                 "change": history[-1] - history[-2] if len(history) > 1 else float("nan")}
+
+    def _weights_table(self, numbers: dict[str, object]) -> str:
+        nk = numbers["nk"]
+        locks = self._locks
+        cells = []
+        for j, (n, w) in enumerate(zip(nk, numbers["weights"], strict=True)):
+            if j in locks.frozen_components:
+                rule = html.escape(self.tr("frozen: kept"))
+            elif locks.equal_weights:
+                rule = html.escape(self.tr("locked: 1/K = {0}")).format(number(float(w)))
+            elif locks.frozen_components:
+                rule = html.escape(self.tr("rescaled (frozen components)"))
+            else:
+                rule = f"{number(float(n))} / {self._n_samples} = {number(float(w))}"
+            cells.append(f"<tr><td>{j}</td><td align='right'>{number(float(n))}</td><td align='right'>{rule}</td></tr>")
+        return ("<table cellspacing='0' cellpadding='2'><tr><th>k</th><th>N<sub>k</sub></th>"
+                f"<th>π<sub>k</sub></th></tr>{''.join(cells)}</table>")
 
     def _render(self) -> None:
         snapshot = self._snapshot
@@ -113,20 +168,23 @@ class ExplainPanel(QWidget):
         numbers = self.numbers()
         if numbers:
             k = self.component.value()
-            nk = numbers["nk"]
-            rows = "".join(f"<tr><td>{j}</td><td align='right'>{_number(float(n))}</td>"
-                           f"<td align='right'>{_number(float(n))} / {self._n_samples} = "
-                           f"{_number(float(w))}</td></tr>"
-                           for j, (n, w) in enumerate(zip(nk, numbers["weights"], strict=True)))
             parts.append(html.escape(self.tr("From the latest E-step:")) + "<br>N<sub>k</sub> = Σ<sub>i</sub> "
                          "r<sub>ik</sub>,&nbsp; π<sub>k</sub> = N<sub>k</sub> / N")
-            parts.append("<table cellspacing='0' cellpadding='2'><tr><th>k</th><th>N<sub>k</sub></th>"
-                         f"<th>π<sub>k</sub></th></tr>{rows}</table>")
-            parts.append(f"μ<sub>{k}</sub> = (1 / N<sub>{k}</sub>) Σ<sub>i</sub> r<sub>i{k}</sub> x<sub>i</sub> = "
-                         f"{_vector(numbers['mean'])}")
+            parts.append(self._weights_table(numbers))
+            before = snapshot.e_step_params
+            if snapshot.half_step is HalfStep.M and isinstance(before, MixtureParams):
+                parts.append("<b>" + html.escape(self.tr("Component {0}, before → after:").format(k)) + "</b><br>"
+                             + m_step_html(before, snapshot.params, snapshot.stats, k, self._locks,
+                                           self._n_samples))
+            else:
+                parts.append(f"μ<sub>{k}</sub> = (1 / N<sub>{k}</sub>) Σ<sub>i</sub> r<sub>i{k}</sub> x<sub>i</sub> "
+                             f"= {vector(numbers['mean'])}"
+                             + (" " + html.escape(self.tr("(frozen: the M-step keeps the old mean)"))
+                                if k in self._locks.frozen_components else "")
+                             + "<br>" + html.escape(self.tr("Press M to see the M-step's before → after.")))
             change = numbers["change"]
             parts.append(html.escape(self.tr("Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}").format(
-                _number(float(numbers["log_likelihood"])))) + "<br>"
+                number(float(numbers["log_likelihood"])))) + "<br>"
                 + html.escape(self.tr("change since the previous E-step: {0}").format(
                     "–" if np.isnan(change) else f"{change:+.3g}")))
         else:
@@ -140,61 +198,18 @@ class ExplainPanel(QWidget):
                 "point EM explained worst, with the whole data's covariance.")).replace("\n", "<br>"))
         self.formulas.setText("<br>".join(parts))
 
-    def show_point(self, index: int | None, x: NDArray[np.floating] | None = None,
-                   resp: NDArray[np.floating] | None = None) -> None:
-        """Show the responsibilities ``resp`` (K,) of sample ``index`` at ``x``; None clears."""
-        self._point_resp = resp
-        if index is None or x is None or resp is None:
+    def show_point(self, point: PointNumbers | None) -> None:
+        """Show the E-step of the hovered point (``PointNumbers``); None clears."""
+        self._point = point
+        if point is None:
             self.point.setText(self.tr("Hover a point to see its responsibilities."))
             return
-        colors = component_colors(len(resp)).astype(int).tolist()
-        rows = "".join(
-            f"<tr><td>r<sub>{k}</sub></td><td align='right'>{value:.3f}</td><td>"
-            f"<table cellspacing='0' cellpadding='0'><tr><td width='{max(1, int(BAR_PIXELS * value))}' "
-            f"bgcolor='#{red:02x}{green:02x}{blue:02x}'>&nbsp;</td></tr></table></td></tr>"
-            for k, (value, (red, green, blue)) in enumerate(zip(resp.tolist(), colors, strict=True)))
-        title = html.escape(self.tr("Point {0} at {1}").format(index, _vector(x)))
-        self.point.setText(f"<b>{title}</b><table cellspacing='2' cellpadding='1'>{rows}</table>")
+        colors = component_colors(len(point.resp)).astype(int).tolist()
+        self.point.setText(e_step_html(point, colors, BAR_PIXELS))
 
     def point_resp(self) -> NDArray[np.floating] | None:
-        """The responsibilities on show (for tests)."""
-        return getattr(self, "_point_resp", None)
-
-
-class PointHover(QObject):
-    """Finds the point under the cursor on a ``PlotWithLegend``.
-
-    Signals
-    -------
-    hovered(int)
-        Row of the nearest point within ``HOVER_PIXELS`` of the cursor, or -1 when there is none.
-    """
-
-    hovered = Signal(int)
-
-    def __init__(self, canvas: PlotWithLegend) -> None:
-        super().__init__(canvas)
-        self._canvas = canvas
-        self._points = np.empty((0, 2))
-        self._current = -1
-        canvas.plot.scene().sigMouseMoved.connect(self._on_moved)
-
-    def set_points(self, points: NDArray[np.floating]) -> None:
-        self._points = np.asarray(points, dtype=float)
-        self._current = -1
-
-    def _on_moved(self, scene_position: QPointF) -> None:
-        if len(self._points) == 0:
-            return
-        view_box = self._canvas.plot.getViewBox()
-        cursor = view_box.mapSceneToView(scene_position)
-        width, height = view_box.viewPixelSize()  # data units per pixel
-        distances = np.hypot((self._points[:, 0] - cursor.x()) / width, (self._points[:, 1] - cursor.y()) / height)
-        nearest = int(np.argmin(distances))
-        index = nearest if distances[nearest] <= HOVER_PIXELS else -1
-        if index != self._current:
-            self._current = index
-            self.hovered.emit(index)
+        """The responsibilities on show (for tests), or None."""
+        return None if self._point is None else self._point.resp
 
 
 class StepTrail:

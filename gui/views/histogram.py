@@ -75,6 +75,19 @@ class HistogramView(PlotWithLegend):
         self.plot.disableAutoRange()
         self._draw_rug()
 
+    def rug_points(self) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+        """The rug's points as drawn (m, 2) and the data row of each (m,), for hovering."""
+        x, y = self.rug.getData()
+        rows = self._rug_rows if self._view_rows is None else self._view_rows[self._rug_rows]
+        if x is None or len(x) != len(rows):
+            return np.empty((0, 2)), np.empty(0, dtype=np.intp)
+        return np.column_stack([x, y]), np.asarray(rows, dtype=np.intp)
+
+    def mean_positions(self) -> NDArray[np.float64]:
+        """Where the mean markers are drawn (K, 2), for their tooltips."""
+        x, y = self.mean_scatter.getData()
+        return np.empty((0, 2)) if x is None else np.column_stack([x, y])
+
     def set_component_count(self, n_components: int) -> None:
         if n_components == self._n_components:
             return

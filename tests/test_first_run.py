@@ -1,0 +1,109 @@
+"""Issue 13: a first run that teaches and state that does not follow you: the demo's moving start and the keys
+hint (remembered once dismissed), View > Restore defaults, presets that set their own K, new data that lets go
+of locks, hand-placed components and a loaded model (saying so), the Data panel naming what is loaded, axes that
+fit new data."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import test_gui_window
+from PySide6.QtCore import QSettings
+from test_gui_window import TIMEOUT_MS, open_and_wait, settle, wait_for_state
+
+from engine.config import InitMethod
+from engine.em import fit
+from gui.app import create_window
+from gui.main.controller import RunState
+from gui.main.first_run import DEMO_DELAY_MS
+from gui.settings import Settings
+
+messages = test_gui_window.messages
+app = test_gui_window.app
+
+
+def open_window(qtbot, path, teach: bool):
+    settings = Settings(QSettings(str(path), QSettings.Format.IniFormat))
+    window, controller = create_window(settings, teach=teach)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    return window, controller, settings
+
+
+def close_window(qtbot, window, controller) -> None:
+    window.close()
+    controller.shutdown(2000)
+
+
+def test_the_first_launch_demo_moves_at_a_followable_pace_and_the_hint_is_remembered(qtbot, tmp_path, messages):
+    path = tmp_path / "settings.ini"
+    window, controller, settings = open_window(qtbot, path, teach=True)
+    config = controller.config
+    assert config.init is InitMethod.TUTORIAL and window.delay_ms() == DEMO_DELAY_MS
+    assert fit(controller.dataset.X, config).n_iter >= 10  # the demo visibly moves (k-means++ converged in 3)
+    hint = controller.first_run.hint
+    assert hint.isVisibleTo(window) and "Space" in hint.text.text() and "drag a mean" in hint.text.text()
+    hint.close_button.click()
+    assert not hint.isVisibleTo(window)
+    close_window(qtbot, window, controller)
+    window, controller, settings = open_window(qtbot, path, teach=True)
+    assert not controller.first_run.hint.isVisibleTo(window)  # dismissed for good
+    close_window(qtbot, window, controller)
+
+
+def test_restore_defaults_brings_back_every_default_and_the_hint(qtbot, app):
+    window, controller = app
+    defaults = window.default_controls
+    panel = window.model_panel
+    panel.n_components.setValue(2)
+    panel.tol.setValue(0.0)
+    panel.max_iter.setValue(10)
+    controller.first_run.hint.close_button.click()
+    window.save_settings(controller.settings)
+    settle(qtbot, controller)
+    assert controller.config.n_components == 2 and controller.config.max_iter == 10
+    controller.first_run.restore_action.trigger()
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    qtbot.waitUntil(lambda: controller.config.n_components == 3, timeout=TIMEOUT_MS)
+    assert {key: value for key, value in window.controls().items() if key != "plane"} == defaults
+    assert controller.config.tol == pytest.approx(1e-3) and controller.config.max_iter == 100
+    assert controller.first_run.hint.isVisibleTo(window)
+    assert not controller.settings.has_saved_controls() and not controller.settings.hint_dismissed("keys")
+    assert "default" in window.statusBar().currentMessage()
+
+
+def test_presets_set_their_own_k_and_new_data_lets_go_of_locks_and_hand_placed_components(qtbot, app):
+    window, controller = app
+    panel = window.model_panel
+    panel.equal_weights.setChecked(True)
+    settle(qtbot, controller)
+    controller.session.hand_params = controller.shown.snapshot.params  # as if placed by hand
+    data = window.data_panel
+    data.preset.setCurrentIndex(data.preset.findData("two-1d"))
+    data.generate.click()
+    qtbot.waitUntil(lambda: controller.dataset.n_features == 1 and controller.shown is not None, timeout=TIMEOUT_MS)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    assert panel.n_components.value() == 2 and controller.config.n_components == 2
+    assert not controller.config.locks.any and controller.session.hand_params is None
+    message = window.statusBar().currentMessage()
+    assert "K = 2" in message and "locks cleared" in message and "placed by hand" in message
+
+
+def test_the_data_panel_names_the_file_loaded_and_the_axes_fit_it(qtbot, app, tmp_path):
+    window, controller = app
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(120, 2)) * [3.0, 1.0] + [500.0, -300.0]  # far from the demo's range
+    path = tmp_path / "far.csv"
+    np.savetxt(path, points, delimiter=",", header="a,b", comments="")
+    open_and_wait(qtbot, controller, path)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    source = window.data_panel.source.text()
+    assert source.startswith("Loaded: far.csv") and "120 points" in source and "2 features" in source
+    assert "three-blobs" not in source
+    (x_low, x_high), (y_low, y_high) = window.canvas.plot.getViewBox().viewRange()
+    assert x_low <= points[:, 0].min() and points[:, 0].max() <= x_high
+    assert y_low <= points[:, 1].min() and points[:, 1].max() <= y_high
+    # Fitted to the new data, not stretched to hold the old range as well.
+    assert x_high - x_low <= 1.5 * np.ptp(points[:, 0]) or y_high - y_low <= 1.5 * np.ptp(points[:, 1])

@@ -1,0 +1,89 @@
+"""Issue 13: the main window fits the screen it opens on (down to 1280 x 720), keeps a saved layout on it, and
+leaves the data view at least half its width.
+
+The screen sizes are real offscreen screens (``QT_QPA_PLATFORM=offscreen:configfile=...``), so each size runs
+in a subprocess of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCRIPT = r"""
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.app import create_window
+from gui.settings import Settings
+settings = Settings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window, controller = create_window(settings)
+window.show()
+app.processEvents()
+area = app.primaryScreen().availableGeometry()
+frame = window.frameGeometry()
+view = window.current_view()
+print(json.dumps({"area": [area.x(), area.y(), area.width(), area.height()],
+                  "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+                  "window_width": window.width(), "view_width": view.width(),
+                  "convergence_bottom": window.convergence.mapTo(window, window.convergence.rect().bottomLeft()).y(),
+                  "status_bottom": window.statusBar().geometry().bottom(), "height": window.height()}))
+window.close()
+controller.shutdown(2000)
+"""
+
+
+def open_on_screen(tmp_path: Path, width: int, height: int, settings_file: Path) -> dict:
+    config = tmp_path / f"screen{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(settings_file)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def inside(frame: list[int], area: list[int]) -> bool:
+    return (frame[0] >= area[0] and frame[1] >= area[1] and frame[0] + frame[2] <= area[0] + area[2]
+            and frame[1] + frame[3] <= area[1] + area[3])
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1366, 768)])
+def test_the_window_fits_a_small_screen_and_the_data_view_keeps_half_of_it(tmp_path, width, height):
+    shown = open_on_screen(tmp_path, width, height, tmp_path / "settings.ini")
+    assert inside(shown["frame"], shown["area"]), shown
+    assert shown["view_width"] >= shown["window_width"] / 2, shown
+    assert shown["convergence_bottom"] <= shown["status_bottom"] <= shown["height"], shown
+
+
+def test_a_layout_saved_on_a_large_screen_is_kept_on_a_small_one(tmp_path):
+    settings = tmp_path / "settings.ini"
+    large = open_on_screen(tmp_path, 1920, 1080, settings)
+    assert large["frame"][2] > 1280  # the preferred size, saved on closing
+    small = open_on_screen(tmp_path, 1280, 720, settings)
+    assert inside(small["frame"], small["area"]), small
+
+
+def test_keep_on_screen_shrinks_and_moves_a_window_onto_a_smaller_area(qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QMainWindow
+
+    from gui.main.screen_fit import first_size, keep_on_screen
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.move(600, 400)
+    area = QRect(0, 0, 1280, 720)
+    keep_on_screen(window, area)
+    assert area.contains(window.frameGeometry())
+    assert first_size(area).width() <= 1280 and first_size(QRect(0, 0, 2560, 1440)).width() == 1400
