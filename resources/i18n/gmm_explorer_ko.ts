@@ -271,7 +271,7 @@
     <message>
         <location filename="../../gui/choosek/table.py" line="87"/>
         <source>flags</source>
-        <translation>표시</translation>
+        <translation>비고</translation>
     </message>
 </context>
 <context>

@@ -271,7 +271,7 @@
     <message>
         <location filename="../../gui/choosek/table.py" line="87"/>
         <source>flags</source>
-        <translation>标记</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
