@@ -11,6 +11,7 @@ threads       the one worker pattern: a generator job on a QThread, abort betwee
 throttle      the frame throttle: draw only the newest update, at a pace the screen can take
 colors        component colours from the one palette, and point colours from responsibilities
 settings      what the window remembers between runs (a QSettings the caller hands in)
+covariance_names  the covariance types' names as the window shows them, in the user's language
 i18n/         the window in Simplified Chinese and Korean: language choice, translators, the Language menu
 main/         the main window: its view API, controller, Qt-free session, fit job, loading and exports
 image/        the Image window: segment a picture, with its view, controller, session, jobs and exports

@@ -34,12 +34,13 @@ KEPT = frozenset("""
 EM GMM Explorer Qt PySide pyqtgraph scikit-learn sklearn mclust numpy BIC AIC ICL CV PC RGB Lab CIE sRGB CSV
 NPY JSON PNG JPEG JPG BMP TIFF npy k-means k-means++ kmeans kmeans++ Lloyd Li Hang Do Batzoglou reg_covar tol
 n_init max_iter make_blobs tied log exp lik English blobs three-blobs two-1d four-2d random Ctrl Ctrl+Z Shift
-Space Esc px ms
+Space Esc px ms ARI bic aic Ctrl+K
 """.split())
 TOKEN = re.compile(r"[A-Za-z0-9_+\-'.]+")
 TAG = re.compile(r"<[^>]*>")
-#: Symbols: a letter with digits or a subscript (x0, PC1, r_k), or a number.
-SYMBOL = re.compile(r"[A-Za-z]{1,2}[0-9]*|[A-Za-z]_[A-Za-z0-9]+|[-+]?[0-9.]*([eE][-+]?[0-9]+)?")
+#: Symbols: a letter with digits or a subscript (x0, PC1, r_k), a pair of one-letter features on two axes (r-g,
+#: L-a), or a number.
+SYMBOL = re.compile(r"[A-Za-z]{1,2}[0-9]*|[A-Za-z]_[A-Za-z0-9]+|[A-Za-z]-[A-Za-z]|[-+]?[0-9.]*([eE][-+]?[0-9]+)?")
 
 
 def english_words(text: str) -> list[str]:

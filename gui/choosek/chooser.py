@@ -31,6 +31,7 @@ from engine.selection.results import CellPhase, CellProgress
 from engine.selection.run import iterate_selection
 from gui.choosek.board import SelectionBoard
 from gui.choosek.view import ChooseKView
+from gui.covariance_names import covariance_type_name
 from gui.main.controller import Controller
 from gui.main.window import MainWindow
 from gui.threads import Jobs
@@ -209,8 +210,9 @@ class KChooser(QObject):
             return False
         model = LoadedModel(cell.params, run.dataset.feature_names,
                             fit_summary(cell.fit) if cell.fit is not None else None, {})
-        message = _tr("{0} from Choose K: E, M or Space go on from it.").format(cell.label)
-        if not self._controller.show_model(model, cell.label, history=cell.history, message=message):
+        name = _tr("K={0} {1}").format(cell.n_components, covariance_type_name(cell.covariance_type))
+        message = _tr("{0} from Choose K: E, M or Space go on from it.").format(name)
+        if not self._controller.show_model(model, name, history=cell.history, message=message):
             return False
         self.shown_cell = cell_index
         self.view.set_shown(cell_index)
@@ -264,7 +266,7 @@ class KChooser(QObject):
 
     @staticmethod
     def _activity(progress: CellProgress) -> str:
-        cell = _tr("K={0} {1}").format(progress.n_components, progress.covariance_type.value)
+        cell = _tr("K={0} {1}").format(progress.n_components, covariance_type_name(progress.covariance_type))
         if progress.phase is CellPhase.START:
             return _tr("Fitting {0}: start {1} of {2}").format(cell, progress.step, progress.steps)
         if progress.phase is CellPhase.REFINE:

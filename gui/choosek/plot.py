@@ -12,6 +12,7 @@ from engine.covariance import CovarianceType
 from engine.selection.grid import Criterion
 from gui.choosek.board import Series
 from gui.colors import style_plot
+from gui.covariance_names import covariance_type_name
 
 #: A click this close to a point (in pixels) picks it.
 PICK_PIXELS = 12.0
@@ -99,8 +100,8 @@ class CriterionPlot(QWidget):
 
     def set_types(self, covariance_types: tuple[CovarianceType, ...]) -> None:
         """The legend for these covariance types."""
-        parts = [f'<span style="color:{_hex(TYPE_STYLE[t][0])}">{GLYPHS[TYPE_STYLE[t][1]]}</span>&nbsp;{t.value}'
-                 for t in covariance_types]
+        parts = [f'<span style="color:{_hex(TYPE_STYLE[t][0])}">{GLYPHS[TYPE_STYLE[t][1]]}</span>'
+                 f'&nbsp;{covariance_type_name(t)}' for t in covariance_types]
         best, degenerate = _tr("best"), _tr("degenerate")
         parts.append(f'<span style="color:{_hex(BEST_COLOR)}">◯</span>&nbsp;{best}')
         parts.append(f"○&nbsp;{degenerate}")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from engine.selection.grid import Criterion
 from engine.selection.results import CellResult
 from gui.choosek.board import Ranked
+from gui.covariance_names import covariance_type_name
 
 #: Text colour of degenerate cells' rows.
 DEGENERATE_COLOR = QColor(150, 150, 150)
@@ -94,7 +95,7 @@ class ModelsTable(QTableWidget):
         bold.setBold(True)
         for position, row in enumerate(rows):
             cell = row.cell
-            texts = (str(position + 1), str(cell.n_components), cell.covariance_type.value,
+            texts = (str(position + 1), str(cell.n_components), covariance_type_name(cell.covariance_type),
                      format_value(row.value, criterion), format_value(row.difference, criterion, signed=True),
                      flags_text(cell))
             for column, text in enumerate(texts):

@@ -27,6 +27,7 @@ from engine.selection.grid import DEFAULT_FOLDS, DEFAULT_MAX_K, DEFAULT_N_INIT, 
 from gui.choosek.board import SelectionBoard
 from gui.choosek.plot import CriterionPlot
 from gui.choosek.table import ModelsTable, criterion_name, format_value
+from gui.covariance_names import covariance_type_name
 from gui.panels.model import MAX_COMPONENTS
 
 #: Largest seed the seed box takes.
@@ -66,10 +67,11 @@ class ChooseKView(QWidget):
         self.seed = self._spin(0, MAX_SEED, 0, self.tr("Every cell's starts and the folds come from this seed."))
         self.types: dict[CovarianceType, QCheckBox] = {}
         for covariance_type in CovarianceType:
-            box = QCheckBox(covariance_type.value)
+            box = QCheckBox(covariance_type_name(covariance_type))
             box.setChecked(True)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            box.setToolTip(self.tr("Fit the covariance type '{0}' for every K.").format(covariance_type.value))
+            box.setToolTip(self.tr("Fit the covariance type '{0}' for every K.").format(
+                covariance_type_name(covariance_type)))
             self.types[covariance_type] = box
         self.choose = QPushButton(self.tr("Choose K"))
         self.choose.setToolTip(self.tr("Fits every K and covariance type of the grid to the data on screen, each to "
@@ -209,7 +211,7 @@ class ChooseKView(QWidget):
         else:
             text = self.tr("Best: K = {0}, {1} ({2} {3}).") if board.result is not None else self.tr(
                 "Best so far: K = {0}, {1} ({2} {3}).")
-            self.summary.setText(text.format(best.n_components, best.covariance_type.value,
+            self.summary.setText(text.format(best.n_components, covariance_type_name(best.covariance_type),
                                              criterion_name(criterion), format_value(best.value(criterion), criterion)))
 
     def set_shown(self, cell_index: int | None) -> None:

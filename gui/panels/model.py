@@ -22,6 +22,7 @@ from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.locks import CovarianceLock, Locks
 from engine.params import MixtureParams
+from gui.covariance_names import covariance_type_name
 from gui.panels.widgets import LogSlider
 from gui.settings import saved_choice, saved_int, saved_number
 
@@ -51,10 +52,8 @@ class ModelPanel(QGroupBox):
         self.n_components.setToolTip(self.tr("K, the number of Gaussian components EM fits to the data (at most "
                                              "{0}).").format(MAX_COMPONENTS))
         self.covariance_type = QComboBox()
-        names = {CovarianceType.FULL: self.tr("full"), CovarianceType.TIED: self.tr("tied (shared)"),
-                 CovarianceType.DIAG: self.tr("diagonal"), CovarianceType.SPHERICAL: self.tr("spherical")}
         for kind in CovarianceType:
-            self.covariance_type.addItem(names[kind], kind.value)
+            self.covariance_type.addItem(covariance_type_name(kind), kind.value)
         self.covariance_type.setToolTip(self.tr("Shape each component's covariance may take in the M-step: "
                                                 "any ellipse, one shared ellipse, axis-aligned, or a circle."))
         self.tol = LogSlider(-8, 0, zero_at_minimum=True)

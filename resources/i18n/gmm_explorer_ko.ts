@@ -2,6 +2,434 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="61"/>
+        <source>Agreement with true labels</source>
+        <translation>실제 레이블과의 일치도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="70"/>
+        <source>Rows: the true labels (those left without a component say none). Columns: the components, each label&apos;s matched component first (the Hungarian algorithm pairs labels and components so that the most rows agree). The diagonal, in bold, holds the rows on their matched component.</source>
+        <translation>행: 실제 레이블(대응하는 성분이 없는 레이블은 &apos;없음&apos;으로 표시). 열: 성분이며, 각 레이블에 대응된 성분이 먼저 옵니다(헝가리안 알고리즘이 가장 많은 행이 일치하도록 레이블과 성분을 짝짓습니다). 굵게 표시된 대각선은 대응된 성분에 속한 행의 수입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="74"/>
+        <source>Copy table</source>
+        <translation>표 복사</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="75"/>
+        <source>Copy the confusion table as tab-separated text</source>
+        <translation>혼동 행렬을 탭으로 구분된 텍스트로 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="84"/>
+        <source>How the fit agrees with the data&apos;s true labels: the adjusted Rand index (1 for the same grouping, about 0 for chance, whatever the numbering) and the confusion table after matching labels to components</source>
+        <translation>적합 결과가 데이터의 실제 레이블과 얼마나 일치하는지: 조정 랜드 지수(같은 분할이면 1, 우연 수준이면 약 0, 번호와 무관)와 레이블을 성분에 대응시킨 뒤의 혼동 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="94"/>
+        <source>Agreement of the fit with the true labels; click for the table</source>
+        <translation>적합 결과와 실제 레이블의 일치도입니다. 클릭하면 표를 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="98"/>
+        <location filename="../../gui/main/agreement.py" line="147"/>
+        <source>The data has no true labels. A preset, painted points or a file with a column named &apos;label&apos; has them.</source>
+        <translation>데이터에 실제 레이블이 없습니다. 프리셋, 그린 점, 또는 &apos;label&apos;이라는 이름의 열이 있는 파일에 실제 레이블이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="118"/>
+        <source>true label</source>
+        <translation>실제 레이블</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="118"/>
+        <source>component {0}</source>
+        <translation>성분 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="135"/>
+        <source>The agreement shows after the first E-step.</source>
+        <translation>일치도는 첫 E 단계 뒤에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="163"/>
+        <source>true labels: ARI –</source>
+        <translation>실제 레이블: ARI –</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="173"/>
+        <source>Adjusted Rand index {0:.3f}; {1} of {2} points ({3:.1f} %) on the component matched to their label (iteration {4}, latest E-step).</source>
+        <translation>조정 랜드 지수 {0:.3f}. {2}개 점 중 {1}개({3:.1f} %)가 자기 레이블에 대응된 성분에 속합니다({4}번째 반복, 최근 E 단계).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="176"/>
+        <source>true labels: ARI {0:.3f}</source>
+        <translation>실제 레이블: ARI {0:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="184"/>
+        <source>comp. {0}</source>
+        <translation>성분 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="186"/>
+        <source>{0} (none)</source>
+        <translation>{0} (없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="187"/>
+        <source>True label {0}, matched to component {1}</source>
+        <translation>실제 레이블 {0}, 성분 {1}에 대응</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="188"/>
+        <source>True label {0}: no component is left to match it (fewer components than labels)</source>
+        <translation>실제 레이블 {0}: 대응할 성분이 남아 있지 않습니다(성분 수가 레이블 수보다 적음)</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseK</name>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="92"/>
+        <source>Choose K</source>
+        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
+        <translation>K 선택</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="95"/>
+        <source>Model selection: every K and covariance type fitted and ranked by a criterion.</source>
+        <translation>모델 선택: 모든 K와 공분산 유형을 적합하고 기준에 따라 순위를 매깁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="100"/>
+        <source>Show or hide the Choose K panel.</source>
+        <translation>K 선택 패널을 보이거나 숨깁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="102"/>
+        <source>Choose &amp;K…</source>
+        <translation>K 선택(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="103"/>
+        <source>Fits K = 1 to 9 components with every covariance type to the data and ranks them by BIC, AIC, ICL or held-out log-likelihood; click a result to put that model on the canvas.</source>
+        <translation>K = 1부터 9까지의 성분을 모든 공분산 유형으로 데이터에 적합하고 BIC, AIC, ICL 또는 검증 데이터의 로그 가능도로 순위를 매깁니다. 결과를 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="144"/>
+        <source>No data: generate or open a data set first.</source>
+        <translation>데이터 없음: 먼저 데이터 세트를 생성하거나 여십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="156"/>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="171"/>
+        <source>Stopping after the current step…</source>
+        <translation>현재 단계가 끝나면 정지합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="209"/>
+        <source>The data changed: choose K again for the data on screen.</source>
+        <translation>데이터가 바뀌었습니다. 화면의 데이터에 대해 K를 다시 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="214"/>
+        <source>{0} from Choose K: E, M or Space go on from it.</source>
+        <translation>K 선택에서 가져온 {0}: E, M 또는 스페이스로 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="256"/>
+        <source>The selection stopped with an error: {0}</source>
+        <translation>모델 선택이 오류로 멈췄습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="258"/>
+        <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
+        <translation>완료: {0}개 셀. 점이나 행을 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="263"/>
+        <source>Stopped after {0} of {1} cells.</source>
+        <translation>{1}개 셀 중 {0}개를 마치고 정지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="213"/>
+        <location filename="../../gui/choosek/chooser.py" line="269"/>
+        <source>K={0} {1}</source>
+        <translation>K={0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <source>Fitting {0}: start {1} of {2}</source>
+        <translation>{0} 적합 중: 시작점 {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="273"/>
+        <source>Fitting {0}: on to the tight tolerance</source>
+        <translation>{0} 적합 중: 엄격한 허용 오차까지 계속</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="274"/>
+        <source>Fitting {0}: cross-validation fold {1} of {2}</source>
+        <translation>{0} 적합 중: 교차 검증 폴드 {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="286"/>
+        <location filename="../../gui/choosek/chooser.py" line="291"/>
+        <source>The data changed: choose K again for the new data.</source>
+        <translation>데이터가 바뀌었습니다. 새 데이터에 대해 K를 다시 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="39"/>
+        <source>BIC (lower is better)</source>
+        <extracomment>A click this close to a point (in pixels) picks it. Colour and symbol of each covariance type&apos;s line (the symbols tell them apart without colour too). Unicode glyphs of the symbols, for the legend above the plot.</extracomment>
+        <translation>BIC (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="39"/>
+        <source>AIC (lower is better)</source>
+        <translation>AIC (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="40"/>
+        <source>ICL (lower is better)</source>
+        <translation>ICL (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="41"/>
+        <source>held-out log-lik. per point (higher is better)</source>
+        <translation>검증 데이터의 점당 로그 가능도 (높을수록 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="70"/>
+        <source>number of components K</source>
+        <translation>성분 수 K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="74"/>
+        <source>Each finished cell of the grid: K across, the criterion up, one line per covariance type. Ringed in red: the best cell that is not degenerate; hollow: degenerate fits (never chosen). Click a point to put that model on the canvas; the mouse wheel zooms the criterion&apos;s axis.</source>
+        <translation>격자에서 끝난 각 셀: 가로축은 K, 세로축은 기준 값, 공분산 유형마다 선 하나. 빨간 고리: 퇴화하지 않은 최적 셀, 속이 빈 점: 퇴화한 적합(선택되지 않음). 점을 클릭하면 그 모델을 캔버스에 놓습니다. 마우스 휠로 기준 축을 확대·축소합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="105"/>
+        <source>best</source>
+        <translation>최적</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="105"/>
+        <location filename="../../gui/choosek/table.py" line="49"/>
+        <source>degenerate</source>
+        <translation>퇴화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>BIC</source>
+        <extracomment>Text colour of degenerate cells&apos; rows. Background of the best cell&apos;s row. Column of each field.</extracomment>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>ICL</source>
+        <translation>ICL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="32"/>
+        <source>CV log-lik.</source>
+        <translation>CV 로그 가능도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="47"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="51"/>
+        <source>not converged</source>
+        <translation>수렴 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="79"/>
+        <source>Every finished cell, best first by the criterion. Δ is the difference to the best cell that is not degenerate. Click a row to put that model on the canvas.</source>
+        <translation>끝난 모든 셀을 기준에 따라 좋은 순서로 보여 줍니다. Δ는 퇴화하지 않은 최적 셀과의 차이입니다. 행을 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="86"/>
+        <source>covariance</source>
+        <translation>공분산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="87"/>
+        <source>flags</source>
+        <translation>비고</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseKView</name>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="59"/>
+        <source>The smallest number of components tried.</source>
+        <extracomment>Largest seed the seed box takes.</extracomment>
+        <translation>시도할 가장 작은 성분 수입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="61"/>
+        <source>The largest number of components tried. From 1 to 9 (the default), K stops at the number of distinct points when the data has fewer.</source>
+        <translation>시도할 가장 큰 성분 수입니다. 1부터 9까지(기본값 9)이며, 서로 다른 점이 더 적으면 K는 그 개수에서 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="64"/>
+        <source>k-means++ starts per cell; the best is continued to a tight tolerance (1e-8).</source>
+        <translation>셀마다 k-means++ 시작점 수입니다. 가장 좋은 시작점을 엄격한 허용 오차(1e-8)까지 계속 적합합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="66"/>
+        <source>Cross-validation folds for the held-out log-likelihood (the same folds for every cell).</source>
+        <translation>검증 데이터 로그 가능도를 위한 교차 검증 폴드 수입니다(모든 셀에 같은 폴드 사용).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="67"/>
+        <source>Every cell&apos;s starts and the folds come from this seed.</source>
+        <translation>모든 셀의 시작점과 폴드는 이 시드에서 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="73"/>
+        <source>Fit the covariance type &apos;{0}&apos; for every K.</source>
+        <translation>모든 K에 대해 공분산 유형 &apos;{0}&apos;을(를) 적합합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="76"/>
+        <source>Choose K</source>
+        <translation>K 선택</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="77"/>
+        <source>Fits every K and covariance type of the grid to the data on screen, each to its optimum, and ranks them (Ctrl+K).</source>
+        <translation>화면의 데이터에 격자의 모든 K와 공분산 유형을 각각 최적까지 적합하고 순위를 매깁니다(Ctrl+K).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="79"/>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="80"/>
+        <source>Stops the selection after the cell it is fitting; the finished cells stay.</source>
+        <translation>적합 중인 셀이 끝나면 모델 선택을 멈춥니다. 끝난 셀은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="87"/>
+        <location filename="../../gui/choosek/view.py" line="232"/>
+        <source>no run yet</source>
+        <translation>아직 실행 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="88"/>
+        <source>Cells of the grid finished, of all.</source>
+        <translation>격자 전체 셀 중 끝난 셀의 수입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="90"/>
+        <source>What the selection is fitting now.</source>
+        <translation>모델 선택이 지금 적합하고 있는 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="92"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="92"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="93"/>
+        <source>ICL</source>
+        <translation>ICL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="93"/>
+        <source>held-out log-lik. (CV)</source>
+        <translation>검증 로그 가능도 (CV)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="97"/>
+        <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
+        <translation>셀의 순위를 정하는 기준입니다. BIC = -2 log L + p log N, AIC = -2 log L + 2 p(scikit-learn의 bic(), aic()와 같음), ICL = BIC에 분류의 엔트로피를 더한 값(mclust의 ICL, 부호 반대): 낮을수록 좋습니다. 폴드에 걸친 점당 검증 로그 가능도: 높을수록 좋습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="108"/>
+        <source>K from</source>
+        <translation>K 범위</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="108"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="111"/>
+        <source>Starts</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="114"/>
+        <source>Folds</source>
+        <translation>폴드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="122"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="129"/>
+        <source>Rank by</source>
+        <translation>순위 기준</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="179"/>
+        <source>The range of K is reversed: {0} to {1}.</source>
+        <translation>K의 범위가 뒤바뀌었습니다: {0}부터 {1}까지.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="182"/>
+        <source>Tick at least one covariance type.</source>
+        <translation>공분산 유형을 하나 이상 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="197"/>
+        <source>{0} / {1} cells</source>
+        <translation>{0} / {1} 셀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="210"/>
+        <source>No usable cell yet.</source>
+        <translation>아직 쓸 수 있는 셀이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="212"/>
+        <source>Best: K = {0}, {1} ({2} {3}).</source>
+        <translation>최적: K = {0}, {1} ({2} {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="213"/>
+        <source>Best so far: K = {0}, {1} ({2} {3}).</source>
+        <translation>현재까지 최적: K = {0}, {1} ({2} {3}).</translation>
+    </message>
+</context>
+<context>
     <name>CoinsRun</name>
     <message>
         <location filename="../../gui/lessons/coins_run.py" line="133"/>
@@ -126,6 +554,48 @@ E 단계의 표와 M 단계의 나눗셈.</translation>
     </message>
 </context>
 <context>
+    <name>ColourSpaceView</name>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="51"/>
+        <source>The fitted pixels&apos; colour features on the chosen axes (a sample, each dot in its own colour) and each segment&apos;s 1 and 2 standard-deviation ellipses in the segment&apos;s colour, marked with its number.</source>
+        <extracomment>The axis pairs offered, as indices into the colour features (r, g, b or L, a, b). The line under each coloured ellipse: dark under a light colour, light under a dark one. Above this luminance (0-255) a segment&apos;s colour counts as light.</extracomment>
+        <translation>적합한 픽셀의 색 특성을 선택한 축에 나타낸 것(표본, 각 점은 자기 색)과 각 영역의 색으로 그리고 번호를 붙인 1배, 2배 표준편차 타원입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="55"/>
+        <source>Which two of the three colour features the plot shows.</source>
+        <translation>그래프에 표시할 세 색 특성 중 두 가지입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="67"/>
+        <source>Axes</source>
+        <translation>축</translation>
+    </message>
+</context>
+<context>
+    <name>CompareBar</name>
+    <message>
+        <location filename="../../gui/image/compare.py" line="56"/>
+        <source>Original</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="59"/>
+        <source>Show the original picture in place of the segmented one while checked (key O), to compare them at the same place.</source>
+        <translation>선택하면 분할된 그림 대신 원본 그림을 보여 줍니다(키 O). 같은 위치에서 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="63"/>
+        <source>Before and after: the segmented picture shows the original left of this split (0: all segmented, 100: all original).</source>
+        <translation>전후 비교: 분할된 그림에서 이 경계의 왼쪽은 원본을 보여 줍니다(0: 모두 분할, 100: 모두 원본).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="70"/>
+        <source>Original left of the split:</source>
+        <translation>경계 왼쪽은 원본:</translation>
+    </message>
+</context>
+<context>
     <name>ComponentLegend</name>
     <message>
         <location filename="../../gui/views/legend.py" line="24"/>
@@ -152,79 +622,79 @@ E 단계의 표와 M 단계의 나눗셈.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="224"/>
+        <location filename="../../gui/main/controller.py" line="225"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="241"/>
+        <location filename="../../gui/main/controller.py" line="252"/>
         <source>{0} points drawn from {1}</source>
         <translation>{1}에서 뽑은 점 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="249"/>
+        <location filename="../../gui/main/controller.py" line="259"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>모델 {0}을(를) 불러왔습니다: 실행하면 EM이 이 모델에서 이어집니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="260"/>
+        <location filename="../../gui/main/controller.py" line="272"/>
         <location filename="../../gui/main/sources.py" line="187"/>
         <source>Cannot show the data</source>
         <translation>데이터를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="269"/>
+        <location filename="../../gui/main/controller.py" line="281"/>
         <source>1 feature</source>
         <translation>특성 1개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="269"/>
+        <location filename="../../gui/main/controller.py" line="281"/>
         <source>{0} features</source>
         <translation>특성 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="270"/>
+        <location filename="../../gui/main/controller.py" line="282"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}: 점 {1}개 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="301"/>
+        <location filename="../../gui/main/controller.py" line="314"/>
         <source>These settings cannot be used</source>
         <translation>이 설정은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="396"/>
+        <location filename="../../gui/main/controller.py" line="409"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 또는 공분산 유형이 불러온 모델과 더 이상 맞지 않습니다: EM이 다시 k-means++에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="431"/>
+        <location filename="../../gui/main/controller.py" line="444"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM이 끝났습니다: R을 누르면 시작점으로 돌아가고, 스페이스를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="450"/>
+        <location filename="../../gui/main/controller.py" line="463"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>정지됨: 스페이스를 누르면 EM이 처음부터 다시 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="469"/>
+        <location filename="../../gui/main/controller.py" line="482"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>시작점 {0}: 최종 평균 로그 가능도 {1:.6g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="483"/>
+        <location filename="../../gui/main/controller.py" line="496"/>
         <source>painted</source>
         <translation>직접 그림</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="494"/>
+        <location filename="../../gui/main/controller.py" line="507"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>점이 없습니다: &apos;점 그리기&apos;를 켜고 캔버스 위에서 드래그하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="543"/>
+        <location filename="../../gui/main/controller.py" line="556"/>
         <source>EM stopped with an error</source>
         <translation>오류로 EM이 멈췄습니다</translation>
     </message>
@@ -267,101 +737,101 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
         <translation>모두 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="154"/>
-        <location filename="../../gui/main/exports.py" line="165"/>
-        <location filename="../../gui/main/exports.py" line="176"/>
+        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="189"/>
         <source>Nothing to export</source>
         <translation>내보낼 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="154"/>
-        <location filename="../../gui/main/exports.py" line="165"/>
+        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="178"/>
         <source>There is no fit yet: press Space to run EM first.</source>
         <translation>아직 적합 결과가 없습니다: 먼저 스페이스를 눌러 EM을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="156"/>
+        <location filename="../../gui/main/exports.py" line="169"/>
         <source>Export model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="157"/>
+        <location filename="../../gui/main/exports.py" line="170"/>
         <source>JSON model (*.json)</source>
         <translation>JSON 모델 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="160"/>
+        <location filename="../../gui/main/exports.py" line="173"/>
         <source>Cannot export the model</source>
         <translation>모델을 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="160"/>
+        <location filename="../../gui/main/exports.py" line="173"/>
         <source>Model saved to {0}</source>
         <translation>모델을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="180"/>
         <source>Export labels and responsibilities</source>
         <translation>레이블과 책임도 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="168"/>
-        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="181"/>
+        <location filename="../../gui/main/exports.py" line="191"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="170"/>
+        <location filename="../../gui/main/exports.py" line="183"/>
         <source>Cannot export the labels</source>
         <translation>레이블을 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="171"/>
+        <location filename="../../gui/main/exports.py" line="184"/>
         <source>Labels and responsibilities saved to {0}</source>
         <translation>레이블과 책임도를 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="176"/>
+        <location filename="../../gui/main/exports.py" line="189"/>
         <source>There are no points.</source>
         <translation>점이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="191"/>
         <source>Export data</source>
         <translation>데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="180"/>
+        <location filename="../../gui/main/exports.py" line="193"/>
         <source>Cannot export the data</source>
         <translation>데이터를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="181"/>
+        <location filename="../../gui/main/exports.py" line="194"/>
         <source>Data saved to {0}</source>
         <translation>데이터를 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="184"/>
+        <location filename="../../gui/main/exports.py" line="197"/>
         <source>Save canvas as PNG</source>
         <translation>캔버스를 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="185"/>
+        <location filename="../../gui/main/exports.py" line="198"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="191"/>
+        <location filename="../../gui/main/exports.py" line="204"/>
         <source>Cannot save the picture</source>
         <translation>그림을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="193"/>
+        <location filename="../../gui/main/exports.py" line="206"/>
         <source>Picture saved to {0}</source>
         <translation>그림을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="201"/>
+        <location filename="../../gui/main/exports.py" line="214"/>
         <source>Saving {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
@@ -456,6 +926,30 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
         <location filename="../../gui/views/convergence.py" line="152"/>
         <source>start {0} of {1}</source>
         <translation>시작점 {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CovarianceType</name>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="18"/>
+        <source>full</source>
+        <extracomment>Translation context of the names.</extracomment>
+        <translation>완전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="19"/>
+        <source>tied (shared)</source>
+        <translation>공유 (tied)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="20"/>
+        <source>diagonal</source>
+        <translation>대각</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="21"/>
+        <source>spherical</source>
+        <translation>구형</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1236,25 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
 </context>
 <context>
+    <name>FitCriteria</name>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="62"/>
+        <source>BIC = -2 log L + p log N and AIC = -2 log L + 2 p of the mixture on the canvas (L its likelihood of the N points, p its free parameters), exactly as scikit-learn&apos;s bic() and aic(): lower is better. mclust&apos;s BIC is minus this.</source>
+        <extracomment>Parameters on screen this long without an E-step&apos;s log-likelihood are scored in a job, in milliseconds.</extracomment>
+        <translation>캔버스에 있는 혼합 모델의 BIC = -2 log L + p log N, AIC = -2 log L + 2 p(L은 N개 점에 대한 가능도, p는 자유 모수의 수)로, scikit-learn의 bic(), aic()와 똑같습니다: 낮을수록 좋습니다. mclust의 BIC는 이 값에 음수를 취한 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="82"/>
+        <source>BIC –  AIC –</source>
+        <translation>BIC –  AIC –</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="84"/>
+        <source>BIC {0:.2f}  AIC {1:.2f}</source>
+        <translation>BIC {0:.2f}  AIC {1:.2f}</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <location filename="../../gui/i18n/outside.py" line="31"/>
@@ -799,108 +1312,108 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="157"/>
+        <location filename="../../gui/image/controller.py" line="170"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>그림 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="158"/>
+        <location filename="../../gui/image/controller.py" line="171"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>그림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="168"/>
+        <location filename="../../gui/image/controller.py" line="181"/>
         <source>Reading {0}...</source>
         <translation>{0} 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="183"/>
+        <location filename="../../gui/image/controller.py" line="196"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 이미지 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="184"/>
+        <location filename="../../gui/image/controller.py" line="197"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}: {1} x {2} 픽셀. &apos;분할&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="192"/>
+        <location filename="../../gui/image/controller.py" line="205"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>그림을 열 수 없습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="194"/>
+        <location filename="../../gui/image/controller.py" line="207"/>
         <source>Cannot open the picture</source>
         <translation>그림을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="200"/>
+        <location filename="../../gui/image/controller.py" line="213"/>
         <source>No picture</source>
         <translation>그림 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="200"/>
+        <location filename="../../gui/image/controller.py" line="213"/>
         <source>Open a picture first.</source>
         <translation>먼저 그림을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="219"/>
         <source>Cannot segment</source>
         <translation>분할할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="227"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>정지한 분할이 끝나기를 기다리는 중(강건한 초기화와 모든 픽셀의 레이블 지정은 중단할 수 없습니다)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="225"/>
+        <location filename="../../gui/image/controller.py" line="238"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>시작: 픽셀 특성과 강건한 초기화...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="245"/>
+        <location filename="../../gui/image/controller.py" line="258"/>
         <source>Stopped.</source>
         <translation>정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="263"/>
+        <location filename="../../gui/image/controller.py" line="276"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM {0}번째 반복, 픽셀당 로그 가능도 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="266"/>
+        <location filename="../../gui/image/controller.py" line="279"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM이 강건한 초기화에서 시작하는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="276"/>
+        <location filename="../../gui/image/controller.py" line="289"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>완료: 영역 {0}개, 모든 픽셀에 레이블 지정(픽셀당 로그 가능도 {1:.4f}).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="282"/>
+        <location filename="../../gui/image/controller.py" line="295"/>
         <source>Segmentation failed</source>
         <translation>분할 실패</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="333"/>
+        <location filename="../../gui/image/controller.py" line="354"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 그림 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="333"/>
+        <location filename="../../gui/image/controller.py" line="354"/>
         <source>Model files (*.json)</source>
         <translation>모델 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="336"/>
+        <location filename="../../gui/image/controller.py" line="357"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="356"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
@@ -908,237 +1421,254 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../gui/image/window.py" line="68"/>
+        <location filename="../../gui/image/window.py" line="96"/>
         <source>GMM Explorer - Image</source>
+        <extracomment>The size the window opens at on a screen with room for it; smaller screens get what they have. The run keys: Space segments (or stops a running fit), Esc stops.</extracomment>
         <translation>GMM Explorer - 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="91"/>
+        <location filename="../../gui/image/window.py" line="120"/>
         <source>Number of segments K: the mixture&apos;s components.</source>
         <translation>영역 수 K: 혼합 모델의 성분 수.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="93"/>
+        <location filename="../../gui/image/window.py" line="122"/>
         <source>RGB</source>
         <translation>RGB</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="94"/>
+        <location filename="../../gui/image/window.py" line="123"/>
         <source>CIE Lab</source>
         <translation>CIE Lab</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="95"/>
+        <location filename="../../gui/image/window.py" line="124"/>
         <source>Colour features of a pixel: RGB scaled to [0, 1], or CIE Lab.</source>
         <translation>픽셀의 색 특성: [0, 1]로 조정한 RGB 또는 CIE Lab.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="99"/>
+        <location filename="../../gui/image/window.py" line="128"/>
         <source>Weight of the pixel&apos;s (x, y) position among its features; 0 uses colour only, larger values give more compact segments.</source>
         <translation>픽셀 위치 (x, y)가 특성에서 차지하는 가중치. 0이면 색만 쓰고, 값이 클수록 영역이 더 조밀해집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="104"/>
+        <location filename="../../gui/image/window.py" line="133"/>
         <source>all pixels</source>
         <translation>모든 픽셀</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="105"/>
+        <location filename="../../gui/image/window.py" line="134"/>
         <source>Fit on this many random pixels (0: all pixels); every pixel is labelled at the end. Pictures above 1 megapixel start with a sample.</source>
         <translation>이만큼의 무작위 픽셀로 적합합니다(0: 모든 픽셀). 마지막에는 모든 픽셀에 레이블을 붙입니다. 100만 픽셀이 넘는 그림은 표본으로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="108"/>
+        <location filename="../../gui/image/window.py" line="137"/>
         <source>Mean colour</source>
         <translation>평균 색</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="108"/>
+        <location filename="../../gui/image/window.py" line="137"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="109"/>
+        <location filename="../../gui/image/window.py" line="138"/>
         <source>Soft blend</source>
         <translation>부드러운 혼합</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="111"/>
+        <location filename="../../gui/image/window.py" line="140"/>
         <source>Paint each pixel with its segment&apos;s mean colour, a distinct palette colour, or a blend of the mean colours weighted by responsibility.</source>
         <translation>각 픽셀을 그 영역의 평균 색, 서로 다른 팔레트 색, 또는 책임도로 가중한 평균 색의 혼합으로 칠합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="114"/>
+        <location filename="../../gui/image/window.py" line="143"/>
         <source>Segments (K)</source>
         <translation>영역 수 (K)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="115"/>
+        <location filename="../../gui/image/window.py" line="144"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="116"/>
+        <location filename="../../gui/image/window.py" line="145"/>
         <source>Spatial weight</source>
         <translation>공간 가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="117"/>
+        <location filename="../../gui/image/window.py" line="146"/>
         <source>Sample size</source>
         <translation>표본 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="118"/>
+        <location filename="../../gui/image/window.py" line="147"/>
         <source>Paint</source>
         <translation>칠하기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="119"/>
+        <location filename="../../gui/image/window.py" line="148"/>
         <source>Segment</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="120"/>
+        <location filename="../../gui/image/window.py" line="149"/>
         <source>Fit the mixture to the picture&apos;s pixels and label every pixel.</source>
         <translation>혼합 모델을 그림의 픽셀에 적합하고 모든 픽셀에 레이블을 붙입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="122"/>
+        <location filename="../../gui/image/window.py" line="151"/>
+        <location filename="../../gui/image/window.py" line="262"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="123"/>
+        <location filename="../../gui/image/window.py" line="152"/>
         <source>Stop the running fit; the last preview stays shown.</source>
         <translation>실행 중인 적합을 멈춥니다. 마지막 미리 보기는 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="131"/>
+        <location filename="../../gui/image/window.py" line="160"/>
         <source>Working in the background: the window stays usable.</source>
         <translation>백그라운드에서 작업 중: 창은 계속 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="133"/>
+        <location filename="../../gui/image/window.py" line="162"/>
         <source>Open a picture (File &gt; Open picture, or drop one here).</source>
         <translation>그림을 여세요(파일 &gt; 그림 열기, 또는 여기에 끌어다 놓기).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="135"/>
+        <location filename="../../gui/image/window.py" line="164"/>
         <source>What the Image mode is doing.</source>
         <translation>이미지 모드가 하고 있는 일.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="136"/>
+        <location filename="../../gui/image/window.py" line="165"/>
         <source>Segments (share of pixels)</source>
         <translation>영역 (픽셀 비율)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="137"/>
+        <location filename="../../gui/image/window.py" line="166"/>
         <source>Click a segment to show only it; click it again to show all.</source>
         <translation>영역을 클릭하면 그것만 보이고, 다시 클릭하면 모두 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="139"/>
+        <location filename="../../gui/image/window.py" line="168"/>
         <source>Each segment&apos;s colour and share of the picture&apos;s pixels. Click one to show only it (mask view); click it again to show all.</source>
         <translation>각 영역의 색과 그림 픽셀에서 차지하는 비율. 하나를 클릭하면 그것만 보이고(마스크 보기), 다시 클릭하면 모두 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="167"/>
+        <location filename="../../gui/image/window.py" line="199"/>
         <source>Left: the picture. Right: the segmentation, redrawn while EM runs. Click a segment to show only it; click it again to show all.</source>
         <translation>왼쪽: 원본 그림. 오른쪽: EM이 실행되는 동안 다시 그려지는 분할 결과. 영역을 클릭하면 그것만 보이고, 다시 클릭하면 모두 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="170"/>
-        <source>The fitted pixels&apos; first two colour features (a sample) and the components&apos; 1 and 2 standard-deviation ellipses.</source>
-        <translation>적합한 픽셀의 처음 두 색 특성(표본)과 성분들의 1, 2 표준편차 타원.</translation>
+        <location filename="../../gui/image/window.py" line="213"/>
+        <source>The picture and its segmentation side by side; the slider below shows the original over the segmentation, at the same place.</source>
+        <translation>그림과 그 분할 결과를 나란히 보여 줍니다. 아래 슬라이더는 같은 위치에서 분할 결과 위에 원본을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="176"/>
+        <location filename="../../gui/image/window.py" line="211"/>
         <source>Picture</source>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="177"/>
+        <location filename="../../gui/image/window.py" line="212"/>
         <source>Colour space</source>
         <translation>색 공간</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="178"/>
-        <source>The picture and its segmentation side by side.</source>
-        <translation>그림과 그 분할 결과를 나란히 보여 줍니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/image/window.py" line="179"/>
+        <location filename="../../gui/image/window.py" line="215"/>
         <source>The pixels as points in colour space, with the components&apos; ellipses.</source>
         <translation>색 공간의 점으로 나타낸 픽셀과 성분들의 타원.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="189"/>
+        <location filename="../../gui/image/window.py" line="225"/>
         <source>&amp;Open picture...</source>
         <translation>그림 열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="189"/>
+        <location filename="../../gui/image/window.py" line="225"/>
         <source>Open a PNG, JPEG, BMP or TIFF picture.</source>
         <translation>PNG, JPEG, BMP 또는 TIFF 그림을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="192"/>
+        <location filename="../../gui/image/window.py" line="228"/>
         <source>Export segmented &amp;picture...</source>
         <translation>분할한 그림 내보내기(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="192"/>
+        <location filename="../../gui/image/window.py" line="228"/>
         <source>Save the segmented picture as PNG.</source>
         <translation>분할한 그림을 PNG로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="194"/>
+        <location filename="../../gui/image/window.py" line="230"/>
         <source>Export &amp;label map...</source>
         <translation>레이블 맵 내보내기(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="195"/>
+        <location filename="../../gui/image/window.py" line="231"/>
         <source>Save each pixel&apos;s segment index as a PNG and a .npy file.</source>
         <translation>각 픽셀의 영역 번호를 PNG와 .npy 파일로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="197"/>
+        <location filename="../../gui/image/window.py" line="233"/>
         <source>Export &amp;masks...</source>
         <translation>마스크 내보내기(&amp;M)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="197"/>
+        <location filename="../../gui/image/window.py" line="233"/>
         <source>Save one black-and-white mask PNG per segment.</source>
         <translation>영역마다 흑백 마스크 PNG를 하나씩 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="199"/>
+        <location filename="../../gui/image/window.py" line="235"/>
         <source>Export &amp;model...</source>
         <translation>모델 내보내기(&amp;M)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="200"/>
+        <location filename="../../gui/image/window.py" line="236"/>
         <source>Save the fitted mixture as JSON, with the pixel features in its image block.</source>
         <translation>적합한 혼합 모델을 JSON으로 저장합니다. 픽셀 특성은 그 안의 이미지 블록에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="203"/>
+        <location filename="../../gui/image/window.py" line="239"/>
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="203"/>
+        <location filename="../../gui/image/window.py" line="239"/>
         <source>Close the Image mode window.</source>
         <translation>이미지 모드 창을 닫습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="204"/>
+        <location filename="../../gui/image/window.py" line="240"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="262"/>
+        <location filename="../../gui/image/window.py" line="248"/>
+        <source>&amp;Restore defaults</source>
+        <translation>기본값 복원(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="249"/>
+        <source>Put every control of the Image window back to its default (K, features, spatial weight, paint, axes, split).</source>
+        <translation>이미지 창의 모든 컨트롤을 기본값으로 되돌립니다(K, 특성, 공간 가중치, 그리기, 축, 경계).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="252"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="259"/>
+        <source>Segment or stop</source>
+        <translation>분할 또는 정지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="330"/>
         <source>Segment {0}: {1:.1f} %</source>
         <translation>영역 {0}: {1:.1f} %</translation>
     </message>
@@ -1232,17 +1762,17 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>레슨 목록을 보여 줍니다(다른 레슨을 고르거나 나가기 전까지 지금 레슨은 열려 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="129"/>
+        <location filename="../../gui/lessons/dock.py" line="138"/>
         <source>Set up</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="129"/>
+        <location filename="../../gui/lessons/dock.py" line="138"/>
         <source>What to do</source>
         <translation>해 볼 것</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="130"/>
+        <location filename="../../gui/lessons/dock.py" line="139"/>
         <source>What to notice</source>
         <translation>눈여겨볼 것</translation>
     </message>
@@ -1250,29 +1780,29 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>LessonGuide</name>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="105"/>
-        <location filename="../../gui/lessons/guide.py" line="220"/>
+        <location filename="../../gui/lessons/guide.py" line="120"/>
+        <location filename="../../gui/lessons/guide.py" line="236"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="114"/>
+        <location filename="../../gui/lessons/guide.py" line="129"/>
         <source>All lessons…</source>
         <translation>모든 레슨…</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="115"/>
+        <location filename="../../gui/lessons/guide.py" line="130"/>
         <source>Shows the list of lessons in the Lesson panel.</source>
         <translation>&apos;레슨&apos; 패널에 레슨 목록을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="118"/>
+        <location filename="../../gui/lessons/guide.py" line="133"/>
         <source>Leave lesson</source>
         <translation>레슨 나가기</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="119"/>
+        <location filename="../../gui/lessons/guide.py" line="134"/>
         <source>Ends the lesson and brings back your data, settings and view.</source>
         <translation>레슨을 끝내고 데이터, 설정, 보기를 되돌립니다.</translation>
     </message>
@@ -1545,7 +2075,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/main/actions.py" line="53"/>
-        <location filename="../../gui/main/actions.py" line="157"/>
+        <location filename="../../gui/main/actions.py" line="161"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
@@ -1695,82 +2225,83 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="105"/>
+        <location filename="../../gui/main/actions.py" line="108"/>
         <source>&amp;View</source>
+        <extracomment>Actions of other modules with shortcuts, listed by Help &gt; Keyboard shortcuts after the window&apos;s own.</extracomment>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="108"/>
+        <location filename="../../gui/main/actions.py" line="111"/>
         <source>&amp;Lessons</source>
         <translation>레슨(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="109"/>
+        <location filename="../../gui/main/actions.py" line="112"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="138"/>
+        <location filename="../../gui/main/actions.py" line="142"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="143"/>
+        <location filename="../../gui/main/actions.py" line="147"/>
         <source>Open data or model</source>
         <translation>데이터 또는 모델 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="144"/>
+        <location filename="../../gui/main/actions.py" line="148"/>
         <source>Data or model (*.csv *.txt *.tsv *.npy *.json);;Data (*.csv *.txt *.tsv *.npy);;Model (*.json);;Picture, opens in Image mode (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>데이터 또는 모델 (*.csv *.txt *.tsv *.npy *.json);;데이터 (*.csv *.txt *.tsv *.npy);;모델 (*.json);;그림, 이미지 모드에서 열림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="149"/>
+        <location filename="../../gui/main/actions.py" line="153"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="149"/>
+        <location filename="../../gui/main/actions.py" line="153"/>
         <source>Model (*.json);;All files (*)</source>
         <translation>모델 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="152"/>
+        <location filename="../../gui/main/actions.py" line="156"/>
         <source>About GMM Explorer</source>
         <translation>GMM Explorer 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="152"/>
+        <location filename="../../gui/main/actions.py" line="156"/>
         <source>GMM Explorer fits Gaussian mixture models with expectation-maximisation and shows every step.</source>
         <translation>GMM Explorer는 기댓값 최대화(EM) 알고리즘으로 가우시안 혼합 모델을 적합하고 그 모든 단계를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="157"/>
+        <location filename="../../gui/main/actions.py" line="161"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="165"/>
+        <location filename="../../gui/main/actions.py" line="169"/>
         <source>Whether EM is running, paused, converged or stopped.</source>
         <translation>EM이 실행 중인지, 일시 정지했는지, 수렴했는지, 정지했는지.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="166"/>
+        <location filename="../../gui/main/actions.py" line="170"/>
         <source>The EM iteration and half-step (E or M) on screen.</source>
         <translation>화면에 보이는 EM의 반복 횟수와 반 단계(E 또는 M).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="167"/>
+        <location filename="../../gui/main/actions.py" line="171"/>
         <source>Mean log-likelihood per point after the latest E-step: EM never lowers it.</source>
         <translation>가장 최근 E 단계 뒤의 점당 평균 로그 가능도: EM은 이 값을 결코 낮추지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="168"/>
+        <location filename="../../gui/main/actions.py" line="172"/>
         <source>Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol.</source>
         <translation>가장 최근 반복에서 평균 로그 가능도의 변화량. tol보다 작아지면 EM이 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="169"/>
+        <location filename="../../gui/main/actions.py" line="173"/>
         <source>Compute time of one EM iteration, without the speed delay.</source>
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
@@ -1793,198 +2324,178 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/panels/model.py" line="47"/>
+        <location filename="../../gui/panels/model.py" line="48"/>
         <source>Model</source>
         <extracomment>Most components the window fits and shows. The palette (``engine.palette``) gives any K distinct colours, and the legend, the Explain panel and the Frozen list scroll; beyond 100 colours are hard to tell apart. ``seed`` spin box value that means &quot;no seed&quot; (fresh entropy every run).</extracomment>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="51"/>
+        <location filename="../../gui/panels/model.py" line="52"/>
         <source>K, the number of Gaussian components EM fits to the data (at most {0}).</source>
         <translation>K, EM이 데이터에 적합하는 가우시안 성분의 개수(최대 {0}개).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="54"/>
-        <source>full</source>
-        <translation>완전</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="54"/>
-        <source>tied (shared)</source>
-        <translation>공유 (tied)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="55"/>
-        <source>diagonal</source>
-        <translation>대각</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="55"/>
-        <source>spherical</source>
-        <translation>구형</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="58"/>
+        <location filename="../../gui/panels/model.py" line="57"/>
         <source>Shape each component&apos;s covariance may take in the M-step: any ellipse, one shared ellipse, axis-aligned, or a circle.</source>
         <translation>M 단계에서 각 성분의 공분산이 가질 수 있는 모양: 임의의 타원, 공유하는 하나의 타원, 축에 나란한 타원, 또는 원.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="62"/>
+        <location filename="../../gui/panels/model.py" line="61"/>
         <source>EM stops when the mean log-likelihood changes by less than this in an iteration (0 runs all max iterations).</source>
         <translation>한 반복에서 평균 로그 가능도의 변화가 이 값보다 작으면 EM이 멈춥니다(0이면 최대 반복 횟수까지 모두 실행).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="67"/>
+        <location filename="../../gui/panels/model.py" line="66"/>
         <source>EM stops after this many iterations even if it has not converged.</source>
         <translation>아직 수렴하지 않았더라도 이 횟수만큼 반복하면 EM이 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="69"/>
+        <location filename="../../gui/panels/model.py" line="68"/>
         <source>k-means++</source>
         <translation>k-means++</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="69"/>
+        <location filename="../../gui/panels/model.py" line="68"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="70"/>
+        <location filename="../../gui/panels/model.py" line="69"/>
         <source>random responsibilities</source>
         <translation>무작위 책임도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="71"/>
+        <location filename="../../gui/panels/model.py" line="70"/>
         <source>random data points</source>
         <translation>무작위 데이터 점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="72"/>
+        <location filename="../../gui/panels/model.py" line="71"/>
         <source>tutorial (data points, identity covariances)</source>
         <translation>튜토리얼 (데이터 점, 단위 공분산)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="73"/>
+        <location filename="../../gui/panels/model.py" line="72"/>
         <source>given (loaded model or by hand)</source>
         <translation>주어진 값 (불러온 모델 또는 직접 놓은 성분)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="76"/>
+        <location filename="../../gui/panels/model.py" line="75"/>
         <source>How EM chooses its starting parameters; &apos;tutorial&apos; is the textbooks&apos; start (K random data points as means, identity covariances, equal weights); &apos;given&apos; starts from the loaded model or from the components placed on the canvas by hand.</source>
         <translation>EM이 시작 모수를 고르는 방법. &apos;튜토리얼&apos;은 교과서의 시작점(무작위 데이터 점 K개를 평균으로, 단위 공분산, 같은 가중치)이고, &apos;주어진 값&apos;은 불러온 모델이나 캔버스에 직접 놓은 성분에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="83"/>
+        <location filename="../../gui/panels/model.py" line="82"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="84"/>
+        <location filename="../../gui/panels/model.py" line="83"/>
         <source>Seed of EM&apos;s random start: the same seed gives the same fit; &apos;random&apos; gives a new start every run.</source>
         <translation>EM의 무작위 시작점 시드: 같은 시드는 같은 적합 결과를 줍니다. &apos;무작위&apos;는 실행할 때마다 새 시작점을 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="88"/>
+        <location filename="../../gui/panels/model.py" line="87"/>
         <source>Added to every covariance&apos;s diagonal in the M-step, so no component can collapse onto a single point.</source>
         <translation>M 단계에서 모든 공분산의 대각선에 더해, 어떤 성분도 한 점으로 붕괴하지 않게 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="92"/>
+        <location filename="../../gui/panels/model.py" line="91"/>
         <source>EM runs from this many starts and keeps the one with the highest log-likelihood.</source>
         <translation>EM을 이만큼의 시작점에서 실행하고 로그 가능도가 가장 높은 것을 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="94"/>
+        <location filename="../../gui/panels/model.py" line="93"/>
         <source>Keep the weights equal</source>
         <translation>가중치를 같게 유지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="95"/>
+        <location filename="../../gui/panels/model.py" line="94"/>
         <source>Every weight stays 1/K in every M-step (with small fixed round covariances, EM then behaves like k-means).</source>
         <translation>모든 M 단계에서 각 가중치가 1/K로 유지됩니다(작은 원형 공분산을 고정하면 EM은 k-means처럼 동작합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="98"/>
+        <location filename="../../gui/panels/model.py" line="97"/>
         <source>free</source>
         <translation>자유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="98"/>
+        <location filename="../../gui/panels/model.py" line="97"/>
         <source>fixed (as started)</source>
         <translation>고정 (시작값 그대로)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="99"/>
+        <location filename="../../gui/panels/model.py" line="98"/>
         <source>shared by all</source>
         <translation>모두 공유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="102"/>
+        <location filename="../../gui/panels/model.py" line="101"/>
         <source>Free: the M-step updates each covariance. Fixed: covariances keep their starting values. Shared: one covariance for all components, their responsibility-weighted mean.</source>
         <translation>자유: M 단계가 각 공분산을 갱신합니다. 고정: 공분산이 시작값을 유지합니다. 공유: 모든 성분이 하나의 공분산, 즉 책임도로 가중한 평균을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="110"/>
+        <location filename="../../gui/panels/model.py" line="109"/>
         <source>Checked components are frozen: EM keeps their weight, mean and covariance as they started.</source>
         <translation>체크한 성분은 고정됩니다: EM은 그 가중치, 평균, 공분산을 시작할 때 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="125"/>
+        <location filename="../../gui/panels/model.py" line="124"/>
         <source>Components K</source>
         <translation>성분 수 K</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="126"/>
+        <location filename="../../gui/panels/model.py" line="125"/>
         <source>Covariance</source>
         <translation>공분산</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="127"/>
+        <location filename="../../gui/panels/model.py" line="126"/>
         <source>tol</source>
         <translation>tol</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="128"/>
+        <location filename="../../gui/panels/model.py" line="127"/>
         <source>Max iterations</source>
         <translation>최대 반복 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="129"/>
+        <location filename="../../gui/panels/model.py" line="128"/>
         <source>Initialisation</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="130"/>
+        <location filename="../../gui/panels/model.py" line="129"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="131"/>
+        <location filename="../../gui/panels/model.py" line="130"/>
         <source>reg_covar</source>
         <translation>reg_covar</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="132"/>
+        <location filename="../../gui/panels/model.py" line="131"/>
         <source>Starts n_init</source>
         <translation>시작점 수 n_init</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="133"/>
+        <location filename="../../gui/panels/model.py" line="132"/>
         <source>Locks</source>
         <translation>잠금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="134"/>
+        <location filename="../../gui/panels/model.py" line="133"/>
         <source>Covariances</source>
         <translation>공분산</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="135"/>
+        <location filename="../../gui/panels/model.py" line="134"/>
         <source>Frozen</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="150"/>
+        <location filename="../../gui/panels/model.py" line="149"/>
         <source>Freeze component {0}: EM does not move it.</source>
         <translation>성분 {0} 고정: EM이 움직이지 않습니다.</translation>
     </message>
@@ -2247,7 +2758,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>files</name>
     <message>
-        <location filename="../../gui/main/exports.py" line="106"/>
+        <location filename="../../gui/main/exports.py" line="119"/>
         <source>cannot write the image {0}</source>
         <extracomment>How long the message saying a file was saved stays in the status bar, in milliseconds.</extracomment>
         <translation>이미지 {0}을(를) 쓸 수 없습니다</translation>

@@ -2,6 +2,434 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="61"/>
+        <source>Agreement with true labels</source>
+        <translation>与真实标签的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="70"/>
+        <source>Rows: the true labels (those left without a component say none). Columns: the components, each label&apos;s matched component first (the Hungarian algorithm pairs labels and components so that the most rows agree). The diagonal, in bold, holds the rows on their matched component.</source>
+        <translation>行：真实标签（没有分到分量的标签标为“无”）。列：分量，每个标签匹配到的分量排在前面（匈牙利算法为标签和分量配对，使一致的行最多）。对角线上的粗体数字是落在匹配分量上的行数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="74"/>
+        <source>Copy table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="75"/>
+        <source>Copy the confusion table as tab-separated text</source>
+        <translation>将混淆矩阵复制为以制表符分隔的文本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="84"/>
+        <source>How the fit agrees with the data&apos;s true labels: the adjusted Rand index (1 for the same grouping, about 0 for chance, whatever the numbering) and the confusion table after matching labels to components</source>
+        <translation>拟合结果与数据真实标签的一致程度：调整兰德指数（分组相同为 1，随机约为 0，与编号无关），以及将标签与分量匹配后的混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="94"/>
+        <source>Agreement of the fit with the true labels; click for the table</source>
+        <translation>拟合结果与真实标签的一致性；点击查看表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="98"/>
+        <location filename="../../gui/main/agreement.py" line="147"/>
+        <source>The data has no true labels. A preset, painted points or a file with a column named &apos;label&apos; has them.</source>
+        <translation>数据没有真实标签。预设、绘制的点或带有名为 &apos;label&apos; 的列的文件才有真实标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="118"/>
+        <source>true label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="118"/>
+        <source>component {0}</source>
+        <translation>分量 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="135"/>
+        <source>The agreement shows after the first E-step.</source>
+        <translation>第一次 E 步之后显示一致性。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="163"/>
+        <source>true labels: ARI –</source>
+        <translation>真实标签：ARI –</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="173"/>
+        <source>Adjusted Rand index {0:.3f}; {1} of {2} points ({3:.1f} %) on the component matched to their label (iteration {4}, latest E-step).</source>
+        <translation>调整兰德指数 {0:.3f}；{2} 个点中有 {1} 个（{3:.1f} %）落在与其标签匹配的分量上（第 {4} 次迭代，最近一次 E 步）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="176"/>
+        <source>true labels: ARI {0:.3f}</source>
+        <translation>真实标签：ARI {0:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="184"/>
+        <source>comp. {0}</source>
+        <translation>分量 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="186"/>
+        <source>{0} (none)</source>
+        <translation>{0}（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="187"/>
+        <source>True label {0}, matched to component {1}</source>
+        <translation>真实标签 {0}，匹配到分量 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="188"/>
+        <source>True label {0}: no component is left to match it (fewer components than labels)</source>
+        <translation>真实标签 {0}：没有剩余的分量可与之匹配（分量数少于标签数）</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseK</name>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="92"/>
+        <source>Choose K</source>
+        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
+        <translation>选择 K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="95"/>
+        <source>Model selection: every K and covariance type fitted and ranked by a criterion.</source>
+        <translation>模型选择：对每个 K 和每种协方差类型进行拟合，并按信息准则排序。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="100"/>
+        <source>Show or hide the Choose K panel.</source>
+        <translation>显示或隐藏“选择 K”面板。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="102"/>
+        <source>Choose &amp;K…</source>
+        <translation>选择 K(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="103"/>
+        <source>Fits K = 1 to 9 components with every covariance type to the data and ranks them by BIC, AIC, ICL or held-out log-likelihood; click a result to put that model on the canvas.</source>
+        <translation>对数据用每种协方差类型拟合 K = 1 到 9 个分量，并按 BIC、AIC、ICL 或留出数据的对数似然排序；点击一个结果即可将该模型放到画布上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="144"/>
+        <source>No data: generate or open a data set first.</source>
+        <translation>没有数据：请先生成或打开一个数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="156"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="171"/>
+        <source>Stopping after the current step…</source>
+        <translation>当前步骤完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="209"/>
+        <source>The data changed: choose K again for the data on screen.</source>
+        <translation>数据已改变：请对屏幕上的数据重新选择 K。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="214"/>
+        <source>{0} from Choose K: E, M or Space go on from it.</source>
+        <translation>已载入“选择 K”中的 {0}：按 E、M 或空格键从它继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="256"/>
+        <source>The selection stopped with an error: {0}</source>
+        <translation>模型选择因错误而停止：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="258"/>
+        <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
+        <translation>完成：{0} 个单元。点击一个点或一行即可将该模型放到画布上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="263"/>
+        <source>Stopped after {0} of {1} cells.</source>
+        <translation>在 {1} 个单元中完成 {0} 个后停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="213"/>
+        <location filename="../../gui/choosek/chooser.py" line="269"/>
+        <source>K={0} {1}</source>
+        <translation>K={0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <source>Fitting {0}: start {1} of {2}</source>
+        <translation>正在拟合 {0}：第 {1} 个起点，共 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="273"/>
+        <source>Fitting {0}: on to the tight tolerance</source>
+        <translation>正在拟合 {0}：继续迭代到严格容差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="274"/>
+        <source>Fitting {0}: cross-validation fold {1} of {2}</source>
+        <translation>正在拟合 {0}：交叉验证第 {1} 折，共 {2} 折</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/chooser.py" line="286"/>
+        <location filename="../../gui/choosek/chooser.py" line="291"/>
+        <source>The data changed: choose K again for the new data.</source>
+        <translation>数据已改变：请对新数据重新选择 K。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="39"/>
+        <source>BIC (lower is better)</source>
+        <extracomment>A click this close to a point (in pixels) picks it. Colour and symbol of each covariance type&apos;s line (the symbols tell them apart without colour too). Unicode glyphs of the symbols, for the legend above the plot.</extracomment>
+        <translation>BIC（越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="39"/>
+        <source>AIC (lower is better)</source>
+        <translation>AIC（越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="40"/>
+        <source>ICL (lower is better)</source>
+        <translation>ICL（越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="41"/>
+        <source>held-out log-lik. per point (higher is better)</source>
+        <translation>留出数据的每点对数似然（越高越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="70"/>
+        <source>number of components K</source>
+        <translation>分量个数 K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="74"/>
+        <source>Each finished cell of the grid: K across, the criterion up, one line per covariance type. Ringed in red: the best cell that is not degenerate; hollow: degenerate fits (never chosen). Click a point to put that model on the canvas; the mouse wheel zooms the criterion&apos;s axis.</source>
+        <translation>网格中每个已完成的单元：横轴为 K，纵轴为准则值，每种协方差类型一条线。红圈：非退化的最优单元；空心：退化的拟合（不会被选中）。点击一个点即可将该模型放到画布上；鼠标滚轮缩放准则所在的坐标轴。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="105"/>
+        <source>best</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/plot.py" line="105"/>
+        <location filename="../../gui/choosek/table.py" line="49"/>
+        <source>degenerate</source>
+        <translation>退化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>BIC</source>
+        <extracomment>Text colour of degenerate cells&apos; rows. Background of the best cell&apos;s row. Column of each field.</extracomment>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="31"/>
+        <source>ICL</source>
+        <translation>ICL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="32"/>
+        <source>CV log-lik.</source>
+        <translation>CV 对数似然</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="47"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="51"/>
+        <source>not converged</source>
+        <translation>未收敛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="79"/>
+        <source>Every finished cell, best first by the criterion. Δ is the difference to the best cell that is not degenerate. Click a row to put that model on the canvas.</source>
+        <translation>所有已完成的单元，按准则从优到劣排列。Δ 是与非退化最优单元的差值。点击一行即可将该模型放到画布上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="86"/>
+        <source>covariance</source>
+        <translation>协方差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/table.py" line="87"/>
+        <source>flags</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseKView</name>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="59"/>
+        <source>The smallest number of components tried.</source>
+        <extracomment>Largest seed the seed box takes.</extracomment>
+        <translation>尝试的最小分量个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="61"/>
+        <source>The largest number of components tried. From 1 to 9 (the default), K stops at the number of distinct points when the data has fewer.</source>
+        <translation>尝试的最大分量个数。取 1 到 9（默认为 9）；数据中不同的点更少时，K 最多取到不同点的个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="64"/>
+        <source>k-means++ starts per cell; the best is continued to a tight tolerance (1e-8).</source>
+        <translation>每个单元的 k-means++ 起点数；最优者继续迭代到严格容差（1e-8）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="66"/>
+        <source>Cross-validation folds for the held-out log-likelihood (the same folds for every cell).</source>
+        <translation>留出数据对数似然的交叉验证折数（所有单元使用相同的折）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="67"/>
+        <source>Every cell&apos;s starts and the folds come from this seed.</source>
+        <translation>每个单元的起点和交叉验证的折都由这个随机种子生成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="73"/>
+        <source>Fit the covariance type &apos;{0}&apos; for every K.</source>
+        <translation>对每个 K 拟合协方差类型“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="76"/>
+        <source>Choose K</source>
+        <translation>选择 K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="77"/>
+        <source>Fits every K and covariance type of the grid to the data on screen, each to its optimum, and ranks them (Ctrl+K).</source>
+        <translation>对屏幕上的数据拟合网格中的每个 K 和每种协方差类型，各自拟合到最优，然后排序（Ctrl+K）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="79"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="80"/>
+        <source>Stops the selection after the cell it is fitting; the finished cells stay.</source>
+        <translation>在当前单元拟合完后停止模型选择；已完成的单元保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="87"/>
+        <location filename="../../gui/choosek/view.py" line="232"/>
+        <source>no run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="88"/>
+        <source>Cells of the grid finished, of all.</source>
+        <translation>网格中已完成的单元数与总数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="90"/>
+        <source>What the selection is fitting now.</source>
+        <translation>模型选择当前正在拟合的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="92"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="92"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="93"/>
+        <source>ICL</source>
+        <translation>ICL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="93"/>
+        <source>held-out log-lik. (CV)</source>
+        <translation>留出对数似然 (CV)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="97"/>
+        <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
+        <translation>用于为单元排序的准则。BIC = -2 log L + p log N，AIC = -2 log L + 2 p（与 scikit-learn 的 bic() 和 aic() 相同），ICL = BIC 加上分类的熵（即 mclust 的 ICL，符号相反）：越低越好。各折上每点的留出对数似然：越高越好。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="108"/>
+        <source>K from</source>
+        <translation>K 从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="108"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="111"/>
+        <source>Starts</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="114"/>
+        <source>Folds</source>
+        <translation>折数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="122"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="129"/>
+        <source>Rank by</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="179"/>
+        <source>The range of K is reversed: {0} to {1}.</source>
+        <translation>K 的范围颠倒了：{0} 到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="182"/>
+        <source>Tick at least one covariance type.</source>
+        <translation>请至少勾选一种协方差类型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="197"/>
+        <source>{0} / {1} cells</source>
+        <translation>{0} / {1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="210"/>
+        <source>No usable cell yet.</source>
+        <translation>还没有可用的单元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="212"/>
+        <source>Best: K = {0}, {1} ({2} {3}).</source>
+        <translation>最优：K = {0}，{1}（{2} {3}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/choosek/view.py" line="213"/>
+        <source>Best so far: K = {0}, {1} ({2} {3}).</source>
+        <translation>目前最优：K = {0}，{1}（{2} {3}）。</translation>
+    </message>
+</context>
+<context>
     <name>CoinsRun</name>
     <message>
         <location filename="../../gui/lessons/coins_run.py" line="133"/>
@@ -126,6 +554,48 @@ E 步的表格和 M 步的除法。</translation>
     </message>
 </context>
 <context>
+    <name>ColourSpaceView</name>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="51"/>
+        <source>The fitted pixels&apos; colour features on the chosen axes (a sample, each dot in its own colour) and each segment&apos;s 1 and 2 standard-deviation ellipses in the segment&apos;s colour, marked with its number.</source>
+        <extracomment>The axis pairs offered, as indices into the colour features (r, g, b or L, a, b). The line under each coloured ellipse: dark under a light colour, light under a dark one. Above this luminance (0-255) a segment&apos;s colour counts as light.</extracomment>
+        <translation>所拟合像素在所选坐标轴上的颜色特征（抽样，每个点显示其自身颜色），以及每个区域以其颜色绘制、标有编号的 1 倍和 2 倍标准差椭圆。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="55"/>
+        <source>Which two of the three colour features the plot shows.</source>
+        <translation>图中显示三个颜色特征中的哪两个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/colour_view.py" line="67"/>
+        <source>Axes</source>
+        <translation>坐标轴</translation>
+    </message>
+</context>
+<context>
+    <name>CompareBar</name>
+    <message>
+        <location filename="../../gui/image/compare.py" line="56"/>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="59"/>
+        <source>Show the original picture in place of the segmented one while checked (key O), to compare them at the same place.</source>
+        <translation>勾选时显示原图代替分割结果（按键 O），以便在同一位置对比。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="63"/>
+        <source>Before and after: the segmented picture shows the original left of this split (0: all segmented, 100: all original).</source>
+        <translation>前后对比：分割结果中此分界线左侧显示原图（0：全部为分割结果，100：全部为原图）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/compare.py" line="70"/>
+        <source>Original left of the split:</source>
+        <translation>分界线左侧显示原图：</translation>
+    </message>
+</context>
+<context>
     <name>ComponentLegend</name>
     <message>
         <location filename="../../gui/views/legend.py" line="24"/>
@@ -152,79 +622,79 @@ E 步的表格和 M 步的除法。</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="224"/>
+        <location filename="../../gui/main/controller.py" line="225"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="241"/>
+        <location filename="../../gui/main/controller.py" line="252"/>
         <source>{0} points drawn from {1}</source>
         <translation>从 {1} 抽取了 {0} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="249"/>
+        <location filename="../../gui/main/controller.py" line="259"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>已加载模型 {0}：运行将从它继续 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="260"/>
+        <location filename="../../gui/main/controller.py" line="272"/>
         <location filename="../../gui/main/sources.py" line="187"/>
         <source>Cannot show the data</source>
         <translation>无法显示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="269"/>
+        <location filename="../../gui/main/controller.py" line="281"/>
         <source>1 feature</source>
         <translation>1 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="269"/>
+        <location filename="../../gui/main/controller.py" line="281"/>
         <source>{0} features</source>
         <translation>{0} 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="270"/>
+        <location filename="../../gui/main/controller.py" line="282"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}：{1} 个点 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="301"/>
+        <location filename="../../gui/main/controller.py" line="314"/>
         <source>These settings cannot be used</source>
         <translation>无法使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="396"/>
+        <location filename="../../gui/main/controller.py" line="409"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 或协方差类型与已加载的模型不再一致：EM 重新从 k-means++ 开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="431"/>
+        <location filename="../../gui/main/controller.py" line="444"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM 已结束：按 R 回到起点，或按空格键再运行一次。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="450"/>
+        <location filename="../../gui/main/controller.py" line="463"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>已停止：按空格键让 EM 从头重新开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="469"/>
+        <location filename="../../gui/main/controller.py" line="482"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>第 {0} 个起点：最终平均对数似然 {1:.6g}。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="483"/>
+        <location filename="../../gui/main/controller.py" line="496"/>
         <source>painted</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="494"/>
+        <location filename="../../gui/main/controller.py" line="507"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>没有数据点：打开“绘制数据点”，然后在画布上拖动。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="543"/>
+        <location filename="../../gui/main/controller.py" line="556"/>
         <source>EM stopped with an error</source>
         <translation>EM 因出错而停止</translation>
     </message>
@@ -267,101 +737,101 @@ E takes the first E-step from them.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="154"/>
-        <location filename="../../gui/main/exports.py" line="165"/>
-        <location filename="../../gui/main/exports.py" line="176"/>
+        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="189"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="154"/>
-        <location filename="../../gui/main/exports.py" line="165"/>
+        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="178"/>
         <source>There is no fit yet: press Space to run EM first.</source>
         <translation>还没有拟合结果：请先按空格键运行 EM。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="156"/>
+        <location filename="../../gui/main/exports.py" line="169"/>
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="157"/>
+        <location filename="../../gui/main/exports.py" line="170"/>
         <source>JSON model (*.json)</source>
         <translation>JSON 模型 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="160"/>
+        <location filename="../../gui/main/exports.py" line="173"/>
         <source>Cannot export the model</source>
         <translation>无法导出模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="160"/>
+        <location filename="../../gui/main/exports.py" line="173"/>
         <source>Model saved to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="167"/>
+        <location filename="../../gui/main/exports.py" line="180"/>
         <source>Export labels and responsibilities</source>
         <translation>导出标签和响应度</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="168"/>
-        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="181"/>
+        <location filename="../../gui/main/exports.py" line="191"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="170"/>
+        <location filename="../../gui/main/exports.py" line="183"/>
         <source>Cannot export the labels</source>
         <translation>无法导出标签</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="171"/>
+        <location filename="../../gui/main/exports.py" line="184"/>
         <source>Labels and responsibilities saved to {0}</source>
         <translation>标签和响应度已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="176"/>
+        <location filename="../../gui/main/exports.py" line="189"/>
         <source>There are no points.</source>
         <translation>没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="178"/>
+        <location filename="../../gui/main/exports.py" line="191"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="180"/>
+        <location filename="../../gui/main/exports.py" line="193"/>
         <source>Cannot export the data</source>
         <translation>无法导出数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="181"/>
+        <location filename="../../gui/main/exports.py" line="194"/>
         <source>Data saved to {0}</source>
         <translation>数据已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="184"/>
+        <location filename="../../gui/main/exports.py" line="197"/>
         <source>Save canvas as PNG</source>
         <translation>将画布保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="185"/>
+        <location filename="../../gui/main/exports.py" line="198"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="191"/>
+        <location filename="../../gui/main/exports.py" line="204"/>
         <source>Cannot save the picture</source>
         <translation>无法保存图片</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="193"/>
+        <location filename="../../gui/main/exports.py" line="206"/>
         <source>Picture saved to {0}</source>
         <translation>图片已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/exports.py" line="201"/>
+        <location filename="../../gui/main/exports.py" line="214"/>
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
@@ -456,6 +926,30 @@ E takes the first E-step from them.</source>
         <location filename="../../gui/views/convergence.py" line="152"/>
         <source>start {0} of {1}</source>
         <translation>第 {0} 个起点（共 {1} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>CovarianceType</name>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="18"/>
+        <source>full</source>
+        <extracomment>Translation context of the names.</extracomment>
+        <translation>完全</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="19"/>
+        <source>tied (shared)</source>
+        <translation>共享 (tied)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="20"/>
+        <source>diagonal</source>
+        <translation>对角</translation>
+    </message>
+    <message>
+        <location filename="../../gui/covariance_names.py" line="21"/>
+        <source>spherical</source>
+        <translation>球形</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1236,25 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
 </context>
 <context>
+    <name>FitCriteria</name>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="62"/>
+        <source>BIC = -2 log L + p log N and AIC = -2 log L + 2 p of the mixture on the canvas (L its likelihood of the N points, p its free parameters), exactly as scikit-learn&apos;s bic() and aic(): lower is better. mclust&apos;s BIC is minus this.</source>
+        <extracomment>Parameters on screen this long without an E-step&apos;s log-likelihood are scored in a job, in milliseconds.</extracomment>
+        <translation>画布上混合模型的 BIC = -2 log L + p log N 和 AIC = -2 log L + 2 p（L 为其在 N 个点上的似然，p 为其自由参数个数），与 scikit-learn 的 bic() 和 aic() 完全相同：越低越好。mclust 的 BIC 是它的相反数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="82"/>
+        <source>BIC –  AIC –</source>
+        <translation>BIC –  AIC –</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/criteria.py" line="84"/>
+        <source>BIC {0:.2f}  AIC {1:.2f}</source>
+        <translation>BIC {0:.2f}  AIC {1:.2f}</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <location filename="../../gui/i18n/outside.py" line="31"/>
@@ -799,108 +1312,108 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="157"/>
+        <location filename="../../gui/image/controller.py" line="170"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="158"/>
+        <location filename="../../gui/image/controller.py" line="171"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="168"/>
+        <location filename="../../gui/image/controller.py" line="181"/>
         <source>Reading {0}...</source>
         <translation>正在读取 {0}...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="183"/>
+        <location filename="../../gui/image/controller.py" line="196"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 图像 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="184"/>
+        <location filename="../../gui/image/controller.py" line="197"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}：{1} x {2} 像素。请按“分割”。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="192"/>
+        <location filename="../../gui/image/controller.py" line="205"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>无法打开图片；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="194"/>
+        <location filename="../../gui/image/controller.py" line="207"/>
         <source>Cannot open the picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="200"/>
+        <location filename="../../gui/image/controller.py" line="213"/>
         <source>No picture</source>
         <translation>没有图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="200"/>
+        <location filename="../../gui/image/controller.py" line="213"/>
         <source>Open a picture first.</source>
         <translation>请先打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="219"/>
         <source>Cannot segment</source>
         <translation>无法分割</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="227"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>正在等待已停止的分割结束（其稳健初始化和逐像素标注无法中断）...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="225"/>
+        <location filename="../../gui/image/controller.py" line="238"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>正在开始：计算像素特征并进行稳健初始化...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="245"/>
+        <location filename="../../gui/image/controller.py" line="258"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="263"/>
+        <location filename="../../gui/image/controller.py" line="276"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM 第 {0} 次迭代，每像素对数似然 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="266"/>
+        <location filename="../../gui/image/controller.py" line="279"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM 正从稳健初始化开始...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="276"/>
+        <location filename="../../gui/image/controller.py" line="289"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>完成：{0} 个区域，每个像素均已标注（每像素对数似然 {1:.4f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="282"/>
+        <location filename="../../gui/image/controller.py" line="295"/>
         <source>Segmentation failed</source>
         <translation>分割失败</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="333"/>
+        <location filename="../../gui/image/controller.py" line="354"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="333"/>
+        <location filename="../../gui/image/controller.py" line="354"/>
         <source>Model files (*.json)</source>
         <translation>模型文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="336"/>
+        <location filename="../../gui/image/controller.py" line="357"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="356"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
@@ -908,237 +1421,254 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../gui/image/window.py" line="68"/>
+        <location filename="../../gui/image/window.py" line="96"/>
         <source>GMM Explorer - Image</source>
+        <extracomment>The size the window opens at on a screen with room for it; smaller screens get what they have. The run keys: Space segments (or stops a running fit), Esc stops.</extracomment>
         <translation>GMM Explorer - 图像</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="91"/>
+        <location filename="../../gui/image/window.py" line="120"/>
         <source>Number of segments K: the mixture&apos;s components.</source>
         <translation>区域数 K：混合模型的分量数。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="93"/>
+        <location filename="../../gui/image/window.py" line="122"/>
         <source>RGB</source>
         <translation>RGB</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="94"/>
+        <location filename="../../gui/image/window.py" line="123"/>
         <source>CIE Lab</source>
         <translation>CIE Lab</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="95"/>
+        <location filename="../../gui/image/window.py" line="124"/>
         <source>Colour features of a pixel: RGB scaled to [0, 1], or CIE Lab.</source>
         <translation>像素的颜色特征：缩放到 [0, 1] 的 RGB，或 CIE Lab。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="99"/>
+        <location filename="../../gui/image/window.py" line="128"/>
         <source>Weight of the pixel&apos;s (x, y) position among its features; 0 uses colour only, larger values give more compact segments.</source>
         <translation>像素位置 (x, y) 在其特征中的权重；0 表示只用颜色，数值越大，分割出的区域越紧凑。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="104"/>
+        <location filename="../../gui/image/window.py" line="133"/>
         <source>all pixels</source>
         <translation>全部像素</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="105"/>
+        <location filename="../../gui/image/window.py" line="134"/>
         <source>Fit on this many random pixels (0: all pixels); every pixel is labelled at the end. Pictures above 1 megapixel start with a sample.</source>
         <translation>在这么多个随机像素上拟合（0：全部像素）；最后每个像素都会被标注。超过 100 万像素的图片先用样本开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="108"/>
+        <location filename="../../gui/image/window.py" line="137"/>
         <source>Mean colour</source>
         <translation>平均颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="108"/>
+        <location filename="../../gui/image/window.py" line="137"/>
         <source>Palette</source>
         <translation>调色板</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="109"/>
+        <location filename="../../gui/image/window.py" line="138"/>
         <source>Soft blend</source>
         <translation>柔和混合</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="111"/>
+        <location filename="../../gui/image/window.py" line="140"/>
         <source>Paint each pixel with its segment&apos;s mean colour, a distinct palette colour, or a blend of the mean colours weighted by responsibility.</source>
         <translation>用所属区域的平均颜色、各不相同的调色板颜色，或按响应度加权混合的平均颜色绘制每个像素。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="114"/>
+        <location filename="../../gui/image/window.py" line="143"/>
         <source>Segments (K)</source>
         <translation>区域数 (K)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="115"/>
+        <location filename="../../gui/image/window.py" line="144"/>
         <source>Features</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="116"/>
+        <location filename="../../gui/image/window.py" line="145"/>
         <source>Spatial weight</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="117"/>
+        <location filename="../../gui/image/window.py" line="146"/>
         <source>Sample size</source>
         <translation>样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="118"/>
+        <location filename="../../gui/image/window.py" line="147"/>
         <source>Paint</source>
         <translation>着色</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="119"/>
+        <location filename="../../gui/image/window.py" line="148"/>
         <source>Segment</source>
         <translation>分割</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="120"/>
+        <location filename="../../gui/image/window.py" line="149"/>
         <source>Fit the mixture to the picture&apos;s pixels and label every pixel.</source>
         <translation>用混合模型拟合图片的像素，并标注每个像素。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="122"/>
+        <location filename="../../gui/image/window.py" line="151"/>
+        <location filename="../../gui/image/window.py" line="262"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="123"/>
+        <location filename="../../gui/image/window.py" line="152"/>
         <source>Stop the running fit; the last preview stays shown.</source>
         <translation>停止正在运行的拟合；最后一次预览保留在屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="131"/>
+        <location filename="../../gui/image/window.py" line="160"/>
         <source>Working in the background: the window stays usable.</source>
         <translation>正在后台运行：窗口仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="133"/>
+        <location filename="../../gui/image/window.py" line="162"/>
         <source>Open a picture (File &gt; Open picture, or drop one here).</source>
         <translation>打开一张图片（文件 &gt; 打开图片，或拖放到这里）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="135"/>
+        <location filename="../../gui/image/window.py" line="164"/>
         <source>What the Image mode is doing.</source>
         <translation>图像模式正在做什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="136"/>
+        <location filename="../../gui/image/window.py" line="165"/>
         <source>Segments (share of pixels)</source>
         <translation>区域（像素占比）</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="137"/>
+        <location filename="../../gui/image/window.py" line="166"/>
         <source>Click a segment to show only it; click it again to show all.</source>
         <translation>单击某个区域只显示它；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="139"/>
+        <location filename="../../gui/image/window.py" line="168"/>
         <source>Each segment&apos;s colour and share of the picture&apos;s pixels. Click one to show only it (mask view); click it again to show all.</source>
         <translation>每个区域的颜色及其在图片像素中的占比。单击一个区域只显示它（掩码视图）；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="167"/>
+        <location filename="../../gui/image/window.py" line="199"/>
         <source>Left: the picture. Right: the segmentation, redrawn while EM runs. Click a segment to show only it; click it again to show all.</source>
         <translation>左：原图。右：分割结果，EM 运行时不断重绘。单击某个区域只显示它；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="170"/>
-        <source>The fitted pixels&apos; first two colour features (a sample) and the components&apos; 1 and 2 standard-deviation ellipses.</source>
-        <translation>已拟合像素的前两个颜色特征（一个样本），以及各分量的 1 倍和 2 倍标准差椭圆。</translation>
+        <location filename="../../gui/image/window.py" line="213"/>
+        <source>The picture and its segmentation side by side; the slider below shows the original over the segmentation, at the same place.</source>
+        <translation>图片及其分割结果并排显示；下方的滑块在同一位置将原图叠在分割结果上显示。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="176"/>
+        <location filename="../../gui/image/window.py" line="211"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="177"/>
+        <location filename="../../gui/image/window.py" line="212"/>
         <source>Colour space</source>
         <translation>颜色空间</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="178"/>
-        <source>The picture and its segmentation side by side.</source>
-        <translation>图片与其分割结果并排显示。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/image/window.py" line="179"/>
+        <location filename="../../gui/image/window.py" line="215"/>
         <source>The pixels as points in colour space, with the components&apos; ellipses.</source>
         <translation>以颜色空间中的点表示的像素，以及各分量的椭圆。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="189"/>
+        <location filename="../../gui/image/window.py" line="225"/>
         <source>&amp;Open picture...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="189"/>
+        <location filename="../../gui/image/window.py" line="225"/>
         <source>Open a PNG, JPEG, BMP or TIFF picture.</source>
         <translation>打开 PNG、JPEG、BMP 或 TIFF 图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="192"/>
+        <location filename="../../gui/image/window.py" line="228"/>
         <source>Export segmented &amp;picture...</source>
         <translation>导出分割后的图片(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="192"/>
+        <location filename="../../gui/image/window.py" line="228"/>
         <source>Save the segmented picture as PNG.</source>
         <translation>将分割后的图片保存为 PNG。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="194"/>
+        <location filename="../../gui/image/window.py" line="230"/>
         <source>Export &amp;label map...</source>
         <translation>导出标签图(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="195"/>
+        <location filename="../../gui/image/window.py" line="231"/>
         <source>Save each pixel&apos;s segment index as a PNG and a .npy file.</source>
         <translation>将每个像素的区域编号保存为 PNG 和 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="197"/>
+        <location filename="../../gui/image/window.py" line="233"/>
         <source>Export &amp;masks...</source>
         <translation>导出掩码(&amp;M)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="197"/>
+        <location filename="../../gui/image/window.py" line="233"/>
         <source>Save one black-and-white mask PNG per segment.</source>
         <translation>为每个区域保存一张黑白掩码 PNG。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="199"/>
+        <location filename="../../gui/image/window.py" line="235"/>
         <source>Export &amp;model...</source>
         <translation>导出模型(&amp;M)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="200"/>
+        <location filename="../../gui/image/window.py" line="236"/>
         <source>Save the fitted mixture as JSON, with the pixel features in its image block.</source>
         <translation>将拟合的混合模型保存为 JSON，像素特征记录在其中的图像信息块里。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="203"/>
+        <location filename="../../gui/image/window.py" line="239"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="203"/>
+        <location filename="../../gui/image/window.py" line="239"/>
         <source>Close the Image mode window.</source>
         <translation>关闭图像模式窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="204"/>
+        <location filename="../../gui/image/window.py" line="240"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/window.py" line="262"/>
+        <location filename="../../gui/image/window.py" line="248"/>
+        <source>&amp;Restore defaults</source>
+        <translation>恢复默认设置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="249"/>
+        <source>Put every control of the Image window back to its default (K, features, spatial weight, paint, axes, split).</source>
+        <translation>将图像窗口的所有控件恢复为默认值（K、特征、空间权重、绘制、坐标轴、分界线）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="252"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="259"/>
+        <source>Segment or stop</source>
+        <translation>分割或停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/window.py" line="330"/>
         <source>Segment {0}: {1:.1f} %</source>
         <translation>区域 {0}：{1:.1f} %</translation>
     </message>
@@ -1232,17 +1762,17 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>显示课程列表（在你选择另一课或离开之前，当前课程保持打开）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="129"/>
+        <location filename="../../gui/lessons/dock.py" line="138"/>
         <source>Set up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="129"/>
+        <location filename="../../gui/lessons/dock.py" line="138"/>
         <source>What to do</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/dock.py" line="130"/>
+        <location filename="../../gui/lessons/dock.py" line="139"/>
         <source>What to notice</source>
         <translation>观察要点</translation>
     </message>
@@ -1250,29 +1780,29 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>LessonGuide</name>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="105"/>
-        <location filename="../../gui/lessons/guide.py" line="220"/>
+        <location filename="../../gui/lessons/guide.py" line="120"/>
+        <location filename="../../gui/lessons/guide.py" line="236"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="114"/>
+        <location filename="../../gui/lessons/guide.py" line="129"/>
         <source>All lessons…</source>
         <translation>所有课程…</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="115"/>
+        <location filename="../../gui/lessons/guide.py" line="130"/>
         <source>Shows the list of lessons in the Lesson panel.</source>
         <translation>在“课程”面板中显示课程列表。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="118"/>
+        <location filename="../../gui/lessons/guide.py" line="133"/>
         <source>Leave lesson</source>
         <translation>离开课程</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/guide.py" line="119"/>
+        <location filename="../../gui/lessons/guide.py" line="134"/>
         <source>Ends the lesson and brings back your data, settings and view.</source>
         <translation>结束课程，并恢复你的数据、设置和视图。</translation>
     </message>
@@ -1545,7 +2075,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/main/actions.py" line="53"/>
-        <location filename="../../gui/main/actions.py" line="157"/>
+        <location filename="../../gui/main/actions.py" line="161"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1695,82 +2225,83 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="105"/>
+        <location filename="../../gui/main/actions.py" line="108"/>
         <source>&amp;View</source>
+        <extracomment>Actions of other modules with shortcuts, listed by Help &gt; Keyboard shortcuts after the window&apos;s own.</extracomment>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="108"/>
+        <location filename="../../gui/main/actions.py" line="111"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="109"/>
+        <location filename="../../gui/main/actions.py" line="112"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="138"/>
+        <location filename="../../gui/main/actions.py" line="142"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="143"/>
+        <location filename="../../gui/main/actions.py" line="147"/>
         <source>Open data or model</source>
         <translation>打开数据或模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="144"/>
+        <location filename="../../gui/main/actions.py" line="148"/>
         <source>Data or model (*.csv *.txt *.tsv *.npy *.json);;Data (*.csv *.txt *.tsv *.npy);;Model (*.json);;Picture, opens in Image mode (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>数据或模型 (*.csv *.txt *.tsv *.npy *.json);;数据 (*.csv *.txt *.tsv *.npy);;模型 (*.json);;图片，在图像模式中打开 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="149"/>
+        <location filename="../../gui/main/actions.py" line="153"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="149"/>
+        <location filename="../../gui/main/actions.py" line="153"/>
         <source>Model (*.json);;All files (*)</source>
         <translation>模型 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="152"/>
+        <location filename="../../gui/main/actions.py" line="156"/>
         <source>About GMM Explorer</source>
         <translation>关于 GMM Explorer</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="152"/>
+        <location filename="../../gui/main/actions.py" line="156"/>
         <source>GMM Explorer fits Gaussian mixture models with expectation-maximisation and shows every step.</source>
         <translation>GMM Explorer 用期望最大化（EM）算法拟合高斯混合模型，并展示每一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="157"/>
+        <location filename="../../gui/main/actions.py" line="161"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="165"/>
+        <location filename="../../gui/main/actions.py" line="169"/>
         <source>Whether EM is running, paused, converged or stopped.</source>
         <translation>EM 正在运行、已暂停、已收敛还是已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="166"/>
+        <location filename="../../gui/main/actions.py" line="170"/>
         <source>The EM iteration and half-step (E or M) on screen.</source>
         <translation>屏幕上显示的 EM 迭代次数和半步（E 或 M）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="167"/>
+        <location filename="../../gui/main/actions.py" line="171"/>
         <source>Mean log-likelihood per point after the latest E-step: EM never lowers it.</source>
         <translation>最近一次 E 步之后每个点的平均对数似然：EM 从不降低它。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="168"/>
+        <location filename="../../gui/main/actions.py" line="172"/>
         <source>Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol.</source>
         <translation>最近一次迭代中平均对数似然的变化；低于 tol 时 EM 停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="169"/>
+        <location filename="../../gui/main/actions.py" line="173"/>
         <source>Compute time of one EM iteration, without the speed delay.</source>
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
@@ -1793,198 +2324,178 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/panels/model.py" line="47"/>
+        <location filename="../../gui/panels/model.py" line="48"/>
         <source>Model</source>
         <extracomment>Most components the window fits and shows. The palette (``engine.palette``) gives any K distinct colours, and the legend, the Explain panel and the Frozen list scroll; beyond 100 colours are hard to tell apart. ``seed`` spin box value that means &quot;no seed&quot; (fresh entropy every run).</extracomment>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="51"/>
+        <location filename="../../gui/panels/model.py" line="52"/>
         <source>K, the number of Gaussian components EM fits to the data (at most {0}).</source>
         <translation>K：EM 对数据拟合的高斯分量个数（最多 {0} 个）。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="54"/>
-        <source>full</source>
-        <translation>完全</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="54"/>
-        <source>tied (shared)</source>
-        <translation>共享 (tied)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="55"/>
-        <source>diagonal</source>
-        <translation>对角</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="55"/>
-        <source>spherical</source>
-        <translation>球形</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/model.py" line="58"/>
+        <location filename="../../gui/panels/model.py" line="57"/>
         <source>Shape each component&apos;s covariance may take in the M-step: any ellipse, one shared ellipse, axis-aligned, or a circle.</source>
         <translation>M 步中每个分量的协方差可取的形状：任意椭圆、一个共享的椭圆、与坐标轴对齐的椭圆，或圆。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="62"/>
+        <location filename="../../gui/panels/model.py" line="61"/>
         <source>EM stops when the mean log-likelihood changes by less than this in an iteration (0 runs all max iterations).</source>
         <translation>当一次迭代中平均对数似然的变化小于此值时 EM 停止（0 表示运行全部最大迭代次数）。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="67"/>
+        <location filename="../../gui/panels/model.py" line="66"/>
         <source>EM stops after this many iterations even if it has not converged.</source>
         <translation>即使尚未收敛，EM 在这么多次迭代后也会停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="69"/>
+        <location filename="../../gui/panels/model.py" line="68"/>
         <source>k-means++</source>
         <translation>k-means++</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="69"/>
+        <location filename="../../gui/panels/model.py" line="68"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="70"/>
+        <location filename="../../gui/panels/model.py" line="69"/>
         <source>random responsibilities</source>
         <translation>随机响应度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="71"/>
+        <location filename="../../gui/panels/model.py" line="70"/>
         <source>random data points</source>
         <translation>随机数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="72"/>
+        <location filename="../../gui/panels/model.py" line="71"/>
         <source>tutorial (data points, identity covariances)</source>
         <translation>教程（数据点，单位协方差）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="73"/>
+        <location filename="../../gui/panels/model.py" line="72"/>
         <source>given (loaded model or by hand)</source>
         <translation>给定（已加载的模型或手动放置）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="76"/>
+        <location filename="../../gui/panels/model.py" line="75"/>
         <source>How EM chooses its starting parameters; &apos;tutorial&apos; is the textbooks&apos; start (K random data points as means, identity covariances, equal weights); &apos;given&apos; starts from the loaded model or from the components placed on the canvas by hand.</source>
         <translation>EM 如何选择初始参数；“教程”是教材中的起点（随机取 K 个数据点作为均值，单位协方差，权重相等）；“给定”从已加载的模型或在画布上手动放置的分量开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="83"/>
+        <location filename="../../gui/panels/model.py" line="82"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="84"/>
+        <location filename="../../gui/panels/model.py" line="83"/>
         <source>Seed of EM&apos;s random start: the same seed gives the same fit; &apos;random&apos; gives a new start every run.</source>
         <translation>EM 随机起点的种子：相同的种子给出相同的拟合；“随机”每次运行都给出新的起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="88"/>
+        <location filename="../../gui/panels/model.py" line="87"/>
         <source>Added to every covariance&apos;s diagonal in the M-step, so no component can collapse onto a single point.</source>
         <translation>在 M 步中加到每个协方差的对角线上，使任何分量都不会坍缩到单个点上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="92"/>
+        <location filename="../../gui/panels/model.py" line="91"/>
         <source>EM runs from this many starts and keeps the one with the highest log-likelihood.</source>
         <translation>EM 从这么多个起点运行，保留对数似然最高的那个。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="94"/>
+        <location filename="../../gui/panels/model.py" line="93"/>
         <source>Keep the weights equal</source>
         <translation>保持权重相等</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="95"/>
+        <location filename="../../gui/panels/model.py" line="94"/>
         <source>Every weight stays 1/K in every M-step (with small fixed round covariances, EM then behaves like k-means).</source>
         <translation>每次 M 步中每个权重都保持为 1/K（再配上小的固定圆形协方差，EM 的行为就像 k-means）。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="98"/>
+        <location filename="../../gui/panels/model.py" line="97"/>
         <source>free</source>
         <translation>自由</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="98"/>
+        <location filename="../../gui/panels/model.py" line="97"/>
         <source>fixed (as started)</source>
         <translation>固定（保持初始值）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="99"/>
+        <location filename="../../gui/panels/model.py" line="98"/>
         <source>shared by all</source>
         <translation>所有分量共享</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="102"/>
+        <location filename="../../gui/panels/model.py" line="101"/>
         <source>Free: the M-step updates each covariance. Fixed: covariances keep their starting values. Shared: one covariance for all components, their responsibility-weighted mean.</source>
         <translation>自由：M 步更新每个协方差。固定：协方差保持初始值。共享：所有分量使用同一个协方差，即它们按响应度加权的平均。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="110"/>
+        <location filename="../../gui/panels/model.py" line="109"/>
         <source>Checked components are frozen: EM keeps their weight, mean and covariance as they started.</source>
         <translation>勾选的分量被冻结：EM 保持它们初始的权重、均值和协方差不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="125"/>
+        <location filename="../../gui/panels/model.py" line="124"/>
         <source>Components K</source>
         <translation>分量数 K</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="126"/>
+        <location filename="../../gui/panels/model.py" line="125"/>
         <source>Covariance</source>
         <translation>协方差</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="127"/>
+        <location filename="../../gui/panels/model.py" line="126"/>
         <source>tol</source>
         <translation>tol</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="128"/>
+        <location filename="../../gui/panels/model.py" line="127"/>
         <source>Max iterations</source>
         <translation>最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="129"/>
+        <location filename="../../gui/panels/model.py" line="128"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="130"/>
+        <location filename="../../gui/panels/model.py" line="129"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="131"/>
+        <location filename="../../gui/panels/model.py" line="130"/>
         <source>reg_covar</source>
         <translation>reg_covar</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="132"/>
+        <location filename="../../gui/panels/model.py" line="131"/>
         <source>Starts n_init</source>
         <translation>起点数 n_init</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="133"/>
+        <location filename="../../gui/panels/model.py" line="132"/>
         <source>Locks</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="134"/>
+        <location filename="../../gui/panels/model.py" line="133"/>
         <source>Covariances</source>
         <translation>协方差</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="135"/>
+        <location filename="../../gui/panels/model.py" line="134"/>
         <source>Frozen</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/model.py" line="150"/>
+        <location filename="../../gui/panels/model.py" line="149"/>
         <source>Freeze component {0}: EM does not move it.</source>
         <translation>冻结分量 {0}：EM 不移动它。</translation>
     </message>
@@ -2247,7 +2758,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>files</name>
     <message>
-        <location filename="../../gui/main/exports.py" line="106"/>
+        <location filename="../../gui/main/exports.py" line="119"/>
         <source>cannot write the image {0}</source>
         <extracomment>How long the message saying a file was saved stays in the status bar, in milliseconds.</extracomment>
         <translation>无法写入图像 {0}</translation>
