@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from engine.em import HalfStep
 from gui.app import create_window
+from gui.choosek.chooser import KChooser
 from gui.i18n.languages import TRANSLATORS
 from gui.i18n.switching import text_slots
 from gui.image.controller import ImageMode
@@ -73,6 +74,7 @@ def translated(request, qapp, tmp_path_factory):
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: controller.shown is not None and controller.is_settled()
                     and controller.shown.snapshot.half_step is HalfStep.INIT, timeout=TIMEOUT_MS)
+    controller.findChild(KChooser).view  # noqa: B018 (the Choose K panel's contents are made on first use)
     image_mode = ImageMode()
     yield language, qtbot, window, controller, controller.findChild(LessonGuide), image_mode
     image_mode.shutdown(5000)

@@ -88,10 +88,10 @@ class KChooser(QObject):
         self.run: SelectionRun | None = None
         self.shown_cell: int | None = None
         self._jobs = Jobs("select", self)
-        self.view = ChooseKView()
+        self._view: ChooseKView | None = None  # made when the panel is first shown: a plot costs start-up time
         self.dock = QDockWidget(_tr("Choose K"))
         self.dock.setObjectName("ChooseKDock")
-        self.dock.setWidget(self.view)
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.view)
         self.dock.setToolTip(_tr("Model selection: every K and covariance type fitted and ranked by a criterion."))
         self.dock.setVisible(False)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -115,13 +115,21 @@ class KChooser(QObject):
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw)
         self.action.triggered.connect(self.open)
-        self.view.run_requested.connect(self.start)
-        self.view.stop_requested.connect(self.stop)
-        self.view.cell_clicked.connect(self.show_cell)
-        self.view.criterion_changed.connect(self._redraw)
         controller.data_arriving.connect(self._on_data_arriving)
         controller.frame_drawn.connect(self._on_frame_drawn)
         controller.add_job_owner(self)
+
+    @property
+    def view(self) -> ChooseKView:
+        """The panel's contents, made on first use (the panel shown, a run started)."""
+        if self._view is None:
+            self._view = view = ChooseKView()
+            self.dock.setWidget(view)
+            view.run_requested.connect(self.start)
+            view.stop_requested.connect(self.stop)
+            view.cell_clicked.connect(self.show_cell)
+            view.criterion_changed.connect(self._redraw)
+        return self._view
 
     # --- opening, running, stopping ---------------------------------------------------------------
 
