@@ -49,22 +49,25 @@ def fit_to_screen(window: QMainWindow, area: QRect | None = None) -> None:
     window.move(area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2)
 
 
-def keep_on_screen(window: QMainWindow, area: QRect | None = None) -> None:
-    """Shrink and move ``window`` (say, after a saved geometry was restored) so that it lies within ``area``."""
+def keep_on_screen(window: QMainWindow, area: QRect | None = None) -> bool:
+    """Shrink and move ``window`` (say, after a saved geometry was restored) so that it lies within ``area``;
+    True if it had to be shrunk."""
     area = area if area is not None else available_area(window)
     if area is None:
-        return
+        return False
     frame = window.frameGeometry()
     extra = QSize(frame.width() - window.width(), frame.height() - window.height())
     width = min(window.width(), area.width() - max(extra.width(), 0))
     height = min(window.height(), area.height() - max(extra.height(), 0))
-    if (width, height) != (window.width(), window.height()):
+    shrunk = (width, height) != (window.width(), window.height())
+    if shrunk:
         window.resize(width, height)
     frame = window.frameGeometry()
     x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
     y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+    return shrunk
 
 
 def side_dock_width(window_width: int, side_panel_width: int) -> int:

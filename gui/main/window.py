@@ -38,7 +38,14 @@ from engine.em import EMSnapshot
 from engine.params import MixtureParams
 from gui.main.actions import WindowActions
 from gui.main.run_keys import RunKeyFilter
-from gui.main.screen_fit import compact_combos, convergence_share, fit_to_screen, keep_on_screen, side_dock_width
+from gui.main.screen_fit import (
+    PREFERRED_SIZE,
+    compact_combos,
+    convergence_share,
+    fit_to_screen,
+    keep_on_screen,
+    side_dock_width,
+)
 from gui.main.session import Frame
 from gui.panels import DataPanel, DataRequest, DisplayOptions, DisplayPanel, ModelPanel, RunPanel
 from gui.settings import Settings
@@ -185,11 +192,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.run_keys = RunKeyFilter(self, [self.run_pause_action, self.step_action, self.e_step_action,
                                             self.m_step_action, self.reset_action, self.stop_action])
         fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
-        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), scroll.minimumWidth())],
-                         Qt.Orientation.Horizontal)
-        self.main_splitter.setSizes([scroll.minimumWidth(), self.width()])  # the data view takes the rest
-        self.right_splitter.setSizes(convergence_share(self.height()))
         self._side_scroll = scroll
+        self._share_width()
+        self.right_splitter.setSizes(convergence_share(self.height()))
         self._forward_signals()
         #: Every control as it is before saved settings are restored: what View > Restore defaults brings back.
         self.default_controls = {key: value for key, value in self.controls().items() if key != "plane"}
@@ -289,7 +294,15 @@ class MainWindow(WindowActions, QMainWindow):
                              ("right_splitter", self.right_splitter.restoreState)):
             if (value := settings.geometry(key)) is not None:
                 restore(value)
-        keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one
+        shrunk = keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one (Qt may have)
+        if shrunk or self.width() < PREFERRED_SIZE.width():  # a small screen: the panes are shared out again so
+            self._share_width()                               # that the data view keeps half the window
+    def _share_width(self) -> None:
+        """The right dock as wide as leaves the data view half the window; the side panel its least width."""
+        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
+                         Qt.Orientation.Horizontal)
+        self.main_splitter.setSizes([self._side_scroll.minimumWidth(), self.width()])  # the data view takes the rest
+
     def save_settings(self, settings: Settings) -> None:
         """Save the Model and Display settings, the delay and the layout."""
         settings.set_controls({**self.model_panel.state(), **self.display_panel.state(),
@@ -481,9 +494,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.explain_dock.setFloating(False)
         self.explain_dock.show()
         fit_to_screen(self)
-        self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
-                         Qt.Orientation.Horizontal)
-        self.main_splitter.setSizes([self._side_scroll.minimumWidth(), self.width()])
+        self._share_width()
         sizes = convergence_share(self.height())
         self.right_splitter.setSizes(([self.right_splitter.widget(0).sizeHint().height()] if
                                       self.right_splitter.count() > 2 else []) + sizes)
