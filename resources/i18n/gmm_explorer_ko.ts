@@ -1190,7 +1190,7 @@ mean μ = {2}
     <message>
         <location filename="../../gui/views/explain_text.py" line="116"/>
         <source>sum over j: {0:.3g}; each r_k is its product divided by this sum</source>
-        <translation>j에 대한 합: {0:.3g}. 각 r_k는 해당 곱을 이 합으로 나눈 값입니다</translation>
+        <translation>j에 대한 합: {0:.3g}. r_k = 각 곱 / 이 합</translation>
     </message>
     <message>
         <location filename="../../gui/views/explain_text.py" line="139"/>
@@ -1226,7 +1226,7 @@ mean μ = {2}
     <message>
         <location filename="../../gui/views/explain_text.py" line="163"/>
         <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
-        <translation>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</translation>
+        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
     </message>
     <message>
         <location filename="../../gui/views/explain_text.py" line="173"/>
@@ -1250,7 +1250,7 @@ mean μ = {2}
         <location filename="../../gui/views/explain.py" line="67"/>
         <location filename="../../gui/views/explain.py" line="205"/>
         <source>Hover a point to see its responsibilities.</source>
-        <translation>점 위에 마우스를 올리면 그 점의 책임도가 보입니다.</translation>
+        <translation>점에 마우스를 올리면 책임도가 보입니다.</translation>
     </message>
     <message>
         <location filename="../../gui/views/explain.py" line="60"/>
@@ -1861,7 +1861,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <location filename="../../gui/main/first_run.py" line="48"/>
         <source>&lt;b&gt;Space&lt;/b&gt; runs EM · &lt;b&gt;N&lt;/b&gt; one iteration · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; a half-step · &lt;b&gt;R&lt;/b&gt; back to the start · drag a mean to move it · hover a point for its numbers</source>
         <extracomment>The hint&apos;s name in the settings. The demo&apos;s pace at the first launch, in milliseconds per iteration. The demo&apos;s start at the first launch.</extracomment>
-        <translation>&lt;b&gt;스페이스&lt;/b&gt; EM 실행 · &lt;b&gt;N&lt;/b&gt; 한 번 반복 · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; 반 단계 · &lt;b&gt;R&lt;/b&gt; 시작점으로 · 평균을 드래그해 이동 · 점 위에 마우스를 올려 수치 보기</translation>
+        <translation>&lt;b&gt;스페이스&lt;/b&gt; EM 실행 · &lt;b&gt;N&lt;/b&gt; 한 번 반복 · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; 반 단계 · &lt;b&gt;R&lt;/b&gt; 시작점으로 · 평균을 드래그해 이동 · 점에 마우스를 올려 수치 보기</translation>
     </message>
     <message>
         <location filename="../../gui/main/first_run.py" line="54"/>
@@ -2562,7 +2562,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="71"/>
         <source>tutorial (data points, identity covariances)</source>
-        <translation>튜토리얼 (데이터 점, 단위 공분산)</translation>
+        <translation>튜토리얼 (점, 단위 공분산)</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="72"/>
@@ -2647,7 +2647,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="127"/>
         <source>Max iterations</source>
-        <translation>최대 반복 횟수</translation>
+        <translation>최대 반복</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="128"/>
@@ -2667,7 +2667,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="131"/>
         <source>Starts n_init</source>
-        <translation>시작점 수 n_init</translation>
+        <translation>시작점 n_init</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="132"/>

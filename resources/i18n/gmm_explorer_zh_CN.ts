@@ -1190,7 +1190,7 @@ mean μ = {2}
     <message>
         <location filename="../../gui/views/explain_text.py" line="116"/>
         <source>sum over j: {0:.3g}; each r_k is its product divided by this sum</source>
-        <translation>对 j 求和：{0:.3g}；每个 r_k 等于它的乘积除以这个和</translation>
+        <translation>对 j 求和：{0:.3g}；r_k 为其乘积除以此和</translation>
     </message>
     <message>
         <location filename="../../gui/views/explain_text.py" line="139"/>
@@ -1226,7 +1226,7 @@ mean μ = {2}
     <message>
         <location filename="../../gui/views/explain_text.py" line="163"/>
         <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
-        <translation>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</translation>
+        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
     </message>
     <message>
         <location filename="../../gui/views/explain_text.py" line="173"/>
