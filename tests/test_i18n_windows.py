@@ -35,7 +35,7 @@ KEPT = frozenset("""
 EM GMM Explorer Qt PySide pyqtgraph scikit-learn sklearn mclust numpy BIC AIC ICL CV PC RGB Lab CIE sRGB CSV
 NPY JSON PNG JPEG JPG BMP TIFF npy k-means k-means++ kmeans kmeans++ Lloyd Li Hang Do Batzoglou reg_covar tol
 n_init max_iter make_blobs tied log exp lik English blobs three-blobs two-1d four-2d random Ctrl Ctrl+Z Shift
-Space Esc px ms ARI bic aic Ctrl+K
+Space Esc px ms ARI bic aic Ctrl+K Ctrl+C
 """.split())
 TOKEN = re.compile(r"[A-Za-z0-9_+\-'.]+")
 TAG = re.compile(r"<[^>]*>")

@@ -72,4 +72,5 @@ class NewData:
             window.use_default_init()
         if not changes:
             return ""
-        return _tr("New data: {0}.").format(", ".join(changes))
+        # The separator between the changes is translated too: Chinese lists clauses with a full-width comma.
+        return _tr("New data: {0}.").format(_tr(", ").join(changes))

@@ -622,117 +622,122 @@ E 단계의 표와 M 단계의 나눗셈.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="225"/>
+        <location filename="../../gui/main/controller.py" line="237"/>
         <source>Cannot open the file</source>
-        <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
+        <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="252"/>
+        <location filename="../../gui/main/controller.py" line="266"/>
         <source>{0} points drawn from {1}</source>
         <translation>{1}에서 뽑은 점 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="259"/>
+        <location filename="../../gui/main/controller.py" line="273"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>모델 {0}을(를) 불러왔습니다: 실행하면 EM이 이 모델에서 이어집니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="272"/>
+        <location filename="../../gui/main/controller.py" line="286"/>
         <location filename="../../gui/main/sources.py" line="187"/>
         <source>Cannot show the data</source>
         <translation>데이터를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="281"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>1 feature</source>
         <translation>특성 1개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="281"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>{0} features</source>
         <translation>특성 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="282"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}: 점 {1}개 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="314"/>
+        <location filename="../../gui/main/controller.py" line="331"/>
         <source>These settings cannot be used</source>
         <translation>이 설정은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="409"/>
+        <location filename="../../gui/main/controller.py" line="400"/>
+        <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
+        <translation>계속 실행: |변화량| &lt; {0:g}이 되거나 반복이 {1}번에 이를 때까지 EM이 여기서 이어집니다. 스페이스는 일시 정지, Esc는 정지입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/controller.py" line="445"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 또는 공분산 유형이 불러온 모델과 더 이상 맞지 않습니다: EM이 다시 k-means++에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="444"/>
+        <location filename="../../gui/main/controller.py" line="480"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM이 끝났습니다: R을 누르면 시작점으로 돌아가고, 스페이스를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="463"/>
+        <location filename="../../gui/main/controller.py" line="499"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>정지됨: 스페이스를 누르면 EM이 처음부터 다시 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="482"/>
+        <location filename="../../gui/main/controller.py" line="518"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>시작점 {0}: 최종 평균 로그 가능도 {1:.6g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="496"/>
+        <location filename="../../gui/main/controller.py" line="532"/>
         <source>painted</source>
         <translation>직접 그림</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="507"/>
+        <location filename="../../gui/main/controller.py" line="544"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>점이 없습니다: &apos;점 그리기&apos;를 켜고 캔버스 위에서 드래그하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="556"/>
+        <location filename="../../gui/main/controller.py" line="593"/>
         <source>EM stopped with an error</source>
         <translation>오류로 EM이 멈췄습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="75"/>
-        <location filename="../../gui/main/editing.py" line="78"/>
+        <location filename="../../gui/main/editing.py" line="74"/>
+        <location filename="../../gui/main/editing.py" line="77"/>
         <source>These components cannot be used</source>
         <translation>이 성분은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="78"/>
+        <location filename="../../gui/main/editing.py" line="77"/>
         <source>The window fits at most {0} components: remove one (right-click its mean) first.</source>
         <translation>이 창은 성분을 최대 {0}개까지 적합합니다: 먼저 하나를 지우세요(평균을 오른쪽 클릭).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="85"/>
+        <location filename="../../gui/main/editing.py" line="84"/>
         <source>Components placed by hand: R shows them as EM&apos;s start,
 E takes the first E-step from them.</source>
         <translation>직접 놓은 성분: R을 누르면 EM의 시작점으로 보이고,
 E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="87"/>
+        <location filename="../../gui/main/editing.py" line="86"/>
         <source>{0} components placed by hand: Space runs EM from them (initialisation &apos;given&apos;).</source>
         <translation>직접 놓은 성분 {0}개: 스페이스를 누르면 여기서 EM을 실행합니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="106"/>
+        <location filename="../../gui/main/editing.py" line="95"/>
         <source>Erase</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="106"/>
+        <location filename="../../gui/main/editing.py" line="95"/>
         <source>Paint</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="112"/>
+        <location filename="../../gui/main/editing.py" line="101"/>
         <source>Clear</source>
         <translation>모두 지우기</translation>
     </message>
@@ -877,6 +882,37 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
         <location filename="../../gui/main/sources.py" line="201"/>
         <source>Cannot open the data file</source>
         <translation>데이터 파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="60"/>
+        <source>K = {0} as the preset</source>
+        <extracomment>How long the status bar shows what new data cleared, in milliseconds.</extracomment>
+        <translation>프리셋에 맞춰 K = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="64"/>
+        <source>locks cleared</source>
+        <translation>잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="67"/>
+        <source>components placed by hand cleared</source>
+        <translation>직접 놓은 성분 지움</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="70"/>
+        <source>loaded model cleared</source>
+        <translation>불러온 모델 지움</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="76"/>
+        <source>New data: {0}.</source>
+        <translation>새 데이터: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="76"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1134,105 +1170,228 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
     </message>
 </context>
 <context>
-    <name>ExplainPanel</name>
+    <name>Explain</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="54"/>
-        <source>The component whose mean update is written out below.</source>
-        <extracomment>A point this close to the cursor (in pixels) counts as hovered. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
-        <translation>아래에 평균 갱신 식을 풀어 쓴 성분.</translation>
+        <location filename="../../gui/views/explain_text.py" line="70"/>
+        <source>Component {0}
+weight π = {1}
+mean μ = {2}
+{3} = {4}</source>
+        <translation>성분 {0}
+가중치 π = {1}
+평균 μ = {2}
+{3} = {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="59"/>
+        <location filename="../../gui/views/explain_text.py" line="100"/>
+        <source>Point {0} at {1}</source>
+        <translation>점 {0}, 위치 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="116"/>
+        <source>sum over j: {0:.3g}; each r_k is its product divided by this sum</source>
+        <translation>j에 대한 합: {0:.3g}. r_k = 각 곱 / 이 합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="139"/>
+        <source>locked: component {0} is frozen, its weight is kept</source>
+        <translation>잠금: 성분 {0}이(가) 고정되어 가중치를 유지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="141"/>
+        <source>locked: keep the weights equal, π = 1/K = {0}</source>
+        <translation>잠금: 가중치를 같게 유지, π = 1/K = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="144"/>
+        <source>N_k / N = {0}, scaled to the weight the frozen components leave</source>
+        <translation>N_k / N = {0}, 고정된 성분이 남긴 가중치에 맞게 조정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="150"/>
+        <location filename="../../gui/views/explain_text.py" line="157"/>
+        <source>locked: component {0} is frozen</source>
+        <translation>잠금: 성분 {0}이(가) 고정됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="159"/>
+        <source>locked: covariances fixed at their starting values</source>
+        <translation>잠금: 공분산을 시작값으로 고정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="161"/>
+        <source>shared: the N_k-weighted mean of every component&apos;s, plus reg_covar</source>
+        <translation>공유: 모든 성분 공분산의 N_k 가중 평균 + reg_covar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="163"/>
+        <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
+        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="173"/>
+        <source>Stopped because |change| {0} &lt; tol {1} at iteration {2}: one step changed little, which does not prove the optimum is reached.</source>
+        <translation>{2}번째 반복에서 |변화량| {0} &lt; tol {1}이어서 멈췄습니다. 한 단계의 변화가 작았을 뿐, 최적해에 도달했다는 증거는 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="178"/>
+        <source>Stopped because max_iter {0} was reached (|change| {1}, tol {2}).</source>
+        <translation>max_iter {0}에 도달해 멈췄습니다(|변화량| {1}, tol {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <location filename="../../gui/views/explain.py" line="65"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>가장 최근 E 단계의 수치를 넣은 M 단계의 식. 반복 한 번을 손으로 확인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="61"/>
-        <location filename="../../gui/views/explain.py" line="148"/>
-        <source>Hover a point to see its responsibilities.</source>
-        <translation>점 위에 마우스를 올리면 그 점의 책임도가 보입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/explain.py" line="64"/>
-        <source>Responsibilities r_k of the point under the cursor: the chance that component k made it, given the current parameters.</source>
-        <translation>커서 아래 점의 책임도 r_k: 현재 모수에서 성분 k가 그 점을 만들었을 확률.</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/explain.py" line="67"/>
+        <location filename="../../gui/views/explain.py" line="205"/>
+        <source>Hover a point to see its responsibilities.</source>
+        <translation>점에 마우스를 올리면 책임도가 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="60"/>
+        <source>The component whose M-step is written out below.</source>
+        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
+        <translation>아래에 M 단계를 풀어 쓸 성분입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="71"/>
+        <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
+        <translation>커서 아래 점의 E 단계: 그 점의 책임도 r_k, 즉 성분 k가 그 점을 만들었을 확률을 E 단계가 사용한 모수로 계산합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="75"/>
+        <source>Keep going (tol 0)</source>
+        <translation>계속 실행 (tol 0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="76"/>
+        <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
+        <translation>화면의 모수에서 tol 0으로 EM을 계속 실행합니다. 직접 멈추거나(Esc 또는 스페이스) 로그 가능도의 변화가 1e-10보다 작아지면 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="82"/>
         <source>Component</source>
         <translation>성분</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="105"/>
+        <location filename="../../gui/views/explain.py" line="146"/>
+        <source>frozen: kept</source>
+        <translation>고정: 유지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="148"/>
+        <source>locked: 1/K = {0}</source>
+        <translation>잠금: 1/K = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="150"/>
+        <source>rescaled (frozen components)</source>
+        <translation>다시 조정됨 (고정된 성분)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="160"/>
         <source>No fit yet.</source>
         <translation>아직 적합 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="107"/>
+        <location filename="../../gui/views/explain.py" line="162"/>
         <source>Start: the initial parameters</source>
         <translation>시작점: 초기 모수</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="108"/>
+        <location filename="../../gui/views/explain.py" line="163"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 단계: 모수로부터 책임도 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="109"/>
+        <location filename="../../gui/views/explain.py" line="164"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 단계: 책임도로부터 모수 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="110"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>The best start&apos;s result</source>
         <translation>가장 좋은 시작점의 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="112"/>
+        <location filename="../../gui/views/explain.py" line="167"/>
         <source>iteration {0}</source>
         <translation>{0}번째 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="121"/>
+        <location filename="../../gui/views/explain.py" line="171"/>
         <source>From the latest E-step:</source>
         <translation>가장 최근 E 단계에서:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="128"/>
+        <location filename="../../gui/views/explain.py" line="176"/>
+        <source>Component {0}, before → after:</source>
+        <translation>성분 {0}, 이전 → 이후:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="182"/>
+        <source>(frozen: the M-step keeps the old mean)</source>
+        <translation>(고정: M 단계가 이전 평균을 유지)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="184"/>
+        <source>Press M to see the M-step&apos;s before → after.</source>
+        <translation>M을 누르면 M 단계의 이전 → 이후가 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="186"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>평균 로그 가능도 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="130"/>
+        <location filename="../../gui/views/explain.py" line="188"/>
         <source>change since the previous E-step: {0}</source>
         <translation>이전 E 단계 대비 변화량: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="133"/>
+        <location filename="../../gui/views/explain.py" line="191"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>E 단계를 진행하면(E) M 단계 식의 수치가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="136"/>
+        <location filename="../../gui/views/explain.py" line="194"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="137"/>
+        <location filename="../../gui/views/explain.py" line="195"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="139"/>
+        <location filename="../../gui/views/explain.py" line="197"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>이 성분이 붕괴했으므로(책임도가 거의 없거나 공분산이 특이),
 EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 시작합니다.</translation>
     </message>
+</context>
+<context>
+    <name>FirstRun</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="156"/>
-        <source>Point {0} at {1}</source>
-        <translation>점 {0}, 위치 {1}</translation>
+        <location filename="../../gui/main/first_run.py" line="95"/>
+        <source>Restore &amp;defaults</source>
+        <translation>기본값 복원(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="96"/>
+        <source>Puts every setting back to its default, forgets the window&apos;s layout and shows the keys hint again.</source>
+        <translation>모든 설정을 기본값으로 되돌리고, 창 배치를 잊고, 키 안내를 다시 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="114"/>
+        <source>Every setting is back to its default.</source>
+        <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1853,25 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <location filename="../../gui/lessons/kmeans_view.py" line="71"/>
         <source>After {0} iterations, EM&apos;s means are at most {1:.1e} from Lloyd&apos;s centres.</source>
         <translation>{0}번 반복한 뒤 EM의 평균은 Lloyd의 중심과 최대 {1:.1e}만큼 떨어져 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysHint</name>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="48"/>
+        <source>&lt;b&gt;Space&lt;/b&gt; runs EM · &lt;b&gt;N&lt;/b&gt; one iteration · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; a half-step · &lt;b&gt;R&lt;/b&gt; back to the start · drag a mean to move it · hover a point for its numbers</source>
+        <extracomment>The hint&apos;s name in the settings. The demo&apos;s pace at the first launch, in milliseconds per iteration. The demo&apos;s start at the first launch.</extracomment>
+        <translation>&lt;b&gt;스페이스&lt;/b&gt; EM 실행 · &lt;b&gt;N&lt;/b&gt; 한 번 반복 · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; 반 단계 · &lt;b&gt;R&lt;/b&gt; 시작점으로 · 평균을 드래그해 이동 · 점에 마우스를 올려 수치 보기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="54"/>
+        <source>Got it</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="55"/>
+        <source>Hides this hint for good (View &gt; Restore defaults shows it again).</source>
+        <translation>이 안내를 더 이상 보이지 않습니다(&apos;보기 &gt; 기본값 복원&apos;으로 다시 볼 수 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -2306,17 +2484,29 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="148"/>
+        <location filename="../../gui/main/window.py" line="157"/>
+        <location filename="../../gui/main/window.py" line="173"/>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="162"/>
-        <source>The current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor.</source>
-        <translation>현재 반 단계의 식과 수치, 그리고 커서 아래 점의 책임도.</translation>
+        <location filename="../../gui/main/window.py" line="174"/>
+        <source>Parameters</source>
+        <translation>모수</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="166"/>
+        <location filename="../../gui/main/window.py" line="176"/>
+        <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
+        <translation>설명: 현재 반 단계의 식과 그 수치, 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="316"/>
+        <source>Loaded: {0}</source>
+        <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
+        <translation>불러옴: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="181"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>가장 최근 반 단계의 식을 보여 주는 &apos;설명&apos; 패널을 보이거나 숨깁니다.</translation>
     </message>
@@ -2372,7 +2562,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="71"/>
         <source>tutorial (data points, identity covariances)</source>
-        <translation>튜토리얼 (데이터 점, 단위 공분산)</translation>
+        <translation>튜토리얼 (점, 단위 공분산)</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="72"/>
@@ -2457,7 +2647,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="127"/>
         <source>Max iterations</source>
-        <translation>최대 반복 횟수</translation>
+        <translation>최대 반복</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="128"/>
@@ -2477,7 +2667,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <message>
         <location filename="../../gui/panels/model.py" line="131"/>
         <source>Starts n_init</source>
-        <translation>시작점 수 n_init</translation>
+        <translation>시작점 n_init</translation>
     </message>
     <message>
         <location filename="../../gui/panels/model.py" line="132"/>
@@ -2572,6 +2762,74 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <location filename="../../gui/views/paint.py" line="64"/>
         <source>Density</source>
         <translation>밀도</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersTable</name>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="38"/>
+        <source>The parameters on screen; Ctrl+C or the context menu copies the table as tab-separated text.</source>
+        <translation>화면의 모수입니다. Ctrl+C나 오른쪽 클릭 메뉴로 표를 탭으로 구분된 텍스트로 복사합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="42"/>
+        <source>Log-likelihood of the latest E-step; BIC = -2 L + p log N and AIC = -2 L + 2 p (lower is better), as scikit-learn computes them.</source>
+        <translation>가장 최근 E 단계의 로그 가능도. BIC = -2 L + p log N, AIC = -2 L + 2 p (작을수록 좋음)로, scikit-learn과 같은 방식으로 계산합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="44"/>
+        <source>Copy the table</source>
+        <translation>표 복사</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="61"/>
+        <source>No fit yet.</source>
+        <translation>아직 적합 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <source>sigma</source>
+        <translation>표준편차 σ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <source>covariance</source>
+        <translation>공분산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <source>weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="86"/>
+        <source>Log-likelihood, BIC and AIC follow the first E-step.</source>
+        <translation>로그 가능도, BIC, AIC는 첫 E 단계 뒤에 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="89"/>
+        <source>log-likelihood</source>
+        <translation>로그 가능도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="90"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="91"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="93"/>
+        <source>(of the parameters the latest E-step used)</source>
+        <translation>(가장 최근 E 단계가 사용한 모수 기준)</translation>
     </message>
 </context>
 <context>

@@ -622,117 +622,122 @@ E 步的表格和 M 步的除法。</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="225"/>
+        <location filename="../../gui/main/controller.py" line="237"/>
         <source>Cannot open the file</source>
-        <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
+        <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="252"/>
+        <location filename="../../gui/main/controller.py" line="266"/>
         <source>{0} points drawn from {1}</source>
         <translation>从 {1} 抽取了 {0} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="259"/>
+        <location filename="../../gui/main/controller.py" line="273"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>已加载模型 {0}：运行将从它继续 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="272"/>
+        <location filename="../../gui/main/controller.py" line="286"/>
         <location filename="../../gui/main/sources.py" line="187"/>
         <source>Cannot show the data</source>
         <translation>无法显示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="281"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>1 feature</source>
         <translation>1 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="281"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>{0} features</source>
         <translation>{0} 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="282"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}：{1} 个点 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="314"/>
+        <location filename="../../gui/main/controller.py" line="331"/>
         <source>These settings cannot be used</source>
         <translation>无法使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="409"/>
+        <location filename="../../gui/main/controller.py" line="400"/>
+        <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
+        <translation>继续运行：EM 从这里接着运行，直到 |变化量| &lt; {0:g} 或迭代满 {1} 次；按空格键暂停，按 Esc 停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/controller.py" line="445"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 或协方差类型与已加载的模型不再一致：EM 重新从 k-means++ 开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="444"/>
+        <location filename="../../gui/main/controller.py" line="480"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM 已结束：按 R 回到起点，或按空格键再运行一次。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="463"/>
+        <location filename="../../gui/main/controller.py" line="499"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>已停止：按空格键让 EM 从头重新开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="482"/>
+        <location filename="../../gui/main/controller.py" line="518"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>第 {0} 个起点：最终平均对数似然 {1:.6g}。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="496"/>
+        <location filename="../../gui/main/controller.py" line="532"/>
         <source>painted</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="507"/>
+        <location filename="../../gui/main/controller.py" line="544"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>没有数据点：打开“绘制数据点”，然后在画布上拖动。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="556"/>
+        <location filename="../../gui/main/controller.py" line="593"/>
         <source>EM stopped with an error</source>
         <translation>EM 因出错而停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="75"/>
-        <location filename="../../gui/main/editing.py" line="78"/>
+        <location filename="../../gui/main/editing.py" line="74"/>
+        <location filename="../../gui/main/editing.py" line="77"/>
         <source>These components cannot be used</source>
         <translation>无法使用这些分量</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="78"/>
+        <location filename="../../gui/main/editing.py" line="77"/>
         <source>The window fits at most {0} components: remove one (right-click its mean) first.</source>
         <translation>本窗口最多拟合 {0} 个分量：请先删除一个（右键单击其均值）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="85"/>
+        <location filename="../../gui/main/editing.py" line="84"/>
         <source>Components placed by hand: R shows them as EM&apos;s start,
 E takes the first E-step from them.</source>
         <translation>手动放置的分量：按 R 将其显示为 EM 的起点，
 按 E 从它们出发执行第一次 E 步。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="87"/>
+        <location filename="../../gui/main/editing.py" line="86"/>
         <source>{0} components placed by hand: Space runs EM from them (initialisation &apos;given&apos;).</source>
         <translation>手动放置了 {0} 个分量：按空格键从它们开始运行 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="106"/>
+        <location filename="../../gui/main/editing.py" line="95"/>
         <source>Erase</source>
         <translation>擦除</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="106"/>
+        <location filename="../../gui/main/editing.py" line="95"/>
         <source>Paint</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="112"/>
+        <location filename="../../gui/main/editing.py" line="101"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -877,6 +882,37 @@ E takes the first E-step from them.</source>
         <location filename="../../gui/main/sources.py" line="201"/>
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="60"/>
+        <source>K = {0} as the preset</source>
+        <extracomment>How long the status bar shows what new data cleared, in milliseconds.</extracomment>
+        <translation>K 按预设设为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="64"/>
+        <source>locks cleared</source>
+        <translation>已清除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="67"/>
+        <source>components placed by hand cleared</source>
+        <translation>已清除手动放置的分量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="70"/>
+        <source>loaded model cleared</source>
+        <translation>已清除加载的模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="76"/>
+        <source>New data: {0}.</source>
+        <translation>新数据：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/arrivals.py" line="76"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -1134,105 +1170,228 @@ E takes the first E-step from them.</source>
     </message>
 </context>
 <context>
-    <name>ExplainPanel</name>
+    <name>Explain</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="54"/>
-        <source>The component whose mean update is written out below.</source>
-        <extracomment>A point this close to the cursor (in pixels) counts as hovered. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
-        <translation>下方写出其均值更新公式的分量。</translation>
+        <location filename="../../gui/views/explain_text.py" line="70"/>
+        <source>Component {0}
+weight π = {1}
+mean μ = {2}
+{3} = {4}</source>
+        <translation>分量 {0}
+权重 π = {1}
+均值 μ = {2}
+{3} = {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="59"/>
+        <location filename="../../gui/views/explain_text.py" line="100"/>
+        <source>Point {0} at {1}</source>
+        <translation>点 {0}，位置 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="116"/>
+        <source>sum over j: {0:.3g}; each r_k is its product divided by this sum</source>
+        <translation>对 j 求和：{0:.3g}；r_k 为其乘积除以此和</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="139"/>
+        <source>locked: component {0} is frozen, its weight is kept</source>
+        <translation>已锁定：分量 {0} 已冻结，保持其权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="141"/>
+        <source>locked: keep the weights equal, π = 1/K = {0}</source>
+        <translation>已锁定：保持权重相等，π = 1/K = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="144"/>
+        <source>N_k / N = {0}, scaled to the weight the frozen components leave</source>
+        <translation>N_k / N = {0}，按冻结分量留下的权重缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="150"/>
+        <location filename="../../gui/views/explain_text.py" line="157"/>
+        <source>locked: component {0} is frozen</source>
+        <translation>已锁定：分量 {0} 已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="159"/>
+        <source>locked: covariances fixed at their starting values</source>
+        <translation>已锁定：协方差固定为初始值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="161"/>
+        <source>shared: the N_k-weighted mean of every component&apos;s, plus reg_covar</source>
+        <translation>共享：各分量协方差按 N_k 加权的平均，再加 reg_covar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="163"/>
+        <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
+        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="173"/>
+        <source>Stopped because |change| {0} &lt; tol {1} at iteration {2}: one step changed little, which does not prove the optimum is reached.</source>
+        <translation>在第 {2} 次迭代时因 |变化量| {0} &lt; tol {1} 而停止：只是一步的变化很小，并不能证明已达到最优。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain_text.py" line="178"/>
+        <source>Stopped because max_iter {0} was reached (|change| {1}, tol {2}).</source>
+        <translation>因达到 max_iter {0} 而停止（|变化量| {1}，tol {2}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <location filename="../../gui/views/explain.py" line="65"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>M 步的公式，代入最近一次 E 步的数值，便于手算核对一次迭代。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="61"/>
-        <location filename="../../gui/views/explain.py" line="148"/>
+        <location filename="../../gui/views/explain.py" line="67"/>
+        <location filename="../../gui/views/explain.py" line="205"/>
         <source>Hover a point to see its responsibilities.</source>
         <translation>将鼠标悬停在某个点上以查看其响应度。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="64"/>
-        <source>Responsibilities r_k of the point under the cursor: the chance that component k made it, given the current parameters.</source>
-        <translation>光标下数据点的响应度 r_k：在当前参数下该点由分量 k 产生的概率。</translation>
+        <location filename="../../gui/views/explain.py" line="60"/>
+        <source>The component whose M-step is written out below.</source>
+        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
+        <translation>下方写出其 M 步的分量。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="67"/>
+        <location filename="../../gui/views/explain.py" line="71"/>
+        <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
+        <translation>光标下的点的 E 步：它的响应度 r_k，即该点由分量 k 生成的概率，按 E 步所用的参数计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="75"/>
+        <source>Keep going (tol 0)</source>
+        <translation>继续运行（tol 0）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="76"/>
+        <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
+        <translation>以 tol 0 从屏幕上的参数接着运行 EM，直到你停止它（Esc 或空格键），或对数似然的变化小于 1e-10。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="82"/>
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="105"/>
+        <location filename="../../gui/views/explain.py" line="146"/>
+        <source>frozen: kept</source>
+        <translation>已冻结：保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="148"/>
+        <source>locked: 1/K = {0}</source>
+        <translation>已锁定：1/K = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="150"/>
+        <source>rescaled (frozen components)</source>
+        <translation>已重新缩放（有冻结分量）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="160"/>
         <source>No fit yet.</source>
         <translation>尚未拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="107"/>
+        <location filename="../../gui/views/explain.py" line="162"/>
         <source>Start: the initial parameters</source>
         <translation>起点：初始参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="108"/>
+        <location filename="../../gui/views/explain.py" line="163"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 步：由参数计算响应度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="109"/>
+        <location filename="../../gui/views/explain.py" line="164"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 步：由响应度计算参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="110"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>The best start&apos;s result</source>
         <translation>最佳起点的结果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="112"/>
+        <location filename="../../gui/views/explain.py" line="167"/>
         <source>iteration {0}</source>
         <translation>第 {0} 次迭代</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="121"/>
+        <location filename="../../gui/views/explain.py" line="171"/>
         <source>From the latest E-step:</source>
         <translation>来自最近一次 E 步：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="128"/>
+        <location filename="../../gui/views/explain.py" line="176"/>
+        <source>Component {0}, before → after:</source>
+        <translation>分量 {0}，更新前 → 更新后：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="182"/>
+        <source>(frozen: the M-step keeps the old mean)</source>
+        <translation>（已冻结：M 步保留原均值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="184"/>
+        <source>Press M to see the M-step&apos;s before → after.</source>
+        <translation>按 M 查看 M 步的更新前 → 更新后。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/explain.py" line="186"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>平均对数似然 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="130"/>
+        <location filename="../../gui/views/explain.py" line="188"/>
         <source>change since the previous E-step: {0}</source>
         <translation>与上一次 E 步相比的变化：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="133"/>
+        <location filename="../../gui/views/explain.py" line="191"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>执行一次 E 步（按 E），即可看到 M 步公式中的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="136"/>
+        <location filename="../../gui/views/explain.py" line="194"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="137"/>
+        <location filename="../../gui/views/explain.py" line="195"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="139"/>
+        <location filename="../../gui/views/explain.py" line="197"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>它已坍缩（几乎没有响应度，或协方差奇异），
 因此从 EM 解释得最差的点重新开始，使用整个数据的协方差。</translation>
     </message>
+</context>
+<context>
+    <name>FirstRun</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="156"/>
-        <source>Point {0} at {1}</source>
-        <translation>点 {0}，位于 {1}</translation>
+        <location filename="../../gui/main/first_run.py" line="95"/>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认设置(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="96"/>
+        <source>Puts every setting back to its default, forgets the window&apos;s layout and shows the keys hint again.</source>
+        <translation>将所有设置恢复为默认值，忘记窗口布局，并再次显示按键提示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="114"/>
+        <source>Every setting is back to its default.</source>
+        <translation>所有设置已恢复为默认值。</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1853,25 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <location filename="../../gui/lessons/kmeans_view.py" line="71"/>
         <source>After {0} iterations, EM&apos;s means are at most {1:.1e} from Lloyd&apos;s centres.</source>
         <translation>经过 {0} 次迭代后，EM 的均值与 Lloyd 的中心相差至多 {1:.1e}。</translation>
+    </message>
+</context>
+<context>
+    <name>KeysHint</name>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="48"/>
+        <source>&lt;b&gt;Space&lt;/b&gt; runs EM · &lt;b&gt;N&lt;/b&gt; one iteration · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; a half-step · &lt;b&gt;R&lt;/b&gt; back to the start · drag a mean to move it · hover a point for its numbers</source>
+        <extracomment>The hint&apos;s name in the settings. The demo&apos;s pace at the first launch, in milliseconds per iteration. The demo&apos;s start at the first launch.</extracomment>
+        <translation>&lt;b&gt;空格键&lt;/b&gt; 运行 EM · &lt;b&gt;N&lt;/b&gt; 迭代一次 · &lt;b&gt;E&lt;/b&gt; / &lt;b&gt;M&lt;/b&gt; 走半步 · &lt;b&gt;R&lt;/b&gt; 回到起点 · 拖动均值可移动它 · 悬停在点上可查看其数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="54"/>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/first_run.py" line="55"/>
+        <source>Hides this hint for good (View &gt; Restore defaults shows it again).</source>
+        <translation>不再显示此提示（“视图 &gt; 恢复默认设置”可让它再次出现）。</translation>
     </message>
 </context>
 <context>
@@ -2306,17 +2484,29 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="148"/>
+        <location filename="../../gui/main/window.py" line="157"/>
+        <location filename="../../gui/main/window.py" line="173"/>
         <source>Explain</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="162"/>
-        <source>The current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor.</source>
-        <translation>当前半步的公式及其数值，以及光标下数据点的响应度。</translation>
+        <location filename="../../gui/main/window.py" line="174"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="166"/>
+        <location filename="../../gui/main/window.py" line="176"/>
+        <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
+        <translation>解释：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="316"/>
+        <source>Loaded: {0}</source>
+        <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
+        <translation>已加载：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="181"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>显示或隐藏“解释”面板，其中有最近半步的公式。</translation>
     </message>
@@ -2572,6 +2762,74 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <location filename="../../gui/views/paint.py" line="64"/>
         <source>Density</source>
         <translation>密度</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersTable</name>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="38"/>
+        <source>The parameters on screen; Ctrl+C or the context menu copies the table as tab-separated text.</source>
+        <translation>屏幕上的参数；按 Ctrl+C 或使用右键菜单，可将表格复制为制表符分隔的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="42"/>
+        <source>Log-likelihood of the latest E-step; BIC = -2 L + p log N and AIC = -2 L + 2 p (lower is better), as scikit-learn computes them.</source>
+        <translation>最近一次 E 步的对数似然；BIC = -2 L + p log N，AIC = -2 L + 2 p（越小越好），与 scikit-learn 的算法相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="44"/>
+        <source>Copy the table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="61"/>
+        <source>No fit yet.</source>
+        <translation>尚未拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <source>sigma</source>
+        <translation>标准差 σ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <source>covariance</source>
+        <translation>协方差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="86"/>
+        <source>Log-likelihood, BIC and AIC follow the first E-step.</source>
+        <translation>第一次 E 步之后显示对数似然、BIC 和 AIC。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="89"/>
+        <source>log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="90"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="91"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/parameters_table.py" line="93"/>
+        <source>(of the parameters the latest E-step used)</source>
+        <translation>（基于最近一次 E 步所用的参数）</translation>
     </message>
 </context>
 <context>
