@@ -119,69 +119,69 @@
         <translation>K = 1부터 9까지의 성분을 모든 공분산 유형으로 데이터에 적합하고 BIC, AIC, ICL 또는 검증 데이터의 로그 가능도로 순위를 매깁니다. 결과를 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="144"/>
+        <location filename="../../gui/choosek/chooser.py" line="152"/>
         <source>No data: generate or open a data set first.</source>
         <translation>데이터 없음: 먼저 데이터 세트를 생성하거나 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="156"/>
+        <location filename="../../gui/choosek/chooser.py" line="164"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="171"/>
+        <location filename="../../gui/choosek/chooser.py" line="179"/>
         <source>Stopping after the current step…</source>
         <translation>현재 단계가 끝나면 정지합니다…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="209"/>
+        <location filename="../../gui/choosek/chooser.py" line="217"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>데이터가 바뀌었습니다. 화면의 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="214"/>
+        <location filename="../../gui/choosek/chooser.py" line="222"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>K 선택에서 가져온 {0}: E, M 또는 스페이스로 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="256"/>
+        <location filename="../../gui/choosek/chooser.py" line="264"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>모델 선택이 오류로 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="258"/>
+        <location filename="../../gui/choosek/chooser.py" line="266"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>완료: {0}개 셀. 점이나 행을 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="263"/>
+        <location filename="../../gui/choosek/chooser.py" line="271"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>{1}개 셀 중 {0}개를 마치고 정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="213"/>
-        <location filename="../../gui/choosek/chooser.py" line="269"/>
+        <location filename="../../gui/choosek/chooser.py" line="221"/>
+        <location filename="../../gui/choosek/chooser.py" line="277"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <location filename="../../gui/choosek/chooser.py" line="279"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>{0} 적합 중: 시작점 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="273"/>
+        <location filename="../../gui/choosek/chooser.py" line="281"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>{0} 적합 중: 엄격한 허용 오차까지 계속</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="274"/>
+        <location filename="../../gui/choosek/chooser.py" line="282"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>{0} 적합 중: 교차 검증 폴드 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="286"/>
-        <location filename="../../gui/choosek/chooser.py" line="291"/>
+        <location filename="../../gui/choosek/chooser.py" line="294"/>
+        <location filename="../../gui/choosek/chooser.py" line="299"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>데이터가 바뀌었습니다. 새 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
@@ -2484,29 +2484,29 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="157"/>
-        <location filename="../../gui/main/window.py" line="173"/>
+        <location filename="../../gui/main/window.py" line="164"/>
+        <location filename="../../gui/main/window.py" line="180"/>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="174"/>
+        <location filename="../../gui/main/window.py" line="181"/>
         <source>Parameters</source>
         <translation>모수</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="176"/>
+        <location filename="../../gui/main/window.py" line="183"/>
         <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>설명: 현재 반 단계의 식과 그 수치, 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="316"/>
+        <location filename="../../gui/main/window.py" line="329"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>불러옴: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="181"/>
+        <location filename="../../gui/main/window.py" line="188"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>가장 최근 반 단계의 식을 보여 주는 &apos;설명&apos; 패널을 보이거나 숨깁니다.</translation>
     </message>

@@ -119,69 +119,69 @@
         <translation>对数据用每种协方差类型拟合 K = 1 到 9 个分量，并按 BIC、AIC、ICL 或留出数据的对数似然排序；点击一个结果即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="144"/>
+        <location filename="../../gui/choosek/chooser.py" line="152"/>
         <source>No data: generate or open a data set first.</source>
         <translation>没有数据：请先生成或打开一个数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="156"/>
+        <location filename="../../gui/choosek/chooser.py" line="164"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="171"/>
+        <location filename="../../gui/choosek/chooser.py" line="179"/>
         <source>Stopping after the current step…</source>
         <translation>当前步骤完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="209"/>
+        <location filename="../../gui/choosek/chooser.py" line="217"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>数据已改变：请对屏幕上的数据重新选择 K。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="214"/>
+        <location filename="../../gui/choosek/chooser.py" line="222"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>已载入“选择 K”中的 {0}：按 E、M 或空格键从它继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="256"/>
+        <location filename="../../gui/choosek/chooser.py" line="264"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>模型选择因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="258"/>
+        <location filename="../../gui/choosek/chooser.py" line="266"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>完成：{0} 个单元。点击一个点或一行即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="263"/>
+        <location filename="../../gui/choosek/chooser.py" line="271"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>在 {1} 个单元中完成 {0} 个后停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="213"/>
-        <location filename="../../gui/choosek/chooser.py" line="269"/>
+        <location filename="../../gui/choosek/chooser.py" line="221"/>
+        <location filename="../../gui/choosek/chooser.py" line="277"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <location filename="../../gui/choosek/chooser.py" line="279"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>正在拟合 {0}：第 {1} 个起点，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="273"/>
+        <location filename="../../gui/choosek/chooser.py" line="281"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>正在拟合 {0}：继续迭代到严格容差</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="274"/>
+        <location filename="../../gui/choosek/chooser.py" line="282"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>正在拟合 {0}：交叉验证第 {1} 折，共 {2} 折</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="286"/>
-        <location filename="../../gui/choosek/chooser.py" line="291"/>
+        <location filename="../../gui/choosek/chooser.py" line="294"/>
+        <location filename="../../gui/choosek/chooser.py" line="299"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>数据已改变：请对新数据重新选择 K。</translation>
     </message>
@@ -2484,29 +2484,29 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="157"/>
-        <location filename="../../gui/main/window.py" line="173"/>
+        <location filename="../../gui/main/window.py" line="164"/>
+        <location filename="../../gui/main/window.py" line="180"/>
         <source>Explain</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="174"/>
+        <location filename="../../gui/main/window.py" line="181"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="176"/>
+        <location filename="../../gui/main/window.py" line="183"/>
         <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>解释：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="316"/>
+        <location filename="../../gui/main/window.py" line="329"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="181"/>
+        <location filename="../../gui/main/window.py" line="188"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>显示或隐藏“解释”面板，其中有最近半步的公式。</translation>
     </message>
