@@ -51,6 +51,7 @@ from engine.selection.criteria import (
 )
 from engine.selection.grid import START_MAX_ITER, START_TOL, SelectionConfig
 from engine.selection.results import CellPhase, CellProgress, CellResult
+from engine.selection.screening import screen_settings
 
 COVARIANCE_INDEX = {covariance_type: index for index, covariance_type in enumerate(CovarianceType)}
 #: SeedSequence spawn keys: 1 for cells, 2 for the folds, 3 for bootstrap replicates.
@@ -121,10 +122,12 @@ def _last(snapshots: Iterator[EMSnapshot]) -> EMSnapshot:
 
 
 def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type: CovarianceType,
-             cross_validate: bool = True) -> Iterator[CellProgress | CellResult]:
+             cross_validate: bool = True, screen: bool = False) -> Iterator[CellProgress | CellResult]:
     """Fit one cell (see the module docstring), yielding progress and, last, its ``CellResult``.
 
-    Without ``cross_validate`` (a bootstrap replicate's fits) the held-out log-likelihood is NaN.
+    Without ``cross_validate`` (a bootstrap replicate's fits) the held-out log-likelihood is NaN. With
+    ``screen`` the continuation and the cross-validation stop at the screening precision
+    (``engine.selection.screening.screen_settings``); ``refine_cell`` takes such a cell on to ``tol``.
 
     A cell that EM cannot fit (a tied covariance that turns singular, say) ends as a ``CellResult`` with
     ``error`` set and NaN criteria, marked degenerate; it does not stop the selection.
@@ -132,17 +135,9 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
     config = data.config
     covariance_type = CovarianceType(covariance_type)
     seed = cell_seed(config.seed, n_components, covariance_type)
-
-    def progress(phase: CellPhase, step: int, steps: int) -> CellProgress:
-        return CellProgress(cell_index, config.n_cells, n_components, covariance_type, phase, step, steps)
-
-    clock = [time.perf_counter()]
-
-    def lap() -> float:
-        now = time.perf_counter()
-        elapsed, clock[0] = now - clock[0], now
-        return elapsed
-
+    progress = _progress_of(cell_index, config.n_cells, n_components, covariance_type)
+    clock = _Lap()
+    tol, cap = screen_settings(config.tol, config.max_iter) if screen else (config.tol, config.max_iter)
     try:
         start_config = FitConfig(n_components, covariance_type, tol=START_TOL, max_iter=START_MAX_ITER,
                                  reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed)
@@ -153,64 +148,162 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
                 yield progress(CellPhase.START, snapshot.start + 1, config.n_init)
             if snapshot.done:
                 best = snapshot
-        starts_seconds = lap()
+        starts_seconds = clock()
         yield progress(CellPhase.REFINE, 1, 1)
-        refine_config = FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
-                                  reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=best.params,
-                                  accelerate=True)
-        refined = _last(iterate_em(data.X, refine_config, backend=data.backend, with_labels=False))
-        params = refined.params
-        mean_log_likelihood = float(data.backend.log_prob_norm(params).mean())
+        continued = _continue(data, best.params, tol, cap)
     except GMMError as problem:
         yield _failed(cell_index, n_components, covariance_type, data.X.shape[1], seed, str(problem))
         return
+    start = _StartPart(best.iteration, best.history, best.start_log_likelihoods, best.reseed_events, seed)
+    yield from _scored(data, cell_index, start, continued, tol, cap == config.max_iter, cross_validate, progress,
+                       (starts_seconds, clock()), clock)
+
+
+def refine_cell(data: CellData, cell: CellResult) -> Iterator[CellProgress | CellResult]:
+    """A screened cell continued from its parameters to the tight ``tol`` and cross-validated at it.
+
+    The continuation may use what the screening left of ``max_iter``. Yields progress and, last, the
+    refined ``CellResult`` (same ``cell_index``, ``refined`` True).
+    """
+    config = data.config
+    progress = _progress_of(cell.cell_index, config.n_cells, cell.n_components, cell.covariance_type)
+    clock = _Lap()
+    yield progress(CellPhase.REFINE, 1, 1)
+    budget = max(1, config.max_iter - cell.continued_iter)
+    try:
+        continued = _continue(data, cell.params, config.tol, budget)
+    except GMMError as problem:
+        yield _failed(cell.cell_index, cell.n_components, cell.covariance_type, data.X.shape[1], cell.seed,
+                      str(problem))
+        return
+    fit = cell.fit
+    n_start = fit.n_iter - cell.continued_iter
+    start = _StartPart(n_start, fit.history[:n_start], fit.start_log_likelihoods,
+                       tuple(event for event in fit.reseed_events if event.iteration <= n_start), cell.seed)
+    screened = _Continued(fit.history[n_start:], cell.continued_iter, fit.reseed_events[len(start.reseed_events):])
+    starts, screening, cv = cell.seconds
+    yield from _scored(data, cell.cell_index, start, screened.then(continued), config.tol, True, True, progress,
+                       (starts, screening + cv + clock()), clock, refined=True)
+
+
+@dataclass(frozen=True)
+class _StartPart:
+    """What a cell keeps of its starts: the best start's iterations and history, every start's result."""
+
+    n_iter: int
+    history: tuple[float, ...]
+    start_log_likelihoods: tuple[float, ...]
+    reseed_events: tuple[ReseedEvent, ...]
+    seed: int
+
+
+@dataclass(frozen=True)
+class _Continued:
+    """A continuation of the best start: its E-steps' history, iterations and re-seeds (iterations counted
+    from the continuation's start), the parameters it ended at and how it stopped."""
+
+    history: tuple[float, ...]
+    n_iter: int
+    reseed_events: tuple[ReseedEvent, ...]
+    params: object = None
+    converged: bool = False
+    hit_cap: bool = False
+
+    def then(self, later: _Continued) -> _Continued:
+        """This continuation followed by ``later`` (which started where this one ended)."""
+        events = tuple(ReseedEvent(event.component, event.iteration + self.n_iter) for event in later.reseed_events)
+        return _Continued(self.history + later.history, self.n_iter + later.n_iter, self.reseed_events + events,
+                          later.params, later.converged, later.hit_cap)
+
+
+def _continue(data: CellData, params, tol: float, max_iter: int) -> _Continued:
+    """EM from ``params`` (SQUAREM-accelerated) until the change per row is below ``tol`` or ``max_iter``."""
+    config = FitConfig(params.n_components, params.covariance_type, tol=tol, max_iter=max_iter,
+                       reg_covar=data.config.reg_covar, init=InitMethod.GIVEN, init_params=params, accelerate=True)
+    last = _last(iterate_em(data.X, config, backend=data.backend, with_labels=False))
+    return _Continued(last.history, last.iteration, last.reseed_events, last.params, last.converged,
+                      last.stop_reason is StopReason.MAX_ITER and not last.converged)
+
+
+def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Continued, tol: float,
+            full_budget: bool, cross_validate: bool, progress, seconds: tuple[float, float], clock,
+            refined: bool = False) -> Iterator[CellProgress | CellResult]:
+    """The cell's ``CellResult`` from its starts and continuation: criteria, degeneracy, cross-validation."""
+    config = data.config
+    params = continued.params
     n_samples = len(data.X)
-    refine_seconds = lap()
+    mean_log_likelihood = float(data.backend.log_prob_norm(params).mean())
+    seed = start.seed
     fit = FitResult(
         params=params,
-        n_iter=best.iteration + refined.iteration,
-        converged=refined.converged,
-        history=best.history + refined.history,
+        n_iter=start.n_iter + continued.n_iter,
+        converged=continued.converged,
+        history=start.history + continued.history,
         mean_log_likelihood=mean_log_likelihood,
         n_samples=n_samples,
-        config=FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
+        config=FitConfig(params.n_components, params.covariance_type, tol=config.tol, max_iter=config.max_iter,
                          reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed),
-        start_log_likelihoods=best.start_log_likelihoods,
-        reseed_events=best.reseed_events + tuple(
-            ReseedEvent(event.component, event.iteration + best.iteration) for event in refined.reseed_events),
+        start_log_likelihoods=start.start_log_likelihoods,
+        reseed_events=start.reseed_events + tuple(
+            ReseedEvent(event.component, event.iteration + start.n_iter) for event in continued.reseed_events),
     )
     n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, n_samples)
     icl = icl_from(bic, sum_log_max_responsibility(data.X, params))
     reason = degenerate_reason(params, n_samples, config.reg_covar, data.spread)
-    cv, cv_note = (yield from _cross_validate(data, params, progress)) if cross_validate else (float("nan"), None)
+    cap = config.max_iter if full_budget else screen_settings(config.tol, config.max_iter)[1]
+    cv, cv_note, folds_converged = (yield from _cross_validate(data, params, progress, tol, cap)) if cross_validate \
+        else (float("nan"), None, True)
+    at_tol = tol <= config.tol
+    tight = at_tol and (full_budget or (continued.converged and folds_converged))
     yield CellResult(
-        cell_index=cell_index, n_components=n_components, covariance_type=covariance_type, params=params, fit=fit,
-        log_likelihood=fit.log_likelihood, n_parameters=n_parameters, bic=bic, aic=aic, icl=icl,
-        cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
-        converged=refined.converged, n_iter=fit.n_iter,
-        hit_max_iter=refined.stop_reason is StopReason.MAX_ITER and not refined.converged, seed=seed,
-        cv_note=cv_note, seconds=(starts_seconds, refine_seconds, lap()),
+        cell_index=cell_index, n_components=params.n_components, covariance_type=params.covariance_type,
+        params=params, fit=fit, log_likelihood=fit.log_likelihood, n_parameters=n_parameters, bic=bic, aic=aic,
+        icl=icl, cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
+        converged=continued.converged, n_iter=fit.n_iter, hit_max_iter=continued.hit_cap and full_budget,
+        seed=seed, cv_note=cv_note, seconds=(*seconds, clock()), tight=tight, fit_tol=tol, refined=refined,
+        continued_iter=continued.n_iter,
     )
 
 
-def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
-    """Held-out log-likelihood per row over the folds, and a note when a fold could not be fitted."""
+def _cross_validate(data: CellData, params, progress, tol: float, max_iter: int) -> Iterator[CellProgress]:
+    """Held-out log-likelihood per row over the folds, a note when a fold could not be fitted, and whether
+    every fold fit reached ``tol``."""
     config = data.config
     total = 0.0
+    converged = True
     for index in range(config.folds):
         yield progress(CellPhase.FOLD, index + 1, config.folds)
         train, held_out = data.fold(index)
-        fold_config = FitConfig(params.n_components, params.covariance_type, tol=config.tol, max_iter=config.max_iter,
+        fold_config = FitConfig(params.n_components, params.covariance_type, tol=tol, max_iter=max_iter,
                                 reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=params,
                                 accelerate=True)
         try:
-            fitted = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False)).params
+            last = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False))
         except GMMError as problem:
-            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}"
-        total += float(held_out.log_prob_norm(fitted).sum())
+            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}", True
+        converged = converged and last.converged
+        total += float(held_out.log_prob_norm(last.params).sum())
     if not np.isfinite(total):
-        return float("nan"), "a held-out row has no density left under the fitted model"
-    return total / len(data.X), None
+        return float("nan"), "a held-out row has no density left under the fitted model", converged
+    return total / len(data.X), None, converged
+
+
+def _progress_of(cell_index: int, n_cells: int, n_components: int, covariance_type: CovarianceType):
+    def progress(phase: CellPhase, step: int, steps: int) -> CellProgress:
+        return CellProgress(cell_index, n_cells, n_components, covariance_type, phase, step, steps)
+    return progress
+
+
+class _Lap:
+    """Seconds since the previous call (or since construction)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self) -> float:
+        now = time.perf_counter()
+        elapsed, self.last = now - self.last, now
+        return elapsed
 
 
 def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType, n_features: int, seed: int,
@@ -223,4 +316,4 @@ def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType,
                       converged=False, n_iter=0, hit_max_iter=False, seed=seed, error=problem)
 
 
-__all__ = ["CellData", "cell_seed", "fit_cell", "folds_for"]
+__all__ = ["CellData", "cell_seed", "fit_cell", "folds_for", "refine_cell"]

@@ -22,12 +22,14 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from engine.blas import single_threaded_blas
+from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.scales import check_fit_data
-from engine.selection.cells import CellData, fit_cell
+from engine.selection.cells import CellData, fit_cell, refine_cell
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
+from engine.selection.screening import cells_to_refine
 
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
@@ -123,29 +125,54 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     X = selection_data(X, feature_names)
     config, capped_note = effective_config(X, config)
     cells = grid_cells(config)
-    n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
-    if n_processes == 1:
-        data = CellData(X, config, n_threads=1, feature_names=names)
-        events = _single_threaded(event for index, k, covariance_type in cells
-                                  for event in fit_cell(data, index, k, covariance_type))
-    else:
-        tasks = [(fit_cell, (index, k, covariance_type)) for index, k, covariance_type in cells]
-        events = run_tasks(CellData, (X, config, 1, names), tasks, n_processes, start_method)
-    try:
-        for event in events:
-            if isinstance(event, CellResult):
-                event = _read_only(event)
-                finished[event.cell_index] = event
-            yield event
-    finally:
-        events.close()
+    screen = config.screen
+    first = [(fit_cell, (index, k, covariance_type, True, screen)) for index, k, covariance_type in cells]
+    phase = first
+    while phase:
+        events = _run_phase(X, config, names, phase, processes, start_method)
+        try:
+            for event in events:
+                if isinstance(event, CellResult):
+                    event = _read_only(event)
+                    finished[event.cell_index] = event
+                yield event
+        finally:
+            events.close()
+        phase = [(refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()))]
     ordered = tuple(finished[index] for index, _, _ in cells)
     best = MappingProxyType({criterion: best_by(ordered, criterion) for criterion in Criterion})
     yield SelectionResult(config=config, cells=ordered, best=best, chosen=best[config.criterion], ks=config.ks,
                           capped_note=capped_note, n_samples=X.shape[0], n_features=X.shape[1],
                           feature_names=names or tuple(f"x{j}" for j in range(X.shape[1])))
+
+
+def _run_phase(X: NDArray[np.float64], config: SelectionConfig, names: tuple[str, ...] | None, tasks: list,
+               processes: int | None, start_method: str | None) -> Iterator[SelectionEvent]:
+    """The events of ``tasks`` (``(task, args)`` over a ``CellData``), in this process or on workers.
+
+    On workers the largest cells (most components; full before tied, diag, spherical) are handed out
+    first, so that the slowest cells do not start last and leave one core idle at the end.
+    """
+    n_processes = usable_processes(processes, len(tasks), X.shape[0])
+    if n_processes == 1:
+        data = CellData(X, config, n_threads=1, feature_names=names)
+        return _single_threaded(event for task, args in tasks for event in task(data, *args))
+    return run_tasks(CellData, (X, config, 1, names), sorted(tasks, key=_expected_cost, reverse=True), n_processes,
+                     start_method)
+
+
+#: Relative cost of a component's covariance, for the order in which cells are handed to workers.
+_TYPE_COST = {CovarianceType.FULL: 4, CovarianceType.TIED: 3, CovarianceType.DIAG: 2, CovarianceType.SPHERICAL: 1}
+
+
+def _expected_cost(task: tuple) -> tuple[int, int]:
+    _, args = task
+    if isinstance(args[0], CellResult):
+        return args[0].n_components, _TYPE_COST[args[0].covariance_type]
+    _, n_components, covariance_type = args[:3]
+    return n_components, _TYPE_COST[CovarianceType(covariance_type)]
 
 
 def select(X: ArrayLike, config: SelectionConfig, **options) -> SelectionResult:
