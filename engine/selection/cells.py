@@ -9,13 +9,16 @@ of 10 starts; see ``engine.selection.grid`` for the tolerance):
    cheaper by up to 1 s of 4 but ended, after the continuation, below the optimum found this way in 7 or
    8 of the 36 cells (by up to 12.5 in log-likelihood), and their continuations took longer.
 2. That start is continued by EM (initialisation "given") to the tight ``tol``, at most ``max_iter``
-   iterations.
+   iterations; in a selection's screening phase only to ``SCREEN_TOL`` and ``SCREEN_MAX_ITER``
+   (``engine.selection.screening``), and ``refine_cell`` continues the cells that can decide the choice
+   from there to ``tol``, with what is left of ``max_iter``.
 3. Cross-validation: for each fold, EM on the other rows starts from the cell's fitted parameters
    (initialisation "given") and runs to the same tight ``tol``; the fold's rows are scored under the
    result. Starting from the cell's own optimum measures the model structure (K and the covariance type),
    not the luck of the starts, at a fraction of the cost of new starts per fold. The fold fits run to the
    tight tolerance because the start has seen the held-out rows, and a fit stopped early still remembers
-   them: against fold fits to 1e-10, the held-out log-likelihood per row came out too high by up to 0.21
+   them (a screened cell's folds run to the screening precision, a refined cell's to ``tol``): against
+   fold fits to 1e-10, the held-out log-likelihood per row came out too high by up to 0.21
    at tol 1e-3, 0.056 at 1e-5 and 0.016 at 1e-7 (more than the differences between the best cells), and
    by at most 2.3e-4 at 1e-8 (Old Faithful, 36 cells of 10 starts).
 
@@ -162,16 +165,20 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
 def refine_cell(data: CellData, cell: CellResult) -> Iterator[CellProgress | CellResult]:
     """A screened cell continued from its parameters to the tight ``tol`` and cross-validated at it.
 
-    The continuation may use what the screening left of ``max_iter``. Yields progress and, last, the
+    The continuation may use what the screening left of ``max_iter`` (nothing left: only the cross-validation
+    is refined, and the cell keeps its ``hit_max_iter``). Each cross-validation fit goes on from the cell's
+    screened fit of that fold (which started from the screened optimum), so the screening's folds are not
+    lost. Yields progress and, last, the
     refined ``CellResult`` (same ``cell_index``, ``refined`` True).
     """
     config = data.config
     progress = _progress_of(cell.cell_index, config.n_cells, cell.n_components, cell.covariance_type)
     clock = _Lap()
     yield progress(CellPhase.REFINE, 1, 1)
-    budget = max(1, config.max_iter - cell.continued_iter)
+    budget = config.max_iter - cell.continued_iter
     try:
-        continued = _continue(data, cell.params, config.tol, budget)
+        continued = _continue(data, cell.params, config.tol, budget) if budget > 0 else _Continued(
+            (), 0, (), cell.params, False, True)  # the screening used all of max_iter: only the folds go on
     except GMMError as problem:
         yield _failed(cell.cell_index, cell.n_components, cell.covariance_type, data.X.shape[1], cell.seed,
                       str(problem))
@@ -183,7 +190,8 @@ def refine_cell(data: CellData, cell: CellResult) -> Iterator[CellProgress | Cel
     screened = _Continued(fit.history[n_start:], cell.continued_iter, fit.reseed_events[len(start.reseed_events):])
     starts, screening, cv = cell.seconds
     yield from _scored(data, cell.cell_index, start, screened.then(continued), config.tol, True, True, progress,
-                       (starts, screening + cv + clock()), clock, refined=True)
+                       (starts, screening + cv + clock()), clock, refined=True,
+                       fold_starts=cell.fold_params)
 
 
 @dataclass(frozen=True)
@@ -227,7 +235,7 @@ def _continue(data: CellData, params, tol: float, max_iter: int) -> _Continued:
 
 def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Continued, tol: float,
             full_budget: bool, cross_validate: bool, progress, seconds: tuple[float, float], clock,
-            refined: bool = False) -> Iterator[CellProgress | CellResult]:
+            refined: bool = False, fold_starts: tuple | None = None) -> Iterator[CellProgress | CellResult]:
     """The cell's ``CellResult`` from its starts and continuation: criteria, degeneracy, cross-validation."""
     config = data.config
     params = continued.params
@@ -251,8 +259,8 @@ def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Cont
     icl = icl_from(bic, sum_log_max_responsibility(data.X, params))
     reason = degenerate_reason(params, n_samples, config.reg_covar, data.spread)
     cap = config.max_iter if full_budget else screen_settings(config.tol, config.max_iter)[1]
-    cv, cv_note, folds_converged = (yield from _cross_validate(data, params, progress, tol, cap)) if cross_validate \
-        else (float("nan"), None, True)
+    cv, cv_note, folds_converged, fold_params = (yield from _cross_validate(
+        data, params, progress, tol, cap, fold_starts)) if cross_validate else (float("nan"), None, True, None)
     at_tol = tol <= config.tol
     tight = at_tol and (full_budget or (continued.converged and folds_converged))
     yield CellResult(
@@ -261,31 +269,36 @@ def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Cont
         icl=icl, cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
         converged=continued.converged, n_iter=fit.n_iter, hit_max_iter=continued.hit_cap and full_budget,
         seed=seed, cv_note=cv_note, seconds=(*seconds, clock()), tight=tight, fit_tol=tol, refined=refined,
-        continued_iter=continued.n_iter,
+        continued_iter=continued.n_iter, fold_params=fold_params if not tight else None,
     )
 
 
-def _cross_validate(data: CellData, params, progress, tol: float, max_iter: int) -> Iterator[CellProgress]:
-    """Held-out log-likelihood per row over the folds, a note when a fold could not be fitted, and whether
-    every fold fit reached ``tol``."""
+def _cross_validate(data: CellData, params, progress, tol: float, max_iter: int,
+                    fold_starts: tuple | None = None) -> Iterator[CellProgress]:
+    """Held-out log-likelihood per row over the folds, a note when a fold could not be fitted, whether every
+    fold fit reached ``tol``, and the fold fits' parameters. Each fold fit starts from ``params``, or, when
+    refining, from that fold's screened fit in ``fold_starts`` (which started from the screened ``params``)."""
     config = data.config
     total = 0.0
     converged = True
+    fitted = []
     for index in range(config.folds):
         yield progress(CellPhase.FOLD, index + 1, config.folds)
         train, held_out = data.fold(index)
-        fold_config = FitConfig(params.n_components, params.covariance_type, tol=tol, max_iter=max_iter,
-                                reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=params,
+        start = params if fold_starts is None else fold_starts[index]
+        fold_config = FitConfig(start.n_components, start.covariance_type, tol=tol, max_iter=max_iter,
+                                reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=start,
                                 accelerate=True)
         try:
             last = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False))
         except GMMError as problem:
-            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}", True
+            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}", True, None
         converged = converged and last.converged
+        fitted.append(last.params)
         total += float(held_out.log_prob_norm(last.params).sum())
     if not np.isfinite(total):
-        return float("nan"), "a held-out row has no density left under the fitted model", converged
-    return total / len(data.X), None, converged
+        return float("nan"), "a held-out row has no density left under the fitted model", converged, None
+    return total / len(data.X), None, converged, tuple(fitted)
 
 
 def _progress_of(cell_index: int, n_cells: int, n_components: int, covariance_type: CovarianceType):
