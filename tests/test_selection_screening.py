@@ -12,10 +12,11 @@ import pytest
 
 from engine.covariance import CovarianceType
 from engine.presets import generate
+from engine.selection import screening
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.results import CellResult
 from engine.selection.run import iterate_selection, select
-from engine.selection.screening import BIC_MARGIN, CV_MARGIN, SCREEN_MAX_ITER, SCREEN_TOL, cells_to_refine
+from engine.selection.screening import BIC_MARGIN, CV_MARGIN, SCREEN_TOL, cells_to_refine
 
 FAITHFUL = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "faithful.csv"
 
@@ -67,15 +68,19 @@ def test_a_refined_cell_comes_again_with_its_index_and_says_its_precision():
         assert cell.n_iter == len(cell.fit.history) and cell.continued_iter > screened.continued_iter
 
 
-def test_hit_max_iter_is_only_said_of_the_selections_max_iter():
+def test_hit_max_iter_is_only_said_of_the_selections_max_iter(monkeypatch):
     X = generate("three-blobs", 150, seed=3).X
-    base = dict(ks=(3,), covariance_types=("full",), n_init=1, folds=2, seed=0, tol=0.0)
-    capped_by_screening = select(X, SelectionConfig(max_iter=SCREEN_MAX_ITER + 50, **base), processes=1)
-    at_max_iter = select(X, SelectionConfig(max_iter=3, **base), processes=1)
-    (screened,), (stopped,) = capped_by_screening.cells, at_max_iter.cells
-    # tol 0: the screening (tol 1e-6) converges, refinement runs the rest of max_iter and stops there
-    assert screened.refined and screened.hit_max_iter and screened.continued_iter == SCREEN_MAX_ITER + 50
-    assert stopped.hit_max_iter and not stopped.converged and stopped.continued_iter == 3
+    base = dict(ks=(3,), covariance_types=("full",), n_init=1, folds=2, seed=0)
+    monkeypatch.setattr(screening, "SCREEN_MAX_ITER", 1)  # one cycle: the screening cannot have converged
+    events = [event for event in iterate_selection(X, SelectionConfig(**base), processes=1)
+              if isinstance(event, CellResult)]
+    screened, refined = events
+    assert (screened.continued_iter, screened.converged, screened.hit_max_iter, screened.tight) == (1, False, False,
+                                                                                                  False)
+    assert refined.refined and refined.converged and not refined.hit_max_iter
+    # max_iter 2: one screening cycle, one refining cycle (a first cycle never converges): stopped at max_iter
+    (stopped,) = select(X, SelectionConfig(max_iter=2, **base), processes=1).cells
+    assert stopped.hit_max_iter and not stopped.converged and stopped.continued_iter == 2 and stopped.tight
 
 
 def fake_cell(index: int, bic: float, cv: float = -1.0, degenerate: bool = False, tight: bool = False) -> CellResult:
