@@ -112,10 +112,9 @@ def table_lines(result: SelectionResult) -> list[str]:
     screened = [cell for cell in result.cells if not cell.tight]
     if screened:
         tol = max(cell.fit_tol for cell in screened)
-        lines += ["", f"{len(screened)} screened cell{'s' if len(screened) != 1 else ''} (fitted and cross-validated "
-                      f"to tol {tol:g}, at most {SCREEN_MAX_ITER} iterations) were not refined to --tol "
-                      f"{result.config.tol:g}: no criterion puts them near the best (--refine-all refines every "
-                      "cell)."]
+        lines += ["", f"screened cells ({len(screened)}, fitted and cross-validated to tol {tol:g}, at most "
+                      f"{SCREEN_MAX_ITER} iterations) were not refined to --tol {result.config.tol:g}:",
+                      "  no criterion puts them near the best (--refine-all refines every cell)."]
     return lines
 
 
