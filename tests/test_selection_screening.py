@@ -98,3 +98,13 @@ def test_cells_within_a_margin_of_the_best_by_any_criterion_are_refined():
     assert [cell.cell_index for cell in cells_to_refine(cells)] == [0, 1, 3]
     missing = dataclasses.replace(cells[2], cv_log_likelihood=math.nan)
     assert cells_to_refine([missing]) == [missing]  # alone it is the best by BIC
+
+
+def test_refinement_on_the_same_workers_gives_the_serial_cells():
+    X = generate("three-blobs", 120, seed=2).X
+    config = SelectionConfig(ks=(1, 2, 3), covariance_types=("full", "diag"), n_init=1, folds=2, seed=0)
+    serial, parallel = select(X, config, processes=1), select(X, config, processes=2)
+    assert any(cell.refined for cell in serial.cells) and any(not cell.tight for cell in serial.cells)
+    for one, other in zip(serial.cells, parallel.cells, strict=True):
+        assert (one.cell_index, one.refined, one.tight, one.bic, one.cv_log_likelihood) == (
+            other.cell_index, other.refined, other.tight, other.bic, other.cv_log_likelihood)

@@ -115,7 +115,10 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     Yields
     ------
     CellProgress, CellResult, SelectionResult
-        Cells finish in any order when they run in parallel; ``SelectionResult`` comes last.
+        Cells finish in any order when they run in parallel. With ``config.screen`` every cell comes first
+        screened, and the cells that can decide the choice come again, refined, with the same
+        ``cell_index`` (``engine.selection.screening``). ``SelectionResult`` comes last, with the latest
+        result of every cell.
 
     Raises
     ------
@@ -127,20 +130,22 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     cells = grid_cells(config)
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
-    screen = config.screen
-    first = [(fit_cell, (index, k, covariance_type, True, screen)) for index, k, covariance_type in cells]
-    phase = first
-    while phase:
-        events = _run_phase(X, config, names, phase, processes, start_method)
-        try:
-            for event in events:
-                if isinstance(event, CellResult):
-                    event = _read_only(event)
-                    finished[event.cell_index] = event
-                yield event
-        finally:
-            events.close()
-        phase = [(refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()))]
+    first = [(fit_cell, (index, k, covariance_type, True, config.screen)) for index, k, covariance_type in cells]
+
+    def refinements() -> list:
+        """Phase 2: the cells that can still decide the choice, given every cell so far (largest first)."""
+        return sorted(((refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()))),
+                      key=_expected_cost, reverse=True)
+
+    events = _run_phases(X, config, names, first, refinements, processes, start_method)
+    try:
+        for event in events:
+            if isinstance(event, CellResult):
+                event = _read_only(event)
+                finished[event.cell_index] = event
+            yield event
+    finally:
+        events.close()
     ordered = tuple(finished[index] for index, _, _ in cells)
     best = MappingProxyType({criterion: best_by(ordered, criterion) for criterion in Criterion})
     yield SelectionResult(config=config, cells=ordered, best=best, chosen=best[config.criterion], ks=config.ks,
@@ -148,19 +153,29 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
                           feature_names=names or tuple(f"x{j}" for j in range(X.shape[1])))
 
 
-def _run_phase(X: NDArray[np.float64], config: SelectionConfig, names: tuple[str, ...] | None, tasks: list,
-               processes: int | None, start_method: str | None) -> Iterator[SelectionEvent]:
-    """The events of ``tasks`` (``(task, args)`` over a ``CellData``), in this process or on workers.
+def _run_phases(X: NDArray[np.float64], config: SelectionConfig, names: tuple[str, ...] | None, tasks: list,
+                next_tasks, processes: int | None, start_method: str | None) -> Iterator[SelectionEvent]:
+    """The events of ``tasks`` (``(task, args)`` over a ``CellData``), then of ``next_tasks()`` while it gives
+    more (asked when everything before has finished), in this process or on workers (the same workers for
+    every phase).
 
     On workers the largest cells (most components; full before tied, diag, spherical) are handed out
     first, so that the slowest cells do not start last and leave one core idle at the end.
     """
     n_processes = usable_processes(processes, len(tasks), X.shape[0])
-    if n_processes == 1:
-        data = CellData(X, config, n_threads=1, feature_names=names)
-        return _single_threaded(event for task, args in tasks for event in task(data, *args))
-    return run_tasks(CellData, (X, config, 1, names), sorted(tasks, key=_expected_cost, reverse=True), n_processes,
-                     start_method)
+    if n_processes > 1:
+        return run_tasks(CellData, (X, config, 1, names), sorted(tasks, key=_expected_cost, reverse=True),
+                         n_processes, start_method, next_tasks=next_tasks)
+    data = CellData(X, config, n_threads=1, feature_names=names)
+
+    def serial() -> Iterator[SelectionEvent]:
+        phase = tasks
+        while phase:
+            for task, args in phase:
+                yield from task(data, *args)
+            phase = next_tasks()
+
+    return _single_threaded(serial())
 
 
 #: Relative cost of a component's covariance, for the order in which cells are handed to workers.
