@@ -190,7 +190,7 @@ def refine_cell(data: CellData, cell: CellResult) -> Iterator[CellProgress | Cel
     screened = _Continued(fit.history[n_start:], cell.continued_iter, fit.reseed_events[len(start.reseed_events):])
     starts, screening, cv = cell.seconds
     yield from _scored(data, cell.cell_index, start, screened.then(continued), config.tol, True, True, progress,
-                       (starts, screening + cv + clock()), clock, refined=True,
+                       (starts, screening + clock()), clock, refined=True, cv_seconds_before=cv,
                        fold_starts=cell.fold_params)
 
 
@@ -235,7 +235,8 @@ def _continue(data: CellData, params, tol: float, max_iter: int) -> _Continued:
 
 def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Continued, tol: float,
             full_budget: bool, cross_validate: bool, progress, seconds: tuple[float, float], clock,
-            refined: bool = False, fold_starts: tuple | None = None) -> Iterator[CellProgress | CellResult]:
+            refined: bool = False, fold_starts: tuple | None = None,
+            cv_seconds_before: float = 0.0) -> Iterator[CellProgress | CellResult]:
     """The cell's ``CellResult`` from its starts and continuation: criteria, degeneracy, cross-validation."""
     config = data.config
     params = continued.params
@@ -268,8 +269,8 @@ def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Cont
         params=params, fit=fit, log_likelihood=fit.log_likelihood, n_parameters=n_parameters, bic=bic, aic=aic,
         icl=icl, cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
         converged=continued.converged, n_iter=fit.n_iter, hit_max_iter=continued.hit_cap and full_budget,
-        seed=seed, cv_note=cv_note, seconds=(*seconds, clock()), tight=tight, fit_tol=tol, refined=refined,
-        continued_iter=continued.n_iter, fold_params=fold_params if not tight else None,
+        seed=seed, cv_note=cv_note, seconds=(*seconds, cv_seconds_before + clock()), tight=tight, fit_tol=tol,
+        refined=refined, continued_iter=continued.n_iter, fold_params=fold_params if not tight else None,
     )
 
 
