@@ -15,8 +15,8 @@ from engine.presets import generate
 from engine.selection import screening
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.results import CellResult
-from engine.selection.run import iterate_selection, select
-from engine.selection.screening import BIC_MARGIN, CV_MARGIN, SCREEN_TOL, cells_to_refine
+from engine.selection.run import effective_config, iterate_selection, select
+from engine.selection.screening import BIC_MARGIN, CV_MARGIN, SCREEN_MIN_ROWS, SCREEN_TOL, cells_to_refine
 
 FAITHFUL = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "faithful.csv"
 
@@ -43,7 +43,7 @@ def assert_same_choice(screened, tight, n_samples: int) -> None:
 ])
 def test_screening_chooses_what_fitting_every_cell_tightly_chooses(data, config):
     X = data()
-    screened = select(X, SelectionConfig(seed=0, **config), processes=1)
+    screened = select(X, SelectionConfig(seed=0, screen=True, **config), processes=1)
     tight = select(X, SelectionConfig(seed=0, screen=False, **config), processes=1)
     assert_same_choice(screened, tight, len(X))
     assert any(not cell.tight for cell in screened.cells)  # the screening did save work
@@ -52,7 +52,8 @@ def test_screening_chooses_what_fitting_every_cell_tightly_chooses(data, config)
 
 def test_a_refined_cell_comes_again_with_its_index_and_says_its_precision():
     X = generate("three-blobs", 150, seed=3).X
-    config = SelectionConfig(ks=(1, 2, 3, 4), covariance_types=("full", "spherical"), n_init=1, folds=2, seed=0)
+    config = SelectionConfig(ks=(1, 2, 3, 4), covariance_types=("full", "spherical"), n_init=1, folds=2, seed=0,
+                             screen=True)
     results = [event for event in iterate_selection(X, config, processes=1) if isinstance(event, CellResult)]
     first = {}
     for event in results:
@@ -70,7 +71,7 @@ def test_a_refined_cell_comes_again_with_its_index_and_says_its_precision():
 
 def test_hit_max_iter_is_only_said_of_the_selections_max_iter(monkeypatch):
     X = generate("three-blobs", 150, seed=3).X
-    base = dict(ks=(3,), covariance_types=("full",), n_init=1, folds=2, seed=0)
+    base = dict(ks=(3,), covariance_types=("full",), n_init=1, folds=2, seed=0, screen=True)
     monkeypatch.setattr(screening, "SCREEN_MAX_ITER", 1)  # one cycle: the screening cannot have converged
     events = [event for event in iterate_selection(X, SelectionConfig(**base), processes=1)
               if isinstance(event, CellResult)]
@@ -102,9 +103,19 @@ def test_cells_within_a_margin_of_the_best_by_any_criterion_are_refined():
 
 def test_refinement_on_the_same_workers_gives_the_serial_cells():
     X = generate("three-blobs", 120, seed=2).X
-    config = SelectionConfig(ks=(1, 2, 3), covariance_types=("full", "diag"), n_init=1, folds=2, seed=0)
+    config = SelectionConfig(ks=(1, 2, 3), covariance_types=("full", "diag"), n_init=1, folds=2, seed=0,
+                             screen=True)
     serial, parallel = select(X, config, processes=1), select(X, config, processes=2)
     assert any(cell.refined for cell in serial.cells) and any(not cell.tight for cell in serial.cells)
     for one, other in zip(serial.cells, parallel.cells, strict=True):
         assert (one.cell_index, one.refined, one.tight, one.bic, one.cv_log_likelihood) == (
             other.cell_index, other.refined, other.tight, other.bic, other.cv_log_likelihood)
+
+
+def test_by_default_only_data_larger_than_the_small_backend_is_screened():
+    rng = np.random.default_rng(0)
+    small, large = rng.normal(size=(SCREEN_MIN_ROWS, 2)), rng.normal(size=(SCREEN_MIN_ROWS + 1, 2))
+    assert effective_config(small, SelectionConfig(seed=0))[0].screen is False
+    assert effective_config(large, SelectionConfig(seed=0))[0].screen is True
+    assert effective_config(large, SelectionConfig(seed=0, screen=False))[0].screen is False
+    assert effective_config(small, SelectionConfig(seed=0, screen=True))[0].screen is True

@@ -58,6 +58,7 @@ from engine.selection.screening import (
     CV_MARGIN,
     ICL_MARGIN,
     SCREEN_MAX_ITER,
+    SCREEN_MIN_ROWS,
     SCREEN_TOL,
     margin,
     screen_settings,
@@ -266,7 +267,7 @@ def _config(args) -> SelectionConfig:
     ks = None if args.k is None else parse_ks(args.k)
     return SelectionConfig(ks=ks, covariance_types=parse_covariance_types(args.covariance), n_init=args.n_init,
                            seed=args.seed, tol=args.tol, max_iter=args.max_iter, reg_covar=args.reg_covar,
-                           folds=args.folds, criterion=args.criterion, screen=not args.refine_all)
+                           folds=args.folds, criterion=args.criterion, screen=False if args.refine_all else None)
 
 
 def cmd_select(args) -> int:
@@ -346,11 +347,12 @@ def register(commands) -> None:
         description="Fit every K x covariance type of a grid, each to its optimum, and choose the best "
                     "non-degenerate model. Each cell: --n-init k-means++ starts run as scikit-learn's (to a "
                     f"change of {START_TOL:g} per row), the best continued, then --folds cross-validation fits. "
-                    f"Phase 1 (screening) fits every cell so to tol {SCREEN_TOL:g} (at most {SCREEN_MAX_ITER} "
-                    "iterations); phase 2 continues to --tol, and cross-validates at it, only the cells whose BIC "
-                    f"or AIC is within {BIC_MARGIN:g} of the best, ICL within {ICL_MARGIN:g}, or CV within "
-                    f"{CV_MARGIN:g} per row (--refine-all: every cell). BIC, AIC and ICL are lower-is-better "
-                    "(mclust's = -ours); CV is the "
+                    f"On more than {SCREEN_MIN_ROWS} rows, phase 1 (screening) fits every cell so to tol "
+                    f"{SCREEN_TOL:g} (at most {SCREEN_MAX_ITER} iterations); phase 2 continues to --tol, and "
+                    "cross-validates at it, only the cells whose BIC or AIC is within "
+                    f"{BIC_MARGIN:g} of the best, ICL within {ICL_MARGIN:g}, or CV within {CV_MARGIN:g} per row "
+                    "(--refine-all: every cell; on fewer rows every cell is fitted to --tol). BIC, AIC and ICL are "
+                    "lower-is-better (mclust's = -ours); CV is the "
                     "held-out log-likelihood per row (higher is better).")
     p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
     p.add_argument("--k", metavar="KS", help="numbers of components: a range 1-9 or a list 2,3,5 (default 1-9, "

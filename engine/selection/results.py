@@ -102,8 +102,6 @@ class CellResult:
         same ``cell_index``, after its screened result).
     continued_iter : int
         Iterations of the continuation (after the best start), refinement included.
-    fold_params : tuple of MixtureParams or None
-        A screened cell's cross-validation fits (one per fold), which its refinement continues; None once tight.
     """
 
     cell_index: int
@@ -130,7 +128,6 @@ class CellResult:
     fit_tol: float = math.nan
     refined: bool = False
     continued_iter: int = 0
-    fold_params: tuple[MixtureParams, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:

@@ -29,7 +29,7 @@ from engine.selection.cells import CellData, fit_cell, refine_cell
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
-from engine.selection.screening import cells_to_refine
+from engine.selection.screening import SCREEN_MIN_ROWS, cells_to_refine
 
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
@@ -64,7 +64,8 @@ def distinct_rows_up_to(X: NDArray[np.floating], limit: int, block: int = 4096) 
 
 
 def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[SelectionConfig, str | None]:
-    """``config`` with its K range fitted to the data, and a note when the default range was cut.
+    """``config`` with its K range fitted to the data (and ``screen`` decided by its size), and a note when the
+    default range was cut.
 
     Raises
     ------
@@ -75,6 +76,8 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     if config.folds > n_samples:
         raise InputError(f"{config.folds} cross-validation folds need at least {config.folds} rows, but the data "
                          f"has {n_samples}: use fewer folds.")
+    if config.screen is None:  # decided by the data's size (replace() forgets default_ks: decided last)
+        config = _with_screen(config, n_samples > SCREEN_MIN_ROWS)
     largest = max(config.ks)
     distinct = distinct_rows_up_to(X, largest)
     if distinct >= largest:
@@ -86,6 +89,13 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct "
             f"row{'s' if distinct != 1 else ''}, and a mixture cannot have more components than that.")
     return dataclasses.replace(config, ks=ks), note
+
+
+def _with_screen(config: SelectionConfig, screen: bool) -> SelectionConfig:
+    """``config`` with ``screen`` set, keeping whether its K range was the default."""
+    decided = dataclasses.replace(config, screen=screen)
+    object.__setattr__(decided, "default_ks", config.default_ks)
+    return decided
 
 
 def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
