@@ -93,12 +93,12 @@ def fake_cell(index: int, bic: float, cv: float = -1.0, degenerate: bool = False
 
 def test_cells_within_a_margin_of_the_best_by_any_criterion_are_refined():
     cells = [fake_cell(0, 100.0), fake_cell(1, 100.0 + BIC_MARGIN * 0.9), fake_cell(2, 100.0 + BIC_MARGIN * 1.1),
-             fake_cell(3, 500.0, cv=-1.0 + CV_MARGIN * 2), fake_cell(4, 50.0, degenerate=True),
+             fake_cell(3, 500.0, cv=-1.0 + CV_MARGIN / 100 * 2), fake_cell(4, 50.0, degenerate=True),
              fake_cell(5, 100.5, tight=True)]
     # 0 and 1 by BIC; 3 by CV (the best CV); 2 is too far by every criterion; degenerate and tight cells never
-    assert [cell.cell_index for cell in cells_to_refine(cells)] == [0, 1, 3]
+    assert [cell.cell_index for cell in cells_to_refine(cells, 100)] == [0, 1, 3]
     missing = dataclasses.replace(cells[2], cv_log_likelihood=math.nan)
-    assert cells_to_refine([missing]) == [missing]  # alone it is the best by BIC
+    assert cells_to_refine([missing], 100) == [missing]  # alone it is the best by BIC
 
 
 def test_refinement_on_the_same_workers_gives_the_serial_cells():

@@ -192,7 +192,7 @@ def grid_dict(result: SelectionResult) -> dict[str, Any]:
             "start_tol": START_TOL, "capped_note": result.capped_note, "screen": config.screen,
             "screen_tol": screen_settings(config.tol, config.max_iter)[0],
             "screen_max_iter": screen_settings(config.tol, config.max_iter)[1],
-            "margins": {criterion.value: margin(criterion) for criterion in Criterion}}
+            "margins": {criterion.value: margin(criterion, result.n_samples) for criterion in Criterion}}
 
 
 def _short(cell: CellResult | None) -> dict[str, Any] | None:
@@ -350,7 +350,7 @@ def register(commands) -> None:
                     f"On more than {SCREEN_MIN_ROWS} rows, phase 1 (screening) fits every cell so to tol "
                     f"{SCREEN_TOL:g} (at most {SCREEN_MAX_ITER} iterations); phase 2 continues to --tol, and "
                     "cross-validates at it, only the cells whose BIC or AIC is within "
-                    f"{BIC_MARGIN:g} of the best, ICL within {ICL_MARGIN:g}, or CV within {CV_MARGIN:g} per row "
+                    f"{BIC_MARGIN:g} of the best, ICL within {ICL_MARGIN:g}, or CV within {CV_MARGIN:g} / N per row "
                     "(--refine-all: every cell; on fewer rows every cell is fitted to --tol). BIC, AIC and ICL are "
                     "lower-is-better (mclust's = -ours); CV is the "
                     "held-out log-likelihood per row (higher is better).")

@@ -144,7 +144,7 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
 
     def refinements() -> list:
         """Phase 2: the cells that can still decide the choice, given every cell so far (largest first)."""
-        return sorted(((refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()))),
+        return sorted(((refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()), X.shape[0])),
                       key=_expected_cost, reverse=True)
 
     events = _run_phases(X, config, names, first, refinements, processes, start_method)
