@@ -54,7 +54,7 @@ def test_the_table_and_the_top_3_as_printed(data_csv, capsys):
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == ("    K covariance  log-likelihood params          BIC          AIC          ICL  "
-                        "CV loglik/row  flags")
+                        "CV loglik/row  precision  flags")
     rows = lines[2:8]
     assert [row[2:].split()[:2] for row in rows] == [
         ["1", "full"], ["2", "full"], ["3", "full"], ["1", "spherical"], ["2", "spherical"], ["3", "spherical"]]

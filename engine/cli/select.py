@@ -53,18 +53,33 @@ from engine.selection.lrt import (
 )
 from engine.selection.results import CellProgress, CellResult, SelectionResult
 from engine.selection.run import effective_config, iterate_selection, selection_data
+from engine.selection.screening import (
+    BIC_MARGIN,
+    CV_MARGIN,
+    ICL_MARGIN,
+    SCREEN_MAX_ITER,
+    SCREEN_MIN_ROWS,
+    SCREEN_TOL,
+    margin,
+    screen_settings,
+)
 
 #: The table's columns: header, width.
 _COLUMNS = (("K", 3), ("covariance", 10), ("log-likelihood", 15), ("params", 6), ("BIC", 12), ("AIC", 12),
-            ("ICL", 12), ("CV loglik/row", 14))
+            ("ICL", 12), ("CV loglik/row", 14), ("precision", 10))
 CSV_HEADER = ("n_components", "covariance_type", "log_likelihood", "n_parameters", "bic", "aic", "icl",
               "cv_log_likelihood", "degenerate", "converged", "hit_max_iter", "n_iter", "seed", "chosen",
-              "degenerate_reason")
+              "degenerate_reason", "precision", "fit_tol")
 TOP = 3
 
 
 def _number(value: float, digits: int) -> str:
     return "-" if not math.isfinite(value) else f"{value:.{digits}f}"
+
+
+def precision(cell: CellResult) -> str:
+    """``tight`` (fitted and cross-validated to ``--tol``) or ``screened`` (only to the screening tolerance)."""
+    return "tight" if cell.tight else "screened"
 
 
 def _flags(cell: CellResult) -> str:
@@ -85,7 +100,7 @@ def table_lines(result: SelectionResult) -> list[str]:
     for cell in result.cells:
         values = (str(cell.n_components), cell.covariance_type.value, _number(cell.log_likelihood, 4),
                   str(cell.n_parameters), _number(cell.bic, 3), _number(cell.aic, 3), _number(cell.icl, 3),
-                  _number(cell.cv_log_likelihood, 5))
+                  _number(cell.cv_log_likelihood, 5), precision(cell))
         mark = "* " if cell is result.chosen else "  "
         row = mark + " ".join(f"{value:>{width}}" for value, (_, width) in zip(values, _COLUMNS, strict=True))
         lines.append(f"{row}  {_flags(cell)}".rstrip())
@@ -95,6 +110,12 @@ def table_lines(result: SelectionResult) -> list[str]:
     notes += [f"  {cell.label}: no CV value, {cell.cv_note}" for cell in result.cells if cell.cv_note]
     if notes:
         lines += ["", "flagged cells (degenerate cells are never chosen):", *notes]
+    screened = [cell for cell in result.cells if not cell.tight]
+    if screened:
+        tol = max(cell.fit_tol for cell in screened)
+        lines += ["", f"screened cells ({len(screened)}, fitted and cross-validated to tol {tol:g}, at most "
+                      f"{SCREEN_MAX_ITER} iterations) were not refined to --tol {result.config.tol:g}:",
+                      "  no criterion puts them near the best (--refine-all refines every cell)."]
     return lines
 
 
@@ -159,6 +180,7 @@ def cell_dict(cell: CellResult) -> dict[str, Any]:
         "cv_log_likelihood": _finite(cell.cv_log_likelihood), "degenerate": cell.degenerate,
         "degenerate_reason": cell.degenerate_reason, "converged": cell.converged, "hit_max_iter": cell.hit_max_iter,
         "n_iter": cell.n_iter, "seed": cell.seed, "cv_note": cell.cv_note, "error": cell.error,
+        "precision": precision(cell), "fit_tol": _finite(cell.fit_tol), "refined": cell.refined,
     }
 
 
@@ -167,7 +189,10 @@ def grid_dict(result: SelectionResult) -> dict[str, Any]:
     return {"ks": list(config.ks), "covariance_types": [t.value for t in config.covariance_types],
             "n_init": config.n_init, "folds": config.folds, "seed": config.seed, "tol": config.tol,
             "max_iter": config.max_iter, "reg_covar": config.reg_covar, "init": config.init.value,
-            "start_tol": START_TOL, "capped_note": result.capped_note}
+            "start_tol": START_TOL, "capped_note": result.capped_note, "screen": config.screen,
+            "screen_tol": screen_settings(config.tol, config.max_iter)[0],
+            "screen_max_iter": screen_settings(config.tol, config.max_iter)[1],
+            "margins": {criterion.value: margin(criterion, result.n_samples) for criterion in Criterion}}
 
 
 def _short(cell: CellResult | None) -> dict[str, Any] | None:
@@ -205,7 +230,8 @@ def table_csv(result: SelectionResult) -> str:
         writer.writerow([cell.n_components, cell.covariance_type.value,
                          *("" if isinstance(v, float) and not math.isfinite(v) else repr(v) for v in numbers),
                          cell.degenerate, cell.converged, cell.hit_max_iter, cell.n_iter, cell.seed,
-                         cell is result.chosen, cell.degenerate_reason or ""])
+                         cell is result.chosen, cell.degenerate_reason or "", precision(cell),
+                         "" if not math.isfinite(cell.fit_tol) else repr(cell.fit_tol)])
     return buffer.getvalue()
 
 
@@ -226,9 +252,13 @@ class _CellLines:
         self.stream, self.started, self.done = stream, started, 0
 
     def __call__(self, cell: CellResult, n_cells: int) -> None:
-        self.done += 1
-        flags = _flags(cell)
-        print_lines([f"cell {self.done:>2}/{n_cells}  {cell.label:<14} log-likelihood "
+        flags = ", ".join(([] if cell.tight else ["screened"]) + ([_flags(cell)] if _flags(cell) else []))
+        if cell.refined:
+            head = "refined      "
+        else:
+            self.done += 1
+            head = f"cell {self.done:>2}/{n_cells}"
+        print_lines([f"{head}  {cell.label:<14} log-likelihood "
                      f"{_number(cell.log_likelihood, 4):>12}  BIC {_number(cell.bic, 3):>11}  "
                      f"{cell.n_iter:>5} iterations  {time.perf_counter() - self.started:6.1f} s"
                      + (f"  {flags}" if flags else "")], self.stream)
@@ -238,7 +268,7 @@ def _config(args) -> SelectionConfig:
     ks = None if args.k is None else parse_ks(args.k)
     return SelectionConfig(ks=ks, covariance_types=parse_covariance_types(args.covariance), n_init=args.n_init,
                            seed=args.seed, tol=args.tol, max_iter=args.max_iter, reg_covar=args.reg_covar,
-                           folds=args.folds, criterion=args.criterion)
+                           folds=args.folds, criterion=args.criterion, screen=False if args.refine_all else None)
 
 
 def cmd_select(args) -> int:
@@ -278,8 +308,8 @@ def cmd_select(args) -> int:
             result = event
     lrt = None
     if args.lrt is not None:
-        fitted = {cell.n_components: cell for cell in result.cells
-                  if cell.covariance_type is CovarianceType(args.lrt)}
+        fitted = {cell.n_components: cell for cell in result.cells  # screened cells are fitted again, tightly
+                  if cell.covariance_type is CovarianceType(args.lrt) and cell.tight}
         boot = DEFAULT_BOOT if args.boot is None else args.boot
         for event in iterate_bootstrap_lrt(dataset.X, args.lrt, result.config, boot, DEFAULT_ALPHA, fitted,
                                            processes=args.jobs):
@@ -328,8 +358,13 @@ def register(commands) -> None:
         "select", help="choose the number of components and the covariance type (BIC, AIC, ICL, CV)",
         description="Fit every K x covariance type of a grid, each to its optimum, and choose the best "
                     "non-degenerate model. Each cell: --n-init k-means++ starts run as scikit-learn's (to a "
-                    f"change of {START_TOL:g} per row), the best continued to --tol, then --folds "
-                    "cross-validation fits. BIC, AIC and ICL are lower-is-better (mclust's = -ours); CV is the "
+                    f"change of {START_TOL:g} per row), the best continued, then --folds cross-validation fits. "
+                    f"On more than {SCREEN_MIN_ROWS} rows, phase 1 (screening) fits every cell so to tol "
+                    f"{SCREEN_TOL:g} (at most {SCREEN_MAX_ITER} iterations); phase 2 continues to --tol, and "
+                    "cross-validates at it, only the cells whose BIC or AIC is within "
+                    f"{BIC_MARGIN:g} of the best, ICL within {ICL_MARGIN:g}, or CV within {CV_MARGIN:g} / N per row "
+                    "(--refine-all: every cell; on fewer rows every cell is fitted to --tol). BIC, AIC and ICL are "
+                    "lower-is-better (mclust's = -ours); CV is the "
                     "held-out log-likelihood per row (higher is better).")
     p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
     p.add_argument("--k", metavar="KS", help="numbers of components: a range 1-9 or a list 2,3,5 (default 1-9, "
@@ -344,12 +379,14 @@ def register(commands) -> None:
                    help=f"starts per cell (default {DEFAULT_N_INIT})")
     p.add_argument("--seed", type=whole_number(0), help="random seed of the whole run (default: drawn and reported)")
     p.add_argument("--tol", type=non_negative_number, default=DEFAULT_TOL,
-                   help=f"each cell's best start, and each cross-validation fit, is continued until the mean "
-                        f"log-likelihood per row changes by less (default {DEFAULT_TOL:g}: tight, so that cells "
-                        "are compared at their optima)")
+                   help=f"the cells that can decide the choice (phase 2) are continued, and cross-validated, "
+                        f"until the mean log-likelihood per row changes by less (default {DEFAULT_TOL:g}: tight, so "
+                        "that they are compared at their optima)")
     p.add_argument("--max-iter", type=whole_number(1), default=DEFAULT_MAX_ITER,
                    help=f"at most this many iterations of that continuation (default {DEFAULT_MAX_ITER}); a cell "
                         "that stops there is marked 'not converged'")
+    p.add_argument("--refine-all", action="store_true",
+                   help="continue every cell to --tol, not only those near the best (slower; same choice)")
     p.add_argument("--reg-covar", type=non_negative_number, default=DEFAULT_REG_COVAR,
                    help=f"added to every covariance's diagonal (default {DEFAULT_REG_COVAR:g})")
     add_columns(p)

@@ -10,7 +10,8 @@ Modules
 grid        SelectionConfig (the grid and the fitting settings) and the parsers of --k and --covariance
 criteria    BIC, AIC, ICL, folds, held-out log-likelihood and the degenerate rule
 results     the events: CellProgress, CellResult, SelectionResult
-cells       one cell: starts, continuation to the tight tolerance, criteria, cross-validation
+cells       one cell: starts, continuation (screening or tight), criteria, cross-validation; refinement
+screening   which screened cells can still decide the choice and are refined to the tight tolerance
 pool        independent tasks on worker processes, stoppable, fork-safe
 run         iterate_selection: the grid as a generator of events, serial or parallel
 streamed    the cells' data read block by block from a file larger than memory

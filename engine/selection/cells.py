@@ -9,13 +9,16 @@ of 10 starts; see ``engine.selection.grid`` for the tolerance):
    cheaper by up to 1 s of 4 but ended, after the continuation, below the optimum found this way in 7 or
    8 of the 36 cells (by up to 12.5 in log-likelihood), and their continuations took longer.
 2. That start is continued by EM (initialisation "given") to the tight ``tol``, at most ``max_iter``
-   iterations.
+   iterations; in a selection's screening phase only to ``SCREEN_TOL`` and ``SCREEN_MAX_ITER``
+   (``engine.selection.screening``), and ``refine_cell`` continues the cells that can decide the choice
+   from there to ``tol``, with what is left of ``max_iter``.
 3. Cross-validation: for each fold, EM on the other rows starts from the cell's fitted parameters
    (initialisation "given") and runs to the same tight ``tol``; the fold's rows are scored under the
    result. Starting from the cell's own optimum measures the model structure (K and the covariance type),
    not the luck of the starts, at a fraction of the cost of new starts per fold. The fold fits run to the
    tight tolerance because the start has seen the held-out rows, and a fit stopped early still remembers
-   them: against fold fits to 1e-10, the held-out log-likelihood per row came out too high by up to 0.21
+   them (a screened cell's folds run to the screening precision, a refined cell's to ``tol``): against
+   fold fits to 1e-10, the held-out log-likelihood per row came out too high by up to 0.21
    at tol 1e-3, 0.056 at 1e-5 and 0.016 at 1e-7 (more than the differences between the best cells), and
    by at most 2.3e-4 at 1e-8 (Old Faithful, 36 cells of 10 starts).
 
@@ -51,6 +54,7 @@ from engine.selection.criteria import (
 )
 from engine.selection.grid import START_MAX_ITER, START_TOL, SelectionConfig
 from engine.selection.results import CellPhase, CellProgress, CellResult
+from engine.selection.screening import screen_settings
 from engine.weights import backend_weights, total_weight, weighted_mean
 
 COVARIANCE_INDEX = {covariance_type: index for index, covariance_type in enumerate(CovarianceType)}
@@ -149,10 +153,12 @@ def _last(snapshots: Iterator[EMSnapshot]) -> EMSnapshot:
 
 
 def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type: CovarianceType,
-             cross_validate: bool = True) -> Iterator[CellProgress | CellResult]:
+             cross_validate: bool = True, screen: bool = False) -> Iterator[CellProgress | CellResult]:
     """Fit one cell (see the module docstring), yielding progress and, last, its ``CellResult``.
 
-    Without ``cross_validate`` (a bootstrap replicate's fits) the held-out log-likelihood is NaN.
+    Without ``cross_validate`` (a bootstrap replicate's fits) the held-out log-likelihood is NaN. With
+    ``screen`` the continuation and the cross-validation stop at the screening precision
+    (``engine.selection.screening.screen_settings``); ``refine_cell`` takes such a cell on to ``tol``.
 
     A cell that EM cannot fit (a tied covariance that turns singular, say) ends as a ``CellResult`` with
     ``error`` set and NaN criteria, marked degenerate; it does not stop the selection.
@@ -160,17 +166,9 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
     config = data.config
     covariance_type = CovarianceType(covariance_type)
     seed = cell_seed(config.seed, n_components, covariance_type)
-
-    def progress(phase: CellPhase, step: int, steps: int) -> CellProgress:
-        return CellProgress(cell_index, config.n_cells, n_components, covariance_type, phase, step, steps)
-
-    clock = [time.perf_counter()]
-
-    def lap() -> float:
-        now = time.perf_counter()
-        elapsed, clock[0] = now - clock[0], now
-        return elapsed
-
+    progress = _progress_of(cell_index, config.n_cells, n_components, covariance_type)
+    clock = _Lap()
+    tol, cap = screen_settings(config.tol, config.max_iter) if screen else (config.tol, config.max_iter)
     try:
         start_config = FitConfig(n_components, covariance_type, tol=START_TOL, max_iter=START_MAX_ITER,
                                  reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed)
@@ -181,65 +179,149 @@ def fit_cell(data: CellData, cell_index: int, n_components: int, covariance_type
                 yield progress(CellPhase.START, snapshot.start + 1, config.n_init)
             if snapshot.done:
                 best = snapshot
-        starts_seconds = lap()
+        starts_seconds = clock()
         yield progress(CellPhase.REFINE, 1, 1)
-        refine_config = FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
-                                  reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=best.params,
-                                  accelerate=True)
-        refined = _last(iterate_em(data.X, refine_config, backend=data.backend, with_labels=False))
-        params = refined.params
-        mean_log_likelihood = data.mean_log_likelihood(params)
+        continued = _continue(data, best.params, tol, cap)
     except GMMError as problem:
         yield _failed(cell_index, n_components, covariance_type, data.X.shape[1], seed, str(problem))
         return
+    start = _StartPart(best.iteration, best.history, best.start_log_likelihoods, best.reseed_events, seed)
+    yield from _scored(data, cell_index, start, continued, tol, cap == config.max_iter, cross_validate, progress,
+                       (starts_seconds, clock()), clock)
+
+
+def refine_cell(data: CellData, cell: CellResult) -> Iterator[CellProgress | CellResult]:
+    """A screened cell continued from its parameters to the tight ``tol`` and cross-validated at it.
+
+    The continuation may use what the screening left of ``max_iter`` (nothing left: only the cross-validation
+    is refined, and the cell keeps its ``hit_max_iter``). The cross-validation fits start again from the
+    refined parameters: going on from the screened fold fits instead saved time, but on Old Faithful's
+    K = 6 full (a likelihood ridge) it ended elsewhere on the ridge and changed the best cell by CV.
+    Yields progress and, last, the refined ``CellResult`` (same ``cell_index``, ``refined`` True).
+    """
+    config = data.config
+    progress = _progress_of(cell.cell_index, config.n_cells, cell.n_components, cell.covariance_type)
+    clock = _Lap()
+    yield progress(CellPhase.REFINE, 1, 1)
+    budget = config.max_iter - cell.continued_iter
+    try:
+        continued = _continue(data, cell.params, config.tol, budget) if budget > 0 else _Continued(
+            (), 0, (), cell.params, False, True)  # the screening used all of max_iter: only the folds go on
+    except GMMError as problem:
+        yield _failed(cell.cell_index, cell.n_components, cell.covariance_type, data.X.shape[1], cell.seed,
+                      str(problem))
+        return
+    fit = cell.fit
+    n_start = fit.n_iter - cell.continued_iter
+    start = _StartPart(n_start, fit.history[:n_start], fit.start_log_likelihoods,
+                       tuple(event for event in fit.reseed_events if event.iteration <= n_start), cell.seed)
+    screened = _Continued(fit.history[n_start:], cell.continued_iter, fit.reseed_events[len(start.reseed_events):])
+    starts, screening, cv = cell.seconds
+    yield from _scored(data, cell.cell_index, start, screened.then(continued), config.tol, True, True, progress,
+                       (starts, screening + clock()), clock, refined=True, cv_seconds_before=cv)
+
+
+@dataclass(frozen=True)
+class _StartPart:
+    """What a cell keeps of its starts: the best start's iterations and history, every start's result."""
+
+    n_iter: int
+    history: tuple[float, ...]
+    start_log_likelihoods: tuple[float, ...]
+    reseed_events: tuple[ReseedEvent, ...]
+    seed: int
+
+
+@dataclass(frozen=True)
+class _Continued:
+    """A continuation of the best start: its E-steps' history, iterations and re-seeds (iterations counted
+    from the continuation's start), the parameters it ended at and how it stopped."""
+
+    history: tuple[float, ...]
+    n_iter: int
+    reseed_events: tuple[ReseedEvent, ...]
+    params: object = None
+    converged: bool = False
+    hit_cap: bool = False
+
+    def then(self, later: _Continued) -> _Continued:
+        """This continuation followed by ``later`` (which started where this one ended)."""
+        events = tuple(ReseedEvent(event.component, event.iteration + self.n_iter) for event in later.reseed_events)
+        return _Continued(self.history + later.history, self.n_iter + later.n_iter, self.reseed_events + events,
+                          later.params, later.converged, later.hit_cap)
+
+
+def _continue(data: CellData, params, tol: float, max_iter: int) -> _Continued:
+    """EM from ``params`` (SQUAREM-accelerated) until the change per row is below ``tol`` or ``max_iter``."""
+    config = FitConfig(params.n_components, params.covariance_type, tol=tol, max_iter=max_iter,
+                       reg_covar=data.config.reg_covar, init=InitMethod.GIVEN, init_params=params, accelerate=True)
+    last = _last(iterate_em(data.X, config, backend=data.backend, with_labels=False))
+    return _Continued(last.history, last.iteration, last.reseed_events, last.params, last.converged,
+                      last.stop_reason is StopReason.MAX_ITER and not last.converged)
+
+
+def _scored(data: CellData, cell_index: int, start: _StartPart, continued: _Continued, tol: float,
+            full_budget: bool, cross_validate: bool, progress, seconds: tuple[float, float], clock,
+            refined: bool = False, cv_seconds_before: float = 0.0) -> Iterator[CellProgress | CellResult]:
+    """The cell's ``CellResult`` from its starts and continuation: criteria, degeneracy, cross-validation."""
+    config = data.config
+    params = continued.params
     n_samples = data.n_samples
-    refine_seconds = lap()
+    mean_log_likelihood = data.mean_log_likelihood(params)
+    seed = start.seed
     fit = FitResult(
         params=params,
-        n_iter=best.iteration + refined.iteration,
-        converged=refined.converged,
-        history=best.history + refined.history,
+        n_iter=start.n_iter + continued.n_iter,
+        converged=continued.converged,
+        history=start.history + continued.history,
         mean_log_likelihood=mean_log_likelihood,
         n_samples=n_samples,
-        config=FitConfig(n_components, covariance_type, tol=config.tol, max_iter=config.max_iter,
+        config=FitConfig(params.n_components, params.covariance_type, tol=config.tol, max_iter=config.max_iter,
                          reg_covar=config.reg_covar, init=config.init, n_init=config.n_init, seed=seed),
-        start_log_likelihoods=best.start_log_likelihoods,
+        start_log_likelihoods=start.start_log_likelihoods,
         total_weight=None if data.sample_weight is None else data.total_weight,
-        reseed_events=best.reseed_events + tuple(
-            ReseedEvent(event.component, event.iteration + best.iteration) for event in refined.reseed_events),
+        reseed_events=start.reseed_events + tuple(
+            ReseedEvent(event.component, event.iteration + start.n_iter) for event in continued.reseed_events),
     )
     n_parameters, bic, aic = information_criteria(params, mean_log_likelihood, fit.weight_sum)
     icl = icl_from(bic, data.sum_log_max_responsibility(params))
     reason = degenerate_reason(params, fit.weight_sum, config.reg_covar, data.spread)
-    cv, cv_note = (yield from _cross_validate(data, params, progress)) if cross_validate else (float("nan"), None)
+    cap = config.max_iter if full_budget else screen_settings(config.tol, config.max_iter)[1]
+    cv, cv_note, folds_converged = (yield from _cross_validate(data, params, progress, tol, cap)) if cross_validate \
+        else (float("nan"), None, True)
+    at_tol = tol <= config.tol
+    tight = at_tol and (full_budget or (continued.converged and folds_converged))
     yield CellResult(
-        cell_index=cell_index, n_components=n_components, covariance_type=covariance_type, params=params, fit=fit,
-        log_likelihood=fit.log_likelihood, n_parameters=n_parameters, bic=bic, aic=aic, icl=icl,
-        cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
-        converged=refined.converged, n_iter=fit.n_iter,
-        hit_max_iter=refined.stop_reason is StopReason.MAX_ITER and not refined.converged, seed=seed,
-        cv_note=cv_note, seconds=(starts_seconds, refine_seconds, lap()),
+        cell_index=cell_index, n_components=params.n_components, covariance_type=params.covariance_type,
+        params=params, fit=fit, log_likelihood=fit.log_likelihood, n_parameters=n_parameters, bic=bic, aic=aic,
+        icl=icl, cv_log_likelihood=cv, degenerate=reason is not None, degenerate_reason=reason,
+        converged=continued.converged, n_iter=fit.n_iter, hit_max_iter=continued.hit_cap and full_budget,
+        seed=seed, cv_note=cv_note, seconds=(*seconds, cv_seconds_before + clock()), tight=tight, fit_tol=tol,
+        refined=refined, continued_iter=continued.n_iter,
     )
 
 
-def _cross_validate(data: CellData, params, progress) -> Iterator[CellProgress]:
-    """Held-out log-likelihood per row over the folds, and a note when a fold could not be fitted."""
+def _cross_validate(data: CellData, params, progress, tol: float, max_iter: int) -> Iterator[CellProgress]:
+    """Held-out log-likelihood per row over the folds, a note when a fold could not be fitted, and whether
+    every fold fit (each from ``params``) reached ``tol``."""
     config = data.config
     total = 0.0
+    converged = True
     for index in range(config.folds):
         yield progress(CellPhase.FOLD, index + 1, config.folds)
         train, held_out = data.fold(index)
-        fold_config = FitConfig(params.n_components, params.covariance_type, tol=config.tol, max_iter=config.max_iter,
+        fold_config = FitConfig(params.n_components, params.covariance_type, tol=tol, max_iter=max_iter,
                                 reg_covar=config.reg_covar, init=InitMethod.GIVEN, init_params=params,
                                 accelerate=True)
         try:
-            fitted = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False)).params
+            last = _last(iterate_em(train.X, fold_config, backend=train, with_labels=False))
         except GMMError as problem:
-            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}"
-        total += _total_log_likelihood(held_out, fitted)
+            return float("nan"), f"fold {index + 1} of {config.folds} could not be fitted: {problem}", True
+        converged = converged and last.converged
+        total += _total_log_likelihood(held_out, last.params)
     if not np.isfinite(total):
-        return float("nan"), "a held-out row has no density left under the fitted model"
-    return total / data.total_weight, None
+        return float("nan"), "a held-out row has no density left under the fitted model", converged
+    return total / data.total_weight, None, converged
 
 
 def _total_log_likelihood(backend: Backend, params) -> float:
@@ -249,6 +331,24 @@ def _total_log_likelihood(backend: Backend, params) -> float:
     weights = backend_weights(backend)
     log_likelihood = backend.log_prob_norm(params)
     return float(log_likelihood.sum() if weights is None else weights @ log_likelihood)
+
+
+def _progress_of(cell_index: int, n_cells: int, n_components: int, covariance_type: CovarianceType):
+    def progress(phase: CellPhase, step: int, steps: int) -> CellProgress:
+        return CellProgress(cell_index, n_cells, n_components, covariance_type, phase, step, steps)
+    return progress
+
+
+class _Lap:
+    """Seconds since the previous call (or since construction)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self) -> float:
+        now = time.perf_counter()
+        elapsed, self.last = now - self.last, now
+        return elapsed
 
 
 def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType, n_features: int, seed: int,
@@ -261,4 +361,4 @@ def _failed(cell_index: int, n_components: int, covariance_type: CovarianceType,
                       converged=False, n_iter=0, hit_max_iter=False, seed=seed, error=problem)
 
 
-__all__ = ["CellData", "cell_seed", "fit_cell", "folds_for"]
+__all__ = ["CellData", "cell_seed", "fit_cell", "folds_for", "refine_cell"]

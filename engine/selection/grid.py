@@ -86,6 +86,10 @@ class SelectionConfig:
         What chooses the best cell.
     init : InitMethod
         How each start is made (k-means++ by default; not "given").
+    screen : bool or None
+        True: fit every cell at the screening precision first and refine to ``tol`` only the cells that can
+        still decide the choice (``engine.selection.screening``); False: fit every cell to ``tol``; None (the
+        default): screen when the data has more than ``SCREEN_MIN_ROWS`` rows (decided when the run starts).
     """
 
     ks: tuple[int, ...] | None = None
@@ -98,6 +102,7 @@ class SelectionConfig:
     folds: int = DEFAULT_FOLDS
     criterion: Criterion = Criterion.BIC
     init: InitMethod = InitMethod.KMEANS_PP
+    screen: bool | None = None
     #: Whether ``ks`` was left to its default (set on construction).
     default_ks: bool = field(default=False, init=False)
 
@@ -149,6 +154,7 @@ class SelectionConfig:
                  f"reg_covar must be a number >= 0, not {self.reg_covar!r}.")
         _require(self.seed is None or (is_int(self.seed) and self.seed >= 0),
                  f"the seed must be a whole number >= 0, not {self.seed!r}.")
+        object.__setattr__(self, "screen", None if self.screen is None else bool(self.screen))
         for name in ("n_init", "max_iter", "folds"):
             object.__setattr__(self, name, int(getattr(self, name)))
         for name in ("tol", "reg_covar"):

@@ -107,7 +107,9 @@ def _run(task_id: int, task: Callable[..., Iterator[Any]], args: tuple) -> None:
 
 def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
               tasks: Sequence[tuple[Callable[..., Iterator[Any]], tuple]], processes: int,
-              start_method: str | None = None) -> Iterator[Any]:
+              start_method: str | None = None,
+              next_tasks: Callable[[], Sequence[tuple[Callable[..., Iterator[Any]], tuple]]] | None = None,
+              ) -> Iterator[Any]:
     """Run ``task(state, *args)`` generators on ``processes`` workers and yield their events as they come.
 
     Parameters
@@ -121,6 +123,9 @@ def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
     processes : int
     start_method : str, optional
         ``default_start_method()`` when None.
+    next_tasks : callable, optional
+        Called when every task so far has finished (and its events were yielded): more tasks for the same
+        workers (a selection's refinements), or nothing to end. The workers keep their state.
 
     Yields
     ------
@@ -140,7 +145,15 @@ def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
     try:
         handles = [pool.apply_async(_run, (task_id, task, args)) for task_id, (task, args) in enumerate(tasks)]
         remaining = len(tasks)
-        while remaining:
+        while remaining or next_tasks is not None:
+            if not remaining:
+                more = list(next_tasks())
+                if not more:
+                    break
+                handles += [pool.apply_async(_run, (len(handles) + offset, task, args))
+                            for offset, (task, args) in enumerate(more)]
+                remaining = len(more)
+                continue
             try:
                 kind, _, payload = events.get(timeout=POLL_SECONDS)
             except queue.Empty:

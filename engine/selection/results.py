@@ -21,7 +21,7 @@ class CellPhase(StrEnum):
     """Which part of a cell's work a progress event announces."""
 
     START = "start"  #: start ``step`` of ``steps`` (n_init) begins
-    REFINE = "refine"  #: the best start is being continued to the tight tolerance
+    REFINE = "refine"  #: the best start is being continued (screening), or a screened cell to the tight tolerance
     FOLD = "fold"  #: cross-validation fold ``step`` of ``steps`` begins
 
 
@@ -76,11 +76,12 @@ class CellResult:
     degenerate : bool
     degenerate_reason : str or None
     converged : bool
-        Whether the continuation reached ``tol``.
+        Whether the continuation reached ``fit_tol``.
     n_iter : int
         EM iterations of the best start plus the continuation.
     hit_max_iter : bool
-        The continuation stopped at ``max_iter`` (not converged).
+        The continuation stopped at ``max_iter`` (not converged). A screened cell whose screening stopped at
+        its own iteration cap has ``converged`` False but not ``hit_max_iter``.
     seed : int
         The cell's seed (derived from the selection's): ``fit --seed`` with it repeats the starts.
     cv_note : str or None
@@ -89,7 +90,18 @@ class CellResult:
         Why the cell could not be fitted at all (it then counts as degenerate).
     seconds : (float, float, float)
         Time spent on the starts, the continuation and the cross-validation (for progress displays and
-        benchmarks; the only field that differs between two runs of the same cell).
+        benchmarks; the only field that differs between two runs of the same cell). A refined cell's are
+        the screening's plus the refinement's.
+    tight : bool
+        Whether the continuation and the cross-validation fits ran to the tight ``tol`` (False: a screened
+        cell, fitted to ``fit_tol``; see ``engine.selection.screening``).
+    fit_tol : float
+        The tolerance (per row) the continuation and the cross-validation fits ran to.
+    refined : bool
+        Whether this result is a screened cell's refinement to the tight ``tol`` (emitted again, with the
+        same ``cell_index``, after its screened result).
+    continued_iter : int
+        Iterations of the continuation (after the best start), refinement included.
     """
 
     cell_index: int
@@ -112,6 +124,10 @@ class CellResult:
     cv_note: str | None = None
     error: str | None = None
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    tight: bool = True
+    fit_tol: float = math.nan
+    refined: bool = False
+    continued_iter: int = 0
 
     @property
     def label(self) -> str:

@@ -23,9 +23,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from engine.blas import single_threaded_blas
+from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.scales import check_fit_data
-from engine.selection.cells import CellData, fit_cell
+from engine.selection.cells import CellData, fit_cell, refine_cell
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
@@ -34,6 +35,7 @@ from engine.weights import check_sample_weight
 
 if TYPE_CHECKING:
     from engine.io.streams import RowSource
+from engine.selection.screening import SCREEN_MIN_ROWS, cells_to_refine
 
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
@@ -68,7 +70,8 @@ def distinct_rows_up_to(X: NDArray[np.floating], limit: int, block: int = 4096) 
 
 
 def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[SelectionConfig, str | None]:
-    """``config`` with its K range fitted to the data, and a note when the default range was cut.
+    """``config`` with its K range fitted to the data (and ``screen`` decided by its size), and a note when the
+    default range was cut.
 
     Raises
     ------
@@ -79,6 +82,8 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     if config.folds > n_samples:
         raise InputError(f"{config.folds} cross-validation folds need at least {config.folds} rows, but the data "
                          f"has {n_samples}: use fewer folds.")
+    if config.screen is None:  # decided by the data's size (replace() forgets default_ks: decided last)
+        config = _with_screen(config, n_samples > SCREEN_MIN_ROWS)
     largest = max(config.ks)
     distinct = distinct_rows_up_to(X, largest)
     if distinct >= largest:
@@ -90,6 +95,13 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct "
             f"row{'s' if distinct != 1 else ''}, and a mixture cannot have more components than that.")
     return dataclasses.replace(config, ks=ks), note
+
+
+def _with_screen(config: SelectionConfig, screen: bool) -> SelectionConfig:
+    """``config`` with ``screen`` set, keeping whether its K range was the default."""
+    decided = dataclasses.replace(config, screen=screen)
+    object.__setattr__(decided, "default_ks", config.default_ks)
+    return decided
 
 
 def grid_cells(config: SelectionConfig) -> list[tuple[int, int, object]]:
@@ -129,7 +141,10 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     Yields
     ------
     CellProgress, CellResult, SelectionResult
-        Cells finish in any order when they run in parallel; ``SelectionResult`` comes last.
+        Cells finish in any order when they run in parallel. With ``config.screen`` every cell comes first
+        screened, and the cells that can decide the choice come again, refined, with the same
+        ``cell_index`` (``engine.selection.screening``). ``SelectionResult`` comes last, with the latest
+        result of every cell.
 
     Raises
     ------
@@ -140,19 +155,22 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     weights = check_sample_weight(sample_weight, X.shape[0])
     config, capped_note = effective_config(X if weights is None or weights.all() else X[weights > 0], config)
     cells = grid_cells(config)
-    n_processes = usable_processes(processes, len(cells), X.shape[0])
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
     state, state_args = CellData, (X, config, 1, names, weights)
+    n_processes = usable_processes(processes, len(cells), X.shape[0])
     if rows is not None:  # progress bars in a serial selection only: workers' bars would run into each other
         state, state_args = streamed_cell_data, (X, config, 1, names, rows, progress and n_processes == 1)
-    if n_processes == 1:
-        data = state(*state_args)
-        events = _single_threaded(event for index, k, covariance_type in cells
-                                  for event in fit_cell(data, index, k, covariance_type))
-    else:
-        tasks = [(fit_cell, (index, k, covariance_type)) for index, k, covariance_type in cells]
-        events = run_tasks(state, state_args, tasks, n_processes, start_method)
+    # The CV margin of the refinement is per unit of weight: rows (all of them when streamed) or the weights' sum.
+    n_total = rows.n_samples if rows is not None else (X.shape[0] if weights is None else float(weights.sum()))
+    first = [(fit_cell, (index, k, covariance_type, True, config.screen)) for index, k, covariance_type in cells]
+
+    def refinements() -> list:
+        """Phase 2: the cells that can still decide the choice, given every cell so far (largest first)."""
+        return sorted(((refine_cell, (cell,)) for cell in cells_to_refine(list(finished.values()), n_total)),
+                      key=_expected_cost, reverse=True)
+
+    events = _run_phases(state, state_args, n_processes, first, refinements, start_method)
     try:
         for event in events:
             if isinstance(event, CellResult):
@@ -167,6 +185,42 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
                           capped_note=capped_note, n_samples=X.shape[0] if rows is None else rows.n_samples,
                           n_features=X.shape[1],
                           feature_names=names or tuple(f"x{j}" for j in range(X.shape[1])))
+
+
+def _run_phases(state, state_args: tuple, n_processes: int, tasks: list, next_tasks,
+                start_method: str | None) -> Iterator[SelectionEvent]:
+    """The events of ``tasks`` (``(task, args)`` over the ``CellData`` that ``state(*state_args)`` makes), then
+    of ``next_tasks()`` while it gives more (asked when everything before has finished), in this process or on
+    ``n_processes`` workers (the same workers for every phase).
+
+    On workers the largest cells (most components; full before tied, diag, spherical) are handed out
+    first, so that the slowest cells do not start last and leave one core idle at the end.
+    """
+    if n_processes > 1:
+        return run_tasks(state, state_args, sorted(tasks, key=_expected_cost, reverse=True),
+                         n_processes, start_method, next_tasks=next_tasks)
+    data = state(*state_args)
+
+    def serial() -> Iterator[SelectionEvent]:
+        phase = tasks
+        while phase:
+            for task, args in phase:
+                yield from task(data, *args)
+            phase = next_tasks()
+
+    return _single_threaded(serial())
+
+
+#: Relative cost of a component's covariance, for the order in which cells are handed to workers.
+_TYPE_COST = {CovarianceType.FULL: 4, CovarianceType.TIED: 3, CovarianceType.DIAG: 2, CovarianceType.SPHERICAL: 1}
+
+
+def _expected_cost(task: tuple) -> tuple[int, int]:
+    _, args = task
+    if isinstance(args[0], CellResult):
+        return args[0].n_components, _TYPE_COST[args[0].covariance_type]
+    _, n_components, covariance_type = args[:3]
+    return n_components, _TYPE_COST[CovarianceType(covariance_type)]
 
 
 def select(X: ArrayLike, config: SelectionConfig, **options) -> SelectionResult:
