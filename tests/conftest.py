@@ -36,3 +36,19 @@ def _one_blas_thread():
     several times slower with them. (The engine limits BLAS inside its own threads by itself.)"""
     with threadpool_limits(limits=1, user_api="blas"):
         yield
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Capture message boxes instead of showing them (a shown box would block the test): (title, text) pairs."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def capture(parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
+    return shown

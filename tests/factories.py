@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.mixture import GaussianMixture
 
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.direct import DirectBackend
 from engine.backends.small import SmallBackend
+from engine.covariance import CovarianceType
 from engine.params import MixtureParams
 
 #: The reference per-component backend and the chunked one the engine uses.
@@ -32,3 +34,22 @@ def random_params(covariance_type: str, n_components: int = 3, n_features: int =
     else:
         covariances = rng.uniform(0.3, 2.0, size=n_components)
     return MixtureParams.from_covariances(weights, means, covariances, covariance_type)
+
+
+def sklearn_model(params: MixtureParams) -> GaussianMixture:
+    """A scikit-learn mixture holding exactly ``params`` (its fitted attributes assigned directly)."""
+    gm = GaussianMixture(n_components=params.n_components, covariance_type=params.covariance_type.value)
+    chol = np.array(params.precisions_chol)
+    gm.weights_ = np.array(params.weights)
+    gm.means_ = np.array(params.means)
+    gm.covariances_ = np.array(params.covariances)
+    gm.precisions_cholesky_ = chol
+    if params.covariance_type is CovarianceType.FULL:
+        gm.precisions_ = chol @ chol.transpose(0, 2, 1)
+    elif params.covariance_type is CovarianceType.TIED:
+        gm.precisions_ = chol @ chol.T
+    else:
+        gm.precisions_ = chol**2
+    gm.n_features_in_ = params.n_features
+    gm.converged_, gm.n_iter_, gm.lower_bound_ = True, 1, 0.0
+    return gm

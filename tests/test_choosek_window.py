@@ -11,9 +11,9 @@ import json
 
 import numpy as np
 import pytest
+from factories import sklearn_model
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-from sklearn.mixture import GaussianMixture
+from PySide6.QtWidgets import QFileDialog
 
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
@@ -42,29 +42,6 @@ def blobs(n_per_cluster: int = 30, seed: int = 0) -> Dataset:
     X = np.concatenate([centre + rng.standard_normal((n_per_cluster, 2)) for centre in centres])
     labels = np.repeat(np.arange(3), n_per_cluster)
     return Dataset(X, ("x0", "x1"), source="test:blobs", labels=labels)
-
-
-def as_sklearn(params) -> GaussianMixture:
-    """A GaussianMixture holding ``params`` (attributes set by hand)."""
-    mixture = GaussianMixture(params.n_components, covariance_type=params.covariance_type.value)
-    mixture.weights_ = np.array(params.weights)
-    mixture.means_ = np.array(params.means)
-    mixture.covariances_ = np.array(params.covariances)
-    mixture.precisions_cholesky_ = np.array(params.precisions_chol)
-    return mixture
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    shown: list[tuple[str, str]] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
-    return shown
 
 
 @pytest.fixture
@@ -290,7 +267,7 @@ def test_new_data_drops_the_results_and_late_events(qtbot, on_blobs):
 
 
 def wait_for_criteria(qtbot, criteria: FitCriteria, params, X) -> None:
-    mixture = as_sklearn(params)
+    mixture = sklearn_model(params)
     expected = (mixture.bic(X), mixture.aic(X))
     qtbot.waitUntil(lambda: criteria.values is not None
                     and np.allclose(criteria.values, expected, rtol=1e-10, atol=0), timeout=TIMEOUT_MS)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from engine.config import FitConfig, InitMethod
 from engine.em import HalfStep, fit, iterate_em
@@ -25,20 +25,6 @@ from gui.settings import Settings
 from gui.views.geometry import ellipse_outlines
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Capture message boxes instead of showing them (a shown box would block the test)."""
-    shown: list[tuple[str, str]] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
-    return shown
 
 
 @pytest.fixture

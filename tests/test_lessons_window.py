@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QMessageBox
 
 from engine.config import InitMethod
 from engine.em import HalfStep
@@ -24,20 +23,6 @@ from gui.main.session import RunState
 from gui.settings import Settings
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Capture message boxes instead of showing them (a shown box would block the test)."""
-    shown: list[tuple[str, str]] = []
-
-    def capture(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
-    return shown
 
 
 def _open_window(qtbot, path):

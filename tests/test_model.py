@@ -2,8 +2,7 @@
 
 import numpy as np
 import pytest
-from factories import random_params
-from sklearn.mixture import GaussianMixture
+from factories import random_params, sklearn_model
 
 from engine import model
 from engine.backends.direct import DirectBackend
@@ -17,25 +16,6 @@ TYPES = [t.value for t in CovarianceType]
 RTOL = 1e-10
 
 
-
-
-def sklearn_model(params: MixtureParams) -> GaussianMixture:
-    """A scikit-learn mixture holding exactly ``params`` (its fitted attributes assigned directly)."""
-    gm = GaussianMixture(n_components=params.n_components, covariance_type=params.covariance_type.value)
-    chol = np.array(params.precisions_chol)
-    gm.weights_ = np.array(params.weights)
-    gm.means_ = np.array(params.means)
-    gm.covariances_ = np.array(params.covariances)
-    gm.precisions_cholesky_ = chol
-    if params.covariance_type is CovarianceType.FULL:
-        gm.precisions_ = chol @ chol.transpose(0, 2, 1)
-    elif params.covariance_type is CovarianceType.TIED:
-        gm.precisions_ = chol @ chol.T
-    else:
-        gm.precisions_ = chol**2
-    gm.n_features_in_ = params.n_features
-    gm.converged_, gm.n_iter_, gm.lower_bound_ = True, 1, 0.0
-    return gm
 
 
 def test_data(params: MixtureParams, seed: int = 1) -> np.ndarray:

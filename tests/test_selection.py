@@ -7,7 +7,7 @@ import multiprocessing
 
 import numpy as np
 import pytest
-from sklearn.mixture import GaussianMixture
+from factories import sklearn_model
 
 from engine.covariance import CovarianceType
 from engine.errors import InputError
@@ -29,17 +29,6 @@ def quick(**overrides) -> SelectionConfig:
     return SelectionConfig(**settings)
 
 
-def as_sklearn(params) -> GaussianMixture:
-    """A GaussianMixture holding ``params`` (attributes set by hand)."""
-    mixture = GaussianMixture(params.n_components, covariance_type=params.covariance_type.value)
-    mixture.weights_ = np.array(params.weights)
-    mixture.means_ = np.array(params.means)
-    mixture.covariances_ = np.array(params.covariances)
-    mixture.precisions_cholesky_ = np.array(params.precisions_chol)
-    mixture.n_features_in_ = params.n_features
-    return mixture
-
-
 @pytest.fixture(scope="module", params=[1, 2, 4])
 def selected(request):
     dataset = generate("random", 150, k=3, d=request.param, seed=request.param)
@@ -50,7 +39,7 @@ def test_bic_and_aic_are_scikit_learns(selected):
     X, result = selected
     assert len(result.cells) == 3 * 4
     for cell in result.cells:
-        mixture = as_sklearn(cell.params)
+        mixture = sklearn_model(cell.params)
         assert cell.n_parameters == mixture._n_parameters()
         assert cell.bic == pytest.approx(mixture.bic(X), rel=1e-9, abs=0)
         assert cell.aic == pytest.approx(mixture.aic(X), rel=1e-9, abs=0)
