@@ -11,7 +11,6 @@ from engine.em import HalfStep
 from engine.model import predict_proba
 
 # The window fixtures of the window tests, shared.
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -28,7 +28,6 @@ from gui.views.geometry import MAX_DRAWN, ellipse_outlines, largest_size
 from gui.views.histogram import HistogramView
 from gui.views.projection import pca_projection
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

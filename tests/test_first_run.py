@@ -18,7 +18,6 @@ from gui.main.controller import RunState
 from gui.main.first_run import DEMO_DELAY_MS
 from gui.settings import Settings
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -13,7 +13,6 @@ from gui.main.controller import RunState
 from gui.views.hand_edit import HandMixture, handle_points, stretch, to_params
 
 # The window fixtures of the window tests, shared.
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 LEFT = Qt.MouseButton.LeftButton

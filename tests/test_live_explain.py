@@ -19,7 +19,6 @@ from engine.model import aic, bic, predict_proba
 from gui.main.controller import KEEP_GOING_TOL, RunState
 from gui.views.explain_text import short
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -21,7 +21,6 @@ from engine.io.tables import load_data
 from gui.main import exports, loading
 
 # The window fixtures of the window tests, shared.
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -21,7 +21,6 @@ from engine.params import MixtureParams
 from gui.main.controller import RunState
 from gui.panels.model import MAX_COMPONENTS, ModelPanel
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -12,7 +12,6 @@ from engine.io.tables import load_data
 from gui.main.controller import RunState
 
 # The window fixtures of the window tests, shared.
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 LEFT = Qt.MouseButton.LeftButton

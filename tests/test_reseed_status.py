@@ -20,7 +20,6 @@ from gui.main.controller import RunState
 from gui.main.fit_worker import ReseedEvent, RunControl, throttled_steps
 from gui.main.status import reseed_text
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 X = np.concatenate([np.random.default_rng(0).normal(0.0, 1.0, (60, 2)),

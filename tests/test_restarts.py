@@ -10,7 +10,6 @@ from test_gui_window import TIMEOUT_MS, settle
 from gui.main.controller import RunState
 
 # The window fixtures of the window tests, shared.
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -10,7 +10,6 @@ from test_gui_window import TIMEOUT_MS, on_screen
 
 from engine.em import HalfStep
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 

@@ -23,7 +23,6 @@ from gui.main import sources
 from gui.main.controller import RunState
 from gui.settings import Settings
 
-messages = test_gui_window.messages
 app = test_gui_window.app
 
 #: A file name longer than any file system allows for one path component (255 bytes).
