@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import linear_sum_assignment
 
 from engine.model import predict
 from engine.params import MixtureParams
@@ -124,6 +123,8 @@ def agreement(true_labels: ArrayLike, predicted: ArrayLike, n_components: int,
 
 def agreement_from_table(table: NDArray[np.int64], label_names: Sequence[str]) -> Agreement:
     """The agreement from a contingency table (n_labels, n_components) of counts and the rows' label names."""
+    from scipy.optimize import linear_sum_assignment  # here: scipy.optimize costs every command 0.35 s to import
+
     label_rows, components = linear_sum_assignment(table, maximize=True)
     matched = np.full(table.shape[0], -1, dtype=np.int64)
     matched[label_rows] = components
