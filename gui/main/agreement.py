@@ -3,7 +3,7 @@
 Data with true labels (a preset, painted points, or a file with a ``label`` column, see
 ``engine.io.true_labels``) gets, after every drawn snapshot, the adjusted Rand index of the latest
 E-step's most likely components against the labels and the confusion table after matching each label
-to a component (``engine.agreement``): in a dock tabbed with Explain (View > Agreement with true labels)
+to a component (``engine.agreement``): in a dock tabbed with Explain (View > True labels)
 and, in short, in the status bar, where a click brings the dock forward. Data without labels hides the
 status bar's entry and says so in the dock.
 
@@ -58,7 +58,7 @@ class AgreementPanel(QObject):
         self._label_names: tuple[str, ...] = ()
         self.agreement: Agreement | None = None  # the agreement shown, None without labels or an E-step yet
 
-        self.dock = QDockWidget(_tr("Agreement with true labels"), window)
+        self.dock = QDockWidget(_tr("True labels"), window)  # short: it shares a tab bar
         self.dock.setObjectName("AgreementDock")
         content = QWidget()
         layout = QVBoxLayout(content)

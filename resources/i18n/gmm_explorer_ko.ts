@@ -5,8 +5,8 @@
     <name>AgreementPanel</name>
     <message>
         <location filename="../../gui/main/agreement.py" line="61"/>
-        <source>Agreement with true labels</source>
-        <translation>실제 레이블과의 일치도</translation>
+        <source>True labels</source>
+        <translation>실제 레이블</translation>
     </message>
     <message>
         <location filename="../../gui/main/agreement.py" line="70"/>

@@ -5,8 +5,8 @@
     <name>AgreementPanel</name>
     <message>
         <location filename="../../gui/main/agreement.py" line="61"/>
-        <source>Agreement with true labels</source>
-        <translation>与真实标签的一致性</translation>
+        <source>True labels</source>
+        <translation>真实标签</translation>
     </message>
     <message>
         <location filename="../../gui/main/agreement.py" line="70"/>
