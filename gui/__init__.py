@@ -9,6 +9,7 @@ Modules
 app           start the window: the application, the main window and its controller
 threads       the one worker pattern: a generator job on a QThread, abort between steps, one teardown rule
 throttle      the frame throttle: draw only the newest update, at a pace the screen can take
+collector     Python's cycle collector on the main thread only (never on a worker: Qt objects would deadlock)
 colors        component colours from the one palette, and point colours from responsibilities
 settings      what the window remembers between runs (a QSettings the caller hands in)
 covariance_names  the covariance types' names as the window shows them, in the user's language

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from gui.choosek.chooser import KChooser
+from gui.collector import collect_on_main_thread
 from gui.i18n.languages import TRANSLATORS, normalise, resolve, saved_choice
 from gui.i18n.switching import LanguageMenu
 from gui.lessons.guide import LessonGuide
@@ -115,6 +116,7 @@ def main(argv: list[str], language: str | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    collect_on_main_thread()  # never on a worker thread: Qt objects in the garbage would deadlock it
     settings = Settings(QSettings())
     TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
     window, controller = create_window(settings, argv[0] if argv else None, teach=True)

@@ -52,3 +52,24 @@ def messages(monkeypatch):
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
     return shown
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_on_the_main_thread(qapp):
+    """As in the app (``gui.collector``): Python's cycle collector never runs on a worker thread, where Qt
+    objects left by earlier tests would deadlock the process (seen once: a segmentation's M-step collected a
+    previous window's menu while the main thread waited for it)."""
+    from gui.collector import collect_on_main_thread
+
+    collect_on_main_thread()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Collect what is due after each test, on the main thread: tests without an event loop never let the
+    collector's timer fire."""
+    yield
+    from gui.collector import collect_now_if_due
+
+    collect_now_if_due()
