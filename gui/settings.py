@@ -24,21 +24,28 @@ MAX_RECENT = 8
 MAX_NUMBER_TEXT = 64
 
 
+def _from_text(value: object, parse):
+    """A saved number as it came: text parsed with ``parse`` (None if empty, too long or not a number), a
+    ``bool`` refused (None), anything else unchanged for the caller to check."""
+    if isinstance(value, bool):
+        return None
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text or len(text) > MAX_NUMBER_TEXT:
+        return None
+    try:
+        return parse(text)
+    except ValueError:
+        return None
+
+
 def saved_int(value: object, low: int, high: int) -> int | None:
     """``value`` as a whole number in ``[low, high]``, or None if it is anything else.
 
     Accepts an ``int`` (not a ``bool``), a whole finite ``float``, or text holding a whole number.
     """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > MAX_NUMBER_TEXT:
-            return None
-        try:
-            value = int(text)
-        except ValueError:
-            return None
+    value = _from_text(value, int)
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             return None
@@ -50,16 +57,7 @@ def saved_int(value: object, low: int, high: int) -> int | None:
 
 def saved_number(value: object, accepts) -> float | None:
     """``value`` as a finite ``float`` that ``accepts(number)`` takes, or None if it is anything else."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > MAX_NUMBER_TEXT:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            return None
+    value = _from_text(value, float)
     if not isinstance(value, (int, float)):
         return None
     try:
