@@ -8,12 +8,25 @@ environment (say ``xcb`` to watch a test under a real display) still wins.
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
-import pytest
-from hypothesis import settings
-from threadpoolctl import threadpool_limits
+# Compiled bytecode is kept (in a folder of the temporary directory, never in the checkout) even where the
+# environment sets PYTHONDONTWRITEBYTECODE, as this machine's does: the suite starts about 150 interpreters
+# (the commands' and the window's own processes), and each recompiled every module it imported, about 0.2 s
+# of CPU apiece; pytest's rewritten test modules are cached the same way. Set here, before any test module is
+# imported and before pytest-xdist starts its workers, so that they and every child inherit it.
+if sys.dont_write_bytecode:
+    _bytecode = Path(tempfile.gettempdir()) / f"gmm-explorer-test-bytecode-{os.getuid()}"
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(_bytecode)
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(_bytecode)
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     # One offscreen screen of a common desktop size (the plugin's default is 800 x 800): the window fits the
@@ -31,10 +44,12 @@ if os.environ.get("CI"):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _one_blas_thread():
+def _one_thread_per_pool():
     """Tests use small arrays, where BLAS threads only cost: on a shared 2-core machine the suite ran
-    several times slower with them. (The engine limits BLAS inside its own threads by itself.)"""
-    with threadpool_limits(limits=1, user_api="blas"):
+    several times slower with them. (The engine limits BLAS inside its own threads by itself.) OpenMP too:
+    scikit-learn's k-means start (every GaussianMixture's default) runs on OpenMP threads that spin while
+    they wait, and with the suite's workers already on both cores its reference fits took twice as long."""
+    with threadpool_limits(limits=1):
         yield
 
 

@@ -50,7 +50,7 @@ def _handles_sigterm(pid: int) -> bool:
 def _environment(home: Path) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
     return {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-            "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+            "QT_QPA_PLATFORM": "offscreen"}
 
 
 def _settings_file(home: Path) -> Path:
