@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import logsumexp
 
 from engine.families.binomial import BinomialParams, CoinData, log_binomial_coefficients, log_responsibilities
 from gui.views.geometry import grid_points
@@ -77,6 +76,8 @@ def plane_field(data: CoinData, weights: NDArray[np.floating], grid: int = PLANE
         At the cell centres of ``gui.views.geometry.grid_points((0, 1), (0, 1), (grid, grid))``: row ``i`` has
         the second coin's theta, column ``j`` the first's.
     """
+    from scipy.special import logsumexp  # imported when needed: the window imports this module at start-up
+
     centres = (np.arange(grid) + 0.5) / grid
     h, t = data.heads.astype(float)[:, None], data.tails.astype(float)[:, None]
     per_theta = h * np.log(centres)[None, :] + t * np.log1p(-centres)[None, :]  # (n_observations, grid)
