@@ -106,3 +106,19 @@ def test_the_data_panel_names_the_file_loaded_and_the_axes_fit_it(qtbot, app, tm
     assert y_low <= points[:, 1].min() and points[:, 1].max() <= y_high
     # Fitted to the new data, not stretched to hold the old range as well.
     assert x_high - x_low <= 1.5 * np.ptp(points[:, 0]) or y_high - y_low <= 1.5 * np.ptp(points[:, 1])
+
+
+@pytest.mark.parametrize("width", [1000, 440, 260])
+def test_the_keys_hint_is_as_tall_as_its_text_at_any_width(qtbot, width):
+    """On a narrow data view (Choose K open at 1280 x 720) the hint's text takes a third line or more, which a
+    bar of two lines' height cut off; on a wide one the bar stays thin."""
+    from gui.main.first_run import KeysHint
+
+    hint = KeysHint()
+    qtbot.addWidget(hint)
+    hint.resize(width, 30)
+    hint.show()
+    label = hint.text
+    # Every line of the text shows, once the layout has settled.
+    qtbot.waitUntil(lambda: hint.width() == width and label.height() >= label.heightForWidth(label.width()))
+    assert hint.height() <= label.heightForWidth(label.width()) + 2 * label.fontMetrics().lineSpacing()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from engine.config import InitMethod
@@ -60,7 +60,21 @@ class KeysHint(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setMaximumHeight(2 * self.text.fontMetrics().lineSpacing() + 12)  # a thin bar, not a splitter's share
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 - Qt's naming
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Exactly as tall as its text at this width (a thin bar, not a splitter's share): on a narrow data view
+        the text takes a third line, which a fixed height cut off."""
+        margins = self.layout().contentsMargins()
+        two_lines = 2 * self.text.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        height = max(self.layout().totalHeightForWidth(self.width()), two_lines)
+        if height != self.maximumHeight():
+            self.setFixedHeight(height)
+            self.layout().invalidate()  # lay the text out again at the new height (Qt would keep the old one)
 
     @Slot()
     def _dismiss(self) -> None:
