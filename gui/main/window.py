@@ -148,7 +148,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.right_splitter.addWidget(self.views)
         self.right_splitter.addWidget(self.convergence)
         self.right_splitter.setStretchFactor(0, 3)
-        self.right_splitter.setStretchFactor(1, 1)
+        self.right_splitter.setStretchFactor(1, 0)  # the plot keeps its height (convergence_share); the view gives way
         self.right_splitter.setSizes([560, 240])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(scroll)
