@@ -72,7 +72,7 @@ class CoinsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
         self.plot = self.plot_widget.getPlotItem()
         style_plot(self.plot)
         self.plot.setMenuEnabled(False)

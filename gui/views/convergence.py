@@ -37,8 +37,8 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.likelihood = self.addPlot(row=0, col=0)
-        self.change = self.addPlot(row=1, col=0, axisItems={"left": PowerOfTenAxis("left")})
+        self.likelihood = self.addPlot(row=0, col=0, enableMenu=False)
+        self.change = self.addPlot(row=1, col=0, axisItems={"left": PowerOfTenAxis("left")}, enableMenu=False)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.likelihood, self.change):

@@ -104,7 +104,7 @@ class PlotWithLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot = self.plot_widget.getPlotItem()
         style_plot(self.plot)
