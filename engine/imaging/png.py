@@ -44,5 +44,5 @@ def encode_png(picture: NDArray[np.uint8], level: int = LEVEL) -> bytes:
     filtered[0, 1:] = rows[0]
     np.subtract(rows[1:], rows[:-1], out=filtered[1:, 1:])  # modulo 256, as PNG's filter is
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPE[picture.ndim], 0, 0, 0)
-    return (_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(filtered.tobytes(), level))
+    return (_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(filtered, level))
             + _chunk(b"IEND", b""))

@@ -47,7 +47,10 @@ def render_labels(labels: NDArray[np.integer], colours: NDArray[np.uint8]) -> ND
     -------
     ndarray of shape (height, width, 3), uint8
     """
-    return np.asarray(colours, dtype=np.uint8)[labels]
+    labels = np.asarray(labels)
+    # Each colour as one 3-byte record: gathering records is several times faster than rows of 3 bytes.
+    records = np.ascontiguousarray(colours, dtype=np.uint8).view(np.dtype((np.void, 3))).reshape(-1)
+    return records.take(labels).view(np.uint8).reshape(*labels.shape, 3)
 
 
 def render_soft(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params: MixtureParams,

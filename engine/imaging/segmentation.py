@@ -35,7 +35,7 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
-from engine.imaging.colour_index import ColourIndex, PictureLabeller, colour_index
+from engine.imaging.colour_index import COLOUR_CHUNK_ROWS, ColourIndex, PictureLabeller, colour_index
 from engine.imaging.features import IMAGE_KEY, MAX_COMPONENTS, FeatureSpec, pixel_features, sample_indices
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
@@ -216,7 +216,7 @@ def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: 
     else:
         colours = colour_index(pixels, indices)
         X = colours.features(spec)
-        backend = ChunkedBackend(X, sample_weight=colours.counts)
+        backend = ChunkedBackend(X, sample_weight=colours.counts, chunk_rows=COLOUR_CHUNK_ROWS)
         start = start_params(X, config, rng, backend, pixel_rows=colours.inverse)
     run = dataclasses.replace(config, init=InitMethod.GIVEN, init_params=start, n_init=1)
     requested = config if config.init is InitMethod.GIVEN else dataclasses.replace(
