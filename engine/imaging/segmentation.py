@@ -36,13 +36,18 @@ from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
 from engine.imaging.colour_index import COLOUR_CHUNK_ROWS, ColourIndex, PictureLabeller, colour_index
-from engine.imaging.features import IMAGE_KEY, MAX_COMPONENTS, FeatureSpec, pixel_features, sample_indices
+from engine.imaging.features import (
+    DEFAULT_SAMPLE,
+    IMAGE_KEY,
+    MAX_COMPONENTS,
+    FeatureSpec,
+    pixel_features,
+    sample_indices,
+)
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
 from engine.weights import weighted_mean
 
-#: Fit on every pixel up to this many, on a random sample of this many above (the default ``sample_size``).
-DEFAULT_SAMPLE = 1_000_000
 #: The robust start (``start_params``) works on a random sample of at most this many of the fitted pixels:
 INIT_SAMPLE = 50_000
 #: this many EM runs (more if ``FitConfig.n_init`` asks), each until the log-likelihood per pixel changes
