@@ -105,12 +105,23 @@ def _index_24_bits(flat: NDArray[np.uint8]) -> ColourIndex:
     lookup = np.empty(_COLOURS_24, dtype=np.uint32)  # only the pages of present colours are touched
     lookup[codes] = np.arange(len(codes), dtype=np.uint32)
     for start in range(0, n_pixels, BLOCK_PIXELS):
-        # ``take`` gathers about twice as fast as indexing with an array
+        # ``take`` gathers about twice as fast as indexing with an array (``gather``)
         inverse[start:start + BLOCK_PIXELS] = lookup.take(inverse[start:start + BLOCK_PIXELS])
     del lookup
     counts = np.bincount(inverse, minlength=len(codes)).astype(np.float64)
     colours = np.column_stack([codes >> 16, (codes >> 8) & 0xFF, codes & 0xFF]).astype(np.uint8)
     return ColourIndex(colours, counts, inverse)
+
+
+def gather(table: NDArray, indices: NDArray[np.integer]) -> NDArray:
+    """``table[indices]`` for a 1-D ``table`` and ``indices`` of any shape, by ``take`` on blocks of
+    ``BLOCK_PIXELS``: about twice as fast as indexing, and numpy's intp copy of the indices (32 MB for a
+    4-megapixel picture in one piece) stays one block's."""
+    flat = indices.reshape(-1)
+    out = np.empty(flat.shape, dtype=table.dtype)
+    for start in range(0, len(flat), BLOCK_PIXELS):
+        np.take(table, flat[start:start + BLOCK_PIXELS], out=out[start:start + BLOCK_PIXELS])
+    return out.reshape(indices.shape)
 
 
 class PictureLabeller:
@@ -160,4 +171,4 @@ class PictureLabeller:
         return self._to_pixels(labels), mean
 
     def _to_pixels(self, colour_labels: NDArray[np.integer]) -> NDArray[np.uint8]:
-        return colour_labels.astype(np.uint8).take(self.index.inverse).reshape(self.shape)
+        return gather(colour_labels.astype(np.uint8), self.index.inverse).reshape(self.shape)
