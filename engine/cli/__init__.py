@@ -13,6 +13,7 @@ weights_option  ``--weights COLUMN`` of ``fit``, ``score`` and ``select``: sampl
 select      ``select``: the number of components and the covariance type, chosen over a grid
 generate    ``generate``: a teaching data set as CSV
 segment     ``segment``: a picture segmented by the colours of its pixels (its picture codec is handed in)
+background  ``in_background``: ``segment`` imports its engine on another thread while Qt decodes the picture
 coins       ``coins``: EM on a mixture of coins (binomials), the textbooks' first example
 """
 
