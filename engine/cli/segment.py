@@ -173,7 +173,20 @@ def _summary(picture: Picture, segmentation: Segmentation, args, written: list[P
 
 
 def run(args) -> int:
-    """Run a parsed ``segment`` command line; raises ``GMMError`` for bad input."""
+    """Run a parsed ``segment`` command line; raises ``GMMError`` for bad input.
+
+    BLAS keeps to one thread throughout (``engine.blas``): the engine shares its work among the cores
+    itself, and after a multi-threaded BLAS call (the dot product of the colours' counts and
+    log-likelihoods, say) OpenBLAS's threads spin for a while on the core the engine's other thread needs
+    (measured: about 0.06 s of CPU a 4-megapixel run).
+    """
+    from engine.blas import single_threaded_blas
+
+    with single_threaded_blas():
+        return _run(args)
+
+
+def _run(args) -> int:
     outputs = _check_outputs(args)
     loaded = None
     if args.model is not None:
