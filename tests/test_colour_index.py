@@ -14,9 +14,9 @@ from engine.config import FitConfig
 from engine.em import initial_params, iterate_em
 from engine.imaging import segmentation as segmentation_module
 from engine.imaging.colour_index import PictureLabeller, colour_index
-from engine.imaging.features import FeatureSpec, pixel_features
+from engine.imaging.features import FeatureSpec, pixel_features, sample_indices
 from engine.imaging.render import mean_colours, render_labels
-from engine.imaging.segmentation import iterate_segmentation, prepare_fit, segment_image
+from engine.imaging.segmentation import iterate_segmentation, prepare_fit, segment_image, start_params
 from engine.resources import resource_path
 
 
@@ -111,3 +111,38 @@ def test_positions_are_fitted_pixel_by_pixel(pixels, short_start):
     pixels = pixels[:32, :32]
     plan = prepare_fit(pixels, FeatureSpec("rgb", 0.2), FitConfig(3, seed=0, max_iter=2), sample_size=0)
     assert plan.colours is None and plan.X.shape[0] == pixels.shape[0] * pixels.shape[1]
+
+
+def _start_from_the_colours(pixels, spec, config, sample_size):
+    """``start_params`` on the indexed colours, with the generator where ``prepare_fit`` leaves it for the start."""
+    rng = np.random.default_rng(config.seed)
+    indices = sample_indices(pixels.shape[0] * pixels.shape[1], sample_size, rng)
+    colours = colour_index(pixels, indices)
+    X = colours.features(spec)
+    return start_params(X, config, rng, ChunkedBackend(X, sample_weight=colours.counts), pixel_rows=colours.inverse)
+
+
+@pytest.mark.parametrize("space, sample_size", [("rgb", 0), ("lab", 0), ("rgb", 5000)])
+def test_the_start_begun_beside_the_index_is_the_start_from_the_colours(pixels, short_start, monkeypatch, space,
+                                                                         sample_size):
+    """``prepare_fit`` draws the start's sample among the pixels while another thread indexes the colours."""
+    monkeypatch.setattr(segmentation_module, "INIT_SAMPLE", 600)
+    spec, config = FeatureSpec(space), FitConfig(4, seed=5)
+    plan = prepare_fit(pixels, spec, config, sample_size=sample_size)
+    expected = _start_from_the_colours(pixels, spec, config, sample_size)
+    for name in ("weights", "means", "covariances"):
+        assert np.array_equal(getattr(plan.config.init_params, name), getattr(expected, name)), name
+
+
+def test_a_sample_that_misses_rare_colours_waits_for_the_index(short_start, monkeypatch):
+    """Two colours and three single pixels of others: a 50-pixel sample holds fewer than K = 4 colours, so the
+    start is made on every colour, weighted, with the generator drawing again from where it was."""
+    monkeypatch.setattr(segmentation_module, "INIT_SAMPLE", 50)
+    pixels = np.zeros((40, 50, 3), dtype=np.uint8)
+    pixels[:, 25:] = 200
+    pixels[0, 0], pixels[10, 10], pixels[20, 20] = (10, 250, 30), (250, 10, 30), (30, 10, 250)
+    spec, config = FeatureSpec("rgb"), FitConfig(4, seed=1)
+    plan = prepare_fit(pixels, spec, config, sample_size=0)
+    expected = _start_from_the_colours(pixels, spec, config, 0)
+    assert np.array_equal(plan.config.init_params.means, expected.means)
+    assert plan.config.init_params.n_components == 4

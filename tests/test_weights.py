@@ -3,6 +3,8 @@ and covariance type; the weighted starts draw as they would on the repeated rows
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -15,6 +17,7 @@ from engine.em import fit, initial_params
 from engine.errors import InputError
 from engine.init import initial_responsibilities, kmeans_plusplus
 from engine.model import bic, score
+from engine.params import MixtureParams
 from engine.weights import check_sample_weight, weighted_order, worst_weighted
 
 TYPES = [t.value for t in CovarianceType]
@@ -78,6 +81,25 @@ def test_chunked_statistics_of_an_assignment_are_weighted(weighted_data):
             assert np.allclose(a.covariances, b.covariances, rtol=_tolerance(name))
     for name, make in BACKENDS.items():
         assert np.allclose(make(X, weights).data_covariance(), make(repeated).data_covariance(), rtol=_tolerance(name))
+
+
+def test_a_far_rows_limit_responsibilities_are_weighted_too():
+    """A row beyond every density takes the limit (``engine.density``), inside a chunk whose other rows are
+    weighted as they are normalised: its responsibilities count its weight too, as its repeated copies do."""
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(40, 2))
+    X[7] = [1e200, 3.0]  # its squared distances overflow
+    weights = rng.integers(1, 4, len(X)).astype(float)
+    weights[7] = 3.0
+    params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [1.0, 1.0]], [np.eye(2), np.diag([4.0, 1.0])],
+                                            CovarianceType.FULL)
+    repeated = np.repeat(X, weights.astype(int), axis=0)
+    for dtype, tolerance in ((np.float64, 1e-12), (np.float32, 1e-5)):  # float32: see ``_tolerance``
+        with warnings.catch_warnings():  # the far row's mean and scatter overflow (in the pool's threads too)
+            warnings.simplefilter("ignore", RuntimeWarning)
+            weighted = ChunkedBackend(X, dtype=dtype, chunk_rows=16, sample_weight=weights).e_step(params).stats
+            plain = ChunkedBackend(repeated, dtype=dtype, chunk_rows=16).e_step(params).stats
+        assert np.allclose(weighted.nk, plain.nk, rtol=tolerance)
 
 
 class _SameUniforms:

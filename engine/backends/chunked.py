@@ -239,12 +239,14 @@ class ChunkedBackend:
         return features
 
     def _chunk(self, start: int, stop: int, coefficients: Coefficients, layout: Layout, buffers: dict,
-               labels: NDArray | None = None):
+               labels: NDArray | None = None, row_weights: NDArray | None = None):
         """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
 
         With ``labels`` (an array of shape (n_samples,)), also writes the rows' most responsible
-        components into ``labels[start:stop]``. Rows whose log-densities over- or underflow (far points,
-        whose features may be infinite) are computed by ``engine.density.limit_log_resp_and_norm``.
+        components into ``labels[start:stop]``. With ``row_weights`` (the rows' weights, shape (rows,)),
+        each row's responsibilities come multiplied by its weight (one pass: the normalising division
+        and the weighting share it). Rows whose log-densities over- or underflow (far points, whose
+        features may be infinite) are computed by ``engine.density.limit_log_resp_and_norm``.
         """
         rows = stop - start
         resp = buffers["resp"][:, :rows]
@@ -264,21 +266,26 @@ class ChunkedBackend:
             if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
                 labels[start:stop] = (resp == 1.0).argmax(axis=0)
             row_sum = resp.sum(axis=0)
-            resp /= row_sum
+            if row_weights is None:
+                resp /= row_sum
+            else:
+                resp *= row_weights / row_sum
             log_prob_norm = np.log(row_sum, dtype=np.float64) + row_max
             if coefficients.tied_whitener is not None:
                 whitened = coefficients.tied_whitener @ self._rows(start, stop, resp.dtype)
                 log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
                 failed |= ~np.isfinite(log_prob_norm)
         if failed.any():
-            self._limit_rows(start, np.flatnonzero(failed), coefficients, resp, log_prob_norm, labels)
+            self._limit_rows(start, np.flatnonzero(failed), coefficients, resp, log_prob_norm, labels,
+                             row_weights)
         return resp, log_prob_norm, features
 
     def _limit_rows(self, start: int, rows: NDArray[np.intp], coefficients: Coefficients, resp: NDArray,
-                    log_prob_norm: NDArray, labels: NDArray | None) -> None:
-        """Overwrite the chunk's ``rows`` (indices from ``start``) with their limits, from ``X`` in float64."""
+                    log_prob_norm: NDArray, labels: NDArray | None, row_weights: NDArray | None = None) -> None:
+        """Overwrite the chunk's ``rows`` (indices from ``start``) with their limits, from ``X`` in float64
+        (responsibilities times ``row_weights[rows]`` when given)."""
         log_resp, limit = limit_log_resp_and_norm(self.X[start + rows], coefficients.params)
-        resp[:, rows] = np.exp(log_resp).T
+        resp[:, rows] = np.exp(log_resp).T if row_weights is None else np.exp(log_resp).T * row_weights[rows]
         log_prob_norm[rows] = limit
         if labels is not None:
             labels[start + rows] = log_resp.argmax(axis=1)
@@ -312,15 +319,17 @@ class ChunkedBackend:
         sums = np.zeros(coefficients.weights_matrix.shape)
         scatter = np.zeros((len(watched), self._n_features, self._n_features))
         total = 0.0
+        weigh_in_chunk = self.sample_weight is not None and self.dtype == np.float64
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
-            resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers, labels)
+            row_weights = self.sample_weight[start:stop] if weigh_in_chunk else None
+            resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers, labels,
+                                                        row_weights)
             if self.sample_weight is None:
                 total += log_prob_norm.sum()
             else:
                 total += np.dot(self.sample_weight[start:stop], log_prob_norm)
-            if self.dtype == np.float64:
-                resp = self._weighted(resp, start, stop)
+            if self.dtype == np.float64:  # weighted already (``row_weights``)
                 sums += resp @ features.T
             else:  # the statistics' product in float64: single precision only for the densities
                 resp = self._weighted(resp.astype(np.float64), start, stop)

@@ -13,24 +13,31 @@ weights_option  ``--weights COLUMN`` of ``fit``, ``score`` and ``select``: sampl
 select      ``select``: the number of components and the covariance type, chosen over a grid
 generate    ``generate``: a teaching data set as CSV
 segment     ``segment``: a picture segmented by the colours of its pixels (its picture codec is handed in)
+background  ``in_background``: ``segment`` imports its engine on another thread while Qt decodes the picture
 coins       ``coins``: EM on a mixture of coins (binomials), the textbooks' first example
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from engine.cli import coins, fitting, generate, segment, select
 from engine.cli.frontend import PROG, Parser, run
 from engine.imaging.picture import PictureCodec
 
-#: The command modules, in the order ``--help`` lists them; each has ``register(subparsers)``.
-COMMAND_MODULES = (fitting, select, generate, segment, coins)
+#: The command modules (of ``engine.cli``), in the order ``--help`` lists them; each has
+#: ``register(subparsers)``. They are imported when a parser is built, not with this package.
+COMMAND_MODULES = ("fitting", "select", "generate", "segment", "coins")
+#: The module of each command: a command line naming one imports that module only (``segment`` would
+#: otherwise pay a tenth of a second for importing the other commands' engines first).
+COMMAND_MODULE = {"fit": "fitting", "predict": "fitting", "score": "fitting", "select": "select",
+                  "generate": "generate", "segment": "segment", "coins": "coins"}
 
 
-def build_parser() -> Parser:
-    """The one parser of every headless command."""
+def build_parser(command: str | None = None) -> Parser:
+    """The one parser of every headless command; with ``command`` (a key of ``COMMAND_MODULE``), of the
+    commands of that command's module only (the same parser for that command line)."""
     parser = Parser(
         prog=PROG,
         description="Fit Gaussian mixture models with EM. Without a command (or with just a data file) "
@@ -40,8 +47,9 @@ def build_parser() -> Parser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    names = COMMAND_MODULES if command not in COMMAND_MODULE else (COMMAND_MODULE[command],)
+    for name in names:
+        importlib.import_module(f"engine.cli.{name}").register(commands)
     return parser
 
 
@@ -57,7 +65,7 @@ def main(argv: Sequence[str] | None = None, picture_codec: Callable[[], PictureC
         ``gui.image.codec``); only called by ``segment``.
     """
     argv = sys.argv[1:] if argv is None else list(argv)
-    return run(build_parser(), argv, picture_codec=picture_codec)
+    return run(build_parser(argv[0] if argv else None), argv, picture_codec=picture_codec)
 
 
 if __name__ == "__main__":

@@ -12,14 +12,17 @@ writes nothing and leaves existing files as they were.
 
 Pictures are decoded and encoded by Qt's image readers and writers (QtGui only: no window, no display),
 which the engine never imports: ``main.py`` hands this command ``gui.image.codec`` as
-``args.picture_codec``, a function returning the codec.
+``args.picture_codec``, a function returning the codec. While Qt decodes the picture (without Python's
+lock) another thread imports the fitting engine (``_engine``, ``engine.cli.background``): on two cores
+the imports hide behind the decoding.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from engine.checks import draw_seed
+from engine.cli.background import in_background
 from engine.cli.frontend import (
     DEFAULT_MAX_ITER,
     DEFAULT_TOL,
@@ -30,18 +33,13 @@ from engine.cli.frontend import (
     print_lines,
     whole_number,
 )
-from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.errors import InputError
-from engine.imaging.features import MAX_COMPONENTS, MAX_SPATIAL_WEIGHT, ColorSpace, FeatureSpec
-from engine.imaging.outputs import label_map_content, model_content
+from engine.imaging.features import DEFAULT_SAMPLE, MAX_COMPONENTS, MAX_SPATIAL_WEIGHT, ColorSpace, FeatureSpec
 from engine.imaging.picture import Picture, PictureCodec
-from engine.imaging.png import encode_png
-from engine.imaging.render import mean_colours, render_labels
-from engine.imaging.segmentation import DEFAULT_SAMPLE, Segmentation, apply_model, segment_image
-from engine.init import require_distinct_rows
-from engine.io.atomic import write_all
-from engine.io.model_json import load_model
+
+if TYPE_CHECKING:
+    from engine.imaging.segmentation import Segmentation
 
 #: Options that only make sense when fitting; refused with --model.
 FIT_OPTIONS = ("sample", "covariance", "tol", "max_iter", "seed", "features", "spatial_weight")
@@ -82,7 +80,18 @@ def _codec(args) -> PictureCodec:
     return provider()
 
 
+def _engine() -> None:
+    """Import the modules that fit, paint and write (a tenth of a second), so the functions below find them
+    loaded; ``run`` runs it on another thread while the picture decodes."""
+    import engine.imaging.outputs  # noqa: F401 - the fit, the painting and the model file
+    import engine.imaging.png  # noqa: F401
+
+
 def _fit(args, picture: Picture) -> Segmentation:
+    from engine.checks import draw_seed
+    from engine.config import FitConfig
+    from engine.imaging.segmentation import segment_image
+
     if args.k is None:
         raise InputError(
             "segment needs the number of segments: give --k K (or a fitted model with --model MODEL.json)."
@@ -111,6 +120,8 @@ def _fit(args, picture: Picture) -> Segmentation:
 
 
 def _has_distinct_colours(picture: Picture, count: int) -> bool:
+    from engine.init import require_distinct_rows
+
     try:
         require_distinct_rows(picture.pixels.reshape(-1, 3), count)
     except InputError:
@@ -129,6 +140,8 @@ def _check_sample(args) -> None:
 
 
 def _summary(picture: Picture, segmentation: Segmentation, args, written: list[Path]) -> list[str]:
+    from engine.imaging.render import mean_colours
+
     params, spec = segmentation.params, segmentation.spec
     lines = [
         f"picture: {picture.path}, {picture.width} x {picture.height} pixels ({picture.n_pixels / 1e6:.2f} "
@@ -160,10 +173,25 @@ def _summary(picture: Picture, segmentation: Segmentation, args, written: list[P
 
 
 def run(args) -> int:
-    """Run a parsed ``segment`` command line; raises ``GMMError`` for bad input."""
+    """Run a parsed ``segment`` command line; raises ``GMMError`` for bad input.
+
+    BLAS keeps to one thread throughout (``engine.blas``): the engine shares its work among the cores
+    itself, and after a multi-threaded BLAS call (the dot product of the colours' counts and
+    log-likelihoods, say) OpenBLAS's threads spin for a while on the core the engine's other thread needs
+    (measured: about 0.06 s of CPU a 4-megapixel run).
+    """
+    from engine.blas import single_threaded_blas
+
+    with single_threaded_blas():
+        return _run(args)
+
+
+def _run(args) -> int:
     outputs = _check_outputs(args)
     loaded = None
     if args.model is not None:
+        from engine.io.model_json import load_model
+
         _check_model_options(args)
         loaded = load_model(args.model)
         spec = FeatureSpec.from_model(loaded.params, loaded.extra, f"the model file {args.model}")
@@ -175,7 +203,15 @@ def run(args) -> int:
     else:
         _check_sample(args)
     codec = _codec(args)
+    imported = in_background(_engine, "gmm-imports")  # while Qt decodes, without Python's lock
     picture = codec.load_picture(args.image, quiet=True)
+    imported()
+    from engine.imaging.outputs import label_map_content, model_content
+    from engine.imaging.png import encode_png
+    from engine.imaging.render import mean_colours, render_labels
+    from engine.imaging.segmentation import apply_model
+    from engine.io.atomic import write_all
+
     if loaded is None:
         segmentation = _fit(args, picture)
     else:

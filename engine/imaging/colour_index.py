@@ -26,6 +26,9 @@ from engine.params import MixtureParams
 
 #: 8-bit RGB packed into 24 bits: a presence table and a lookup table over every colour.
 _COLOURS_24 = 1 << 24
+#: Rows per chunk of the colours' backend: on a picture's colours (3 features, K = 6) an E-step took
+#: about 15% less time than with ``engine.backends.chunked.CHUNK_ROWS`` (fewer numpy calls a row).
+COLOUR_CHUNK_ROWS = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,19 +95,33 @@ def _index_24_bits(flat: NDArray[np.uint8]) -> ColourIndex:
     """``ColourIndex`` of 8-bit RGB rows of shape (n_pixels, 3), by tables over all 2^24 colours."""
     n_pixels = len(flat)
     present = np.zeros(_COLOURS_24, dtype=np.bool_)
+    inverse = np.empty(n_pixels, dtype=np.uint32)  # first each pixel's packed colour, then its colour's row
     for start in range(0, n_pixels, BLOCK_PIXELS):
-        present[_packed_24(flat[start:start + BLOCK_PIXELS])] = True
+        packed = inverse[start:start + BLOCK_PIXELS]
+        packed[:] = _packed_24(flat[start:start + BLOCK_PIXELS])
+        present[packed] = True
     codes = np.flatnonzero(present).astype(np.uint32)
     del present
     lookup = np.empty(_COLOURS_24, dtype=np.uint32)  # only the pages of present colours are touched
     lookup[codes] = np.arange(len(codes), dtype=np.uint32)
-    inverse = np.empty(n_pixels, dtype=np.uint32)
     for start in range(0, n_pixels, BLOCK_PIXELS):
-        inverse[start:start + BLOCK_PIXELS] = lookup[_packed_24(flat[start:start + BLOCK_PIXELS])]
+        # ``take`` gathers about twice as fast as indexing with an array (``gather``)
+        inverse[start:start + BLOCK_PIXELS] = lookup.take(inverse[start:start + BLOCK_PIXELS])
     del lookup
     counts = np.bincount(inverse, minlength=len(codes)).astype(np.float64)
     colours = np.column_stack([codes >> 16, (codes >> 8) & 0xFF, codes & 0xFF]).astype(np.uint8)
     return ColourIndex(colours, counts, inverse)
+
+
+def gather(table: NDArray, indices: NDArray[np.integer]) -> NDArray:
+    """``table[indices]`` for a 1-D ``table`` and ``indices`` of any shape, by ``take`` on blocks of
+    ``BLOCK_PIXELS``: about twice as fast as indexing, and numpy's intp copy of the indices (32 MB for a
+    4-megapixel picture in one piece) stays one block's."""
+    flat = indices.reshape(-1)
+    out = np.empty(flat.shape, dtype=table.dtype)
+    for start in range(0, len(flat), BLOCK_PIXELS):
+        np.take(table, flat[start:start + BLOCK_PIXELS], out=out[start:start + BLOCK_PIXELS])
+    return out.reshape(indices.shape)
 
 
 class PictureLabeller:
@@ -133,7 +150,8 @@ class PictureLabeller:
             if self.index is None:
                 backend = ChunkedBackend(pixel_features(pixels, spec), dtype=np.float32)
             else:
-                backend = ChunkedBackend(self.index.features(spec), sample_weight=self.index.counts)
+                backend = ChunkedBackend(self.index.features(spec), sample_weight=self.index.counts,
+                                         chunk_rows=COLOUR_CHUNK_ROWS)
         self.backend = backend
 
     def labels(self, params: MixtureParams) -> NDArray[np.uint8]:
@@ -153,4 +171,4 @@ class PictureLabeller:
         return self._to_pixels(labels), mean
 
     def _to_pixels(self, colour_labels: NDArray[np.integer]) -> NDArray[np.uint8]:
-        return colour_labels.astype(np.uint8)[self.index.inverse].reshape(self.shape)
+        return gather(colour_labels.astype(np.uint8), self.index.inverse).reshape(self.shape)

@@ -34,6 +34,9 @@ from engine.params import MixtureParams
 MAX_COMPONENTS = 256
 #: Pixels converted to features (or labelled, or blended) at a time: bounds temporary memory.
 BLOCK_PIXELS = 1 << 18
+#: Fit on every pixel up to this many, on a random sample of this many above (the default sample size of
+#: ``engine.imaging.segmentation``; here so the ``segment`` command's options need no fitting engine).
+DEFAULT_SAMPLE = 1_000_000
 #: Key of the feature description in a saved model.
 IMAGE_KEY = "image"
 #: The largest spatial weight. Features are float32, and the start (k-means++) squares them: at a weight

@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 
 from engine.backends.chunked import ChunkedBackend
 from engine.imaging.colour import lab_to_srgb
+from engine.imaging.colour_index import gather
 from engine.imaging.features import BLOCK_PIXELS, ColorSpace, FeatureSpec, pixel_features
 from engine.imaging.segmentation import Segmentation
 from engine.palette import palette_rgb
@@ -47,7 +48,10 @@ def render_labels(labels: NDArray[np.integer], colours: NDArray[np.uint8]) -> ND
     -------
     ndarray of shape (height, width, 3), uint8
     """
-    return np.asarray(colours, dtype=np.uint8)[labels]
+    labels = np.asarray(labels)
+    # Each colour as one 3-byte record: gathering records is several times faster than rows of 3 bytes.
+    records = np.ascontiguousarray(colours, dtype=np.uint8).view(np.dtype((np.void, 3))).reshape(-1)
+    return gather(records, labels).view(np.uint8).reshape(*labels.shape, 3)
 
 
 def render_soft(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params: MixtureParams,
