@@ -104,11 +104,24 @@ def assert_same_cells(first: SelectionResult, second: SelectionResult) -> None:
         np.testing.assert_array_equal(a.params.means, b.params.means)
 
 
-def test_cells_do_not_depend_on_the_grid_order_or_parallelism():
+def _count_terminations(monkeypatch) -> list[None]:
+    """Calls of ``Pool.terminate`` from now on (the pool's own clean-up at garbage collection included)."""
+    from multiprocessing.pool import Pool
+
+    calls: list[None] = []
+    terminate = Pool.terminate
+    monkeypatch.setattr(Pool, "terminate", lambda pool: (calls.append(None), terminate(pool))[1])
+    return calls
+
+
+def test_cells_do_not_depend_on_the_grid_order_or_parallelism(monkeypatch):
     X = generate("three-blobs", 120, seed=2).X
     serial = select(X, quick(ks=(1, 2, 3), covariance_types=("full", "diag")), processes=1)
     other_grid = select(X, quick(ks=(2, 3), covariance_types=("diag", "full")), processes=1)
+    terminations = _count_terminations(monkeypatch)
     parallel = select(X, quick(ks=(1, 2, 3), covariance_types=("full", "diag")), processes=2)
+    # A run whose every task ended lets its workers leave (close and join): terminate() once hung for good.
+    assert terminations == [] and multiprocessing.active_children() == []
     assert len(cells_by_key(serial).keys() & cells_by_key(other_grid).keys()) == 4
     assert_same_cells(serial, other_grid)
     assert_same_cells(serial, parallel)
@@ -128,14 +141,16 @@ def test_events_progress_then_cells_then_the_result():
     assert not cell.params.means.flags.writeable
 
 
-def test_closing_the_generator_stops_every_worker():
+def test_closing_the_generator_stops_every_worker(monkeypatch):
     X = generate("three-blobs", 150, seed=5).X
+    terminations = _count_terminations(monkeypatch)
     events = iterate_selection(X, quick(ks=(1, 2, 3, 4)), processes=2)
     for event in events:
         if isinstance(event, CellResult):
             break
     events.close()
     assert multiprocessing.active_children() == []
+    assert len(terminations) == 1  # cut short: the workers are stopped, not waited for
 
 
 # --- the grid ------------------------------------------------------------------------------------------------

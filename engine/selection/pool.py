@@ -142,6 +142,7 @@ def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
     # With forkserver or spawn the workers' parent is the server or this process; with fork, this process.
     parent = os.getpid() if context.get_start_method() != "forkserver" else None
     pool = context.Pool(processes, initializer=_init_worker, initargs=(state_factory, state_args, events, parent))
+    finished = False
     try:
         handles = [pool.apply_async(_run, (task_id, task, args)) for task_id, (task, args) in enumerate(tasks)]
         remaining = len(tasks)
@@ -167,8 +168,15 @@ def run_tasks(state_factory: Callable[..., Any], state_args: tuple,
                 remaining -= 1
             else:
                 raise payload
+        finished = True
     finally:
-        pool.terminate()
+        # Every task ended: the idle workers leave by themselves. Only a run cut short (an error, Stop, Ctrl-C)
+        # is terminated: Pool.terminate() once hung for good in a test, joining its task-handler thread after
+        # every task had ended.
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
         pool.join()
         events.cancel_join_thread()
         events.close()
