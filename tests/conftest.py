@@ -43,6 +43,17 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``slow`` run first, in their order; the rest keep theirs.
+
+    pytest-xdist hands each worker a contiguous share of the list and lets an idle worker take over the end
+    of a busy one's: slow tests left at the end (the window's processes, the wheel, Ctrl-C at random moments
+    all sort last by name) ran alone on one core while the other had nothing left to do, and a module
+    fixture split between two workers (the wheel) was made twice. First, they run beside the quick ones.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _one_thread_per_pool():
     """Tests use small arrays, where BLAS threads only cost: on a shared 2-core machine the suite ran

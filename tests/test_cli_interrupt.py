@@ -27,6 +27,8 @@ import pytest
 import main
 from engine.cli import fitting as cli
 
+pytestmark = pytest.mark.slow  # real processes: run first (see tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 #: Runs, two in three during start-up (those are cheap: they end early), a third during a fit. CI runs 24
 #: (a few seconds); GMM_INTERRUPT_RUNS=600 hunts rarer failures locally (the fix was checked with 1,100).

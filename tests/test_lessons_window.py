@@ -173,6 +173,7 @@ def test_four_clusters_keep_their_known_covariance(qtbot, app):
     assert sorted(legend_weights(window)) == ["0.108", "0.195", "0.318", "0.379"]
 
 
+@pytest.mark.slow  # ~50 key presses, each a step drawn: run first (see tests/conftest.py)
 def test_em_with_tiny_fixed_circles_moves_its_means_as_lloyd_moves_its_centres(qtbot, app):
     window, controller, guide = app
     open_lesson(qtbot, window, controller, guide, "em-and-kmeans")

@@ -169,6 +169,7 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+@pytest.mark.slow  # real processes: run first (see tests/conftest.py)
 def test_no_worker_outlives_the_command(workdir, how):
     """Ctrl-C ends the command with 130 and writes nothing; a killed command's workers end within seconds
     (their cells here would run for a minute: tol 0 runs every one of --max-iter iterations)."""

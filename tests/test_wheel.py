@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+pytestmark = pytest.mark.slow  # real processes: run first (see tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCE_PACKAGE = "gmm_explorer_resources"
 #: Files of the checkout that a wheel must not carry (README pictures) or that are build by-products.

@@ -26,6 +26,8 @@ import pytest
 
 from gui.image.exports import save_picture
 
+pytestmark = pytest.mark.slow  # real processes: run first (see tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 #: How long a ready child must stay up (the start-up file opens within this).
 ALIVE_S = 2.0

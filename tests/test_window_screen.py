@@ -13,7 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gui.main.screen_fit import CONVERGENCE_MIN_HEIGHT
+
+pytestmark = pytest.mark.slow  # real processes: run first (see tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 
