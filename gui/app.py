@@ -103,6 +103,10 @@ class QuitSignals(QObject):
         self._writer.close()
 
 
+#: The exit status after a Ctrl-C during the start-up (as the commands': 128 + SIGINT).
+INTERRUPTED = 130
+
+
 def main(argv: list[str], language: str | None = None) -> int:
     """Run the window; ``argv[0]``, if given, is a data file (CSV, NPY) or a model (JSON) to open.
 
@@ -113,13 +117,25 @@ def main(argv: list[str], language: str | None = None) -> int:
     if language is not None and chosen is None:
         print(f"gmm-explorer: error: unknown language {language!r} (choose zh_CN, ko or en)", file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    collect_on_main_thread()  # never on a worker thread: Qt objects in the garbage would deadlock it
-    settings = Settings(QSettings())
-    TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
-    window, controller = create_window(settings, argv[0] if argv else None, teach=True)
+    # Until QuitSignals takes Ctrl-C over, one is only noted: raised in the middle of building the window (in a
+    # slot Qt calls, say) it was lost, or crashed the process; noted, it ends the start-up with status 130.
+    interrupted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
+    try:
+        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+        collect_on_main_thread()  # never on a worker thread: Qt objects in the garbage would deadlock it
+        settings = Settings(QSettings())
+        TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
+        window, controller = create_window(settings, argv[0] if argv else None, teach=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        window.close()
+        if not controller.shutdown(QUIT_WAIT_MS):
+            end_now(INTERRUPTED)
+        return INTERRUPTED
     quit_signals = QuitSignals(app, window)
     window.show()
     window.raise_()
