@@ -5,43 +5,29 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 from sklearn.metrics import adjusted_rand_score
+from test_gui_window import TIMEOUT_MS, open_window, wait_for_state
+from test_gui_window import open_and_wait as gui_window_open_and_wait
 
 from engine.em import HalfStep
 from engine.io.tables import load_data
-from gui.app import create_window
 from gui.main.agreement import AgreementPanel
 from gui.main.controller import RunState
-from gui.settings import Settings
-
-TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
-def app(qtbot, tmp_path, monkeypatch):
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Ok))
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window, controller = create_window(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_paused(qtbot, controller)
+def app(qtbot, tmp_path, messages):
+    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
     return window, controller, controller.findChild(AgreementPanel)
 
 
-def wait_paused(qtbot, controller) -> None:
-    qtbot.waitUntil(lambda: controller.state is RunState.PAUSED and controller.is_settled()
-                    and controller.shown is not None, timeout=TIMEOUT_MS)
-
-
 def open_and_wait(qtbot, controller, path) -> None:
-    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
-        controller.open_path(str(path))
-    wait_paused(qtbot, controller)
+    """Open a data file, wait for its load, then for EM paused at its start on the new data."""
+    gui_window_open_and_wait(qtbot, controller, path)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
 
 
 def step_e(qtbot, window, controller) -> None:
@@ -69,7 +55,7 @@ def test_a_label_column_is_loaded_as_true_labels_and_the_panel_agrees_with_sklea
     np.testing.assert_array_equal(dataset.labels, [1] * 30 + [0] * 30)
     window.model_panel.n_components.setValue(2)
     qtbot.waitUntil(lambda: controller.config.n_components == 2, timeout=TIMEOUT_MS)
-    wait_paused(qtbot, controller)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
     step_e(qtbot, window, controller)
     found = controller.shown.snapshot.labels
     assert panel.agreement is not None
@@ -110,7 +96,7 @@ def test_text_labels_show_by_name(qtbot, app, tmp_path):
     assert [table.verticalHeaderItem(i).text() for i in range(2)] == ["setosa", "virginica"]
     window.model_panel.n_components.setValue(1)  # more labels than components: one label stays unmatched
     qtbot.waitUntil(lambda: controller.config.n_components == 1, timeout=TIMEOUT_MS)
-    wait_paused(qtbot, controller)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
     step_e(qtbot, window, controller)
     headers = [table.verticalHeaderItem(i).text() for i in range(2)]
     assert sorted(header.endswith("(none)") for header in headers) == [False, True]

@@ -12,8 +12,9 @@ import json
 import numpy as np
 import pytest
 from factories import sklearn_model
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from test_gui_window import TIMEOUT_MS, open_window, wait_for_state
 
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
@@ -21,16 +22,13 @@ from engine.io.tables import Dataset
 from engine.selection.grid import Criterion, SelectionConfig
 from engine.selection.results import CellResult
 from engine.selection.run import iterate_selection
-from gui.app import create_window
 from gui.choosek import chooser as chooser_module
 from gui.choosek.board import SelectionBoard
 from gui.choosek.chooser import KChooser
 from gui.choosek.view import ChooseKView
 from gui.main.controller import RunState
 from gui.main.criteria import FitCriteria
-from gui.settings import Settings
 
-TIMEOUT_MS = 20_000
 LEFT = Qt.MouseButton.LeftButton
 TRUE_K = 3
 
@@ -47,12 +45,7 @@ def blobs(n_per_cluster: int = 30, seed: int = 0) -> Dataset:
 @pytest.fixture
 def app(qtbot, tmp_path, messages):
     """The window, paused at EM's start on the demo data, with its Choose K chooser (in-process selections)."""
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window, controller = create_window(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_paused(qtbot, controller)
+    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
     chooser = controller.findChild(KChooser)
     chooser.processes = 1
     chooser._redraw_timer.setInterval(0)  # redraw after every cell, so a test sees the view fill
@@ -64,7 +57,7 @@ def on_blobs(qtbot, app):
     """The window showing the blobs, with a small grid in the Choose K panel: K 1-4 x full, spherical."""
     window, controller, chooser = app
     controller.show_data(blobs(), "blobs")
-    wait_paused(qtbot, controller)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
     view = chooser.view
     view.k_to.setValue(4)
     view.n_init.setValue(2)
@@ -72,11 +65,6 @@ def on_blobs(qtbot, app):
     for covariance_type, box in view.types.items():
         box.setChecked(covariance_type in (CovarianceType.FULL, CovarianceType.SPHERICAL))
     return window, controller, chooser
-
-
-def wait_paused(qtbot, controller) -> None:
-    qtbot.waitUntil(lambda: controller.state is RunState.PAUSED and controller.is_settled()
-                    and controller.shown is not None, timeout=TIMEOUT_MS)
 
 
 def choose(qtbot, chooser) -> None:
@@ -261,7 +249,7 @@ def test_new_data_drops_the_results_and_late_events(qtbot, on_blobs):
     assert view.activity.text().startswith("Done: 4 cells")
 
     controller.show_data(blobs(seed=1), "other blobs")
-    wait_paused(qtbot, controller)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
     assert chooser.run is None and view.table.rowCount() == 0
     assert "data changed" in view.activity.text()
 

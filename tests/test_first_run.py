@@ -8,27 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import test_gui_window
-from PySide6.QtCore import QSettings
-from test_gui_window import TIMEOUT_MS, open_and_wait, settle, wait_for_state
+from test_gui_window import TIMEOUT_MS, open_and_wait, open_window, settle, wait_for_state
 
 from engine.config import InitMethod
 from engine.em import fit
-from gui.app import create_window
 from gui.main.controller import RunState
 from gui.main.first_run import DEMO_DELAY_MS
-from gui.settings import Settings
 
 app = test_gui_window.app
-
-
-def open_window(qtbot, path, teach: bool):
-    settings = Settings(QSettings(str(path), QSettings.Format.IniFormat))
-    window, controller = create_window(settings, teach=teach)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_for_state(qtbot, controller, RunState.PAUSED)
-    return window, controller, settings
 
 
 def close_window(qtbot, window, controller) -> None:

@@ -20,24 +20,37 @@ from engine.em import HalfStep, fit, iterate_em
 from engine.io.model_json import load_model, save_model
 from engine.params import MixtureParams
 from gui.app import create_window
-from gui.main.controller import RunState
+from gui.main.controller import Controller, RunState
+from gui.main.window import MainWindow
 from gui.settings import Settings
 from gui.views.geometry import ellipse_outlines
 
 TIMEOUT_MS = 20_000
 
 
-@pytest.fixture
-def app(qtbot, tmp_path, messages):
-    """The window showing the demo data, paused at EM's starting parameters."""
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window, controller = create_window(settings)
+def open_window(qtbot, settings_path, teach: bool = False) -> tuple[MainWindow, Controller, Settings]:
+    """The window with the settings file ``settings_path``, shown on the demo data and paused at EM's starting
+    parameters (``teach``: the first launch's moving start, ``gui.main.first_run``)."""
+    settings = Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    window, controller = create_window(settings, teach=teach)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    return window, controller, settings
+
+
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active one, so that key presses reach it."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT_MS)
-    wait_for_state(qtbot, controller, RunState.PAUSED)
+
+
+@pytest.fixture
+def app(qtbot, tmp_path, messages):
+    """The window showing the demo data, paused at EM's starting parameters."""
+    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
+    activate(qtbot, window)
     return window, controller
 
 

@@ -9,30 +9,23 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from test_gui_window import TIMEOUT_MS, activate, open_window
 
 from engine.config import InitMethod
 from engine.em import HalfStep
 from engine.init import lloyd
 from engine.io.model_json import save_model
 from engine.params import MixtureParams
-from gui.app import create_window
 from gui.lessons import setups
 from gui.lessons.catalogue import LESSONS
 from gui.lessons.guide import LessonGuide
 from gui.main.session import RunState
 from gui.settings import Settings
 
-TIMEOUT_MS = 20_000
-
 
 def _open_window(qtbot, path):
-    settings = Settings(QSettings(str(path), QSettings.Format.IniFormat))
-    window, controller = create_window(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT_MS)
+    window, controller, _ = open_window(qtbot, path)
+    activate(qtbot, window)
     wait_for(qtbot, controller, HalfStep.INIT)
     return window, controller, controller.findChild(LessonGuide)
 
