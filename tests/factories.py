@@ -53,3 +53,18 @@ def sklearn_model(params: MixtureParams) -> GaussianMixture:
     gm.n_features_in_ = params.n_features
     gm.converged_, gm.n_iter_, gm.lower_bound_ = True, 1, 0.0
     return gm
+
+
+#: Three well-separated colours (red, green, blue) for pictures of flat bands.
+BAND_COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
+
+
+def band_picture(height: int, width: int, edges: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A picture of three flat colour bands, the second from column ``edges[0]`` and the third from
+    ``edges[1]``, with a little noise (seed 1): pixels (height, width, 3) uint8 and each pixel's band
+    (height, width) uint8."""
+    truth = np.zeros((height, width), dtype=np.uint8)
+    truth[:, edges[0]:edges[1]] = 1
+    truth[:, edges[1]:] = 2
+    noise = np.random.default_rng(1).integers(-6, 7, size=(height, width, 3))
+    return np.clip(BAND_COLOURS[truth].astype(int) + noise, 0, 255).astype(np.uint8), truth

@@ -6,6 +6,8 @@ import json
 
 import numpy as np
 import pytest
+from factories import BAND_COLOURS as COLOURS
+from factories import band_picture
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -15,17 +17,11 @@ from gui.image.controller import ImageMode
 from gui.image.exports import save_picture
 from gui.image.session import MASKED_DARK, MASKED_LIGHT
 
-COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
-
 
 @pytest.fixture
 def regions(tmp_path):
     """A 60 x 40 picture of three flat colour bands (widths 30, 20, 10 pixels), with a little noise."""
-    truth = np.zeros((40, 60), dtype=np.uint8)
-    truth[:, 30:50] = 1
-    truth[:, 50:] = 2
-    noise = np.random.default_rng(1).integers(-6, 7, size=(40, 60, 3))
-    pixels = np.clip(COLOURS[truth].astype(int) + noise, 0, 255).astype(np.uint8)
+    pixels, truth = band_picture(40, 60, (30, 50))
     path = tmp_path / "bands.png"
     save_picture(path, pixels)
     return path, truth

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from factories import band_picture
 from PySide6.QtCore import QRect, QSettings, Qt
 
 from engine.imaging.render import RenderMode, palette_colours
@@ -14,17 +15,11 @@ from gui.image.exports import save_picture
 from gui.image.preferences import DEFAULTS
 from gui.image.window import PREFERRED_SIZE, ImageView, fit_to_screen
 
-COLOURS = np.array([(230, 30, 30), (30, 200, 40), (20, 40, 220)], dtype=np.uint8)
-
 
 @pytest.fixture
 def bands(tmp_path):
     """A 30 x 24 picture of three flat colour bands (columns 0-11, 12-19, 20-23), with a little noise."""
-    truth = np.zeros((30, 24), dtype=np.uint8)
-    truth[:, 12:20] = 1
-    truth[:, 20:] = 2
-    noise = np.random.default_rng(1).integers(-6, 7, size=(30, 24, 3))
-    pixels = np.clip(COLOURS[truth].astype(int) + noise, 0, 255).astype(np.uint8)
+    pixels, _ = band_picture(30, 24, (12, 20))
     path = tmp_path / "bands.png"
     save_picture(path, pixels)
     return path, pixels
