@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
+from engine.io.atomic import interrupts_held
 from gui.choosek.chooser import KChooser
 from gui.collector import collect_on_main_thread
 from gui.i18n.languages import TRANSLATORS, normalise, resolve, saved_choice
@@ -117,21 +118,18 @@ def main(argv: list[str], language: str | None = None) -> int:
     if language is not None and chosen is None:
         print(f"gmm-explorer: error: unknown language {language!r} (choose zh_CN, ko or en)", file=sys.stderr)
         return 2
-    # Until QuitSignals takes Ctrl-C over, one is only noted: raised in the middle of building the window (in a
-    # slot Qt calls, say) it was lost, or crashed the process; noted, it ends the start-up with status 130.
-    interrupted: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
+    # Until QuitSignals takes Ctrl-C over, one is held back: raised in the middle of building the window (in a
+    # slot Qt calls, say) it was lost, or crashed the process; held, it ends the start-up with status 130.
     try:
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
-        app.setOrganizationName(ORGANIZATION)
-        app.setApplicationName(APPLICATION)
-        collect_on_main_thread()  # never on a worker thread: Qt objects in the garbage would deadlock it
-        settings = Settings(QSettings())
-        TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
-        window, controller = create_window(settings, argv[0] if argv else None, teach=True)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
+        with interrupts_held():
+            app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gmm-explorer"])
+            app.setOrganizationName(ORGANIZATION)
+            app.setApplicationName(APPLICATION)
+            collect_on_main_thread()  # never on a worker thread: Qt objects in the garbage would deadlock it
+            settings = Settings(QSettings())
+            TRANSLATORS.install(app, chosen or resolve(saved_choice(settings.store)))
+            window, controller = create_window(settings, argv[0] if argv else None, teach=True)
+    except KeyboardInterrupt:
         window.close()
         if not controller.shutdown(QUIT_WAIT_MS):
             end_now(INTERRUPTED)
