@@ -33,3 +33,22 @@ def test_automatic_collection_is_off_and_due_garbage_is_collected_on_the_main_th
     del kept
     qtbot.waitUntil(lambda: bool(collected_on), timeout=5000)
     assert collected_on == [threading.main_thread().name]
+
+
+def test_collection_turned_back_on_by_dask_is_turned_off_again(qtbot):
+    """dask's ``disable_gc`` decorator (on dask.array's slicing) turns automatic collection on after every call,
+    because it was on when dask was imported; a main-thread check turns it off again. (Left on, a later test's
+    window hung for good: a collection started inside a Qt ``disconnect`` destroyed an old menu, which waited
+    for the mutex that ``disconnect`` held.)"""
+    from dask.utils import disable_gc
+
+    collect_on_main_thread()
+    gc.enable()
+    try:
+        sliced = disable_gc()(lambda: None)  # as dask.array.slicing's slice_array, made at import
+    finally:
+        gc.disable()
+    sliced()
+    assert gc.isenabled()  # what dask does: the reason for the check
+    collect_now_if_due()
+    assert not gc.isenabled()
