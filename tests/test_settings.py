@@ -54,7 +54,7 @@ DAMAGED = (
     "@Variant(\\0\\0\\0\\x2\\xff\\xff\\xff\\xf9)",  # an int of -7, typed
     "@Variant(\\0\\0\\0\\x6\\x7f\\xf8\\0\\0\\0\\0\\0\\0)",  # a double NaN, typed
 )
-LAYOUT_KEYS = ("geometry", "state", "main_splitter", "right_splitter")
+LAYOUT_KEYS = ("geometry", "state", "main_splitter", "data_splitter")
 
 
 def write_ini(path, text: str) -> Settings:
@@ -155,7 +155,7 @@ def test_a_layout_of_the_wrong_kind_or_of_damaged_bytes_is_ignored(qtbot, tmp_pa
     settings = write_ini(tmp_path / "layout.ini", "")
     for key, value in (("geometry", QByteArray(b"\x01\xd9\xd0\xcb" + b"\xff" * 60)), ("state", QByteArray(b"\0" * 9)),
                        ("main_splitter", QByteArray(b"\0\0\0\xfe\0\0\0\0\0\0\0\x02\x7f\xff\xff\xff")),
-                       ("right_splitter", 12)):
+                       ("data_splitter", 12)):
         settings.store.setValue(f"window/{key}", value)
     assert layout(restored(qtbot, settings)) == default_layout
 

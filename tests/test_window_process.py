@@ -98,7 +98,7 @@ last_folder=1, 2
 geometry=@ByteArray(\\x1\\xd9\\xd0\\xcb\\xff\\xff)
 state=hello
 main_splitter=@ByteArray(\\0\\0\\0\\xff\\0\\0\\0\\x1\\0\\0\\0\\x2\\x7f\\xff\\xff\\xff)
-right_splitter=1, 2, 3
+data_splitter=1, 2, 3
 """
 
 

@@ -61,6 +61,10 @@ from gui.views.parameters_table import ParametersTable
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
+#: The settings key of the data view's and convergence plot's heights. (Earlier versions saved them as
+#: "right_splitter", with the keys hint inside the splitter: restored into two panes, those sizes were shifted
+#: by one pane, so they are left unread.)
+DATA_SPLITTER_KEY = "data_splitter"
 
 
 def _tr(text: str) -> str:
@@ -150,9 +154,15 @@ class MainWindow(WindowActions, QMainWindow):
         self.right_splitter.setStretchFactor(0, 3)
         self.right_splitter.setStretchFactor(1, 0)  # the plot keeps its height (convergence_share); the view gives way
         self.right_splitter.setSizes([560, 240])
+        # The data column: thin bars (the keys hint, ``add_hint``) above the splitter of the data view and the
+        # convergence plot. Bars stay out of the splitter, so its saved sizes are always those two panes'.
+        data_column = QWidget()
+        self._data_column_layout = QVBoxLayout(data_column)
+        self._data_column_layout.setContentsMargins(0, 0, 0, 0)
+        self._data_column_layout.addWidget(self.right_splitter, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(scroll)
-        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.addWidget(data_column)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
         self.setCentralWidget(self.main_splitter)
@@ -291,7 +301,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.set_recent_files(settings.recent_files())
         for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
                              ("main_splitter", self.main_splitter.restoreState),
-                             ("right_splitter", self.right_splitter.restoreState)):
+                             (DATA_SPLITTER_KEY, self.right_splitter.restoreState)):
             if (value := settings.geometry(key)) is not None:
                 restore(value)
         shrunk = keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one (Qt may have)
@@ -309,7 +319,7 @@ class MainWindow(WindowActions, QMainWindow):
                                "delay_ms": self.run_panel.delay_ms()})
         for key, value in (("geometry", self.saveGeometry()), ("state", self.saveState()),
                            ("main_splitter", self.main_splitter.saveState()),
-                           ("right_splitter", self.right_splitter.saveState())):
+                           (DATA_SPLITTER_KEY, self.right_splitter.saveState())):
             settings.set_geometry(key, value)
         settings.sync()
 
@@ -483,10 +493,8 @@ class MainWindow(WindowActions, QMainWindow):
                              Qt.Orientation.Vertical)
 
     def add_hint(self, hint: QWidget) -> None:
-        """Put ``hint`` (a thin bar) above the data view."""
-        self.right_splitter.insertWidget(0, hint)
-        self.right_splitter.setCollapsible(0, False)
-        self.right_splitter.setStretchFactor(0, 0)
+        """Put ``hint`` (a thin bar, as tall as it asks) above the data view."""
+        self._data_column_layout.insertWidget(0, hint)
 
     def restore_layout(self) -> None:
         """The first layout again: the size that fits the screen, the Explain dock docked and shown, the data view
@@ -495,9 +503,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.explain_dock.show()
         fit_to_screen(self)
         self._share_width()
-        sizes = convergence_share(self.height())
-        self.right_splitter.setSizes(([self.right_splitter.widget(0).sizeHint().height()] if
-                                      self.right_splitter.count() > 2 else []) + sizes)
+        self.right_splitter.setSizes(convergence_share(self.height()))
 
     def focus_view(self) -> None:
         """Give the keyboard focus to the plot, so Space and the letter keys reach their actions."""
