@@ -42,6 +42,14 @@ def test_e_then_m_shows_the_snapshots_numbers_and_the_step_taken(app, qtbot):
     ends = np.stack([x[1::6], y[1::6]], axis=1)
     assert np.allclose(starts, e_snapshot.params.means) and np.allclose(ends, m_snapshot.params.means)
     assert window.step_trail.old_ellipses.getData()[0].size
+    # The formulas wrap to the dock's width: nothing is cut at its edge or needs sideways scrolling.
+    window.resizeDocks([window.explain_dock], [260], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.explain_dock.width() <= 310, timeout=TIMEOUT_MS)  # its least width is about 260
+    qtbot.waitUntil(lambda: panel.formulas.height() >= panel.formulas.heightForWidth(panel.formulas.width()),
+                    timeout=TIMEOUT_MS)
+    scroll = panel.parentWidget().parentWidget()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert panel.formulas.width() <= scroll.viewport().width()
     # Two iterations on, the change of the log-likelihood is shown too.
     press(qtbot, window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E, 2), timeout=TIMEOUT_MS)

@@ -55,7 +55,8 @@ def test_the_data_view_and_convergence_heights_come_back_as_they_were_left(qtbot
     view, plot = window.right_splitter.sizes()  # the hint's height may differ by a pixel or two: the view gives way
     assert plot == 200 and abs(view - left[0]) <= 4
     hint = controller.first_run.hint
-    assert hint.mapTo(window, hint.rect().bottomLeft()).y() < window.views.mapTo(window, window.views.rect().topLeft()).y()
+    views_top = window.views.mapTo(window, window.views.rect().topLeft()).y()
+    assert hint.mapTo(window, hint.rect().bottomLeft()).y() < views_top
     close_window(qtbot, window, controller)
 
 

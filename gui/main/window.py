@@ -61,9 +61,9 @@ from gui.views.parameters_table import ParametersTable
 from gui.views.restarts import RestartsStrip
 
 APP_TITLE = "GMM Explorer"
-#: The settings key of the data view's and convergence plot's heights. (Earlier versions saved them as
-#: "right_splitter", with the keys hint inside the splitter: restored into two panes, those sizes were shifted
-#: by one pane, so they are left unread.)
+# The settings key of the data view's and convergence plot's heights. (Earlier versions saved them as
+# "right_splitter", with the keys hint inside the splitter: restored into two panes, those sizes were shifted
+# by one pane, so they are left unread.) A plain comment: lupdate would take a "#:" one for a translator's note.
 DATA_SPLITTER_KEY = "data_splitter"
 
 
@@ -187,10 +187,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.parameters_table = ParametersTable()
         self.side_tabs = QTabWidget()  # Explain and the parameters share the dock, so the canvas keeps its width
         self.side_tabs.setObjectName("SideTabs")
-        self.side_tabs.addTab(explain_content, _tr("Explain"))
+        self.side_tabs.addTab(explain_content, _tr("Formulas"))  # not "Explain" again: the dock says that
         self.side_tabs.addTab(self.parameters_table, _tr("Parameters"))
         self.explain_dock.setWidget(self.side_tabs)
-        self.explain_dock.setToolTip(_tr("Explain: the current half-step's formulas with their numbers, and the "
+        self.explain_dock.setToolTip(_tr("Formulas: the current half-step's formulas with their numbers, and the "
                                          "responsibilities of the point under the cursor. Parameters: the "
                                          "mixture on screen as a table."))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_dock)

@@ -60,13 +60,13 @@ class ExplainPanel(QWidget):
         self.component.setToolTip(self.tr("The component whose M-step is written out below."))
         self.formulas = QLabel()
         self.formulas.setTextFormat(Qt.TextFormat.RichText)
-        self.formulas.setWordWrap(False)  # a wrapped rich-text label in a dock can keep a stale height
+        self.formulas.setWordWrap(True)
         self.formulas.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formulas.setToolTip(self.tr("The M-step's formulas with the numbers of the latest E-step, so one "
                                          "iteration can be checked by hand."))
         self.point = QLabel(self.tr("Hover a point to see its responsibilities."))
         self.point.setTextFormat(Qt.TextFormat.RichText)
-        self.point.setWordWrap(False)
+        self.point.setWordWrap(True)
         self.point.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.point.setToolTip(self.tr("The E-step for the point under the cursor: its responsibilities r_k, the "
                                       "chance that component k made it, from the parameters the E-step used."))

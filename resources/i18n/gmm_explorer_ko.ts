@@ -1379,17 +1379,17 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../gui/main/first_run.py" line="95"/>
+        <location filename="../../gui/main/first_run.py" line="109"/>
         <source>Restore &amp;defaults</source>
         <translation>기본값 복원(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/first_run.py" line="96"/>
+        <location filename="../../gui/main/first_run.py" line="110"/>
         <source>Puts every setting back to its default, forgets the window&apos;s layout and shows the keys hint again.</source>
         <translation>모든 설정을 기본값으로 되돌리고, 창 배치를 잊고, 키 안내를 다시 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/first_run.py" line="114"/>
+        <location filename="../../gui/main/first_run.py" line="128"/>
         <source>Every setting is back to its default.</source>
         <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
     </message>
@@ -2484,29 +2484,33 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="164"/>
-        <location filename="../../gui/main/window.py" line="180"/>
+        <location filename="../../gui/main/window.py" line="174"/>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="181"/>
+        <location filename="../../gui/main/window.py" line="190"/>
+        <source>Formulas</source>
+        <translation>수식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="191"/>
         <source>Parameters</source>
         <translation>모수</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="183"/>
-        <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
-        <translation>설명: 현재 반 단계의 식과 그 수치, 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
+        <location filename="../../gui/main/window.py" line="193"/>
+        <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
+        <translation>수식: 현재 반 단계의 수식과 그 수치, 그리고 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="329"/>
+        <location filename="../../gui/main/window.py" line="339"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>불러옴: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="188"/>
+        <location filename="../../gui/main/window.py" line="198"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>가장 최근 반 단계의 식을 보여 주는 &apos;설명&apos; 패널을 보이거나 숨깁니다.</translation>
     </message>

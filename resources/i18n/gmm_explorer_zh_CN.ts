@@ -1379,17 +1379,17 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../gui/main/first_run.py" line="95"/>
+        <location filename="../../gui/main/first_run.py" line="109"/>
         <source>Restore &amp;defaults</source>
         <translation>恢复默认设置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/first_run.py" line="96"/>
+        <location filename="../../gui/main/first_run.py" line="110"/>
         <source>Puts every setting back to its default, forgets the window&apos;s layout and shows the keys hint again.</source>
         <translation>将所有设置恢复为默认值，忘记窗口布局，并再次显示按键提示。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/first_run.py" line="114"/>
+        <location filename="../../gui/main/first_run.py" line="128"/>
         <source>Every setting is back to its default.</source>
         <translation>所有设置已恢复为默认值。</translation>
     </message>
@@ -2484,29 +2484,33 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="164"/>
-        <location filename="../../gui/main/window.py" line="180"/>
+        <location filename="../../gui/main/window.py" line="174"/>
         <source>Explain</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="181"/>
+        <location filename="../../gui/main/window.py" line="190"/>
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/window.py" line="191"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="183"/>
-        <source>Explain: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
-        <translation>解释：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
+        <location filename="../../gui/main/window.py" line="193"/>
+        <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
+        <translation>公式：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="329"/>
+        <location filename="../../gui/main/window.py" line="339"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="188"/>
+        <location filename="../../gui/main/window.py" line="198"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>显示或隐藏“解释”面板，其中有最近半步的公式。</translation>
     </message>
