@@ -217,3 +217,26 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped_on_a_strict_standard_ou
     stdout.flush()
     assert "out\\udcff.csv" in stdout.buffer.getvalue().decode("utf-8")
     assert out.exists()
+
+
+# --- empty names ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["generate", "blobs", "--out", ""], "--out"),
+    (["fit", "{data}", "--k", "2", "--out", ""], "--out"),
+    (["predict", "{model}", "{data}", "--out", ""], "--out"),
+], ids=["generate", "fit", "predict"])
+def test_an_empty_output_name_is_one_error_line_naming_the_option(argv, option, files, capsys):
+    """Path("") is the current folder: the message said 'the output  is a folder'."""
+    status, out, err = run([a.format(**files) for a in argv], capsys)
+    assert_one_error_line(status, err, f"{option} is empty")
+    assert out == ""
+
+
+def test_an_empty_starting_model_is_refused_not_ignored(files, tmp_path, capsys):
+    """``--init-model ""`` ran a k-means++ fit as if the option had not been given."""
+    out = tmp_path / "m.json"
+    status, _, err = run(["fit", files["data"], "--k", "2", "--init-model", "", "--out", out], capsys)
+    assert_one_error_line(status, err, "cannot load the model file")
+    assert not out.exists()

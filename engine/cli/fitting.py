@@ -215,7 +215,7 @@ def fit_summary_lines(result: FitResult, dataset, out: Path, data: WeightedData 
 
 def cmd_fit(args) -> int:
     out = check_outputs({"--out": args.out}, {"data file": args.data, "starting model": args.init_model})["--out"]
-    loaded = load_model(args.init_model) if args.init_model else None
+    loaded = load_model(args.init_model) if args.init_model is not None else None  # "" is refused, not ignored
     init_params = loaded.params if loaded is not None else None
     config = _fit_config(args, init_params)
     data = load_command_data(args, args.drop_invalid)

@@ -122,6 +122,8 @@ def check_output_path(path: str, option: str = "--out") -> Path:
     atomic writer would replace it with a regular file: ``--out /dev/null`` run as root would replace the
     device itself), nor hold a name too long.
     """
+    if not path:  # Path("") is the current folder
+        raise InputError(f"{option} is empty: give it a file name.")
     target = Path(path)
     shown = shown_path(target)
 
