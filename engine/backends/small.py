@@ -130,8 +130,8 @@ class SmallBackend:
     def _log_resp(self, params: MixtureParams) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Log-responsibilities of shape (K, N) and each row's log-likelihood (N,); never NaN."""
         # Densities need no centring: the differences x - m_k are taken in the data's own coordinates. (A
-        # centre far from the components, such as the one row of a file to predict that lies at -1e200,
-        # would cost every other row the digits of its differences.)
+        # centre far from the components, such as a row at -1e200 that is the lower median of a small file
+        # to predict, cost every other row the digits of its differences.)
         covariance_type, n_features = params.covariance_type, params.n_features
         log_det = LOG_DET_PRECISIONS_CHOL[covariance_type](params.precisions_chol, n_features)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
