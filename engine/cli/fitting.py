@@ -53,10 +53,11 @@ def check_features(params: MixtureParams, X: np.ndarray, model_features: Sequenc
     """Raise ``InputError`` unless the data has as many features as the model."""
     expected, got = params.n_features, X.shape[1]
     if expected != got:
-        hint = f" (the model was fitted on {', '.join(model_features)})" if model_features else ""
+        # The first sentence is the one the README quotes.
+        hint = f" The model was fitted on {', '.join(model_features)}." if model_features else ""
         raise InputError(
             f"the data has {got} feature{'s' if got != 1 else ''} but the model expects {expected}: "
-            f"choose columns with --columns{hint}."
+            f"choose columns with --columns.{hint}"
         )
 
 
