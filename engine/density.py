@@ -113,7 +113,11 @@ def log_resp_and_norm(
     weighted = weighted_log_prob(X, params)
     with np.errstate(under="ignore", invalid="ignore", divide="ignore"):
         log_prob_norm = logsumexp(weighted, axis=1)
-        log_resp = weighted - log_prob_norm[:, None]
+        # Normalised about each row's largest term, not by log_prob_norm: for log-densities as large as
+        # -5e299, top + log(2) rounds to top, and weighted - log_prob_norm would make every responsibility 1.
+        top = weighted.max(axis=1, keepdims=True)
+        shifted = weighted - np.where(np.isfinite(top), top, 0.0)
+        log_resp = shifted - logsumexp(shifted, axis=1, keepdims=True)
     bad = ~np.isfinite(log_prob_norm) | np.isnan(weighted).any(axis=1)
     if bad.any():
         log_resp[bad], log_prob_norm[bad] = limit_log_resp_and_norm(X[bad], params)

@@ -361,7 +361,9 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(case, workdir, data_
 def test_d_mismatch_message_says_what_to_do(model_json, data3_csv, capsys):
     status, _, stderr = run(["score", model_json, data3_csv], capsys)
     assert status == 2
-    assert "the data has 3 features but the model expects 2: choose columns with --columns" in stderr
+    # The README quotes this sentence: the names the model was fitted on come after it, not inside it.
+    assert "error: the data has 3 features but the model expects 2: choose columns with --columns. " in stderr
+    assert "x0, x1" in stderr
 
 
 def test_predict_does_not_suggest_an_option_it_lacks(model_json, bad_files, tmp_path, capsys):

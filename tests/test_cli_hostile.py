@@ -7,6 +7,7 @@ every earlier output exactly as it was.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -196,3 +197,46 @@ def test_generate_and_predict_to_a_full_standard_output_keep_their_complete_file
     proc = _child_to_full_device("predict", files["model"], files["data"], "--out", tmp_path / "p.csv")
     assert_one_error_line(proc.returncode, proc.stderr, "cannot write to standard output")
     assert len((tmp_path / "p.csv").read_text().splitlines()) == 121
+
+
+# --- file names that are not UTF-8 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["generate", "fit", "predict"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped_on_a_strict_standard_output(command, files, tmp_path,
+                                                                                     monkeypatch):
+    """Such a name reaches Python as a lone surrogate, which a strict UTF-8 stdout (PYTHONIOENCODING=utf-8,
+    or any UTF-8 locale but C) refused with a traceback after the file was written."""
+    out = tmp_path / os.fsdecode(b"out\xff.csv")
+    argv = {"generate": ["generate", "blobs", "--n", "20", "--seed", "1", "--out", out],
+            "fit": ["fit", files["data"], "--k", "2", "--seed", "0", "--quiet", "--out", out],
+            "predict": ["predict", files["model"], files["data"], "--out", out]}[command]
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main.main([str(a) for a in argv]) == 0
+    stdout.flush()
+    assert "out\\udcff.csv" in stdout.buffer.getvalue().decode("utf-8")
+    assert out.exists()
+
+
+# --- empty names ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["generate", "blobs", "--out", ""], "--out"),
+    (["fit", "{data}", "--k", "2", "--out", ""], "--out"),
+    (["predict", "{model}", "{data}", "--out", ""], "--out"),
+], ids=["generate", "fit", "predict"])
+def test_an_empty_output_name_is_one_error_line_naming_the_option(argv, option, files, capsys):
+    """Path("") is the current folder: the message said 'the output  is a folder'."""
+    status, out, err = run([a.format(**files) for a in argv], capsys)
+    assert_one_error_line(status, err, f"{option} is empty")
+    assert out == ""
+
+
+def test_an_empty_starting_model_is_refused_not_ignored(files, tmp_path, capsys):
+    """``--init-model ""`` ran a k-means++ fit as if the option had not been given."""
+    out = tmp_path / "m.json"
+    status, _, err = run(["fit", files["data"], "--k", "2", "--init-model", "", "--out", out], capsys)
+    assert_one_error_line(status, err, "cannot load the model file")
+    assert not out.exists()

@@ -119,6 +119,32 @@ def test_ties_in_the_limit_are_broken_by_the_rest_of_the_log_density(backend_cla
     np.testing.assert_array_equal(backend_class(X).responsibilities(params)[FAR], [0.0, 0.0, 1.0])
 
 
+@BACKENDS
+def test_responsibilities_of_a_row_with_huge_but_finite_log_densities_sum_to_one(backend_class):
+    """At (-1e150, 3) the shared covariance's squared distances are about 1e300: finite, so no limit is taken,
+    but log(2) is lost next to -5e299, and responsibilities normalised by the log-likelihood were all 1."""
+    params = three_tied()
+    resp = backend_class(with_far_point([-1e150, 3.0])).responsibilities(params)
+    assert np.all(np.isfinite(resp))
+    np.testing.assert_allclose(resp.sum(axis=1), 1.0, rtol=1e-12)
+
+
+@pytest.mark.parametrize("params", [three_full(), three_tied()], ids=["full", "tied"])
+@pytest.mark.parametrize("far", [[-1e200, -1e200], [-1e100, -1e100]])
+def test_a_far_row_does_not_cost_the_other_rows_their_responsibilities(params, far):
+    """The commands' backends centre the data on a data value, the lower median: here the far rows, half of
+    the file. Densities measured from there lost the ordinary rows' digits (their probabilities came out
+    near the weights, their labels wrong), and a lone far row's limit was the weights instead of the
+    closest component."""
+    ordinary = np.array([[2.0, -0.5], [-1.0, 0.8]])
+    expected = np.exp(reference_log_prob_components(ordinary, params) - reference_log_prob(ordinary, params)[:, None])
+    X = np.vstack([far, far, ordinary])
+    np.testing.assert_allclose(model.predict_proba(params, X)[2:], expected, rtol=1e-12, atol=1e-300)
+    np.testing.assert_array_equal(model.predict(params, X)[2:], np.argmax(expected, axis=1))
+    # Alone, a far row still goes to the component closest to it (see test_ties_in_the_limit... for tied).
+    np.testing.assert_array_equal(model.predict_proba(three_tied(), np.array([[1e200, 0.0]])), [[0.0, 1.0, 0.0]])
+
+
 def test_the_model_functions_predict_far_points_and_refuse_to_score_them():
     params = three_full()
     X = with_far_point([1e200, 3.0])

@@ -96,6 +96,19 @@ def test_the_summary_gives_size_k_iterations_likelihood_and_shares(picture, tmp_
     assert len(shares) == 4 and abs(sum(shares) - 100.0) < 0.05
 
 
+def test_a_picture_whose_name_is_not_utf8_is_read(picture, fitted, tmp_path, capsys):
+    """Such a name reaches Python as a lone surrogate, which a QString cannot hold: Qt looked for another
+    file and the command said the picture was not one it could decode."""
+    named = tmp_path / os.fsdecode(b"caf\xe9.png")
+    named.write_bytes(picture[0].read_bytes())
+    labels = tmp_path / "labels.npy"
+    status, _, stderr = run([named, "--k", "4", "--seed", "1", "--out", tmp_path / "s.png", "--labels-out", labels],
+                            capsys)
+    assert status == 0, stderr
+    np.testing.assert_array_equal(np.load(labels), np.load(fitted[1]))
+    np.testing.assert_array_equal(load_picture(named).pixels, load_picture(picture[0]).pixels)
+
+
 def test_applying_the_saved_model_gives_identical_labels(picture, fitted, tmp_path, capsys):
     _, labels_path, model_path = fitted
     status, stdout, _ = run([picture[0], "--model", model_path, "--out", tmp_path / "again.png",

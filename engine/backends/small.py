@@ -4,9 +4,10 @@ On a few hundred rows an E-step's arithmetic takes microseconds; what costs is t
 ``engine.backends.chunked`` pays for chunks, threads and its expanded form's accuracy checks on every
 step, and ``engine.backends.direct`` loops over the components in Python. This backend computes every
 component at once on arrays of shape (K, N, D): the whitened differences, the log-sum-exp, the
-responsibilities, and each covariance summed about its own mean, on data centred at a robust centre (so
-offset data keeps its digits, as in the direct reference, which the tests hold it to). Rows without a
-finite log-likelihood take the direct path's limit (``engine.density.limit_log_resp_and_norm``).
+responsibilities from the differences ``x - m_k`` in the data's own coordinates, and each covariance summed
+about its own mean, on data centred at a robust centre (so offset data keeps its digits, as in the direct
+reference, which the tests hold it to). Rows without a finite log-likelihood take the direct path's limit
+(``engine.density.limit_log_resp_and_norm``), also in the data's own coordinates.
 
 ``engine.backends.make_backend`` gives it for data of at most ``SMALL_ROWS`` rows (one chunk of the
 chunked backend: there, chunks and threads cannot help).
@@ -33,27 +34,28 @@ from engine.weights import check_sample_weight, total_weight, weighted_mean
 SMALL_ROWS = 4096
 
 
-def _squared_full(centred: NDArray, means: NDArray, chol: NDArray) -> NDArray:
-    whitened = (centred[None, :, :] - means[:, None, :]) @ chol  # (K, N, D)
+def _squared_full(X: NDArray, means: NDArray, chol: NDArray) -> NDArray:
+    whitened = (X[None, :, :] - means[:, None, :]) @ chol  # (K, N, D)
     return np.einsum("knd,knd->kn", whitened, whitened)
 
 
-def _squared_tied(centred: NDArray, means: NDArray, chol: NDArray) -> NDArray:
-    whitened = (centred @ chol)[None, :, :] - (means @ chol)[:, None, :]
+def _squared_tied(X: NDArray, means: NDArray, chol: NDArray) -> NDArray:
+    whitened = (X[None, :, :] - means[:, None, :]) @ chol  # whitening the difference keeps its digits
     return np.einsum("knd,knd->kn", whitened, whitened)
 
 
-def _squared_diag(centred: NDArray, means: NDArray, chol: NDArray) -> NDArray:
-    whitened = (centred[None, :, :] - means[:, None, :]) * chol[:, None, :]
+def _squared_diag(X: NDArray, means: NDArray, chol: NDArray) -> NDArray:
+    whitened = (X[None, :, :] - means[:, None, :]) * chol[:, None, :]
     return np.einsum("knd,knd->kn", whitened, whitened)
 
 
-def _squared_spherical(centred: NDArray, means: NDArray, chol: NDArray) -> NDArray:
-    diff = centred[None, :, :] - means[:, None, :]
+def _squared_spherical(X: NDArray, means: NDArray, chol: NDArray) -> NDArray:
+    diff = X[None, :, :] - means[:, None, :]
     return np.einsum("knd,knd->kn", diff, diff) * (chol * chol)[:, None]
 
 
-#: (centred X (N, D), centred means (K, D), precisions_chol) -> squared Mahalanobis distances (K, N).
+#: (X (N, D), means (K, D), precisions_chol) -> squared Mahalanobis distances (K, N), from the differences
+#: ``x - m_k`` in the data's own coordinates (one rounding each, whatever the centre).
 _SQUARED: dict[CovarianceType, Callable[[NDArray, NDArray, NDArray], NDArray]] = {
     CovarianceType.FULL: _squared_full,
     CovarianceType.TIED: _squared_tied,
@@ -122,29 +124,31 @@ class SmallBackend:
     def n_samples(self) -> int:
         return self.X.shape[0]
 
-    def _shifted(self, params: MixtureParams) -> MixtureParams:
-        return replace(params, means=params.means - self._centre)
-
     def _unshifted(self, stats: SufficientStats) -> SufficientStats:
         return replace(stats, means=stats.means + self._centre)
 
     def _log_resp(self, params: MixtureParams) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Log-responsibilities of shape (K, N) and each row's log-likelihood (N,); never NaN."""
-        centred = self._centred
+        # Densities need no centring: the differences x - m_k are taken in the data's own coordinates. (A
+        # centre far from the components, such as a row at -1e200 that is the lower median of a small file
+        # to predict, cost every other row the digits of its differences.)
         covariance_type, n_features = params.covariance_type, params.n_features
         log_det = LOG_DET_PRECISIONS_CHOL[covariance_type](params.precisions_chol, n_features)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
             # Far rows overflow here (inf or NaN): they take the limit below.
-            squared = _SQUARED[covariance_type](centred, params.means - self._centre, params.precisions_chol)
+            squared = _SQUARED[covariance_type](self.X, params.means, params.precisions_chol)
             constant = np.log(params.weights) + log_det - 0.5 * n_features * LOG_2PI
             weighted = constant[:, None] - 0.5 * squared  # (K, N)
             top = weighted.max(axis=0)
             shifted = weighted - np.where(np.isfinite(top), top, 0.0)
-            log_norm = top + np.log(np.exp(shifted).sum(axis=0))
-            log_resp = weighted - log_norm
+            log_sum = np.log(np.exp(shifted).sum(axis=0))
+            log_norm = top + log_sum
+            # Normalised about the largest term, not by log_norm: for a row whose log-densities are huge
+            # (-5e299), top + log(2) rounds to top, and weighted - log_norm would make every responsibility 1.
+            log_resp = shifted - log_sum
         bad = ~np.isfinite(log_norm) | np.isnan(weighted).any(axis=0)
         if bad.any():
-            limit_resp, limit_norm = limit_log_resp_and_norm(centred[bad], self._shifted(params))
+            limit_resp, limit_norm = limit_log_resp_and_norm(self.X[bad], params)
             log_resp[:, bad], log_norm[bad] = limit_resp.T, limit_norm
         return log_resp, log_norm
 

@@ -53,10 +53,11 @@ def check_features(params: MixtureParams, X: np.ndarray, model_features: Sequenc
     """Raise ``InputError`` unless the data has as many features as the model."""
     expected, got = params.n_features, X.shape[1]
     if expected != got:
-        hint = f" (the model was fitted on {', '.join(model_features)})" if model_features else ""
+        # The first sentence is the one the README quotes.
+        hint = f" The model was fitted on {', '.join(model_features)}." if model_features else ""
         raise InputError(
             f"the data has {got} feature{'s' if got != 1 else ''} but the model expects {expected}: "
-            f"choose columns with --columns{hint}."
+            f"choose columns with --columns.{hint}"
         )
 
 
@@ -215,7 +216,7 @@ def fit_summary_lines(result: FitResult, dataset, out: Path, data: WeightedData 
 
 def cmd_fit(args) -> int:
     out = check_outputs({"--out": args.out}, {"data file": args.data, "starting model": args.init_model})["--out"]
-    loaded = load_model(args.init_model) if args.init_model else None
+    loaded = load_model(args.init_model) if args.init_model is not None else None  # "" is refused, not ignored
     init_params = loaded.params if loaded is not None else None
     config = _fit_config(args, init_params)
     data = load_command_data(args, args.drop_invalid)

@@ -122,6 +122,8 @@ def check_output_path(path: str, option: str = "--out") -> Path:
     atomic writer would replace it with a regular file: ``--out /dev/null`` run as root would replace the
     device itself), nor hold a name too long.
     """
+    if not path:  # Path("") is the current folder
+        raise InputError(f"{option} is empty: give it a file name.")
     target = Path(path)
     shown = shown_path(target)
 
@@ -181,6 +183,17 @@ class OutputStreamError(GMMError):
                          "elsewhere")
 
 
+def _escaped(line: str, stream: TextIO) -> str:
+    """``line`` with what ``stream``'s encoding cannot write as backslash escapes, as stderr writes it.
+
+    A file name holding bytes that are not UTF-8 reaches Python as lone surrogates (``\\udcff``), which a
+    strict UTF-8 stream refuses: standard output is strict under ``PYTHONIOENCODING=utf-8`` and under every
+    UTF-8 locale except C and POSIX.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return line.encode(encoding, errors="backslashreplace").decode(encoding)
+
+
 def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
     """Print ``lines`` to ``stream`` (stdout by default) and flush them.
 
@@ -193,7 +206,10 @@ def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
     stream = sys.stdout if stream is None else stream
     try:
         for line in lines:
-            print(line, file=stream)
+            try:
+                print(line, file=stream)
+            except UnicodeEncodeError:  # a file name with bytes that are not UTF-8, on a strict stream
+                print(_escaped(line, stream), file=stream)
         stream.flush()
     except BrokenPipeError:
         raise

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader, QImageWriter
 
 from engine.errors import InputError
@@ -97,7 +97,10 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
     if status.st_size == 0:
         raise refuse(_tr("the file is empty (0 bytes)"))
 
-    reader = picture_reader(file, head)
+    try:
+        reader = picture_reader(file, head)
+    except OSError as error:  # reading a file Qt cannot open by its name
+        raise refuse(_tr("it cannot be opened ({0})").format(error.strerror or error)) from None
     with _captured_messages(quiet) as messages:
         if not reader.canRead():
             raise refuse(_tr("it is not a picture Qt can decode; give a PNG, JPEG, BMP or TIFF file"))
@@ -140,14 +143,34 @@ def picture_reader(file: Path, head: bytes) -> QImageReader:
     files are probed by every plugin, as Qt does by default.
     """
     known = _format_of(head)
+    source = _unnamed_file(file) or str(file)
     if known is not None and known in {bytes(name.data()) for name in QImageReader.supportedImageFormats()}:
-        reader = QImageReader(str(file), known)
+        reader = QImageReader(source, known)
         reader.setAutoDetectImageFormat(False)
     else:
-        reader = QImageReader(str(file))
+        reader = QImageReader(source)
         reader.setDecideFormatFromContent(True)
     reader.setAutoTransform(True)
+    if not isinstance(source, str):
+        reader.device_kept_alive = source  # the reader does not own its device
     return reader
+
+
+def _unnamed_file(file: Path) -> QBuffer | None:
+    """The file's bytes in an open ``QBuffer`` when Qt cannot open it by its name, else None.
+
+    A name holding bytes that are not UTF-8 (``caf\xe9.jpg`` from a Latin-1 system) reaches Python as lone
+    surrogates, which a QString cannot hold: Qt would look for another file and call the picture
+    undecodable.
+    """
+    try:
+        str(file).encode("utf-8")
+    except UnicodeEncodeError:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(file.read_bytes()))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        return buffer
+    return None
 
 
 def _file_status(file: Path, refuse: Callable[[str], Exception]) -> os.stat_result | None:
