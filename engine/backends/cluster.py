@@ -58,11 +58,16 @@ def connect(address: str):
         client = distributed.Client(cluster)
         client.cluster_opened_by_gmm = True  # closed with the client (engine.cli.streaming.release_backend)
         return client
+    if not address.strip():
+        raise InputError("--scheduler needs an address: a scheduler's (tcp://host:8786) or local:N.")
     try:
         return distributed.Client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
         raise InputError(f"--scheduler {address}: cannot reach the Dask scheduler ({error}); start one with "
                          "`dask scheduler` and workers with `dask worker ADDRESS`.") from None
+    except (ValueError, TypeError) as error:  # no port, an unknown scheme, tls:// without its certificates
+        raise InputError(f"--scheduler {address}: not a Dask scheduler's address ({error}); give one such as "
+                         "tcp://host:8786, or local:N for a local cluster.") from None
 
 
 def dask_array(X: NDArray, block_rows: int = CLUSTER_BLOCK_ROWS):

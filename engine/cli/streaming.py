@@ -114,7 +114,7 @@ def load_input(args, columns: Sequence[str | int] | None, drop_invalid: bool = F
 def fit_backend(args, dataset: Dataset | StreamedDataset):
     """The backend ``fit`` runs on: a Dask cluster's with ``--scheduler``, the streamed one, or None (default)."""
     address = getattr(args, "scheduler", None)
-    if address:
+    if address is not None:
         from engine.backends.cluster import connect, dask_array, dask_backend
 
         client = connect(address)
