@@ -14,6 +14,7 @@ from engine.backends.streamed import StreamedBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import fit
+from engine.errors import InputError
 from engine.io.model_json import load_model
 
 
@@ -71,3 +72,9 @@ def test_fit_scheduler_option_connects_to_the_address(client, tmp_path, capsys):
     got, expected = load_model(tmp_path / "cluster.json"), load_model(tmp_path / "memory.json")
     np.testing.assert_allclose(got.params.means, expected.params.means, rtol=0, atol=1e-10)
     np.testing.assert_allclose(got.params.covariances, expected.params.covariances, rtol=0, atol=1e-10)
+
+
+def test_a_dask_array_with_sample_weights_is_refused_not_fitted_unweighted():
+    X = _data(300)
+    with pytest.raises(InputError, match="takes no sample_weight"):
+        fit(da.from_array(X, chunks=(100, 3)), FitConfig(n_components=2, seed=0), sample_weight=np.ones(len(X)))
