@@ -114,3 +114,14 @@ def test_a_scheduler_that_is_not_an_address_is_refused(tmp_path, capsys, address
     np.save(data, _rows())
     assert problem in _refused(["fit", data, "--k", "2", "--scheduler", address, "--out", out], capsys)
     assert not out.exists()
+
+
+def test_parquet_data_is_refused_for_a_cluster_before_one_is_started(tmp_path, capsys, monkeypatch):
+    folder = _folder(tmp_path, pa.table({"x": [1.0, 2.0], "y": [3.0, 4.0]}))
+
+    def never(address):
+        raise AssertionError("a cluster was started for data it cannot take")
+
+    monkeypatch.setattr("engine.backends.cluster.connect", never)
+    error = _refused(["fit", folder, "--k", "2", "--scheduler", "local:1", "--out", tmp_path / "m.json"], capsys)
+    assert "convert the Parquet data to .npy" in error

@@ -117,13 +117,14 @@ def fit_backend(args, dataset: Dataset | StreamedDataset):
     if address is not None:
         from engine.backends.cluster import connect, dask_array, dask_backend
 
+        streamed = isinstance(dataset, StreamedDataset)
+        mapped = getattr(dataset.rows, "mapped", None) if streamed else None  # a .npy file's memory map
+        if streamed and mapped is None:  # refused before a cluster is started or reached for nothing
+            raise InputError("--scheduler reads .npy and CSV files; convert the Parquet data to .npy first.")
         client = connect(address)
         client.opened_by_gmm = True
-        if not isinstance(dataset, StreamedDataset):
+        if not streamed:
             return dask_backend(dask_array(dataset.X), client)
-        mapped = getattr(dataset.rows, "mapped", None)  # a .npy file's memory map: the workers get its blocks
-        if mapped is None:
-            raise InputError("--scheduler reads .npy and CSV files; convert the Parquet data to .npy first.")
         columns = getattr(dataset.rows, "_columns", None)
         array = dask_array(mapped())
         return dask_backend(array if columns is None else array[:, columns], client)
