@@ -53,8 +53,17 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
     if bad.size:
         raise InputError(f"{what} must not be negative: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
                          f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
-    if not weights.sum() > 0.0:
+    bad = np.flatnonzero((weights > 0) & (weights < np.finfo(np.float64).tiny))
+    if bad.size:
+        raise InputError(f"{what} must be 0 or at least {np.finfo(np.float64).tiny:.3g} (a normal double): row "
+                         f"{int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}; multiply the weights by a "
+                         "constant.")
+    with np.errstate(over="ignore"):
+        weight_sum = weights.sum()
+    if not weight_sum > 0.0:
         raise InputError(f"{what} are all zero: at least one row must weigh more than 0.")
+    if not np.isfinite(weight_sum):
+        raise InputError(f"{what} add up to more than a double can hold; divide them by a constant.")
     weights.flags.writeable = False
     return weights
 
@@ -74,6 +83,19 @@ def weighted_mean(values: NDArray[np.floating], sample_weight: NDArray[np.float6
 def backend_weights(backend) -> NDArray[np.float64] | None:
     """A backend's sample weights, shape (n_samples,), or None (unit weights; backends that predate them)."""
     return getattr(backend, "sample_weight", None)
+
+
+def sample_unit(sample_weight: NDArray[np.float64] | None) -> float:
+    """The weight of one sample, for the rules that count samples (a collapsed component explains less than
+    a thousandth of one; a re-seeded one weighs one): 1, or the mean positive weight when that is smaller.
+
+    Weights that count rows (integers, or any mean of at least 1) keep 1, so they fit as the repeated rows
+    would; weights on a smaller scale (frequencies summing to 1, say) give the fit of the same weights
+    scaled up, instead of every component looking collapsed.
+    """
+    if sample_weight is None:
+        return 1.0
+    return min(1.0, float(sample_weight.sum()) / int(np.count_nonzero(sample_weight)))
 
 
 def backend_total_weight(backend) -> float:
