@@ -125,3 +125,16 @@ def test_parquet_data_is_refused_for_a_cluster_before_one_is_started(tmp_path, c
     monkeypatch.setattr("engine.backends.cluster.connect", never)
     error = _refused(["fit", folder, "--k", "2", "--scheduler", "local:1", "--out", tmp_path / "m.json"], capsys)
     assert "convert the Parquet data to .npy" in error
+
+
+def test_a_folder_holding_a_spark_style_parquet_folder_reads_its_files(tmp_path, capsys):
+    """Spark writes a table as a folder ``name.parquet/`` of part files: the folder above it is read as those files."""
+    X = _rows()
+    table = tmp_path / "spark" / "table.parquet"
+    table.mkdir(parents=True)
+    pq.write_table(pa.table({"x": X[:30, 0], "y": X[:30, 1]}), table / "part-00000.snappy.parquet")
+    pq.write_table(pa.table({"x": X[30:, 0], "y": X[30:, 1]}), table / "part-00001.snappy.parquet")
+    (table / "_SUCCESS").touch()
+    rows = open_rows(tmp_path / "spark")
+    assert rows.n_samples == len(X)
+    np.testing.assert_array_equal(np.concatenate(list(rows.blocks(16))), X)

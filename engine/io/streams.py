@@ -157,7 +157,8 @@ class ParquetRows(RowSource):
     def __init__(self, path: Path, columns: Sequence[str | int] | None = None) -> None:
         ds = import_pyarrow_dataset()
         if path.is_dir():
-            files = sorted(str(file) for file in path.rglob("*") if file.suffix.lower() in PARQUET_SUFFIXES)
+            files = sorted(str(file) for file in path.rglob("*")
+                           if file.suffix.lower() in PARQUET_SUFFIXES and file.is_file())  # Spark: a.parquet/ folders
             if not files:
                 raise InputError(f"{path}: a folder without .parquet files; choose a data file or a folder of them.")
         else:
