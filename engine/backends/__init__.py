@@ -11,6 +11,7 @@ small       ``SmallBackend``: whole arrays, every component at once (the default
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 recentre    the covariances those sums cannot give accurately, summed about each mean instead
 streamed    ``StreamedBackend``: data not in memory, blocks of rows whose chunked sums are added up
+block_tasks the streamed backend's work on one block of rows (its sums), as functions a cluster can ship
 cluster     a Dask cluster as the streamed backend's runner: one task per block of a ``dask.array``
 """
 
