@@ -181,10 +181,8 @@ def test_bad_weights_of_streamed_data_exit_2_naming_the_row(files, model, capsys
     assert out.read_bytes() == KEEP
 
 
-def test_select_on_streamed_data_and_a_cluster_take_no_weights_yet(files, capsys, tmp_path):
-    folder = _parquet(files, tmp_path)
-    for argv in (["select", folder, "--k", "1-2"], ["fit", files["weighted"], "--k", "2", "--scheduler", "local:1"]):
-        out = tmp_path / "never.json"
-        status, _, stderr = run([*argv, "--weights", "w", "--out", out], capsys)
-        assert status == 2 and stderr.startswith("error: ") and "--weights" in stderr, stderr
-        assert not out.exists()
+def test_select_on_streamed_data_takes_no_weights_yet(files, capsys, tmp_path):
+    out = tmp_path / "never.json"
+    status, _, stderr = run(["select", _parquet(files, tmp_path), "--k", "1-2", "--weights", "w", "--out", out], capsys)
+    assert status == 2 and stderr.startswith("error: ") and "--weights" in stderr, stderr
+    assert not out.exists()

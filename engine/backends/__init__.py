@@ -24,7 +24,6 @@ from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.cluster import dask_backend, is_dask_array
 from engine.backends.small import SMALL_ROWS, SmallBackend
-from engine.errors import InputError
 
 
 def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
@@ -35,13 +34,10 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
     ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
     reference the tests hold both to. A ``dask.array`` gets a ``StreamedBackend`` running one task per
-    block on the Dask client (``engine.backends.cluster``); it takes no ``sample_weight`` yet (``InputError``).
+    block on the Dask client (``engine.backends.cluster``), its blocks weighted by ``sample_weight`` if given.
     """
     if is_dask_array(X):
-        if sample_weight is not None:  # the cluster's E-steps are unweighted: never a silently unweighted fit
-            raise InputError("a dask.array takes no sample_weight yet: fit the array in memory (numpy) with its "
-                             "weights, or without weights on the cluster.")
-        return dask_backend(X, dtype=dtype)
+        return dask_backend(X, dtype=dtype, sample_weight=sample_weight)
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
         return SmallBackend(X, sample_weight=sample_weight)
     return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight)

@@ -18,7 +18,7 @@ from engine.backends.chunked import CHUNK_ROWS, ChunkedBackend
 from engine.backends.expanded import Coefficients, Layout
 from engine.init import in_distance_frame, nearest_centre
 from engine.params import MixtureParams
-from engine.weights import check_weight_values, worst_weighted
+from engine.weights import worst_weighted
 
 
 def chunked_block(frame: tuple, X: NDArray) -> ChunkedBackend:
@@ -39,11 +39,17 @@ def data_sums(shift: NDArray, scale: NDArray, X: NDArray, first: int):
     return bad, z.sum(axis=0), z.T @ z, float(squares.max(initial=0.0))
 
 
-def weighted_data_sums(shift: NDArray, scale: NDArray, what: str, X: NDArray, first: int):
-    """As ``data_sums`` of the features (all but the last column) with each row weighted by the last, which
-    is checked (``check_weight_values``); then ``W`` and the number of rows of positive weight."""
+def _bad_weights(weights: NDArray) -> NDArray[np.bool_]:
+    """Which weights ``engine.weights.check_weight_values`` refuses: NaN or infinite, negative, subnormal."""
+    return ~np.isfinite(weights) | (weights < 0) | ((weights > 0) & (weights < np.finfo(np.float64).tiny))
+
+
+def weighted_data_sums(shift: NDArray, scale: NDArray, X: NDArray, first: int):
+    """As ``data_sums`` of the features (all but the last column), each row weighted by the last; then ``W``
+    and the number of bad weights (never raised here, on a cluster's worker: ``first_bad_weight`` finds them)."""
     weights = X[:, -1]
-    check_weight_values(weights, what, first)
+    bad_weights = int(np.count_nonzero(_bad_weights(weights)))
+    weights = np.where(np.isfinite(weights), weights, 0.0)
     X = X[:, :-1]
     bad = (~np.isfinite(X)).sum(axis=0)
     with np.errstate(over="ignore", invalid="ignore"):  # weights whose sum overflows are refused after the pass
@@ -51,7 +57,13 @@ def weighted_data_sums(shift: NDArray, scale: NDArray, what: str, X: NDArray, fi
         squares = np.einsum("ij,ij->i", z, z)
         weighted = z * weights[:, None]
         return (bad, weighted.sum(axis=0), weighted.T @ z, float(squares.max(initial=0.0)), float(weights.sum()),
-                int(np.count_nonzero(weights)))
+                bad_weights)
+
+
+def first_bad_weight(X: NDArray, first: int) -> tuple[int, float] | None:
+    """The whole set's index and the value of the block's first refused weight (its last column), if any."""
+    rows = np.flatnonzero(_bad_weights(X[:, -1]))
+    return None if rows.size == 0 else (first + int(rows[0]), float(X[rows[0], -1]))
 
 
 def estep_sums(frame: tuple, coefficients: Coefficients, layout: Layout, watched: NDArray, centres_z: NDArray,

@@ -60,7 +60,7 @@ from engine.init import distance_frame, in_distance_frame, initial_centres, requ
 from engine.params import MixtureParams
 from engine.scales import SUM_HEADROOM, check_fit_data, standardisation
 from engine.stats import SufficientStats
-from engine.weights import check_weight_sum
+from engine.weights import check_weight_sum, check_weight_values
 
 #: Rows of the in-memory sample (standardisation, initialisation, re-seeding); 3.2 MB at D = 4.
 SAMPLE_ROWS = 100_000
@@ -196,8 +196,12 @@ class StreamedBackend:
                 bad, total, scatter, reach_sq = self._summed(partial(tasks.data_sums, self.shift, self.scale),
                                                              "checking")
             else:
-                bad, total, scatter, reach_sq, weight_sum, _ = self._summed(
-                    partial(tasks.weighted_data_sums, self.shift, self.scale, self.weights), "checking")
+                bad, total, scatter, reach_sq, weight_sum, bad_weights = self._summed(
+                    partial(tasks.weighted_data_sums, self.shift, self.scale), "checking")
+                if bad_weights:  # one more pass finds the first, for its message
+                    row, value = next(found for found in self.runner.map_blocks(tasks.first_bad_weight, "checking")
+                                      if found is not None)
+                    check_weight_values(np.array([value]), self.weights, row)
                 check_weight_sum(weight_sum, self.weights)
                 self._total_weight = weight_sum
             if bad.any():

@@ -128,8 +128,11 @@ def load_stream(args, columns: Sequence[str | int] | None, drop_invalid: bool = 
                            weighted=weights is not None)
 
 
-def fit_backend(args, dataset: Dataset | StreamedDataset):
-    """The backend ``fit`` runs on: a Dask cluster's with ``--scheduler``, the streamed one, or None (default)."""
+def fit_backend(args, dataset: Dataset | StreamedDataset, sample_weight: np.ndarray | None = None):
+    """The backend ``fit`` runs on: a Dask cluster's with ``--scheduler``, the streamed one, or None (default).
+
+    ``sample_weight`` (n_samples,): the in-memory data's weights (``--weights``); streamed data carries its own.
+    """
     address = getattr(args, "scheduler", None)
     if address is not None:
         from engine.backends.cluster import connect, dask_array, dask_backend
@@ -141,10 +144,10 @@ def fit_backend(args, dataset: Dataset | StreamedDataset):
         client = connect(address)
         client.opened_by_gmm = True
         if not streamed:
-            return dask_backend(dask_array(dataset.X), client)
-        columns = getattr(dataset.rows, "_columns", None)
+            return dask_backend(dask_array(dataset.X), client, sample_weight=sample_weight)
+        columns = getattr(dataset.rows, "_columns", None)  # with --weights, the weights' column comes last
         array = dask_array(mapped())
-        return dask_backend(array if columns is None else array[:, columns], client)
+        return dask_backend(array if columns is None else array[:, columns], client, weights=dataset.backend.weights)
     return dataset.backend if isinstance(dataset, StreamedDataset) else None
 
 

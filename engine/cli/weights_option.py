@@ -4,8 +4,8 @@ The column is named by header or 0-based index, is never a feature (``--columns`
 without ``--columns`` every other column is a feature), and its values must be finite, non-negative and
 not all zero (``engine.weights.check_sample_weight``); anything else is bad input (exit 2, one
 ``error:`` line, nothing written). Streamed data (``engine.cli.streaming``) reads the column with the
-features, block by block, and its first pass checks it; ``select`` and ``--scheduler`` take no weights
-on it yet.
+features, block by block, and its first pass checks it (``fit --scheduler`` too, on the workers);
+``select`` takes no weights on it yet.
 """
 
 from __future__ import annotations
@@ -75,9 +75,6 @@ def load_command_data(args: argparse.Namespace, drop_invalid: bool = False) -> W
     columns = parse_columns(args.columns)
     if getattr(args, "weights", None) is None:
         return WeightedData(load_input(args, columns, drop_invalid))  # in memory, or streamed
-    if getattr(args, "scheduler", None) is not None:
-        raise InputError("--weights and --scheduler cannot be combined yet: the cluster's E-steps are unweighted; "
-                         "drop one of them.")
     if wants_stream(args.data, getattr(args, "stream", False)):
         if args.command == "select":
             raise InputError(f"{args.data} is streamed (Parquet, a .npy file over 1 GiB, or --stream), and select "
