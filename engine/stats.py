@@ -58,13 +58,17 @@ class Reseed:
     data_covariance : callable () -> ndarray of shape (n_features, n_features)
         Covariance of the whole data set, the covariance a re-seeded component starts from.
     n_samples : float
-        A re-seeded component gets the weight of one sample (``1 / n_samples``); with sample weights this
-        is their sum ``W``, so a re-seeded component weighs one unit of weight.
+        A re-seeded component gets the weight of one sample (``sample / n_samples``); with sample weights
+        this is their sum ``W``.
+    sample : float
+        The weight of one sample (``engine.weights.sample_unit``: 1, or the mean positive weight when that
+        is smaller). A component collapses below ``COLLAPSED_NK`` samples' worth: ``COLLAPSED_NK * sample``.
     """
 
     points: Callable[[int], NDArray[np.float64]]
     data_covariance: Callable[[], NDArray[np.float64]]
     n_samples: float
+    sample: float = 1.0
 
 
 def _add_to_diagonals(covariances: NDArray, reg_covar: float) -> None:
@@ -206,7 +210,8 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
     second_moments = _second_moments(stats) if reg_covar == 0 and covariance_type is not CovarianceType.TIED else None
     # Full covariances are factorised once, for the collapse check and, when nothing collapsed, the precisions.
     factor = batched_cholesky(covariances) if covariance_type is CovarianceType.FULL else None
-    collapsed = sorted(set(np.flatnonzero(stats.nk < COLLAPSED_NK).tolist())
+    sample = 1.0 if reseed is None else reseed.sample
+    collapsed = sorted(set(np.flatnonzero(stats.nk < COLLAPSED_NK * sample).tolist())
                        | set(_collapsed_components(covariances, covariance_type, second_moments, factor)))
     if collapsed and reseed is not None:
         weights, means = weights.copy(), means.copy()
@@ -215,7 +220,7 @@ def m_step(stats: SufficientStats, reg_covar: float, reseed: Reseed | None = Non
         points = reseed.points(len(collapsed))
         for slot, k in enumerate(collapsed):
             means[k] = points[slot % len(points)]
-            weights[k] = 1.0 / reseed.n_samples
+            weights[k] = sample / reseed.n_samples
             if covariance_type is not CovarianceType.TIED:
                 covariances[k] = fallback
         weights /= weights.sum()

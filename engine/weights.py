@@ -26,6 +26,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from engine.errors import InputError
 
+_TINY = float(np.finfo(np.float64).tiny)
+
 
 def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
                         what: str = "the sample weights") -> NDArray[np.float64] | None:
@@ -45,18 +47,33 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
         raise InputError(f"{what} must be numbers.") from None
     if weights.shape != (n_samples,):
         raise InputError(f"{what} must be one number per row ({n_samples}), not an array of shape {weights.shape}.")
-    bad = np.flatnonzero(~np.isfinite(weights))
-    if bad.size:
-        raise InputError(f"{what} must be finite: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
-                         f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
-    bad = np.flatnonzero(weights < 0)
-    if bad.size:
-        raise InputError(f"{what} must not be negative: row {int(bad[0])} (0-based) holds {float(weights[bad[0]])!r}"
-                         f"{f' (and {bad.size - 1} more)' if bad.size > 1 else ''}; fix or drop those rows.")
-    if not weights.sum() > 0.0:
-        raise InputError(f"{what} are all zero: at least one row must weigh more than 0.")
+    check_weight_values(weights, what)
+    with np.errstate(over="ignore"):
+        check_weight_sum(float(weights.sum()), what)
     weights.flags.writeable = False
     return weights
+
+
+def check_weight_values(weights: NDArray[np.float64], what: str = "the sample weights", first_row: int = 0) -> None:
+    """Raise ``InputError`` for a weight that is NaN or infinite, negative, or positive but subnormal, naming the
+    first such row (0-based; ``first_row`` is the index of ``weights[0]``, for the blocks of a larger set)."""
+    for bad, problem in ((~np.isfinite(weights), "must be finite"), (weights < 0, "must not be negative"),
+                         ((weights > 0) & (weights < _TINY), f"must be 0 or at least {_TINY:.3g} (a normal double)")):
+        rows = np.flatnonzero(bad)
+        if rows.size:
+            more = f" (and {rows.size - 1} more)" if rows.size > 1 else ""
+            remedy = "multiply the weights by a constant" if problem.startswith("must be 0") else \
+                "fix or drop those rows"
+            raise InputError(f"{what} {problem}: row {int(rows[0]) + first_row} (0-based) holds "
+                             f"{float(weights[rows[0]])!r}{more}; {remedy}.")
+
+
+def check_weight_sum(weight_sum: float, what: str = "the sample weights") -> None:
+    """Raise ``InputError`` unless the weights' sum ``W`` is positive and finite."""
+    if not weight_sum > 0.0:
+        raise InputError(f"{what} are all zero: at least one row must weigh more than 0.")
+    if not np.isfinite(weight_sum):
+        raise InputError(f"{what} add up to more than a double can hold; divide them by a constant.")
 
 
 def total_weight(sample_weight: NDArray[np.float64] | None, n_samples: int) -> float:
@@ -76,9 +93,24 @@ def backend_weights(backend) -> NDArray[np.float64] | None:
     return getattr(backend, "sample_weight", None)
 
 
+def sample_unit(sample_weight: NDArray[np.float64] | None) -> float:
+    """The weight of one sample, for the rules that count samples (a collapsed component explains less than
+    a thousandth of one; a re-seeded one weighs one): 1, or the mean positive weight when that is smaller.
+
+    Weights that count rows (integers, or any mean of at least 1) keep 1, so they fit as the repeated rows
+    would; weights on a smaller scale (frequencies summing to 1, say) give the fit of the same weights
+    scaled up, instead of every component looking collapsed.
+    """
+    if sample_weight is None:
+        return 1.0
+    return min(1.0, float(sample_weight.sum()) / int(np.count_nonzero(sample_weight)))
+
+
 def backend_total_weight(backend) -> float:
-    """A backend's ``W`` (its number of rows for unit weights)."""
-    return total_weight(backend_weights(backend), backend.n_samples)
+    """A backend's ``W`` (its number of rows for unit weights): its own ``total_weight`` when it has one (a
+    streamed backend's ``sample_weight`` are only its sample's)."""
+    own = getattr(backend, "total_weight", None)
+    return total_weight(backend_weights(backend), backend.n_samples) if own is None else float(own)
 
 
 def first_index(n_samples: int, sample_weight: NDArray[np.float64] | None, rng: np.random.Generator) -> int:

@@ -14,6 +14,7 @@ from engine.backends.streamed import StreamedBackend
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import fit
+from engine.errors import InputError
 from engine.io.model_json import load_model
 
 
@@ -67,6 +68,41 @@ def test_fit_scheduler_option_connects_to_the_address(client, tmp_path, capsys):
                                                              "--scheduler", client.scheduler.address,
                                                              "--out", str(tmp_path / "cluster.json")]) == 0
     assert main.main(["fit", str(tmp_path / "data.npy"), *common, "--out", str(tmp_path / "memory.json")]) == 0
+    capsys.readouterr()
+    got, expected = load_model(tmp_path / "cluster.json"), load_model(tmp_path / "memory.json")
+    np.testing.assert_allclose(got.params.means, expected.params.means, rtol=0, atol=1e-10)
+    np.testing.assert_allclose(got.params.covariances, expected.params.covariances, rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("covariance_type", [CovarianceType.FULL, CovarianceType.SPHERICAL])
+def test_a_dask_array_with_sample_weights_fits_as_in_memory(client, covariance_type):
+    X = _data(900)
+    weights = np.random.default_rng(4).integers(0, 4, len(X)).astype(float)
+    config = FitConfig(n_components=3, covariance_type=covariance_type, tol=0.0, max_iter=6, seed=7)
+    distributed = fit(da.from_array(X, chunks=(400, 3)), config, sample_weight=weights)
+    expected = fit(X, config, sample_weight=weights)
+    _assert_same_fit(distributed, expected)
+    assert distributed.weight_sum == expected.weight_sum == weights.sum()
+
+
+def test_bad_sample_weights_on_a_cluster_are_refused_naming_the_row(client):
+    X = _data(900)
+    weights = np.ones(len(X))
+    weights[500] = -1.0  # in the second block: the workers only count it, the client names it
+    with pytest.raises(InputError, match=r"must not be negative: row 500 \(0-based\)"):
+        fit(da.from_array(X, chunks=(400, 3)), FitConfig(n_components=2, seed=0), sample_weight=weights)
+
+
+def test_fit_scheduler_with_weights_is_the_in_memory_weighted_fit(client, tmp_path, capsys):
+    X = _data(600)
+    weights = np.random.default_rng(5).integers(1, 4, len(X))
+    data = tmp_path / "data.csv"
+    data.write_text("a,b,c,w\n" + "".join(f"{a!r},{b!r},{c!r},{w}\n" for (a, b, c), w in zip(X.tolist(), weights,
+                                                                                            strict=True)))
+    common = ["--k", "2", "--seed", "3", "--quiet", "--weights", "w"]
+    assert main.main(["fit", str(data), *common, "--scheduler", client.scheduler.address,
+                      "--out", str(tmp_path / "cluster.json")]) == 0
+    assert main.main(["fit", str(data), *common, "--out", str(tmp_path / "memory.json")]) == 0
     capsys.readouterr()
     got, expected = load_model(tmp_path / "cluster.json"), load_model(tmp_path / "memory.json")
     np.testing.assert_allclose(got.params.means, expected.params.means, rtol=0, atol=1e-10)

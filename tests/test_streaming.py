@@ -14,13 +14,14 @@ import pytest
 
 import main
 from engine.backends.streamed import SourceRunner, StreamedBackend
-from engine.config import FitConfig
+from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.em import fit
 from engine.errors import InputError
 from engine.io.model_json import load_model
 from engine.io.streams import ArrayRows, open_rows
 from engine.model import predict_proba, score
+from engine.params import MixtureParams
 from engine.progress import row_progress
 
 
@@ -213,3 +214,38 @@ def test_streamed_selection_counts_every_row_not_the_sample():
     (ours,), (theirs,) = streamed.cells, in_memory.cells
     assert ours.log_likelihood == pytest.approx(theirs.log_likelihood, rel=1e-10)
     assert ours.bic == pytest.approx(theirs.bic, rel=1e-10)
+
+
+@pytest.mark.parametrize("covariance_type", list(CovarianceType))
+def test_weighted_streamed_fit_is_the_in_memory_weighted_fit(covariance_type):
+    """The source's last column weighs the rows; several blocks, every row in the sample: the same fit."""
+    X = _data(1200)
+    weights = np.random.default_rng(8).integers(0, 4, len(X)).astype(float)
+    config = FitConfig(n_components=3, covariance_type=covariance_type, tol=0.0, max_iter=6, seed=5)
+    backend = StreamedBackend(SourceRunner(ArrayRows(np.column_stack([X, weights])), block_rows=500), weights="w")
+    streamed = fit(backend.X, config, backend=backend)
+    in_memory = fit(X, config, sample_weight=weights)
+    for name in ("weights", "means", "covariances"):
+        np.testing.assert_allclose(getattr(streamed.params, name), getattr(in_memory.params, name), rtol=1e-9,
+                                   atol=1e-10, err_msg=name)
+    assert streamed.weight_sum == in_memory.weight_sum == weights.sum()
+    assert streamed.mean_log_likelihood == pytest.approx(in_memory.mean_log_likelihood, rel=1e-12)
+    np.testing.assert_allclose(streamed.history, in_memory.history, rtol=1e-12)  # each E-step's mean, per weight
+
+
+def test_weighted_streamed_reseeding_from_a_sample_smaller_than_the_data():
+    """A component far from every row collapses: it is re-seeded at the worst-explained row of positive weight
+    over all the data (a pass), as in memory, though the sample holds only a fifth of the rows."""
+    X = _data(1200)
+    weights = np.random.default_rng(8).integers(0, 4, len(X)).astype(float)
+    base = fit(X, FitConfig(n_components=3, max_iter=1, seed=1), sample_weight=weights).params
+    means = np.array(base.means)
+    means[2] = 1e5
+    start = MixtureParams.from_covariances(base.weights, means, base.covariances, "full")
+    config = FitConfig(n_components=3, tol=0.0, max_iter=5, init=InitMethod.GIVEN, init_params=start)
+    backend = StreamedBackend(SourceRunner(ArrayRows(np.column_stack([X, weights])), block_rows=500),
+                              sample_rows=240, weights="w")
+    streamed, in_memory = fit(backend.X, config, backend=backend), fit(X, config, sample_weight=weights)
+    assert len(backend.X) == 240 and streamed.reseed_events == in_memory.reseed_events != ()
+    np.testing.assert_allclose(streamed.params.means, in_memory.params.means, rtol=1e-10, atol=1e-10)
+    assert streamed.weight_sum == weights.sum()

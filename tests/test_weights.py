@@ -65,6 +65,23 @@ def test_integer_weights_fit_as_repeated_rows(weighted_data, backend, covariance
     assert weighted.log_likelihood == pytest.approx(plain.log_likelihood, rel=tolerance)
 
 
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@pytest.mark.parametrize("covariance_type", TYPES)
+def test_weights_on_a_small_scale_fit_as_the_same_weights_scaled_up(weighted_data, backend, covariance_type):
+    """A sample weighs the mean positive weight when that is below 1 (``engine.weights.sample_unit``): weights
+    of total 0.003 (components of 0.0008) are not all collapsed components, as under an absolute 1e-3. What is
+    left is the absolute ``10 * eps`` that the statistics add to every component's weight (scikit-learn's)."""
+    X, weights, _ = weighted_data
+    start = initial_params(DirectBackend(X), FitConfig(3, covariance_type, seed=1), np.random.default_rng(1))
+    config = FitConfig(3, covariance_type, tol=0.0, max_iter=8, init="given", init_params=start)
+    make = BACKENDS[backend]
+    counted = fit(X, config, backend=make(X, weights))
+    scaled = fit(X, config, backend=make(X, weights * 2e-5))
+    assert not scaled.reseed_events
+    assert _largest_relative_difference(scaled.params, counted.params) < 1e-9
+    assert scaled.mean_log_likelihood == pytest.approx(counted.mean_log_likelihood, rel=1e-9)
+
+
 def test_chunked_statistics_of_an_assignment_are_weighted(weighted_data):
     """A start's statistics (labels or responsibilities) and the data covariance, against repeated rows."""
     X, weights, repeated = weighted_data
@@ -163,6 +180,8 @@ def test_model_score_and_bic_are_weighted(weighted_data):
     ([1.0, np.inf, 2.0], "must be finite"),
     ([0.0, 0.0, 0.0], "are all zero"),
     ([1.0, 2.0], "one number per row"),
+    ([1.0, 1e-320, 2.0], "must be 0 or at least 2.23e-308"),  # subnormal: its statistics would underflow
+    ([1e308, 1e308, 1e308], "add up to more than a double can hold"),  # W = inf: every mean NaN
 ])
 def test_bad_weights_are_refused(weights, problem):
     with pytest.raises(InputError, match=problem):

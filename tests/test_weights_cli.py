@@ -106,6 +106,7 @@ def test_the_weights_column_is_not_a_feature(files, capsys):
     status, _, stderr = run(["fit", files["weighted"], "--k", "2", "--weights", "w", "--columns", "x", "w",
                              "--out", files["folder"] / "never.json"], capsys)
     assert status == 2 and "both as a feature and as the weights" in stderr
+    assert "column 'w' (2)" in stderr  # numbered from 1, as every message about a column numbers it
     assert not (files["folder"] / "never.json").exists()
 
 
@@ -127,15 +128,61 @@ def test_a_label_column_is_neither_a_feature_nor_a_weight(files, capsys, tmp_pat
     assert json.loads(out.read_text())["feature_names"] == ["x", "y"]
 
 
-def test_streamed_data_and_a_cluster_take_no_weights_yet(files, capsys, tmp_path):
+def _parquet(files, tmp_path) -> Path:
+    """The weighted file as Parquet, in two files of a folder (columns x, w, y)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = np.loadtxt(files["weighted"], delimiter=",", skiprows=1)
-    parquet = tmp_path / "weighted.parquet"
-    pq.write_table(pa.table({"x": table[:, 0], "w": table[:, 1], "y": table[:, 2]}), parquet)
-    for data, extra in ((parquet, []), (files["weighted"], ["--scheduler", "local:1"])):
-        out = tmp_path / "never.json"
-        status, _, stderr = run(["fit", data, "--k", "2", "--weights", "w", "--out", out, *extra], capsys)
-        assert status == 2 and stderr.startswith("error: ") and "--weights" in stderr, stderr
-        assert not out.exists()
+    folder = tmp_path / "weighted"
+    folder.mkdir()
+    for part, rows in enumerate((table[:25], table[25:])):
+        pq.write_table(pa.table({"x": rows[:, 0], "w": rows[:, 1], "y": rows[:, 2]}), folder / f"part-{part}.parquet")
+    return folder
+
+
+def test_streamed_data_with_weights_fits_and_scores_as_in_memory(files, model, capsys, tmp_path):
+    folder = _parquet(files, tmp_path)
+    npy = tmp_path / "weighted.npy"
+    np.save(npy, np.loadtxt(files["weighted"], delimiter=",", skiprows=1))
+    expected = json.loads(model.read_text())
+    common = ["--k", "2", "--seed", "0", "--tol", "0", "--max-iter", "15", "--quiet"]
+    for data, extra in ((folder, ["--weights", "w"]), (npy, ["--stream", "--weights", "1"])):
+        out = tmp_path / "streamed.json"
+        status, _, stderr = run(["fit", data, *common, *extra, "--out", out], capsys)
+        assert status == 0, stderr
+        got = json.loads(out.read_text())
+        for key in ("weights", "means", "covariances"):
+            np.testing.assert_allclose(got[key], expected[key], rtol=0, atol=1e-10, err_msg=key)
+        assert got["fit"]["sample_weights"]["sum"] == expected["fit"]["sample_weights"]["sum"]
+        assert got["fit"]["bic"] == pytest.approx(expected["fit"]["bic"], rel=1e-12)
+        assert got["feature_names"] == (["x", "y"] if data == folder else ["x0", "x2"])
+    status, out, _ = run(["score", model, folder, "--weights", "w", "--json"], capsys)
+    scored = json.loads(out)
+    status, out, _ = run(["score", model, files["weighted"], "--weights", "w", "--json"], capsys)
+    assert scored == pytest.approx(json.loads(out), rel=1e-12)
+    assert set(scored) == {"log_likelihood", "mean_log_likelihood", "n_samples", "weight_sum"}
+
+
+@pytest.mark.parametrize("value, problem", [(-1.0, "must not be negative: row 30"), (np.nan, "must be finite: row 30")])
+def test_bad_weights_of_streamed_data_exit_2_naming_the_row(files, model, capsys, tmp_path, value, problem):
+    import pyarrow.parquet as pq
+
+    folder = _parquet(files, tmp_path)
+    second = pq.read_table(folder / "part-1.parquet")
+    weights = second.column("w").to_numpy().copy()
+    weights[5] = value  # row 25 + 5 of the whole set
+    pq.write_table(second.set_column(1, "w", [weights]), folder / "part-1.parquet")
+    out = tmp_path / "out.json"
+    out.write_bytes(KEEP)
+    for argv in (["fit", folder, "--k", "2", "--out", out], ["score", model, folder]):
+        status, _, stderr = run([*argv, "--weights", "w"], capsys)
+        assert status == 2 and stderr.count("\n") == 1 and problem in stderr, stderr
+    assert out.read_bytes() == KEEP
+
+
+def test_select_on_streamed_data_takes_no_weights_yet(files, capsys, tmp_path):
+    out = tmp_path / "never.json"
+    status, _, stderr = run(["select", _parquet(files, tmp_path), "--k", "1-2", "--weights", "w", "--out", out], capsys)
+    assert status == 2 and stderr.startswith("error: ") and "--weights" in stderr, stderr
+    assert not out.exists()

@@ -11,6 +11,7 @@ small       ``SmallBackend``: whole arrays, every component at once (the default
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 recentre    the covariances those sums cannot give accurately, summed about each mean instead
 streamed    ``StreamedBackend``: data not in memory, blocks of rows whose chunked sums are added up
+block_tasks the streamed backend's work on one block of rows (its sums), as functions a cluster can ship
 cluster     a Dask cluster as the streamed backend's runner: one task per block of a ``dask.array``
 """
 
@@ -33,10 +34,10 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
     ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
     reference the tests hold both to. A ``dask.array`` gets a ``StreamedBackend`` running one task per
-    block on the Dask client (``engine.backends.cluster``).
+    block on the Dask client (``engine.backends.cluster``), its blocks weighted by ``sample_weight`` if given.
     """
     if is_dask_array(X):
-        return dask_backend(X, dtype=dtype)
+        return dask_backend(X, dtype=dtype, sample_weight=sample_weight)
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
         return SmallBackend(X, sample_weight=sample_weight)
     return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight)

@@ -149,7 +149,8 @@ class ChunkedBackend:
 
     @classmethod
     def over_block(cls, X: NDArray[np.floating], shift: NDArray[np.float64], scale: NDArray[np.float64],
-                   reach: float, dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS) -> ChunkedBackend:
+                   reach: float, dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
+                   sample_weight: NDArray[np.float64] | None = None) -> ChunkedBackend:
         """A backend over one block of rows of a larger data set, standardised as the whole set is.
 
         ``engine.backends.streamed`` adds up the blocks' E-step sums (``_estep_range`` and the others):
@@ -162,13 +163,16 @@ class ChunkedBackend:
         shift, scale : ndarray of shape (n_features,)
         reach : float
             The largest ``|z|`` over the whole set.
+        sample_weight : ndarray of shape (block_rows,), optional
+            The block's rows' weights, already checked (the block's sums are then weighted).
         """
         block = cls.__new__(cls)
         block.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         block.dtype, block.chunk_rows, block.n_threads = np.dtype(dtype), int(chunk_rows), None
         block._n_features = block.X.shape[1]
         block.shift, block.scale, block.reach, block._zz = shift, scale, float(reach), None
-        block.sample_weight, block.total_weight = None, float(len(block.X))  # streamed rows are unweighted
+        block.sample_weight = sample_weight
+        block.total_weight = total_weight(sample_weight, len(block.X))
         with np.errstate(over="ignore", invalid="ignore"):
             if block.dtype == np.float64:  # straight into the transposed layout, no temporaries
                 block._zt = np.empty((block._n_features, len(block.X)))

@@ -4,7 +4,7 @@
 is one task per block of rows (the chunked engine's sums of that block: ``engine.backends.streamed``),
 the client adds them up and runs the M-step. The array is persisted on the cluster first, so the blocks
 are read or computed once, not once per iteration. ``engine.backends.make_backend`` (hence
-``engine.em.fit`` and ``iterate_em``) picks this for a ``dask.array`` by itself.
+``engine.em.fit`` and ``iterate_em``) picks this for a ``dask.array`` by itself, with its ``sample_weight`` too.
 
 Dask is the optional extra ``pip install -e ".[dask]"`` and is imported only here, when a Dask array or
 a scheduler is used. ``connect`` opens a client: ``local:N`` starts a local cluster of N worker
@@ -58,11 +58,16 @@ def connect(address: str):
         client = distributed.Client(cluster)
         client.cluster_opened_by_gmm = True  # closed with the client (engine.cli.streaming.release_backend)
         return client
+    if not address.strip():
+        raise InputError("--scheduler needs an address: a scheduler's (tcp://host:8786) or local:N.")
     try:
         return distributed.Client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
         raise InputError(f"--scheduler {address}: cannot reach the Dask scheduler ({error}); start one with "
                          "`dask scheduler` and workers with `dask worker ADDRESS`.") from None
+    except (ValueError, TypeError) as error:  # no port, an unknown scheme, tls:// without its certificates
+        raise InputError(f"--scheduler {address}: not a Dask scheduler's address ({error}); give one such as "
+                         "tcp://host:8786, or local:N for a local cluster.") from None
 
 
 def dask_array(X: NDArray, block_rows: int = CLUSTER_BLOCK_ROWS):
@@ -120,9 +125,24 @@ class DaskRunner:
         yield from self._compute([run(block, first) for block, first in zip(self._blocks, self._firsts, strict=True)])
 
 
-def dask_backend(X, client=None, dtype: type = np.float64):
+def dask_backend(X, client=None, dtype: type = np.float64, sample_weight=None, weights: str | None = None):
     """A ``StreamedBackend`` over the ``dask.array`` ``X`` of shape (n_samples, n_features) (see the module
-    docstring)."""
+    docstring).
+
+    With ``sample_weight`` (shape (n_samples,), a numpy or Dask array) each block carries its rows' weights as a
+    last column, checked on the workers in the first pass (``weights`` is what messages call them); with
+    ``weights`` alone, ``X``'s last column already holds them.
+    """
     from engine.backends.streamed import StreamedBackend
 
-    return StreamedBackend(DaskRunner(X, client), dtype=dtype)
+    if sample_weight is not None:
+        import dask.array as da
+
+        if np.shape(sample_weight) != (X.shape[0],):
+            raise InputError(f"the sample weights must be one number per row ({X.shape[0]}), not an array of shape "
+                             f"{np.shape(sample_weight)}.")
+        column = (sample_weight if is_dask_array(sample_weight)
+                  else da.from_array(np.asarray(sample_weight, dtype=np.float64), chunks=(X.chunks[0],)))
+        X = da.concatenate([X.astype(np.float64), column.astype(np.float64).reshape(-1, 1)], axis=1)
+        weights = weights or "the sample weights"
+    return StreamedBackend(DaskRunner(X, client), dtype=dtype, weights=weights)

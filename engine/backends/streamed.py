@@ -26,7 +26,13 @@ the first; every row of smaller data), one block at a time, and K x D-sized sums
   keeps ``sum z``, ``sum z z^T`` and the largest ``|z|``.
 
 Passes over the data: one to check and sum it, one for the start, one per E-step (two when a component
-becomes fragile, as in the chunked engine), one to score the result.
+becomes fragile, as in the chunked engine), one to score the result. The work on each block is
+``engine.backends.block_tasks``.
+
+Sample weights (``weights=``): the source's last column weighs each row, as ``ChunkedBackend``'s
+``sample_weight`` does; the first pass checks it and sums ``W``, every sum is weighted, and the starts draw
+from the sample by its rows' weights. On data of at most ``SAMPLE_ROWS`` rows the fit is the in-memory
+weighted fit.
 """
 
 from __future__ import annotations
@@ -38,9 +44,9 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.backends import block_tasks as tasks
 from engine.backends.base import EStepResult, worst_explained
-from engine.backends.chunked import CHUNK_ROWS, ChunkedBackend
-from engine.backends.expanded import Coefficients, Layout, feature_coefficients, feature_layout, stats_from_sums
+from engine.backends.expanded import feature_coefficients, feature_layout, stats_from_sums
 from engine.backends.recentre import (
     covariances_from_watched,
     fragile_components,
@@ -50,10 +56,11 @@ from engine.backends.recentre import (
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
 from engine.errors import InputError
-from engine.init import distance_frame, in_distance_frame, initial_centres, nearest_centre, require_distinct_rows
+from engine.init import distance_frame, in_distance_frame, initial_centres, require_distinct_rows
 from engine.params import MixtureParams
 from engine.scales import SUM_HEADROOM, check_fit_data, standardisation
 from engine.stats import SufficientStats
+from engine.weights import check_weight_sum, check_weight_values
 
 #: Rows of the in-memory sample (standardisation, initialisation, re-seeding); 3.2 MB at D = 4.
 SAMPLE_ROWS = 100_000
@@ -113,77 +120,6 @@ class SourceRunner:
                 bar.update(len(block))
 
 
-# ----------------------------------------------------------------------------------------------- block tasks
-# Module-level functions (bound with functools.partial), so that a Dask cluster can ship them to workers.
-
-def _block(frame: tuple, X: NDArray) -> ChunkedBackend:
-    shift, scale, reach, dtype = frame
-    return ChunkedBackend.over_block(X, shift, scale, reach, dtype, CHUNK_ROWS)
-
-
-def _data_sums(shift: NDArray, scale: NDArray, X: NDArray, first: int):
-    """Non-finite values per column (D,), ``sum z`` (D,), ``sum z z^T`` (D, D) and the largest ``|z|^2``."""
-    bad = (~np.isfinite(X)).sum(axis=0)
-    with np.errstate(over="ignore", invalid="ignore"):
-        z = (X - shift) / scale
-        squares = np.einsum("ij,ij->i", z, z)
-    return bad, z.sum(axis=0), z.T @ z, float(squares.max(initial=0.0))
-
-
-def _estep_sums(frame: tuple, coefficients: Coefficients, layout: Layout, watched: NDArray, centres_z: NDArray,
-                with_labels: bool, X: NDArray, first: int):
-    block = _block(frame, X)
-    labels = np.empty(len(X), dtype=np.intp) if with_labels else None
-    parts = block._map(block._estep_range, coefficients, layout, labels, watched, centres_z)
-    return sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts), labels
-
-
-def _centred_sums(frame: tuple, coefficients: Coefficients, layout: Layout, fragile: NDArray, means_z: NDArray,
-                  X: NDArray, first: int):
-    block = _block(frame, X)
-    return sum(block._map(block._centred_range, coefficients, layout, fragile, means_z))
-
-
-def _assignment(start: tuple, n_components: int, X: NDArray, first: int) -> NDArray:
-    """A block's starting labels (nearest centre) or random responsibilities (rows, n_components)."""
-    kind, *details = start
-    if kind == "centres":
-        centre, exponent, centres = details
-        return nearest_centre(in_distance_frame(X, centre, exponent), centres)
-    resp = np.random.default_rng([details[0], first]).uniform(size=(len(X), n_components))
-    return resp / resp.sum(axis=1, keepdims=True)
-
-
-def _assignment_sums(frame: tuple, start: tuple, layout: Layout, n_components: int, X: NDArray, first: int):
-    block = _block(frame, X)
-    return sum(block._map(block._assignment_range, _assignment(start, n_components, X, first), layout, n_components))
-
-
-def _centred_assignment_sums(frame: tuple, start: tuple, n_components: int, fragile: NDArray, means_z: NDArray,
-                             X: NDArray, first: int):
-    block = _block(frame, X)
-    assignment = _assignment(start, n_components, X, first)
-    return sum(block._map(block._centred_assignment_range, assignment, fragile, means_z))
-
-
-def _apply(frame: tuple, params: MixtureParams, what: str, X: NDArray, first: int):
-    """``labels`` (rows,), ``log_prob_norm`` (rows,), ``responsibilities`` (rows, K) or ``labels+resp``."""
-    block = _block(frame, X)
-    if what == "labels+resp":
-        return block.labels(params), block.responsibilities(params)
-    return getattr(block, what)(params)
-
-
-def _log_likelihood_sum(frame: tuple, params: MixtureParams, X: NDArray, first: int) -> float:
-    return float(_block(frame, X).log_prob_norm(params).sum())
-
-
-def _worst(frame: tuple, params: MixtureParams, count: int, X: NDArray, first: int):
-    log_prob_norm = _block(frame, X).log_prob_norm(params)
-    chosen = worst_explained(log_prob_norm, count)
-    return log_prob_norm[chosen], np.asarray(X[chosen], dtype=np.float64)
-
-
 class StreamedBackend:
     """A backend over blocks of rows handed out by a ``BlockRunner`` (see the module docstring).
 
@@ -193,31 +129,49 @@ class StreamedBackend:
     dtype : numpy dtype, optional
         As for ``ChunkedBackend``.
     sample_rows : int, optional
+    weights : str, optional
+        The runner's last column holds the rows' sample weights (``engine.weights``), and this is what
+        messages call them (``"the weights (column 'w' of data.parquet)"``); checked in the first pass.
 
     Attributes
     ----------
     X : ndarray of shape (n_sample, n_features)
         The in-memory sample (not the data: ``n_samples`` counts every row).
+    sample_weight : ndarray of shape (n_sample,) or None
+        The sample's rows' weights (what the starts draw by); ``total_weight`` is the whole data's ``W``.
     """
 
-    def __init__(self, runner: BlockRunner, dtype: type = np.float64, sample_rows: int = SAMPLE_ROWS) -> None:
+    def __init__(self, runner: BlockRunner, dtype: type = np.float64, sample_rows: int = SAMPLE_ROWS,
+                 weights: str | None = None) -> None:
         self.runner = runner
         self.dtype = np.dtype(dtype)
-        self.X = np.asarray(runner.sample(sample_rows), dtype=np.float64)
+        sample = np.asarray(runner.sample(sample_rows), dtype=np.float64)
+        self.weights = weights
+        self.X = sample if weights is None else sample[:, :-1]
+        self.sample_weight = None if weights is None else np.ascontiguousarray(sample[:, -1])
         self.shift, self.scale = standardisation(self.X)
         self._summary: tuple[NDArray, NDArray, float] | None = None
+        self._total_weight = float(self.n_samples)
         self.feature_names: tuple[str, ...] | None = None
 
     @property
     def n_samples(self) -> int:
         return self.runner.n_samples
 
+    @property
+    def total_weight(self) -> float:
+        """``W``, the sum of every row's weight (``n_samples`` without weights; with them, from the first pass)."""
+        if self.weights is not None:
+            self._data_summary()
+        return self._total_weight
+
     def _summed(self, task, what: str):
         """The sum over blocks of ``task``'s results (arrays, numbers, or tuples of them)."""
         total = None
         for result in self.runner.map_blocks(task, what):
-            total = result if total is None else (tuple(a + b for a, b in zip(total, result, strict=True))
-                                                  if isinstance(result, tuple) else total + result)
+            with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by the checks that follow
+                total = result if total is None else (tuple(a + b for a, b in zip(total, result, strict=True))
+                                                      if isinstance(result, tuple) else total + result)
         return total
 
     # ------------------------------------------------------------------ the data
@@ -226,7 +180,9 @@ class StreamedBackend:
         their messages), then one pass over every row (see ``_data_summary``)."""
         self.feature_names = tuple(feature_names) if feature_names is not None else None
         check_fit_data(self.X, feature_names)
-        require_distinct_rows(self.X, n_components)
+        if self.sample_weight is not None:
+            self._data_summary()  # the weights checked (all zero, say) before the rows of positive weight are counted
+        require_distinct_rows(self.X, n_components, sample_weight=self.sample_weight)
         self._data_summary()
 
     def _column(self, index: int) -> str:
@@ -236,7 +192,18 @@ class StreamedBackend:
     def _data_summary(self) -> tuple[NDArray, NDArray, float]:
         """``sum z`` (D,), ``sum z z^T`` (D, D) and the largest ``|z|``, from one pass that also checks the data."""
         if self._summary is None:
-            bad, total, scatter, reach_sq = self._summed(partial(_data_sums, self.shift, self.scale), "checking")
+            if self.weights is None:
+                bad, total, scatter, reach_sq = self._summed(partial(tasks.data_sums, self.shift, self.scale),
+                                                             "checking")
+            else:
+                bad, total, scatter, reach_sq, weight_sum, bad_weights = self._summed(
+                    partial(tasks.weighted_data_sums, self.shift, self.scale), "checking")
+                if bad_weights:  # one more pass finds the first, for its message
+                    row, value = next(found for found in self.runner.map_blocks(tasks.first_bad_weight, "checking")
+                                      if found is not None)
+                    check_weight_values(np.array([value]), self.weights, row)
+                check_weight_sum(weight_sum, self.weights)
+                self._total_weight = weight_sum
             if bad.any():
                 column = int(np.flatnonzero(bad)[0])
                 raise InputError(f"{self._column(column)} holds NaN or infinite values ({int(bad[column])} of "
@@ -254,19 +221,19 @@ class StreamedBackend:
         return self._data_summary()[:2]
 
     def _frame(self) -> tuple:
-        return self.shift, self.scale, self._data_summary()[2], self.dtype
+        return self.shift, self.scale, self._data_summary()[2], self.dtype, self.weights is not None
 
     def data_covariance(self) -> NDArray[np.float64]:
-        """Covariance of the whole data, shape (n_features, n_features)."""
+        """Covariance of the whole data (weighted), shape (n_features, n_features)."""
         total, scatter = self._scatter()
-        mean_z = total / self.n_samples
-        return (scatter / self.n_samples - np.outer(mean_z, mean_z)) * np.outer(self.scale, self.scale)
+        mean_z = total / self.total_weight
+        return (scatter / self.total_weight - np.outer(mean_z, mean_z)) * np.outer(self.scale, self.scale)
 
     # ---------------------------------------------------------------- statistics
     def _statistics(self, sums: NDArray, covariance_type: CovarianceType) -> tuple[SufficientStats, NDArray]:
         """M-step statistics from summed ``R^T F`` (K, columns), and the components too fragile for them."""
         stats = stats_from_sums(sums, covariance_type, self.shift, self.scale, self._scatter)
-        fragile = fragile_components(sums, covariance_type, self.X.shape[1], self._scatter, self.n_samples)
+        fragile = fragile_components(sums, covariance_type, self.X.shape[1], self._scatter, self.total_weight)
         return stats, fragile
 
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task) -> SufficientStats:
@@ -282,16 +249,16 @@ class StreamedBackend:
         else:
             centre, exponent = distance_frame(self.X)
             start = ("centres", centre, exponent, initial_centres(in_distance_frame(self.X, centre, exponent),
-                                                                  config, rng))
+                                                                  config, rng, self.sample_weight))
         return self._assignment_stats(start, n_components, covariance_type)
 
     def _assignment_stats(self, start: tuple, n_components: int, covariance_type: CovarianceType) -> SufficientStats:
         layout = feature_layout(covariance_type, self.X.shape[1])
         frame = self._frame()
-        sums = self._summed(partial(_assignment_sums, frame, start, layout, n_components), "starting")
+        sums = self._summed(partial(tasks.assignment_sums, frame, start, layout, n_components), "starting")
         stats, fragile = self._statistics(sums, covariance_type)
         if fragile.size:
-            stats = self._recentred(stats, fragile, lambda f, m, X, first: _centred_assignment_sums(
+            stats = self._recentred(stats, fragile, lambda f, m, X, first: tasks.centred_assignment_sums(
                 frame, start, n_components, f, m, X, first))
         return stats
 
@@ -301,13 +268,13 @@ class StreamedBackend:
         layout, frame = feature_layout(covariance_type, self.X.shape[1]), self._frame()
 
         def sums(X, first):
-            block = _block(frame, X)
+            block = tasks.chunked_block(frame, X)
             return sum(block._map(block._assignment_range, assignment[first:first + len(X)], layout, n_components))
 
         stats, fragile = self._statistics(self._summed(sums, "starting"), covariance_type)
         if fragile.size:
             def centred(f, m, X, first):
-                block = _block(frame, X)
+                block = tasks.chunked_block(frame, X)
                 return sum(block._map(block._centred_assignment_range, assignment[first:first + len(X)], f, m))
             stats = self._recentred(stats, fragile, centred)
         return stats
@@ -324,8 +291,8 @@ class StreamedBackend:
         frame = self._frame()
         coefficients = feature_coefficients(params, self.shift, self.scale, self.dtype, frame[2])
         layout = feature_layout(params.covariance_type, self.X.shape[1])
-        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.n_samples)
-        task = partial(_estep_sums, frame, coefficients, layout, watched, centres_z, with_labels)
+        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
+        task = partial(tasks.estep_sums, frame, coefficients, layout, watched, centres_z, with_labels)
         sums, total, scatter, labels = 0.0, 0.0, 0.0, []
         for block_sums, block_total, block_scatter, block_labels in self.runner.map_blocks(task, "E-step"):
             sums, total, scatter = sums + block_sums, total + block_total, scatter + block_scatter
@@ -335,19 +302,19 @@ class StreamedBackend:
             stats, fragile = covariances_from_watched(stats, fragile, watched, centres_z, scatter, self.shift,
                                                       self.scale)
         if fragile.size:
-            stats = self._recentred(stats, fragile, partial(_centred_sums, frame, coefficients, layout))
-        return EStepResult(mean_log_likelihood=float(total / self.n_samples),
+            stats = self._recentred(stats, fragile, partial(tasks.centred_sums, frame, coefficients, layout))
+        return EStepResult(mean_log_likelihood=float(total / self.total_weight),
                            labels=np.concatenate(labels) if with_labels else None, view_resp=None, stats=stats)
 
     # ------------------------------------------------------------- per row
     def mean_log_likelihood(self, params: MixtureParams) -> float:
         """Mean of ``log p(x_i)`` over every row, in float64, in one pass."""
-        return self._summed(partial(_log_likelihood_sum, self._frame(), params), "scoring") / self.n_samples
+        return self._summed(partial(tasks.log_likelihood_sum, self._frame(), params), "scoring") / self.total_weight
 
     def blocks_applied(self, params: MixtureParams, what: str) -> Iterator:
         """Per block, in order: ``labels`` (rows,), ``log_prob_norm`` (rows,), ``responsibilities``
         (rows, K), or both labels and responsibilities for ``"labels+resp"`` (what ``predict`` writes)."""
-        return self.runner.map_blocks(partial(_apply, self._frame(), params, what), "predicting")
+        return self.runner.map_blocks(partial(tasks.apply, self._frame(), params, what), "predicting")
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
         """Log-likelihood of every row, shape (n_samples,) (in memory: see ``mean_log_likelihood``)."""
@@ -364,7 +331,7 @@ class StreamedBackend:
     def worst_points(self, params: MixtureParams, count: int) -> NDArray[np.float64]:
         """The ``count`` rows worst explained by ``params`` (lowest first), shape (count, n_features), one pass."""
         log_prob, rows = [], []
-        for block_log_prob, block_rows in self.runner.map_blocks(partial(_worst, self._frame(), params, count),
+        for block_log_prob, block_rows in self.runner.map_blocks(partial(tasks.worst, self._frame(), params, count),
                                                                  "re-seeding"):
             log_prob.append(block_log_prob)
             rows.append(block_rows)

@@ -225,7 +225,7 @@ def cmd_fit(args) -> int:
         check_features(loaded.params, dataset.X, loaded.feature_names)
     # With --json stdout carries only the JSON document, so the progress goes to stderr.
     progress = None if args.quiet else _Progress(config.n_init, sys.stderr if args.json else sys.stdout)
-    backend = fit_backend(args, dataset)
+    backend = fit_backend(args, dataset, data.sample_weight)
     try:
         result = fit(dataset.X, config, on_snapshot=progress, feature_names=dataset.feature_names, backend=backend,
                      sample_weight=data.sample_weight)

@@ -21,7 +21,7 @@ from typing import TextIO
 
 from engine.errors import GMMError, InputError
 from engine.io.atomic import written_count, written_since
-from engine.io.paths import file_status, is_regular, same_file, shown_path
+from engine.io.paths import file_status, is_regular, read_by_data_folder, same_file, shown_path
 
 PROG = "gmm-explorer"
 EXIT_OK = 0
@@ -159,7 +159,8 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, str | 
     InputError
         For an output that cannot be written (``check_output_path``), two outputs naming one file, or an
         output that is the same file as an input: the same path once links are resolved, or the same
-        inode (a hard link), so writing it would replace what the command reads.
+        inode (a hard link), so writing it would replace what the command reads; or a Parquet file inside
+        an input folder of Parquet data, which would replace one of its files or join the data.
     """
     paths = {option: check_output_path(value, option) for option, value in outputs.items() if value is not None}
     given = list(paths.items())
@@ -171,6 +172,9 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, str | 
             if source is not None and same_file(path, source):
                 raise InputError(f"{option} {shown_path(path)} would overwrite the input {what} {shown_path(source)}: "
                                  f"choose another name for {option}.")
+            if source is not None and read_by_data_folder(path, source):
+                raise InputError(f"{option} {shown_path(path)} is inside the input data folder {shown_path(source)}, "
+                                 f"whose every Parquet file is read as data: choose another name for {option}.")
     return paths
 
 

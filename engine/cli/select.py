@@ -366,7 +366,7 @@ def register(commands) -> None:
                     "(--refine-all: every cell; on fewer rows every cell is fitted to --tol). BIC, AIC and ICL are "
                     "lower-is-better (mclust's = -ours); CV is the "
                     "held-out log-likelihood per row (higher is better).")
-    p.add_argument("data", metavar="DATA", help="data file (CSV with a header, or .npy)")
+    p.add_argument("data", metavar="DATA", help="data file (CSV with a header, .npy, or Parquet file or folder)")
     p.add_argument("--k", metavar="KS", help="numbers of components: a range 1-9 or a list 2,3,5 (default 1-9, "
                                             "capped by the number of distinct rows)")
     p.add_argument("--covariance", default="all", metavar="TYPES",

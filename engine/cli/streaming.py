@@ -24,6 +24,7 @@ import numpy as np
 
 from engine.errors import InputError
 from engine.io.atomic import write_all
+from engine.io.columns import WithWeights
 from engine.io.streams import RowSource, is_parquet, open_rows
 from engine.io.tables import Dataset, load_data
 from engine.params import MixtureParams
@@ -42,11 +43,14 @@ class StreamedDataset:
     X : ndarray of shape (n_sample, n_features)
         The backend's in-memory sample of the rows (not every row).
     backend : StreamedBackend
+    weighted : bool
+        The rows' last column is their sample weights (``--weights``), not a feature.
     """
 
     rows: RowSource
     backend: object
     n_dropped: int = 0
+    weighted: bool = False
 
     @property
     def X(self) -> np.ndarray:  # noqa: N802 (the Dataset attribute it stands in for)
@@ -54,7 +58,12 @@ class StreamedDataset:
 
     @property
     def feature_names(self) -> tuple[str, ...]:
-        return self.rows.feature_names
+        return self.rows.feature_names[:-1] if self.weighted else self.rows.feature_names
+
+    @property
+    def weights_column(self) -> str | None:
+        """The name of the weights' column (None without weights)."""
+        return self.rows.feature_names[-1] if self.weighted else None
 
     @property
     def n_samples(self) -> int:
@@ -62,7 +71,7 @@ class StreamedDataset:
 
     @property
     def n_features(self) -> int:
-        return self.rows.n_features
+        return len(self.feature_names)
 
     @property
     def source(self) -> str:
@@ -99,34 +108,46 @@ def load_input(args, columns: Sequence[str | int] | None, drop_invalid: bool = F
     """The command's data: a ``Dataset`` in memory, or a ``StreamedDataset`` (see the module docstring)."""
     if not wants_stream(args.data, getattr(args, "stream", False)):
         return load_data(args.data, columns=columns, drop_invalid=drop_invalid)
+    return load_stream(args, columns, drop_invalid)
+
+
+def load_stream(args, columns: Sequence[str | int] | None, drop_invalid: bool = False,
+                weights: str | None = None) -> StreamedDataset:
+    """``args.data`` read block by block; with ``weights`` (``--weights COLUMN``) that column weighs the rows."""
     if drop_invalid:
         raise InputError(f"{args.data} is streamed, and streamed rows cannot be dropped: remove --drop-invalid "
                          "(and the rows with missing values from the file).")
     from engine.backends.streamed import SourceRunner, StreamedBackend
 
-    rows = open_rows(args.data, columns)
+    rows = open_rows(args.data, columns if weights is None else WithWeights(columns, weights))
     if rows.n_samples < 1:
         raise InputError(f"{args.data}: no rows to read.")
     progress = not getattr(args, "quiet", False)
-    return StreamedDataset(rows, StreamedBackend(SourceRunner(rows, progress=progress)))
+    described = None if weights is None else f"the weights (column {rows.feature_names[-1]!r} of {args.data})"
+    return StreamedDataset(rows, StreamedBackend(SourceRunner(rows, progress=progress), weights=described),
+                           weighted=weights is not None)
 
 
-def fit_backend(args, dataset: Dataset | StreamedDataset):
-    """The backend ``fit`` runs on: a Dask cluster's with ``--scheduler``, the streamed one, or None (default)."""
+def fit_backend(args, dataset: Dataset | StreamedDataset, sample_weight: np.ndarray | None = None):
+    """The backend ``fit`` runs on: a Dask cluster's with ``--scheduler``, the streamed one, or None (default).
+
+    ``sample_weight`` (n_samples,): the in-memory data's weights (``--weights``); streamed data carries its own.
+    """
     address = getattr(args, "scheduler", None)
-    if address:
+    if address is not None:
         from engine.backends.cluster import connect, dask_array, dask_backend
 
+        streamed = isinstance(dataset, StreamedDataset)
+        mapped = getattr(dataset.rows, "mapped", None) if streamed else None  # a .npy file's memory map
+        if streamed and mapped is None:  # refused before a cluster is started or reached for nothing
+            raise InputError("--scheduler reads .npy and CSV files; convert the Parquet data to .npy first.")
         client = connect(address)
         client.opened_by_gmm = True
-        if not isinstance(dataset, StreamedDataset):
-            return dask_backend(dask_array(dataset.X), client)
-        mapped = getattr(dataset.rows, "mapped", None)  # a .npy file's memory map: the workers get its blocks
-        if mapped is None:
-            raise InputError("--scheduler reads .npy and CSV files; convert the Parquet data to .npy first.")
-        columns = getattr(dataset.rows, "_columns", None)
+        if not streamed:
+            return dask_backend(dask_array(dataset.X), client, sample_weight=sample_weight)
+        columns = getattr(dataset.rows, "_columns", None)  # with --weights, the weights' column comes last
         array = dask_array(mapped())
-        return dask_backend(array if columns is None else array[:, columns], client)
+        return dask_backend(array if columns is None else array[:, columns], client, weights=dataset.backend.weights)
     return dataset.backend if isinstance(dataset, StreamedDataset) else None
 
 
@@ -182,4 +203,4 @@ def _csv_block(labels: np.ndarray, resp: np.ndarray | None) -> str:
 
 
 __all__ = ["STREAM_ABOVE_BYTES", "StreamedDataset", "add_scheduler_option", "add_stream_options", "fit_backend",
-           "load_input", "mean_log_likelihood", "release_backend", "wants_stream", "write_predictions"]
+           "load_input", "load_stream", "mean_log_likelihood", "release_backend", "wants_stream", "write_predictions"]

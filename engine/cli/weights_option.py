@@ -3,7 +3,9 @@
 The column is named by header or 0-based index, is never a feature (``--columns`` may not name it, and
 without ``--columns`` every other column is a feature), and its values must be finite, non-negative and
 not all zero (``engine.weights.check_sample_weight``); anything else is bad input (exit 2, one
-``error:`` line, nothing written).
+``error:`` line, nothing written). Streamed data (``engine.cli.streaming``) reads the column with the
+features, block by block, and its first pass checks it (``fit --scheduler`` too, on the workers);
+``select`` takes no weights on it yet.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.cli.frontend import parse_columns
-from engine.cli.streaming import StreamedDataset, load_input, wants_stream
+from engine.cli.streaming import StreamedDataset, load_input, load_stream, wants_stream
 from engine.errors import InputError
 from engine.io.tables import Dataset, load_weighted_data
 from engine.weights import check_sample_weight
@@ -40,8 +42,12 @@ class WeightedData:
 
     @property
     def weight_sum(self) -> float:
-        """``W`` (the number of rows without weights)."""
-        return float(self.dataset.n_samples if self.sample_weight is None else self.sample_weight.sum())
+        """``W`` (the number of rows without weights; of streamed rows, known after the first pass)."""
+        if self.sample_weight is None:
+            return float(self.dataset.n_samples)
+        if isinstance(self.dataset, StreamedDataset):  # sample_weight: the in-memory sample's only
+            return float(self.dataset.backend.total_weight)
+        return float(self.sample_weight.sum())
 
     def fit_block_entry(self) -> dict[str, Any]:
         """What the model's ``fit`` block records of the weights: ``{"sample_weights": {"column", "sum"}}``."""
@@ -70,12 +76,12 @@ def load_command_data(args: argparse.Namespace, drop_invalid: bool = False) -> W
     if getattr(args, "weights", None) is None:
         return WeightedData(load_input(args, columns, drop_invalid))  # in memory, or streamed
     if wants_stream(args.data, getattr(args, "stream", False)):
-        raise InputError(f"{args.data} is streamed (Parquet, a .npy file over 1 GiB, or --stream), and streamed data "
-                         "takes no --weights yet: fit it in memory (a .npy or CSV file without --stream) or drop "
-                         "--weights.")
-    if getattr(args, "scheduler", None):
-        raise InputError("--weights and --scheduler cannot be combined yet: the cluster's E-steps are unweighted; "
-                         "drop one of them.")
+        if args.command == "select":
+            raise InputError(f"{args.data} is streamed (Parquet, a .npy file over 1 GiB, or --stream), and select "
+                             "takes no --weights on streamed data yet: select on it in memory (a .npy or CSV file "
+                             "without --stream) or drop --weights.")
+        dataset = load_stream(args, columns, drop_invalid, args.weights)
+        return WeightedData(dataset, dataset.backend.sample_weight, dataset.weights_column)
     dataset, weights, column = load_weighted_data(args.data, columns, args.weights, drop_invalid)
     checked = check_sample_weight(weights, dataset.n_samples, f"the weights (column {column!r} of {args.data})")
     return WeightedData(dataset, checked, column)

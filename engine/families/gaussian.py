@@ -16,7 +16,7 @@ from engine.locks import apply_locks
 from engine.params import MixtureParams
 from engine.scales import check_fit_data
 from engine.stats import Reseed, SufficientStats, m_step
-from engine.weights import backend_total_weight, backend_weights, weighted_mean
+from engine.weights import backend_total_weight, backend_weights, sample_unit, weighted_mean
 
 
 class GaussianFamily:
@@ -72,7 +72,7 @@ class GaussianFamily:
             stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
         # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
         reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng, weights), backend.data_covariance,
-                        self.total_weight)
+                        self.total_weight, sample_unit(weights))
         params, reseeded = m_step(stats, config.reg_covar, reseed)
         return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
 
@@ -85,7 +85,7 @@ class GaussianFamily:
         the locks."""
         backend, config = self.backend, self.config
         reseed = Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance,
-                        self.total_weight)
+                        self.total_weight, sample_unit(backend_weights(backend)))
         with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
             updated, reseeded = m_step(stats, config.reg_covar, reseed)
             return apply_locks(updated, params, stats, config.locks, config.reg_covar), reseeded

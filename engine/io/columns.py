@@ -94,6 +94,6 @@ def _with_weights(columns: WithWeights, names: list[str], source: str) -> list[i
         return features + [weights]
     features = resolve_columns(columns.features, names, source)
     if weights in features:
-        raise InputError(f"{source}: column {names[weights]!r} ({weights}) is chosen both as a feature and as the "
+        raise InputError(f"{source}: column {names[weights]!r} ({weights + 1}) is chosen both as a feature and as the "
                          "weights (--weights); leave it out of --columns.")
     return features + [weights]

@@ -16,6 +16,8 @@ from pathlib import Path
 
 #: The longest name (one file or folder, in bytes) that Linux, macOS and Windows file systems allow.
 NAME_MAX_BYTES = 255
+#: A folder read as data reads every file with these suffixes under it (``engine.io.streams``).
+PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 def _shown(name: str, limit: int = 40) -> str:
@@ -94,4 +96,15 @@ def same_file(first: str | os.PathLike, second: str | os.PathLike) -> bool:
     try:
         return os.path.samefile(first, second)
     except (OSError, ValueError):
+        return False
+
+
+def read_by_data_folder(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """True when ``folder`` is a folder read as Parquet data and ``path`` is, or would become, one of the files
+    it reads: a Parquet name anywhere under it (links resolved). Never raises."""
+    try:
+        if Path(path).suffix.lower() not in PARQUET_SUFFIXES or not Path(folder).is_dir():
+            return False
+        return Path(path).resolve().is_relative_to(Path(folder).resolve())
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a symbolic link loop (Python 3.11)
         return False

@@ -25,11 +25,12 @@ from numpy.typing import NDArray
 
 from engine.errors import InputError
 from engine.io.columns import resolve_columns
+from engine.io.paths import PARQUET_SUFFIXES
+from engine.io.tables import read_npy_header
 from engine.io.true_labels import choose_columns
 
 #: Rows per block: 256 Ki rows of 3 doubles is 6 MB, large enough that a block's overheads do not show.
 BLOCK_ROWS = 1 << 18
-PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 class RowSource:
@@ -97,10 +98,8 @@ class NpyRows(RowSource):
 
     def __init__(self, path: Path, columns: Sequence[str | int] | None = None) -> None:
         self.path = Path(path)
+        read_npy_header(self.path)  # the checks of a .npy file loaded whole: numeric, 1-D or 2-D, not empty, whole
         mapped = self.mapped()
-        if mapped.ndim != 2 or mapped.dtype.kind not in "fiub":
-            raise InputError(f"{path}: a .npy data file must hold a 1-D or 2-D numeric array, not "
-                             f"{np.ndim(mapped)}-D {mapped.dtype}.")
         names = [f"x{j}" for j in range(mapped.shape[1])]
         chosen = resolve_columns(columns, names, str(path))
         self._columns = None if chosen == list(range(len(names))) else chosen
@@ -158,7 +157,8 @@ class ParquetRows(RowSource):
     def __init__(self, path: Path, columns: Sequence[str | int] | None = None) -> None:
         ds = import_pyarrow_dataset()
         if path.is_dir():
-            files = sorted(str(file) for file in path.rglob("*") if file.suffix.lower() in PARQUET_SUFFIXES)
+            files = sorted(str(file) for file in path.rglob("*")
+                           if file.suffix.lower() in PARQUET_SUFFIXES and file.is_file())  # Spark: a.parquet/ folders
             if not files:
                 raise InputError(f"{path}: a folder without .parquet files; choose a data file or a folder of them.")
         else:
@@ -175,6 +175,8 @@ class ParquetRows(RowSource):
                 if not _numeric(kind):
                     raise InputError(f"{path}: column {name!r} holds {kind}, not numbers; choose numeric columns "
                                      "with --columns.")
+            if len(files) > 1:
+                self._check_every_file()
             self.n_samples = int(self._dataset.count_rows())
         except InputError:
             raise
@@ -182,13 +184,46 @@ class ParquetRows(RowSource):
             raise InputError(f"{path}: not a readable Parquet data set ({error}).") from None
         self.source = str(path)
 
+    def _check_every_file(self) -> None:
+        """Each file of a folder holds every chosen column, as numbers: the data set's schema is its first
+        file's, and a later file that differs would otherwise fail in the middle of a pass."""
+        for fragment in self._dataset.get_fragments():
+            schema = fragment.physical_schema
+            for name in self.feature_names:
+                if schema.get_field_index(name) < 0:
+                    raise InputError(f"{fragment.path}: there is no column {name!r} in this file of the folder; give "
+                                     "every file the same columns, or choose columns they all have with --columns.")
+                kind = schema.field(name).type
+                if not _numeric(kind):
+                    raise InputError(f"{fragment.path}: column {name!r} holds {kind}, not numbers; give every file "
+                                     "of the folder numeric columns, or choose others with --columns.")
+
+    def _batches(self, block_rows: int) -> Iterator[NDArray[np.float64]]:
+        """pyarrow's record batches of the chosen columns as float64 arrays (rows, n_features); a file that
+        cannot be read, in the middle of a pass too, is an ``InputError``."""
+        batches = None
+        while True:
+            try:
+                if batches is None:
+                    batches = iter(self._dataset.to_batches(columns=list(self.feature_names),
+                                                            batch_size=min(block_rows, 1 << 20)))
+                batch = next(batches, None)
+                if batch is None:
+                    return
+                block = np.column_stack([_column(batch.column(j)) for j in range(batch.num_columns)])
+            except InputError:
+                raise
+            except Exception as error:  # pyarrow's ArrowInvalid, OSError (a file removed or damaged) and others
+                raise InputError(f"{self.source}: the Parquet data cannot be read ({error}); check its files."
+                                 ) from None
+            yield block
+
     def blocks(self, block_rows: int = BLOCK_ROWS) -> Iterator[NDArray[np.float64]]:
         pending: list[NDArray[np.float64]] = []
         held = 0
-        for batch in self._dataset.to_batches(columns=list(self.feature_names), batch_size=min(block_rows, 1 << 20)):
-            if batch.num_rows == 0:
+        for block in self._batches(block_rows):
+            if len(block) == 0:
                 continue
-            block = np.column_stack([_column(batch.column(j)) for j in range(batch.num_columns)])
             pending.append(block)
             held += len(block)
             while held >= block_rows:

@@ -229,11 +229,24 @@ def _check_numeric(dtype: np.dtype, shape: tuple[int, ...], source: str) -> None
         raise InputError(f"{source} holds an empty array of shape {shape}; it needs at least one row and column.")
 
 
-def _load_npy(file: Path, columns: Sequence[str | int] | None, drop_invalid: bool) -> Dataset:
-    """Check the header of a ``.npy`` file before loading it, so a corrupt one never reaches numpy's errors."""
+def read_npy_header(file: Path) -> tuple[tuple[int, ...], np.dtype]:
+    """The shape and dtype of the array in a ``.npy`` file, from its header alone, checked as a data set's.
+
+    Used before the file is loaded or memory-mapped (``engine.io.streams``), so that a corrupt, truncated,
+    zipped (``.npz``) or pickled file, or one of another dtype or shape, never reaches numpy's errors.
+
+    Raises
+    ------
+    InputError
+        With one sentence naming the problem: not a ``.npy`` file, a damaged header, a truncated file, not
+        numbers, not 1-D or 2-D, or empty.
+    """
     corrupt = f"{file.name} is not a valid .npy file"
     try:
         with file.open("rb") as handle:
+            if handle.read(4) == b"PK\x03\x04":
+                raise InputError(f"{corrupt} but a zip archive (a .npz file?); save one array with numpy.save.")
+            handle.seek(0)
             version = npy_format.read_magic(handle)
             read_header = {(1, 0): npy_format.read_array_header_1_0, (2, 0): npy_format.read_array_header_2_0}
             if version not in read_header:
@@ -249,6 +262,13 @@ def _load_npy(file: Path, columns: Sequence[str | int] | None, drop_invalid: boo
     _check_numeric(dtype, shape, file.name)
     if data_bytes < math.prod(shape) * dtype.itemsize:
         raise InputError(f"{corrupt} (it is truncated); save the array again with numpy.save.")
+    return shape, dtype
+
+
+def _load_npy(file: Path, columns: Sequence[str | int] | None, drop_invalid: bool) -> Dataset:
+    """Check the header of a ``.npy`` file before loading it, so a corrupt one never reaches numpy's errors."""
+    read_npy_header(file)
+    corrupt = f"{file.name} is not a valid .npy file"
     try:
         array = np.load(file, allow_pickle=False)
     except Exception:
