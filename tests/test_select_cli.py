@@ -134,6 +134,19 @@ def test_bad_input_is_one_error_line_and_nothing_is_written(workdir, data_csv, c
     assert out.read_bytes() == KEEP and table.read_bytes() == KEEP
 
 
+@pytest.mark.parametrize("ks, message", [
+    ("1-1000000000000", "K = 1000000000000 is larger than the number of distinct rows in the data (150)"),
+    ("2,5-1000000000000", "K = 1000000000000 is larger than the number of distinct rows in the data (150)"),
+    ("1-3,2-1000000000000", "names a number of components twice"),
+    ("1--2", "at least 1"),
+])
+def test_a_k_range_is_checked_without_listing_every_k(data_csv, capsys, ks, message):
+    """A range as wide as 1-1e12 is refused at once (listing it ran out of memory: a traceback)."""
+    status, stdout, err = run(["select", data_csv, *FAST, "--k", ks], capsys)
+    assert status == 2 and stdout == ""
+    assert len(err.splitlines()) == 1 and err.startswith("error: ") and message in err
+
+
 def test_an_output_that_is_the_input_is_refused(data_csv, capsys):
     before = Path(data_csv).read_bytes()
     status, _, err = run(["select", data_csv, *FAST, "--table", data_csv], capsys)

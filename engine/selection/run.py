@@ -27,7 +27,7 @@ from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.scales import check_fit_data
 from engine.selection.cells import CellData, fit_cell, refine_cell
-from engine.selection.grid import Criterion, SelectionConfig
+from engine.selection.grid import Criterion, SelectionConfig, too_many_components
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
 from engine.selection.streamed import streamed_cell_data
@@ -89,8 +89,7 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     if distinct >= largest:
         return config, None
     if not config.default_ks:
-        raise InputError(f"K = {largest} is larger than the number of distinct rows in the data ({distinct}): "
-                         f"use K up to {distinct}.")
+        raise InputError(too_many_components(largest, distinct))
     ks = tuple(k for k in config.ks if k <= distinct)
     note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct "
             f"row{'s' if distinct != 1 else ''}, and a mixture cannot have more components than that.")
