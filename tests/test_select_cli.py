@@ -73,6 +73,18 @@ def test_quiet_prints_no_progress(data_csv, capsys):
     assert status == 0 and err == ""
 
 
+def test_a_drawn_seed_is_printed_even_when_quiet(workdir, data_csv, capsys):
+    """Without --seed the run's seed is drawn; --quiet drops the progress that named it, so the summary does."""
+    grid = ["--k", "1-2", "--covariance", "spherical", "--n-init", "1", "--folds", "2", "--jobs", "1", "--quiet"]
+    first, again = workdir / "drawn.csv", workdir / "repeated.csv"
+    status, out, _ = run(["select", data_csv, *grid, "--table", first], capsys)
+    assert status == 0
+    seeds = [line.split()[1] for line in out.splitlines() if line.startswith("seed ") and "was drawn" in line]
+    assert len(seeds) == 1
+    assert run(["select", data_csv, *grid, "--seed", seeds[0], "--table", again], capsys)[0] == 0
+    assert again.read_bytes() == first.read_bytes()
+
+
 def test_json_is_one_document_with_the_grid_and_the_choice(data_csv, capsys):
     status, out, err = run(["select", data_csv, *FAST, "--criterion", "icl", "--json"], capsys)
     assert status == 0

@@ -351,6 +351,8 @@ def cmd_select(args) -> int:
         print_lines([json.dumps(selection_document(result, lrt), indent=2, allow_nan=False)])
         return EXIT_OK
     lines = table_lines(result) + [""] + top_lines(result) + [""] + summary_lines(result)
+    if args.seed is None:  # the progress that names it is on stderr, and not there with --quiet
+        lines.append(f"seed {result.config.seed} was drawn: --seed {result.config.seed} repeats this selection")
     if lrt is not None:
         lines += [""] + lrt_lines(lrt)
     if files:
