@@ -53,7 +53,13 @@ from engine.selection.lrt import (
     iterate_bootstrap_lrt,
 )
 from engine.selection.results import CellProgress, CellResult, SelectionResult
-from engine.selection.run import distinct_rows_up_to, effective_config, iterate_selection, selection_data
+from engine.selection.run import (
+    POSITIVE_ROWS,
+    distinct_rows_up_to,
+    effective_config,
+    iterate_selection,
+    selection_data,
+)
 from engine.selection.screening import (
     BIC_MARGIN,
     CV_MARGIN,
@@ -265,12 +271,12 @@ class _CellLines:
                      + (f"  {flags}" if flags else "")], self.stream)
 
 
-def _ks(text: str | None, X) -> tuple[int, ...] | None:
+def _ks(text: str | None, X, rows: str) -> tuple[int, ...] | None:
     """``--k`` as numbers of components (None: the default range), a K above the number of distinct rows of
-    ``X`` (n_samples, n_features) refused before the Ks are listed."""
+    ``X`` (n_samples, n_features; ``rows`` says what they are) refused before the Ks are listed."""
     if text is None:
         return None
-    return parse_ks(text, at_most=distinct_rows_up_to(X, k_ranges(text)[-1][1]))
+    return parse_ks(text, at_most=distinct_rows_up_to(X, k_ranges(text)[-1][1]), rows=rows)
 
 
 def _config(args, ks: tuple[int, ...] | None) -> SelectionConfig:
@@ -298,10 +304,11 @@ def cmd_select(args) -> int:
         raise InputError("--lrt draws replicate data sets in memory, so it does not run on streamed data: drop "
                          "--lrt, or fit a .npy file small enough to load (without --stream).")
     # The data and the grid are checked before anything is printed (iterate_selection checks them again).
-    positive = selection_data(dataset.X if data.sample_weight is None else dataset.X[data.sample_weight > 0],
-                              dataset.feature_names)
-    config = _config(args, _ks(args.k, positive))
-    checked, _ = effective_config(positive, config)
+    weighed_out = data.sample_weight is not None and not data.sample_weight.all()  # rows of weight 0 do not count
+    positive = selection_data(dataset.X[data.sample_weight > 0] if weighed_out else dataset.X, dataset.feature_names)
+    rows_counted = POSITIVE_ROWS if weighed_out else "rows"
+    config = _config(args, _ks(args.k, positive, rows_counted))
+    checked, _ = effective_config(positive, config, rows_counted)
     stream = sys.stderr
     quiet = args.quiet
     started = time.perf_counter()

@@ -203,7 +203,7 @@ def k_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-def parse_ks(text: str, at_most: int | None = None) -> tuple[int, ...]:
+def parse_ks(text: str, at_most: int | None = None, rows: str = "rows") -> tuple[int, ...]:
     """``--k`` as numbers of components: ``"1-9"``, ``"2,3,5"`` or a mix (``"1-3,6"``), increasing.
 
     Parameters
@@ -211,6 +211,8 @@ def parse_ks(text: str, at_most: int | None = None) -> tuple[int, ...]:
     text : str
     at_most : int, optional
         The number of distinct rows of the data: a larger K is refused before the Ks are listed.
+    rows : str
+        What the rows counted are, for the message: ``"rows"`` or ``"rows of positive weight"``.
 
     Raises
     ------
@@ -220,13 +222,14 @@ def parse_ks(text: str, at_most: int | None = None) -> tuple[int, ...]:
     ranges = k_ranges(text)
     largest = ranges[-1][1]
     if at_most is not None and largest > at_most:
-        raise InputError(too_many_components(largest, at_most))
+        raise InputError(too_many_components(largest, at_most, rows))
     return tuple(k for first, last in ranges for k in range(first, last + 1))
 
 
-def too_many_components(n_components: int, distinct_rows: int) -> str:
-    """The sentence refusing an explicit K above the number of distinct rows of the data."""
-    return (f"K = {n_components} is larger than the number of distinct rows in the data ({distinct_rows}): "
+def too_many_components(n_components: int, distinct_rows: int, rows: str = "rows") -> str:
+    """The sentence refusing an explicit K above the number of distinct ``rows`` of the data (``"rows"``, or
+    ``"rows of positive weight"`` when rows of weight 0 were left out)."""
+    return (f"K = {n_components} is larger than the number of distinct {rows} in the data ({distinct_rows}): "
             f"use K up to {distinct_rows}.")
 
 
