@@ -5,6 +5,9 @@ on stderr (unless ``--quiet``), then the whole table and the top 3 cells by the 
 differences to the best, as mclust's summary prints them. ``--out`` (the best model, the usual JSON
 document whose ``fit`` block gains a ``selection`` entry) and ``--table`` (the grid as CSV) are written
 together, atomically, at the very end.
+
+(About 430 lines: the command's checks and its four outputs, text, table CSV, model and JSON, share the
+cell formatting helpers here.)
 """
 
 from __future__ import annotations
