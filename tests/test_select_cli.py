@@ -73,6 +73,18 @@ def test_quiet_prints_no_progress(data_csv, capsys):
     assert status == 0 and err == ""
 
 
+def test_a_drawn_seed_is_printed_even_when_quiet(workdir, data_csv, capsys):
+    """Without --seed the run's seed is drawn; --quiet drops the progress that named it, so the summary does."""
+    grid = ["--k", "1-2", "--covariance", "spherical", "--n-init", "1", "--folds", "2", "--jobs", "1", "--quiet"]
+    first, again = workdir / "drawn.csv", workdir / "repeated.csv"
+    status, out, _ = run(["select", data_csv, *grid, "--table", first], capsys)
+    assert status == 0
+    seeds = [line.split()[1] for line in out.splitlines() if line.startswith("seed ") and "was drawn" in line]
+    assert len(seeds) == 1
+    assert run(["select", data_csv, *grid, "--seed", seeds[0], "--table", again], capsys)[0] == 0
+    assert again.read_bytes() == first.read_bytes()
+
+
 def test_json_is_one_document_with_the_grid_and_the_choice(data_csv, capsys):
     status, out, err = run(["select", data_csv, *FAST, "--criterion", "icl", "--json"], capsys)
     assert status == 0
@@ -132,6 +144,19 @@ def test_bad_input_is_one_error_line_and_nothing_is_written(workdir, data_csv, c
     assert stdout == ""
     assert len(err.splitlines()) == 1 and err.startswith("error: ") and message in err
     assert out.read_bytes() == KEEP and table.read_bytes() == KEEP
+
+
+@pytest.mark.parametrize("ks, message", [
+    ("1-1000000000000", "K = 1000000000000 is larger than the number of distinct rows in the data (150)"),
+    ("2,5-1000000000000", "K = 1000000000000 is larger than the number of distinct rows in the data (150)"),
+    ("1-3,2-1000000000000", "names a number of components twice"),
+    ("1--2", "at least 1"),
+])
+def test_a_k_range_is_checked_without_listing_every_k(data_csv, capsys, ks, message):
+    """A range as wide as 1-1e12 is refused at once (listing it ran out of memory: a traceback)."""
+    status, stdout, err = run(["select", data_csv, *FAST, "--k", ks], capsys)
+    assert status == 2 and stdout == ""
+    assert len(err.splitlines()) == 1 and err.startswith("error: ") and message in err
 
 
 def test_an_output_that_is_the_input_is_refused(data_csv, capsys):

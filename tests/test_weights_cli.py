@@ -77,6 +77,22 @@ def test_select_with_weights_records_them(files, capsys):
     assert json.loads(out_path.read_text())["fit"]["sample_weights"]["column"] == "w"
 
 
+@pytest.mark.parametrize("extra, problem", [
+    (["--k", "4", "--folds", "2"], "K = 4 is larger than the number of distinct rows of positive weight in the "
+                                   "data (3)"),
+    (["--k", "1", "--folds", "4"], "4 cross-validation folds need at least 4 rows of positive weight, but the data "
+                                   "has 3"),
+])
+def test_select_counts_the_rows_of_positive_weight_and_says_so(capsys, tmp_path, extra, problem):
+    """K and the folds are checked against the rows that weigh something (3 of 20 here), and the message says so."""
+    data = tmp_path / "few.csv"
+    data.write_text("x,w,y\n" + "".join(f"{i}.5,{int(i < 3)},{i * i}.25\n" for i in range(20)))
+    status, out, err = run(["select", data, "--weights", "w", *extra, "--covariance", "full", "--n-init", "1",
+                            "--seed", "0", "--jobs", "1", "--quiet"], capsys)
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1 and problem in err
+
+
 @pytest.mark.parametrize("change, problem", [
     (lambda w: w.replace(",0,", ",-1,", 1), "must not be negative"),
     (lambda w: w.replace(",1,", ",nan,", 1), "not a finite number"),

@@ -5,6 +5,9 @@ on stderr (unless ``--quiet``), then the whole table and the top 3 cells by the 
 differences to the best, as mclust's summary prints them. ``--out`` (the best model, the usual JSON
 document whose ``fit`` block gains a ``selection`` entry) and ``--table`` (the grid as CSV) are written
 together, atomically, at the very end.
+
+(About 430 lines: the command's checks and its four outputs, text, table CSV, model and JSON, share the
+cell formatting helpers here.)
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from engine.selection.grid import (
     START_TOL,
     Criterion,
     SelectionConfig,
+    k_ranges,
     parse_covariance_types,
     parse_ks,
 )
@@ -52,7 +56,13 @@ from engine.selection.lrt import (
     iterate_bootstrap_lrt,
 )
 from engine.selection.results import CellProgress, CellResult, SelectionResult
-from engine.selection.run import effective_config, iterate_selection, selection_data
+from engine.selection.run import (
+    POSITIVE_ROWS,
+    distinct_rows_up_to,
+    effective_config,
+    iterate_selection,
+    selection_data,
+)
 from engine.selection.screening import (
     BIC_MARGIN,
     CV_MARGIN,
@@ -264,8 +274,15 @@ class _CellLines:
                      + (f"  {flags}" if flags else "")], self.stream)
 
 
-def _config(args) -> SelectionConfig:
-    ks = None if args.k is None else parse_ks(args.k)
+def _ks(text: str | None, X, rows: str) -> tuple[int, ...] | None:
+    """``--k`` as numbers of components (None: the default range), a K above the number of distinct rows of
+    ``X`` (n_samples, n_features; ``rows`` says what they are) refused before the Ks are listed."""
+    if text is None:
+        return None
+    return parse_ks(text, at_most=distinct_rows_up_to(X, k_ranges(text)[-1][1]), rows=rows)
+
+
+def _config(args, ks: tuple[int, ...] | None) -> SelectionConfig:
     return SelectionConfig(ks=ks, covariance_types=parse_covariance_types(args.covariance), n_init=args.n_init,
                            seed=args.seed, tol=args.tol, max_iter=args.max_iter, reg_covar=args.reg_covar,
                            folds=args.folds, criterion=args.criterion, screen=False if args.refine_all else None)
@@ -275,7 +292,11 @@ def cmd_select(args) -> int:
     outputs = check_outputs({"--out": args.out, "--table": args.table}, {"data file": args.data})
     if args.boot is not None and args.lrt is None:
         raise InputError("--boot sets the replicates of the likelihood-ratio test: give --lrt TYPE with it.")
-    config = _config(args)
+    # A bad --k or --covariance is refused before the data is read; the Ks are listed once the data says how
+    # many components it can hold (a range as wide as 1-1e12 is refused, not listed).
+    if args.k is not None:
+        k_ranges(args.k)
+    parse_covariance_types(args.covariance)
     if args.weights is not None and args.lrt is not None:
         raise InputError("--lrt does not take --weights yet (its bootstrap draws unweighted samples): drop one of "
                          "them.")
@@ -286,8 +307,11 @@ def cmd_select(args) -> int:
         raise InputError("--lrt draws replicate data sets in memory, so it does not run on streamed data: drop "
                          "--lrt, or fit a .npy file small enough to load (without --stream).")
     # The data and the grid are checked before anything is printed (iterate_selection checks them again).
-    positive = dataset.X if data.sample_weight is None else dataset.X[data.sample_weight > 0]
-    checked, _ = effective_config(selection_data(positive, dataset.feature_names), config)
+    weighed_out = data.sample_weight is not None and not data.sample_weight.all()  # rows of weight 0 do not count
+    positive = selection_data(dataset.X[data.sample_weight > 0] if weighed_out else dataset.X, dataset.feature_names)
+    rows_counted = POSITIVE_ROWS if weighed_out else "rows"
+    config = _config(args, _ks(args.k, positive, rows_counted))
+    checked, _ = effective_config(positive, config, rows_counted)
     stream = sys.stderr
     quiet = args.quiet
     started = time.perf_counter()
@@ -337,6 +361,8 @@ def cmd_select(args) -> int:
         print_lines([json.dumps(selection_document(result, lrt), indent=2, allow_nan=False)])
         return EXIT_OK
     lines = table_lines(result) + [""] + top_lines(result) + [""] + summary_lines(result)
+    if args.seed is None:  # the progress that names it is on stderr, and not there with --quiet
+        lines.append(f"seed {result.config.seed} was drawn: --seed {result.config.seed} repeats this selection")
     if lrt is not None:
         lines += [""] + lrt_lines(lrt)
     if files:

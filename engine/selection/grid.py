@@ -171,15 +171,17 @@ def _require(condition: bool, message: str) -> None:
         raise InputError(message)
 
 
-def parse_ks(text: str) -> tuple[int, ...]:
-    """``--k`` as numbers of components: ``"1-9"``, ``"2,3,5"`` or a mix (``"1-3,6"``), increasing.
+def k_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """``--k`` checked as ranges ``(first, last)`` of numbers of components, in increasing order, without
+    listing them (so that a range as wide as ``1-1000000000000`` costs nothing before the data says how many
+    components it can hold).
 
     Raises
     ------
     InputError
         For an empty or reversed range, a value that is not a whole number >= 1, or a repeated K.
     """
-    ks: list[int] = []
+    ranges: list[tuple[int, int]] = []
     items = [item.strip() for item in str(text).split(",")]
     if not any(items):
         raise InputError("--k names no number of components: give a range such as 1-9 or a list such as 2,3,5.")
@@ -189,15 +191,46 @@ def parse_ks(text: str) -> tuple[int, ...]:
             first, last = int(low), int(high if dash else low)
         except ValueError:
             raise InputError(f"--k {text}: {item!r} is not a whole number or a range such as 1-9.") from None
-        if first < 1:
+        if min(first, last) < 1:
             raise InputError(f"--k {text}: the number of components must be at least 1.")
         if last < first:
             raise InputError(f"--k {text}: the range {item} is reversed or empty; write it low-high, "
                              f"e.g. {last}-{first}.")
-        ks.extend(range(first, last + 1))
-    if len(set(ks)) != len(ks):
+        ranges.append((first, last))
+    ranges.sort()
+    if any(first <= previous_last for (_, previous_last), (first, _) in zip(ranges[:-1], ranges[1:], strict=True)):
         raise InputError(f"--k {text} names a number of components twice.")
-    return tuple(sorted(ks))
+    return tuple(ranges)
+
+
+def parse_ks(text: str, at_most: int | None = None, rows: str = "rows") -> tuple[int, ...]:
+    """``--k`` as numbers of components: ``"1-9"``, ``"2,3,5"`` or a mix (``"1-3,6"``), increasing.
+
+    Parameters
+    ----------
+    text : str
+    at_most : int, optional
+        The number of distinct rows of the data: a larger K is refused before the Ks are listed.
+    rows : str
+        What the rows counted are, for the message: ``"rows"`` or ``"rows of positive weight"``.
+
+    Raises
+    ------
+    InputError
+        As ``k_ranges``, and for a K above ``at_most``.
+    """
+    ranges = k_ranges(text)
+    largest = ranges[-1][1]
+    if at_most is not None and largest > at_most:
+        raise InputError(too_many_components(largest, at_most, rows))
+    return tuple(k for first, last in ranges for k in range(first, last + 1))
+
+
+def too_many_components(n_components: int, distinct_rows: int, rows: str = "rows") -> str:
+    """The sentence refusing an explicit K above the number of distinct ``rows`` of the data (``"rows"``, or
+    ``"rows of positive weight"`` when rows of weight 0 were left out)."""
+    return (f"K = {n_components} is larger than the number of distinct {rows} in the data ({distinct_rows}): "
+            f"use K up to {distinct_rows}.")
 
 
 def parse_covariance_types(text: str) -> tuple[CovarianceType, ...]:
@@ -246,7 +279,9 @@ __all__ = [
     "START_TOL",
     "Criterion",
     "SelectionConfig",
+    "k_ranges",
     "parse_covariance_types",
     "parse_criterion",
     "parse_ks",
+    "too_many_components",
 ]

@@ -27,7 +27,7 @@ from engine.covariance import CovarianceType
 from engine.errors import InputError
 from engine.scales import check_fit_data
 from engine.selection.cells import CellData, fit_cell, refine_cell
-from engine.selection.grid import Criterion, SelectionConfig
+from engine.selection.grid import Criterion, SelectionConfig, too_many_components
 from engine.selection.pool import run_tasks, usable_processes
 from engine.selection.results import CellProgress, CellResult, SelectionResult, best_by
 from engine.selection.streamed import streamed_cell_data
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from engine.io.streams import RowSource
 from engine.selection.screening import SCREEN_MIN_ROWS, cells_to_refine
 
+#: What the rows counted against K and the folds are when rows of weight 0 are left out (for messages).
+POSITIVE_ROWS = "rows of positive weight"
 #: What ``iterate_selection`` yields.
 SelectionEvent = CellProgress | CellResult | SelectionResult
 
@@ -69,9 +71,11 @@ def distinct_rows_up_to(X: NDArray[np.floating], limit: int, block: int = 4096) 
     return len(found)
 
 
-def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[SelectionConfig, str | None]:
+def effective_config(X: NDArray[np.floating], config: SelectionConfig,
+                     rows: str = "rows") -> tuple[SelectionConfig, str | None]:
     """``config`` with its K range fitted to the data (and ``screen`` decided by its size), and a note when the
-    default range was cut.
+    default range was cut. ``rows`` says what the rows of ``X`` are, for the messages: ``"rows"``, or ``"rows of
+    positive weight"`` when rows of weight 0 were left out.
 
     Raises
     ------
@@ -80,8 +84,8 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     """
     n_samples = X.shape[0]
     if config.folds > n_samples:
-        raise InputError(f"{config.folds} cross-validation folds need at least {config.folds} rows, but the data "
-                         f"has {n_samples}: use fewer folds.")
+        raise InputError(f"{config.folds} cross-validation folds need at least {config.folds} {rows}, but the "
+                         f"data has {n_samples}: use fewer folds.")
     if config.screen is None:  # decided by the data's size (replace() forgets default_ks: decided last)
         config = _with_screen(config, n_samples > SCREEN_MIN_ROWS)
     largest = max(config.ks)
@@ -89,11 +93,11 @@ def effective_config(X: NDArray[np.floating], config: SelectionConfig) -> tuple[
     if distinct >= largest:
         return config, None
     if not config.default_ks:
-        raise InputError(f"K = {largest} is larger than the number of distinct rows in the data ({distinct}): "
-                         f"use K up to {distinct}.")
+        raise InputError(too_many_components(largest, distinct, rows))
     ks = tuple(k for k in config.ks if k <= distinct)
-    note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct "
-            f"row{'s' if distinct != 1 else ''}, and a mixture cannot have more components than that.")
+    counted = rows if distinct != 1 else rows.replace("rows", "row", 1)
+    note = (f"K was tried from 1 to {max(ks)} only: the data has {distinct} distinct {counted}, and a mixture "
+            "cannot have more components than that.")
     return dataclasses.replace(config, ks=ks), note
 
 
@@ -153,7 +157,10 @@ def iterate_selection(X: ArrayLike, config: SelectionConfig, feature_names: Sequ
     """
     X = selection_data(X, feature_names)
     weights = check_sample_weight(sample_weight, X.shape[0])
-    config, capped_note = effective_config(X if weights is None or weights.all() else X[weights > 0], config)
+    if weights is None or weights.all():
+        config, capped_note = effective_config(X, config)
+    else:
+        config, capped_note = effective_config(X[weights > 0], config, POSITIVE_ROWS)
     cells = grid_cells(config)
     names = None if feature_names is None else tuple(str(name) for name in feature_names)
     finished: dict[int, CellResult] = {}
@@ -251,5 +258,5 @@ def _read_only(cell: CellResult) -> CellResult:
     return cell
 
 
-__all__ = ["SelectionEvent", "distinct_rows_up_to", "effective_config", "grid_cells", "iterate_selection",
-           "select", "selection_data"]
+__all__ = ["POSITIVE_ROWS", "SelectionEvent", "distinct_rows_up_to", "effective_config", "grid_cells",
+           "iterate_selection", "select", "selection_data"]
