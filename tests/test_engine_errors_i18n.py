@@ -33,8 +33,8 @@ from engine.io.tables import load_data
 from engine.params import MixtureParams
 from engine.scales import check_fit_data
 from engine.stats import SufficientStats, m_step
-from gui.i18n.engine_errors import matching_sentences, translated_error
-from gui.i18n.engine_sentences import PARTS, SENTENCES
+from gui.i18n.engine_errors import matching_sentences, shown_value, translated_error
+from gui.i18n.engine_sentences import KNOWN_VALUES, PARTS, SENTENCES
 from gui.i18n.languages import TRANSLATORS
 
 LANGUAGES = ("zh_CN", "ko")
@@ -278,7 +278,7 @@ MODEL_CASES: list[tuple[str, object, str]] = [
     ("NUL in name", lambda tmp: load_model(str(tmp / "a\0b.json")), "its name holds a NUL character"),
     ("Infinity", '{"format": Infinity}', "it holds the number {number}, but every number must be finite"),
     ("truncated", '{"format": "gmm-explorer.model", "ver',
-     "it is not valid JSON ({reason} at line {line}, column {column})"),
+     "it is not valid JSON ({json_reason} at line {line}, column {column})"),
     ("nested too deeply", "[" * 100_000 + "]" * 100_000, "it is not valid JSON (nested too deeply)"),
     ("nested objects", _good_model(extra=_nested_objects(40)),
      'its "{key}" is nested more than {depth} levels deep, deeper than any model needs; remove that nesting'),
@@ -362,8 +362,9 @@ def test_every_entry_is_raised_by_some_case():
     assert {part.template for table in PARTS.values() for part in table} - raised_parts == set()
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+@pytest.fixture(params=LANGUAGES)
 def language(request, qapp):
+    """The window's language for one test (installed per test, so a test that installs English cannot leak)."""
     TRANSLATORS.install(qapp, request.param)
     yield request.param
     TRANSLATORS.install(qapp, "en")
@@ -387,8 +388,10 @@ def test_each_engine_error_is_translated_with_its_values(language, raised, call,
     slots = {slot for slot, _ in sentence.parts}
     for group, value in match.groupdict().items():
         if group not in slots:
-            assert value in translated, f"{group}={value!r} is lost: {translated!r}"
-            rest = rest.replace(value, " ")
+            shown = shown_value(group, value)
+            assert shown in translated, f"{group}={value!r} is lost: {translated!r}"
+            assert (shown != value) == (value in KNOWN_VALUES.get(group, {})), f"{group}={value!r} -> {shown!r}"
+            rest = rest.replace(shown, " ")
     for kept in KEPT:
         rest = rest.replace(kept, " ")
     for english in (template, *parts):
@@ -396,8 +399,9 @@ def test_each_engine_error_is_translated_with_its_values(language, raised, call,
             assert not re.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", rest), f"{word!r} left in {translated!r}"
 
 
-@pytest.mark.parametrize(("call", "template", "parts"), ALL_CASES[:3] + ALL_CASES[-3:])
+@pytest.mark.parametrize(("call", "template", "parts"), ALL_CASES)
 def test_in_english_the_engine_sentence_is_shown_as_it_is(qapp, raised, call, template, parts):
+    """Word for word, even where the template is not (``field(s)``)."""
     TRANSLATORS.install(qapp, "en")
     message = raised(call)
     assert translated_error(message) == message
@@ -424,3 +428,27 @@ def test_a_hostile_data_file_gives_a_dialog_in_chinese(qapp, app, qtbot, tmp_pat
     assert "scores.csv" in text and "3" in text and "'abc'" in text
     assert re.search(r"[\u4e00-\u9fff]", title) and re.search(r"[\u4e00-\u9fff]", text), (title, text)
     assert "is not a number" not in text
+
+
+#: A document for each JSON parser's reason that ``KNOWN_VALUES`` translates.
+JSON_MISTAKES = ("", '{"a" 1}', '{"a": 1 "b": 2}', "{a: 1}", '{"a": 1} x', '"abc', '"a\x01"', '"\\q"')
+#: The errors behind the system's reasons that ``KNOWN_VALUES`` translates.
+SYSTEM_ERRORS = (errno.EACCES, errno.EPERM, errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ENOSPC, errno.EDQUOT,
+                 errno.EROFS, errno.EIO)
+
+
+def test_the_known_values_are_the_system_s_and_the_json_parser_s_words():
+    parsed = set()
+    for document in JSON_MISTAKES:
+        with pytest.raises(json.JSONDecodeError) as caught:
+            json.loads(document)
+        parsed.add(caught.value.msg)
+    assert set(KNOWN_VALUES["json_reason"]) == parsed
+    assert set(KNOWN_VALUES["reason"]) == {os.strerror(number) for number in SYSTEM_ERRORS}
+
+
+@pytest.mark.parametrize(("group", "value"), [(group, value) for group, table in KNOWN_VALUES.items()
+                                               for value in table])
+def test_each_known_value_is_translated(language, group, value):
+    shown = shown_value(group, value)
+    assert shown != value and not re.search(r"[a-z]{3,}", shown.replace("'", " ")), shown

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.i18n.engine_sentences import PARTS, SENTENCES, Sentence
+from gui.i18n.engine_sentences import KNOWN_VALUES, PARTS, SENTENCES, Sentence
 
 CONTEXT = "engine_errors"
 #: A slot in a pattern: ``<<name>>`` stands for one of ``PARTS[name]``.
@@ -75,6 +75,12 @@ def _translate(template: str) -> str:
     return QCoreApplication.translate(CONTEXT, template)
 
 
+def shown_value(group: str, value: str) -> str:
+    """A variable part as the translation shows it: translated if ``KNOWN_VALUES`` knows it, else as it is."""
+    template = KNOWN_VALUES.get(group, {}).get(value)
+    return value if template is None else _translate(template)
+
+
 def translated_error(message: str) -> str:
     """``message``, an engine error's sentence, in the window's language.
 
@@ -86,15 +92,16 @@ def translated_error(message: str) -> str:
     Returns
     -------
     str
-        The translated sentence with the variable parts of ``message`` in it; ``message`` itself when no table
-        entry matches it or its template is not translated (in English).
+        The translated sentence with the variable parts of ``message`` in it (the system's and the JSON
+        parser's reasons translated where ``KNOWN_VALUES`` knows them); ``message`` itself when no table entry
+        matches it or its template is not translated (in English).
     """
     for sentence, match in matching_sentences(message):
         translated = _translate(sentence.template)
         if translated == sentence.template:
             return message  # English, or a sentence not translated yet: the engine's own words
-        values = match.groupdict()
+        values = {group: shown_value(group, value) for group, value in match.groupdict().items()}
         for slot, part in sentence.parts:
-            values[slot] = _translate(part).format(**match.groupdict())
+            values[slot] = _translate(part).format(**values)
         return translated.format(**values)
     return message

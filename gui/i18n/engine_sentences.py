@@ -219,8 +219,8 @@ _MODEL_PROBLEMS = (
                                                                                          "({reason})")),
     Sentence(r"it holds the number (?P<number>.+), but every number must be finite",
              QT_TRANSLATE_NOOP("engine_errors", "it holds the number {number}, but every number must be finite")),
-    Sentence(r"it is not valid JSON \((?P<reason>.+) at line (?P<line>\d+), column (?P<column>\d+)\)",
-             QT_TRANSLATE_NOOP("engine_errors", "it is not valid JSON ({reason} at line {line}, column "
+    Sentence(r"it is not valid JSON \((?P<json_reason>.+) at line (?P<line>\d+), column (?P<column>\d+)\)",
+             QT_TRANSLATE_NOOP("engine_errors", "it is not valid JSON ({json_reason} at line {line}, column "
                                                 "{column})")),
     Sentence(r"it is not valid JSON \(nested too deeply\)",
              QT_TRANSLATE_NOOP("engine_errors", "it is not valid JSON (nested too deeply)")),
@@ -300,4 +300,32 @@ PARTS: dict[str, tuple[Sentence, ...]] = {
     "model_problem": _PATH_PROBLEMS + _MODEL_PROBLEMS,
     "write_problem": _WRITE_PROBLEMS,
     "feature": _FEATURES,
+}
+
+#: Words the engine passes on from elsewhere, by the name of their group: the system's reason for a failed file
+#: operation (``OSError.strerror``) and the reason of Python's JSON parser (``JSONDecodeError.msg``). The common
+#: ones are translated; any other stays as it is.
+KNOWN_VALUES: dict[str, dict[str, str]] = {
+    "reason": {
+        "Permission denied": QT_TRANSLATE_NOOP("engine_errors", "Permission denied"),
+        "Operation not permitted": QT_TRANSLATE_NOOP("engine_errors", "Operation not permitted"),
+        "No such file or directory": QT_TRANSLATE_NOOP("engine_errors", "No such file or directory"),
+        "Is a directory": QT_TRANSLATE_NOOP("engine_errors", "Is a directory"),
+        "Not a directory": QT_TRANSLATE_NOOP("engine_errors", "Not a directory"),
+        "No space left on device": QT_TRANSLATE_NOOP("engine_errors", "No space left on device"),
+        "Disk quota exceeded": QT_TRANSLATE_NOOP("engine_errors", "Disk quota exceeded"),
+        "Read-only file system": QT_TRANSLATE_NOOP("engine_errors", "Read-only file system"),
+        "Input/output error": QT_TRANSLATE_NOOP("engine_errors", "Input/output error"),
+    },
+    "json_reason": {
+        "Expecting value": QT_TRANSLATE_NOOP("engine_errors", "Expecting value"),
+        "Expecting ':' delimiter": QT_TRANSLATE_NOOP("engine_errors", "Expecting ':' delimiter"),
+        "Expecting ',' delimiter": QT_TRANSLATE_NOOP("engine_errors", "Expecting ',' delimiter"),
+        "Expecting property name enclosed in double quotes": QT_TRANSLATE_NOOP(
+            "engine_errors", "Expecting property name enclosed in double quotes"),
+        "Extra data": QT_TRANSLATE_NOOP("engine_errors", "Extra data"),
+        "Unterminated string starting at": QT_TRANSLATE_NOOP("engine_errors", "Unterminated string starting at"),
+        "Invalid control character at": QT_TRANSLATE_NOOP("engine_errors", "Invalid control character at"),
+        "Invalid \\escape": QT_TRANSLATE_NOOP("engine_errors", "Invalid \\escape"),
+    },
 }

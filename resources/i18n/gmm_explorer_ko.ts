@@ -3274,8 +3274,94 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/i18n/engine_sentences.py" line="223"/>
-        <source>it is not valid JSON ({reason} at line {line}, column {column})</source>
-        <translation>올바른 JSON이 아닙니다({line}번째 줄, {column}번째 열: {reason})</translation>
+        <source>it is not valid JSON ({json_reason} at line {line}, column {column})</source>
+        <translation>올바른 JSON이 아닙니다({line}번째 줄, {column}번째 열: {json_reason})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="310"/>
+        <source>Permission denied</source>
+        <extracomment>The whole sentences, most common first (the order does not matter: at most one matches a message). The clauses a slot ``&lt;&lt;name&gt;&gt;`` stands for. Words the engine passes on from elsewhere, by the name of their group: the system&apos;s reason for a failed file operation (``OSError.strerror``) and the reason of Python&apos;s JSON parser (``JSONDecodeError.msg``). The common ones are translated; any other stays as it is.</extracomment>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="311"/>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="312"/>
+        <source>No such file or directory</source>
+        <translation>그런 파일이나 디렉터리가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="313"/>
+        <source>Is a directory</source>
+        <translation>디렉터리입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="314"/>
+        <source>Not a directory</source>
+        <translation>디렉터리가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="315"/>
+        <source>No space left on device</source>
+        <translation>장치에 남은 공간이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="316"/>
+        <source>Disk quota exceeded</source>
+        <translation>디스크 할당량을 초과했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="317"/>
+        <source>Read-only file system</source>
+        <translation>읽기 전용 파일 시스템입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="318"/>
+        <source>Input/output error</source>
+        <translation>입출력 오류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="321"/>
+        <source>Expecting value</source>
+        <translation>값이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="322"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>구분자 &apos;:&apos;이(가) 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="323"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>구분자 &apos;,&apos;이(가) 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="324"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 묶은 속성 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="326"/>
+        <source>Extra data</source>
+        <translation>불필요한 데이터가 더 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="327"/>
+        <source>Unterminated string starting at</source>
+        <translation>여기서 시작하는 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="328"/>
+        <source>Invalid control character at</source>
+        <translation>잘못된 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="329"/>
+        <source>Invalid \escape</source>
+        <translation>잘못된 \ 이스케이프</translation>
     </message>
     <message>
         <location filename="../../gui/i18n/engine_sentences.py" line="226"/>

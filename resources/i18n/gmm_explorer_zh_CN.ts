@@ -3274,8 +3274,94 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/i18n/engine_sentences.py" line="223"/>
-        <source>it is not valid JSON ({reason} at line {line}, column {column})</source>
-        <translation>它不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
+        <source>it is not valid JSON ({json_reason} at line {line}, column {column})</source>
+        <translation>它不是有效的 JSON（第 {line} 行第 {column} 列：{json_reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="310"/>
+        <source>Permission denied</source>
+        <extracomment>The whole sentences, most common first (the order does not matter: at most one matches a message). The clauses a slot ``&lt;&lt;name&gt;&gt;`` stands for. Words the engine passes on from elsewhere, by the name of their group: the system&apos;s reason for a failed file operation (``OSError.strerror``) and the reason of Python&apos;s JSON parser (``JSONDecodeError.msg``). The common ones are translated; any other stays as it is.</extracomment>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="311"/>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="312"/>
+        <source>No such file or directory</source>
+        <translation>没有那个文件或目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="313"/>
+        <source>Is a directory</source>
+        <translation>是一个目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="314"/>
+        <source>Not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="315"/>
+        <source>No space left on device</source>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="316"/>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="317"/>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="318"/>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="321"/>
+        <source>Expecting value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="322"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应为分隔符 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="323"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应为分隔符 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="324"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应为用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="326"/>
+        <source>Extra data</source>
+        <translation>多余的数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="327"/>
+        <source>Unterminated string starting at</source>
+        <translation>从此处开始的字符串没有结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="328"/>
+        <source>Invalid control character at</source>
+        <translation>无效的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="329"/>
+        <source>Invalid \escape</source>
+        <translation>无效的 \ 转义</translation>
     </message>
     <message>
         <location filename="../../gui/i18n/engine_sentences.py" line="226"/>
