@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.errors import GMMError
+from gui.i18n.engine_errors import translated_error
 
 #: Longest the main thread waits for a thread that has emitted ``finished`` to end.
 END_WAIT_MS = 2000
@@ -41,9 +42,9 @@ JobFunction = Callable[..., Generator[Any, Any, Any]]
 
 
 def error_message(error: BaseException) -> str:
-    """What a worker reports for an exception: our errors' sentence as it is; anything else (a bug)
-    with its type, so the dialog says what went wrong."""
-    return str(error) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
+    """What a worker reports for an exception: our errors' sentence in the window's language
+    (``gui.i18n.engine_errors``); anything else (a bug) with its type, so the dialog says what went wrong."""
+    return translated_error(str(error)) if isinstance(error, GMMError) else f"{type(error).__name__}: {error}"
 
 
 class GeneratorWorker(QObject):

@@ -32,6 +32,7 @@ from engine.selection.run import iterate_selection
 from gui.choosek.board import SelectionBoard
 from gui.choosek.view import ChooseKView
 from gui.covariance_names import covariance_type_name
+from gui.i18n.engine_errors import translated_error
 from gui.main.controller import Controller
 from gui.main.window import MainWindow
 from gui.threads import Jobs
@@ -154,7 +155,7 @@ class KChooser(QObject):
         try:
             config = self.view.config(float(self._window.controls()["reg_covar"]))
         except InputError as error:
-            self.view.show_note(str(error))
+            self.view.show_note(translated_error(str(error)))
             return False
         self._drop_run()
         job_id = self._jobs.new_id()

@@ -27,6 +27,7 @@ from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
 from engine.imaging.render import RenderMode, render
 from engine.imaging.segmentation import Segmentation
+from gui.i18n.engine_errors import translated_error
 from gui.image.compare import wipe
 from gui.image.exports import save_label_maps, save_masks, save_picture, save_segmentation_model
 from gui.image.preferences import ImagePreferences
@@ -216,7 +217,7 @@ class ImageMode(QObject):
             spec = self.view.feature_spec()
             config = self.session.fit_config(self.view.components.value())
         except GMMError as error:
-            self.view.show_error(self.tr("Cannot segment"), str(error))
+            self.view.show_error(self.tr("Cannot segment"), translated_error(str(error)))
             return
         self._on_view_stop()
         request = SegmentRequest(spec, config, self.view.sample_size.value())
@@ -374,7 +375,7 @@ class ImageMode(QObject):
             else:
                 written = save_segmentation_model(path, segmentation)
         except (GMMError, OSError) as error:
-            self.view.show_error(self.tr("Cannot export"), str(error))
+            self.view.show_error(self.tr("Cannot export"), translated_error(str(error)))
             return []
         return [str(target) for target in written]
 

@@ -36,6 +36,7 @@ from engine.io.model_json import LoadedModel
 from engine.io.tables import Dataset
 from engine.model import sample
 from engine.params import MixtureParams
+from gui.i18n.engine_errors import translated_error
 from gui.image.controller import ImageMode
 from gui.image.session import is_picture
 from gui.main.arrivals import CLEARED_MESSAGE_MS, NewData
@@ -328,7 +329,7 @@ class Controller(QObject):
         try:
             config = self.window.model_config(self.session.given_params())
         except InputError as error:
-            self.window.show_error(_tr("These settings cannot be used"), str(error))
+            self.window.show_error(_tr("These settings cannot be used"), translated_error(str(error)))
             return False
         if keep_going:
             config = replace(config, tol=KEEP_GOING_TOL, max_iter=KEEP_GOING_MAX_ITER, n_init=1)

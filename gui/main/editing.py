@@ -16,6 +16,7 @@ from engine.covariance import CovarianceType
 from engine.errors import GMMError
 from engine.io.tables import Dataset
 from engine.model import predict_proba
+from gui.i18n.engine_errors import translated_error
 from gui.main.session import Session
 from gui.main.window import MainWindow
 from gui.panels.model import MAX_COMPONENTS
@@ -71,7 +72,7 @@ class HandEdits(QObject):
         try:
             params = to_params(mixture, window.covariance_type())
         except GMMError as error:
-            window.show_error(_tr("These components cannot be used"), str(error))
+            window.show_error(_tr("These components cannot be used"), translated_error(str(error)))
             return
         if params.n_components > MAX_COMPONENTS:
             window.show_error(_tr("These components cannot be used"), _tr(

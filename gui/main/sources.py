@@ -24,6 +24,7 @@ from engine.errors import InputError
 from engine.io.model_json import LoadedModel, load_model
 from engine.io.tables import Dataset
 from engine.presets import generate
+from gui.i18n.engine_errors import translated_error
 from gui.main.loading import generate_dataset, load_dataset
 from gui.main.window import MainWindow
 from gui.panels import DataRequest
@@ -100,7 +101,7 @@ class DataSources(QObject):
         try:
             dataset = generate(request.preset, n=request.n, k=request.k, d=request.d, seed=request.seed)
         except InputError as error:
-            self._window.show_error(_tr("Cannot generate the data"), str(error))
+            self._window.show_error(_tr("Cannot generate the data"), translated_error(str(error)))
             return
         self.dataset_ready.emit(dataset, request.preset)
 

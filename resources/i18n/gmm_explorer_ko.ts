@@ -93,95 +93,95 @@
 <context>
     <name>ChooseK</name>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="92"/>
+        <location filename="../../gui/choosek/chooser.py" line="93"/>
         <source>Choose K</source>
         <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
         <translation>K 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="95"/>
+        <location filename="../../gui/choosek/chooser.py" line="96"/>
         <source>Model selection: every K and covariance type fitted and ranked by a criterion.</source>
         <translation>모델 선택: 모든 K와 공분산 유형을 적합하고 기준에 따라 순위를 매깁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="100"/>
+        <location filename="../../gui/choosek/chooser.py" line="101"/>
         <source>Show or hide the Choose K panel.</source>
         <translation>K 선택 패널을 보이거나 숨깁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="102"/>
+        <location filename="../../gui/choosek/chooser.py" line="103"/>
         <source>Choose &amp;K…</source>
         <translation>K 선택(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="103"/>
+        <location filename="../../gui/choosek/chooser.py" line="104"/>
         <source>Fits K = 1 to 9 components with every covariance type to the data and ranks them by BIC, AIC, ICL or held-out log-likelihood; click a result to put that model on the canvas.</source>
         <translation>K = 1부터 9까지의 성분을 모든 공분산 유형으로 데이터에 적합하고 BIC, AIC, ICL 또는 검증 데이터의 로그 가능도로 순위를 매깁니다. 결과를 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="152"/>
+        <location filename="../../gui/choosek/chooser.py" line="153"/>
         <source>No data: generate or open a data set first.</source>
         <translation>데이터 없음: 먼저 데이터 세트를 생성하거나 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="164"/>
+        <location filename="../../gui/choosek/chooser.py" line="165"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="179"/>
+        <location filename="../../gui/choosek/chooser.py" line="180"/>
         <source>Stopping after the current step…</source>
         <translation>현재 단계가 끝나면 정지합니다…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="217"/>
+        <location filename="../../gui/choosek/chooser.py" line="218"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>데이터가 바뀌었습니다. 화면의 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="222"/>
+        <location filename="../../gui/choosek/chooser.py" line="223"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>K 선택에서 가져온 {0}: E, M 또는 스페이스로 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="264"/>
+        <location filename="../../gui/choosek/chooser.py" line="265"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>모델 선택이 오류로 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="266"/>
+        <location filename="../../gui/choosek/chooser.py" line="267"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>완료: {0}개 셀. 점이나 행을 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <location filename="../../gui/choosek/chooser.py" line="272"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>{1}개 셀 중 {0}개를 마치고 정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="221"/>
-        <location filename="../../gui/choosek/chooser.py" line="277"/>
+        <location filename="../../gui/choosek/chooser.py" line="222"/>
+        <location filename="../../gui/choosek/chooser.py" line="278"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="279"/>
+        <location filename="../../gui/choosek/chooser.py" line="280"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>{0} 적합 중: 시작점 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="281"/>
+        <location filename="../../gui/choosek/chooser.py" line="282"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>{0} 적합 중: 엄격한 허용 오차까지 계속</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="282"/>
+        <location filename="../../gui/choosek/chooser.py" line="283"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>{0} 적합 중: 교차 검증 폴드 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="294"/>
-        <location filename="../../gui/choosek/chooser.py" line="299"/>
+        <location filename="../../gui/choosek/chooser.py" line="295"/>
+        <location filename="../../gui/choosek/chooser.py" line="300"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>데이터가 바뀌었습니다. 새 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
@@ -622,122 +622,122 @@ E 단계의 표와 M 단계의 나눗셈.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="237"/>
+        <location filename="../../gui/main/controller.py" line="238"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="266"/>
+        <location filename="../../gui/main/controller.py" line="267"/>
         <source>{0} points drawn from {1}</source>
         <translation>{1}에서 뽑은 점 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="273"/>
+        <location filename="../../gui/main/controller.py" line="274"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>모델 {0}을(를) 불러왔습니다: 실행하면 EM이 이 모델에서 이어집니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="286"/>
-        <location filename="../../gui/main/sources.py" line="187"/>
+        <location filename="../../gui/main/controller.py" line="287"/>
+        <location filename="../../gui/main/sources.py" line="188"/>
         <source>Cannot show the data</source>
         <translation>데이터를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="296"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>1 feature</source>
         <translation>특성 1개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="296"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0} features</source>
         <translation>특성 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="298"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}: 점 {1}개 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="331"/>
+        <location filename="../../gui/main/controller.py" line="332"/>
         <source>These settings cannot be used</source>
         <translation>이 설정은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="400"/>
+        <location filename="../../gui/main/controller.py" line="401"/>
         <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
         <translation>계속 실행: |변화량| &lt; {0:g}이 되거나 반복이 {1}번에 이를 때까지 EM이 여기서 이어집니다. 스페이스는 일시 정지, Esc는 정지입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="445"/>
+        <location filename="../../gui/main/controller.py" line="446"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 또는 공분산 유형이 불러온 모델과 더 이상 맞지 않습니다: EM이 다시 k-means++에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="480"/>
+        <location filename="../../gui/main/controller.py" line="481"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM이 끝났습니다: R을 누르면 시작점으로 돌아가고, 스페이스를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="499"/>
+        <location filename="../../gui/main/controller.py" line="500"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>정지됨: 스페이스를 누르면 EM이 처음부터 다시 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="518"/>
+        <location filename="../../gui/main/controller.py" line="519"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>시작점 {0}: 최종 평균 로그 가능도 {1:.6g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="532"/>
+        <location filename="../../gui/main/controller.py" line="533"/>
         <source>painted</source>
         <translation>직접 그림</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="544"/>
+        <location filename="../../gui/main/controller.py" line="545"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>점이 없습니다: &apos;점 그리기&apos;를 켜고 캔버스 위에서 드래그하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="593"/>
+        <location filename="../../gui/main/controller.py" line="594"/>
         <source>EM stopped with an error</source>
         <translation>오류로 EM이 멈췄습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="74"/>
-        <location filename="../../gui/main/editing.py" line="77"/>
+        <location filename="../../gui/main/editing.py" line="75"/>
+        <location filename="../../gui/main/editing.py" line="78"/>
         <source>These components cannot be used</source>
         <translation>이 성분은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="77"/>
+        <location filename="../../gui/main/editing.py" line="78"/>
         <source>The window fits at most {0} components: remove one (right-click its mean) first.</source>
         <translation>이 창은 성분을 최대 {0}개까지 적합합니다: 먼저 하나를 지우세요(평균을 오른쪽 클릭).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="84"/>
+        <location filename="../../gui/main/editing.py" line="85"/>
         <source>Components placed by hand: R shows them as EM&apos;s start,
 E takes the first E-step from them.</source>
         <translation>직접 놓은 성분: R을 누르면 EM의 시작점으로 보이고,
 E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="86"/>
+        <location filename="../../gui/main/editing.py" line="87"/>
         <source>{0} components placed by hand: Space runs EM from them (initialisation &apos;given&apos;).</source>
         <translation>직접 놓은 성분 {0}개: 스페이스를 누르면 여기서 EM을 실행합니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="95"/>
+        <location filename="../../gui/main/editing.py" line="96"/>
         <source>Erase</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="95"/>
+        <location filename="../../gui/main/editing.py" line="96"/>
         <source>Paint</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="101"/>
+        <location filename="../../gui/main/editing.py" line="102"/>
         <source>Clear</source>
         <translation>모두 지우기</translation>
     </message>
@@ -841,45 +841,45 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="51"/>
+        <location filename="../../gui/main/sources.py" line="52"/>
         <source>{0}: values as large as {1:.3g} cannot be drawn; the window draws values up to {2:.0e} in size.</source>
         <extracomment>Presets of more points than this are generated in a job (smaller ones at once).</extracomment>
         <translation>{0}: {1:.3g}만큼 큰 값은 그릴 수 없습니다. 이 창은 크기가 {2:.0e} 이하인 값만 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="98"/>
+        <location filename="../../gui/main/sources.py" line="99"/>
         <source>Generating {0} points…</source>
         <translation>점 {0}개 생성 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="103"/>
-        <location filename="../../gui/main/sources.py" line="199"/>
+        <location filename="../../gui/main/sources.py" line="104"/>
+        <location filename="../../gui/main/sources.py" line="200"/>
         <source>Cannot generate the data</source>
         <translation>데이터를 생성할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="110"/>
+        <location filename="../../gui/main/sources.py" line="111"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="117"/>
+        <location filename="../../gui/main/sources.py" line="118"/>
         <source>Cannot open the model</source>
         <translation>모델을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="121"/>
-        <location filename="../../gui/main/sources.py" line="126"/>
+        <location filename="../../gui/main/sources.py" line="122"/>
+        <location filename="../../gui/main/sources.py" line="127"/>
         <source>Cannot show the model</source>
         <translation>모델을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="121"/>
+        <location filename="../../gui/main/sources.py" line="122"/>
         <source>{0} has {1} components; the window fits and shows at most {2}.</source>
         <translation>{0}에는 성분이 {1}개 있습니다. 이 창은 최대 {2}개까지 적합하고 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="201"/>
+        <location filename="../../gui/main/sources.py" line="202"/>
         <source>Cannot open the data file</source>
         <translation>데이터 파일을 열 수 없습니다</translation>
     </message>
@@ -1471,108 +1471,108 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="170"/>
+        <location filename="../../gui/image/controller.py" line="171"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>그림 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="172"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>그림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="181"/>
+        <location filename="../../gui/image/controller.py" line="182"/>
         <source>Reading {0}...</source>
         <translation>{0} 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="196"/>
+        <location filename="../../gui/image/controller.py" line="197"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 이미지 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="198"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}: {1} x {2} 픽셀. &apos;분할&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="205"/>
+        <location filename="../../gui/image/controller.py" line="206"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>그림을 열 수 없습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="207"/>
+        <location filename="../../gui/image/controller.py" line="208"/>
         <source>Cannot open the picture</source>
         <translation>그림을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="213"/>
+        <location filename="../../gui/image/controller.py" line="214"/>
         <source>No picture</source>
         <translation>그림 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="213"/>
+        <location filename="../../gui/image/controller.py" line="214"/>
         <source>Open a picture first.</source>
         <translation>먼저 그림을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="219"/>
+        <location filename="../../gui/image/controller.py" line="220"/>
         <source>Cannot segment</source>
         <translation>분할할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="227"/>
+        <location filename="../../gui/image/controller.py" line="228"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>정지한 분할이 끝나기를 기다리는 중(강건한 초기화와 모든 픽셀의 레이블 지정은 중단할 수 없습니다)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="238"/>
+        <location filename="../../gui/image/controller.py" line="239"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>시작: 픽셀 특성과 강건한 초기화...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="258"/>
+        <location filename="../../gui/image/controller.py" line="259"/>
         <source>Stopped.</source>
         <translation>정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="276"/>
+        <location filename="../../gui/image/controller.py" line="277"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM {0}번째 반복, 픽셀당 로그 가능도 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="279"/>
+        <location filename="../../gui/image/controller.py" line="280"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM이 강건한 초기화에서 시작하는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="289"/>
+        <location filename="../../gui/image/controller.py" line="290"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>완료: 영역 {0}개, 모든 픽셀에 레이블 지정(픽셀당 로그 가능도 {1:.4f}).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="295"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Segmentation failed</source>
         <translation>분할 실패</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="354"/>
+        <location filename="../../gui/image/controller.py" line="355"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 그림 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="354"/>
+        <location filename="../../gui/image/controller.py" line="355"/>
         <source>Model files (*.json)</source>
         <translation>모델 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="357"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="378"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
@@ -3018,6 +3018,490 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
 </context>
 <context>
+    <name>engine_errors</name>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="49"/>
+        <source>{path}: no such file; check the path.</source>
+        <extracomment>The end of every message about a bad value in a data file. Where a bad cell of a text file is: its file, line, column name (quoted as the engine quotes it) and number. How the engine starts every message about a .npy file that is not one. The end of the messages about a .npy file that must be saved again.</extracomment>
+        <translation>{path}: 파일이 없습니다. 경로를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="51"/>
+        <source>{path} is a folder, not a data file; choose a CSV/text or .npy file.</source>
+        <translation>{path}은(는) 폴더이며 데이터 파일이 아닙니다. CSV/텍스트 파일이나 .npy 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="54"/>
+        <source>{path} is not a regular file (a device or a pipe?); choose a CSV/text or .npy file.</source>
+        <translation>{path}은(는) 일반 파일이 아닙니다(장치나 파이프일 수 있습니다). CSV/텍스트 파일이나 .npy 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="57"/>
+        <source>cannot read the data file {path}: {path_problem}; choose another name.</source>
+        <translation>데이터 파일 {path}을(를) 읽을 수 없습니다: {path_problem}. 다른 이름을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="60"/>
+        <source>cannot read {path}: {reason}; check the file&apos;s permissions.</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}. 파일 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="62"/>
+        <source>{name} is not valid UTF-16 text; save it as UTF-8 CSV.</source>
+        <translation>{name}은(는) 올바른 UTF-16 텍스트가 아닙니다. UTF-8 CSV로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="64"/>
+        <source>{name} is not a text file (it holds binary data); choose a CSV/text or .npy file.</source>
+        <translation>{name}은(는) 텍스트 파일이 아닙니다(바이너리 데이터가 들어 있습니다). CSV/텍스트 파일이나 .npy 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="67"/>
+        <source>{name} is not UTF-8 text (bad byte at position {position}); save it as UTF-8 CSV.</source>
+        <translation>{name}은(는) UTF-8 텍스트가 아닙니다(위치 {position}에 잘못된 바이트가 있습니다). UTF-8 CSV로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="70"/>
+        <source>{name} is empty; choose a file with data.</source>
+        <translation>{name}이(가) 비어 있습니다. 데이터가 있는 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="72"/>
+        <source>{name} has a header but no data rows; add rows of numbers below the header.</source>
+        <translation>{name}에 헤더는 있지만 데이터 행이 없습니다. 헤더 아래에 숫자 행을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="77"/>
+        <source>{name} line {line}, column {column}: a field of more than {limit} characters, most likely from a quote that is never closed; check the quotes from that line on (a value must be a number).</source>
+        <translation>{name} {line}번째 줄, 열 {column}: {limit}자가 넘는 필드가 있습니다. 닫히지 않은 따옴표 때문일 가능성이 큽니다. 그 줄부터 따옴표를 확인하세요(값은 숫자여야 합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="82"/>
+        <source>{name} line {line} has {count} field(s) but line {first} has {expected} field(s); every row must have the same number of fields.</source>
+        <translation>{name} {line}번째 줄의 필드는 {count}개이지만 {first}번째 줄의 필드는 {expected}개입니다. 모든 행의 필드 수가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="86"/>
+        <source>{name} line {line}, column {column} ({index}): the value is missing; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} {line}번째 줄, 열 {column}({index}번째 열): 값이 없습니다. 파일을 고치거나 --drop-invalid를 사용해 이런 행을 건너뛰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="89"/>
+        <source>{name} line {line}, column {column} ({index}): {value} is not a number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} {line}번째 줄, 열 {column}({index}번째 열): {value}은(는) 숫자가 아닙니다. 파일을 고치거나 --drop-invalid를 사용해 이런 행을 건너뛰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="92"/>
+        <source>{name} line {line}, column {column} ({index}): {value} is not a finite number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} {line}번째 줄, 열 {column}({index}번째 열): {value}은(는) 유한한 숫자가 아닙니다. 파일을 고치거나 --drop-invalid를 사용해 이런 행을 건너뛰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="97"/>
+        <source>{name} row {row}, column {column} ({index}): {value} is not a finite number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} {row}번째 행, 열 {column}({index}번째 열): {value}은(는) 유한한 숫자가 아닙니다. 파일을 고치거나 --drop-invalid를 사용해 이런 행을 건너뛰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="102"/>
+        <source>{name}: all {count} rows have missing, non-numeric or non-finite values, so nothing is left; check the file and the columns chosen.</source>
+        <translation>{name}: {count}개 행 모두에 누락되었거나 숫자가 아니거나 유한하지 않은 값이 있어 남는 데이터가 없습니다. 파일과 선택한 열을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="107"/>
+        <source>{name} line {line}, column &apos;label&apos;: the true label is missing; fill it in, use --drop-invalid to skip such rows, or choose the feature columns with --columns.</source>
+        <translation>{name} {line}번째 줄, 열 &apos;label&apos;: 실제 레이블이 없습니다. 레이블을 채우거나, --drop-invalid를 사용해 이런 행을 건너뛰거나, --columns로 특성 열을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="111"/>
+        <source>{name} holds {dtype} values, not numbers; save a numeric (integer or float) array.</source>
+        <translation>{name}에는 숫자가 아닌 {dtype} 값이 들어 있습니다. 숫자(정수 또는 실수) 배열을 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="115"/>
+        <source>{name} holds a {ndim}-D array of shape {shape}; save a 1-D or 2-D array (one row per sample).</source>
+        <translation>{name}에는 형태가 {shape}인 {ndim}차원 배열이 들어 있습니다. 1차원 또는 2차원 배열(행 하나에 표본 하나)을 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="119"/>
+        <source>{name} holds an empty array of shape {shape}; it needs at least one row and column.</source>
+        <translation>{name}에는 형태가 {shape}인 빈 배열이 들어 있습니다. 행과 열이 적어도 하나씩 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="122"/>
+        <source>{name} is not a valid .npy file but a zip archive (a .npz file?); save one array with numpy.save.</source>
+        <translation>{name}은(는) 올바른 .npy 파일이 아니라 zip 압축 파일(.npz 파일?)입니다. numpy.save로 배열 하나를 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="125"/>
+        <source>{name} is not a valid .npy file (format version {version}); save it with numpy.save.</source>
+        <translation>{name}은(는) 올바른 .npy 파일이 아닙니다(형식 버전 {version}). numpy.save로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="128"/>
+        <source>{name} is not a valid .npy file (its header is damaged); save the array again with numpy.save.</source>
+        <translation>{name}은(는) 올바른 .npy 파일이 아닙니다(헤더가 손상되었습니다). numpy.save로 배열을 다시 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="131"/>
+        <source>{name} is not a valid .npy file (it is truncated); save the array again with numpy.save.</source>
+        <translation>{name}은(는) 올바른 .npy 파일이 아닙니다(파일이 잘렸습니다). numpy.save로 배열을 다시 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="134"/>
+        <source>{name} is not a valid .npy file (its data cannot be read); save the array again with numpy.save.</source>
+        <translation>{name}은(는) 올바른 .npy 파일이 아닙니다(데이터를 읽을 수 없습니다). numpy.save로 배열을 다시 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="140"/>
+        <source>K = {k} is larger than the number of samples ({n}): use a smaller K.</source>
+        <translation>K = {k}이(가) 표본 수({n})보다 큽니다. 더 작은 K를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="143"/>
+        <source>K = {k} is larger than the number of distinct points in the data: use a smaller K.</source>
+        <translation>K = {k}이(가) 데이터에 있는 서로 다른 점의 수보다 큽니다. 더 작은 K를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="146"/>
+        <source>initialisation &apos;given&apos; needs starting parameters (a model file).</source>
+        <translation>초기화 &apos;주어진 값&apos;에는 시작 모수(모델 파일)가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="149"/>
+        <source>the starting model has {model_k} components but K is {k}.</source>
+        <translation>시작 모델의 성분은 {model_k}개이지만 K는 {k}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="151"/>
+        <source>the starting model has {model_type} covariances but the fit asks for {fit_type}.</source>
+        <translation>시작 모델의 공분산 유형은 {model_type}이지만 적합에서 요구하는 유형은 {fit_type}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="154"/>
+        <source>{feature} holds NaN or infinite values: remove those rows or fill them in.</source>
+        <translation>{feature}에 NaN 또는 무한대 값이 있습니다. 그런 행을 제거하거나 값을 채우세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="158"/>
+        <source>{feature} spreads too widely for double precision: row {row} ({value}) lies so far from the other rows that the sums of squares EM needs overflow: remove such rows.</source>
+        <translation>{feature}의 값이 배정밀도로 다루기에는 너무 넓게 퍼져 있습니다. {row}번째 행({value})이 다른 행들에서 너무 멀리 떨어져 있어 EM에 필요한 제곱합이 오버플로됩니다. 그런 행을 제거하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="164"/>
+        <source>{feature} spreads too widely for double precision (standard deviation about {power}: the sums of squares EM needs overflow): rescale that column, for example divide it by {divisor}.</source>
+        <translation>{feature}의 값이 배정밀도로 다루기에는 너무 넓게 퍼져 있습니다(표준편차 약 {power}: EM에 필요한 제곱합이 오버플로됩니다). 그 열의 척도를 바꾸세요. 예를 들어 {divisor}(으)로 나누세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="170"/>
+        <source>{feature} varies too little for double precision (standard deviation about {power}: its variance underflows): rescale that column, for example multiply it by {factor}, or drop it if it is meant to be constant.</source>
+        <translation>{feature}의 값이 배정밀도로 다루기에는 너무 적게 변합니다(표준편차 약 {power}: 분산이 언더플로됩니다). 그 열의 척도를 바꾸세요. 예를 들어 {factor}을(를) 곱하거나, 상수여야 하는 열이라면 제거하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="176"/>
+        <source>component {component} collapsed (no samples or a singular covariance): use fewer components, a larger reg_covar, or rescale the data.</source>
+        <translation>성분 {component}이(가) 붕괴했습니다(표본이 없거나 공분산이 특이합니다). 성분 수를 줄이거나, reg_covar를 키우거나, 데이터의 척도를 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="181"/>
+        <source>the picture has fewer than {k} distinct colours, so it cannot have {segments} segments: use a smaller K.</source>
+        <translation>그림에 서로 다른 색이 {k}개보다 적어서 {segments}개 영역으로 나눌 수 없습니다. 더 작은 K를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="187"/>
+        <source>cannot load the model file {path}: {model_problem}.</source>
+        <translation>모델 파일 {path}을(를) 불러올 수 없습니다: {model_problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="189"/>
+        <source>cannot write {path}: {write_problem}; the existing file, if any, is unchanged.</source>
+        <translation>{path}에 쓸 수 없습니다: {write_problem}. 기존 파일이 있다면 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="197"/>
+        <source>the name {long_name} is too long ({size} bytes; a file or folder name can have at most {limit} bytes)</source>
+        <extracomment>Why a path could not even be looked at (``engine.io.paths.os_error_problem``): shared by data and model files.</extracomment>
+        <translation>이름 {long_name}이(가) 너무 깁니다({size}바이트. 파일이나 폴더 이름은 최대 {limit}바이트까지 쓸 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="201"/>
+        <source>the path is too long ({size} bytes, more than the system allows; each name may have at most {limit} bytes)</source>
+        <translation>경로가 너무 깁니다({size}바이트로 시스템이 허용하는 길이를 넘습니다. 각 이름은 최대 {limit}바이트까지 쓸 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="204"/>
+        <source>its symbolic links form a loop</source>
+        <translation>심볼릭 링크가 순환합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="206"/>
+        <source>it cannot be looked at ({reason})</source>
+        <translation>확인할 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="208"/>
+        <source>its name holds a NUL character</source>
+        <translation>이름에 NUL 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="213"/>
+        <source>it does not exist</source>
+        <extracomment>Why a model file was refused (``engine.io.model_json``, ``engine.io.model_checks``).</extracomment>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="214"/>
+        <source>it is not a file but a folder</source>
+        <translation>파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="216"/>
+        <source>it is not a regular file (a pipe or a device?)</source>
+        <translation>일반 파일이 아닙니다(파이프나 장치일 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="217"/>
+        <source>it is not a text file (UTF-8)</source>
+        <translation>텍스트 파일(UTF-8)이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="218"/>
+        <source>it cannot be read ({reason})</source>
+        <translation>읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="221"/>
+        <source>it holds the number {number}, but every number must be finite</source>
+        <translation>숫자 {number}이(가) 들어 있지만 모든 숫자는 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="223"/>
+        <source>it is not valid JSON ({json_reason} at line {line}, column {column})</source>
+        <translation>올바른 JSON이 아닙니다({line}번째 줄, {column}번째 열: {json_reason})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="310"/>
+        <source>Permission denied</source>
+        <extracomment>The whole sentences, most common first (the order does not matter: at most one matches a message). The clauses a slot ``&lt;&lt;name&gt;&gt;`` stands for. Words the engine passes on from elsewhere, by the name of their group: the system&apos;s reason for a failed file operation (``OSError.strerror``) and the reason of Python&apos;s JSON parser (``JSONDecodeError.msg``). The common ones are translated; any other stays as it is.</extracomment>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="311"/>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="312"/>
+        <source>No such file or directory</source>
+        <translation>그런 파일이나 디렉터리가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="313"/>
+        <source>Is a directory</source>
+        <translation>디렉터리입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="314"/>
+        <source>Not a directory</source>
+        <translation>디렉터리가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="315"/>
+        <source>No space left on device</source>
+        <translation>장치에 남은 공간이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="316"/>
+        <source>Disk quota exceeded</source>
+        <translation>디스크 할당량을 초과했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="317"/>
+        <source>Read-only file system</source>
+        <translation>읽기 전용 파일 시스템입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="318"/>
+        <source>Input/output error</source>
+        <translation>입출력 오류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="321"/>
+        <source>Expecting value</source>
+        <translation>값이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="322"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>구분자 &apos;:&apos;이(가) 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="323"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>구분자 &apos;,&apos;이(가) 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="324"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 묶은 속성 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="326"/>
+        <source>Extra data</source>
+        <translation>불필요한 데이터가 더 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="327"/>
+        <source>Unterminated string starting at</source>
+        <translation>여기서 시작하는 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="328"/>
+        <source>Invalid control character at</source>
+        <translation>잘못된 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="329"/>
+        <source>Invalid \escape</source>
+        <translation>잘못된 \ 이스케이프</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="226"/>
+        <source>it is not valid JSON (nested too deeply)</source>
+        <translation>올바른 JSON이 아닙니다(너무 깊게 중첩됨)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="229"/>
+        <source>its &quot;{key}&quot; is nested more than {depth} levels deep, deeper than any model needs; remove that nesting</source>
+        <translation>&quot;{key}&quot;이(가) {depth}단계보다 깊게 중첩되어 있습니다. 어떤 모델에도 필요 없는 깊이이니 그 중첩을 없애세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="232"/>
+        <source>it holds a JSON {kind}, not an object with the model&apos;s keys</source>
+        <translation>모델의 키를 담은 객체가 아니라 JSON {kind}이(가) 들어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="234"/>
+        <source>it has no &quot;format&quot; key, so it is not a {format} file</source>
+        <translation>&quot;format&quot; 키가 없으므로 {format} 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="236"/>
+        <source>its format is {value}, not &quot;{format}&quot;</source>
+        <translation>형식이 &quot;{format}&quot;이 아니라 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="238"/>
+        <source>its format version is {value}, but only version {version} is supported</source>
+        <translation>형식 버전이 {value}이지만 버전 {version}만 지원합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="240"/>
+        <source>it lacks the key(s) {keys}</source>
+        <translation>키 {keys}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="242"/>
+        <source>its covariance_type {value} is not one of {choices}</source>
+        <translation>covariance_type {value}은(는) {choices} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="244"/>
+        <source>its {key} is {value}, but it must be a whole number &gt;= 1</source>
+        <translation>{key}이(가) {value}이지만 1 이상의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="246"/>
+        <source>its feature_names must be a list of strings</source>
+        <translation>feature_names는 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="248"/>
+        <source>it has {count} feature_names but n_features is {n_features}</source>
+        <translation>feature_names가 {count}개이지만 n_features는 {n_features}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="251"/>
+        <source>its {key} should have shape {expected} {meaning} but has shape {got}</source>
+        <translation>{key}의 형태는 {expected} {meaning}이어야 하지만 실제 형태는 {got}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="255"/>
+        <source>its {key} should have shape {expected} {meaning} but has lists of different lengths</source>
+        <translation>{key}의 형태는 {expected} {meaning}이어야 하지만 길이가 서로 다른 목록들입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="258"/>
+        <source>its {key} must hold numbers, but it holds {value}</source>
+        <translation>{key}에는 숫자만 있어야 하지만 {value}이(가) 들어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="260"/>
+        <source>its {key} holds a number too large for a float</source>
+        <translation>{key}에 실수로 나타내기에는 너무 큰 숫자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="262"/>
+        <source>its {key} holds NaN or infinity, but every number must be finite</source>
+        <translation>{key}에 NaN 또는 무한대가 있지만 모든 숫자는 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="265"/>
+        <source>the weight of component {component} is negative ({weight})</source>
+        <translation>성분 {component}의 가중치가 음수입니다({weight})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="267"/>
+        <source>its weights sum to {total}, not 1</source>
+        <translation>가중치의 합이 1이 아니라 {total}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="269"/>
+        <source>the covariance of component {component} is not symmetric</source>
+        <translation>성분 {component}의 공분산이 대칭이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="271"/>
+        <source>the shared covariance is not symmetric</source>
+        <translation>공유 공분산이 대칭이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="273"/>
+        <source>the covariance of component {component} is not positive definite</source>
+        <translation>성분 {component}의 공분산이 양의 정부호가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="275"/>
+        <source>the shared covariance is not positive definite</source>
+        <translation>공유 공분산이 양의 정부호가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="277"/>
+        <source>the variances of component {component} must all be positive</source>
+        <translation>성분 {component}의 분산은 모두 양수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="283"/>
+        <source>{reason}; check that the folder exists and is writable</source>
+        <extracomment>Why a file could not be written (``engine.io.atomic``); the system&apos;s reason stays as the system gives it.</extracomment>
+        <translation>{reason}. 폴더가 있고 쓰기 가능한지 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="284"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="290"/>
+        <source>feature {column} (column {index})</source>
+        <extracomment>Which feature (``engine.scales``): by name and column when the data has names, else by column.</extracomment>
+        <translation>특성 {column}(열 인덱스 {index})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="291"/>
+        <source>feature {index}</source>
+        <translation>특성 {index}</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <location filename="../../gui/main/exports.py" line="119"/>
@@ -3056,6 +3540,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/image/codec.py" line="96"/>
+        <location filename="../../gui/image/codec.py" line="103"/>
         <source>it cannot be opened ({0})</source>
         <translation>열 수 없습니다({0})</translation>
     </message>
@@ -3065,38 +3550,38 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>파일이 비어 있습니다(0바이트)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="103"/>
+        <location filename="../../gui/image/codec.py" line="106"/>
         <source>it is not a picture Qt can decode; give a PNG, JPEG, BMP or TIFF file</source>
         <translation>Qt가 디코딩할 수 있는 그림이 아닙니다. PNG, JPEG, BMP 또는 TIFF 파일을 주세요</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="111"/>
+        <location filename="../../gui/image/codec.py" line="114"/>
         <source>unknown error</source>
         <translation>알 수 없는 오류</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="112"/>
+        <location filename="../../gui/image/codec.py" line="115"/>
         <source>it could not be decoded ({0}); the file may be truncated or damaged</source>
         <translation>디코딩할 수 없습니다({0}). 파일이 잘렸거나 손상되었을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="115"/>
+        <location filename="../../gui/image/codec.py" line="118"/>
         <source>the file is truncated ({0}); it may not have finished downloading or copying</source>
         <translation>파일이 잘렸습니다({0}). 다운로드나 복사가 끝나지 않았을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="164"/>
+        <location filename="../../gui/image/codec.py" line="187"/>
         <source>the name {0} is too long ({1} bytes; a file or folder name can have at most {2} bytes)</source>
         <extracomment>Leading bytes of the common formats, and the name of Qt&apos;s handler for each.</extracomment>
         <translation>이름 {0}이(가) 너무 깁니다({1}바이트. 파일이나 폴더 이름은 최대 {2}바이트입니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="167"/>
+        <location filename="../../gui/image/codec.py" line="190"/>
         <source>it cannot be looked at ({0})</source>
         <translation>살펴볼 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="287"/>
+        <location filename="../../gui/image/codec.py" line="310"/>
         <source>Qt could not encode the picture ({0})</source>
         <translation>Qt가 그림을 인코딩할 수 없습니다({0})</translation>
     </message>

@@ -93,95 +93,95 @@
 <context>
     <name>ChooseK</name>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="92"/>
+        <location filename="../../gui/choosek/chooser.py" line="93"/>
         <source>Choose K</source>
         <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
         <translation>选择 K</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="95"/>
+        <location filename="../../gui/choosek/chooser.py" line="96"/>
         <source>Model selection: every K and covariance type fitted and ranked by a criterion.</source>
         <translation>模型选择：对每个 K 和每种协方差类型进行拟合，并按信息准则排序。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="100"/>
+        <location filename="../../gui/choosek/chooser.py" line="101"/>
         <source>Show or hide the Choose K panel.</source>
         <translation>显示或隐藏“选择 K”面板。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="102"/>
+        <location filename="../../gui/choosek/chooser.py" line="103"/>
         <source>Choose &amp;K…</source>
         <translation>选择 K(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="103"/>
+        <location filename="../../gui/choosek/chooser.py" line="104"/>
         <source>Fits K = 1 to 9 components with every covariance type to the data and ranks them by BIC, AIC, ICL or held-out log-likelihood; click a result to put that model on the canvas.</source>
         <translation>对数据用每种协方差类型拟合 K = 1 到 9 个分量，并按 BIC、AIC、ICL 或留出数据的对数似然排序；点击一个结果即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="152"/>
+        <location filename="../../gui/choosek/chooser.py" line="153"/>
         <source>No data: generate or open a data set first.</source>
         <translation>没有数据：请先生成或打开一个数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="164"/>
+        <location filename="../../gui/choosek/chooser.py" line="165"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="179"/>
+        <location filename="../../gui/choosek/chooser.py" line="180"/>
         <source>Stopping after the current step…</source>
         <translation>当前步骤完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="217"/>
+        <location filename="../../gui/choosek/chooser.py" line="218"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>数据已改变：请对屏幕上的数据重新选择 K。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="222"/>
+        <location filename="../../gui/choosek/chooser.py" line="223"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>已载入“选择 K”中的 {0}：按 E、M 或空格键从它继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="264"/>
+        <location filename="../../gui/choosek/chooser.py" line="265"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>模型选择因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="266"/>
+        <location filename="../../gui/choosek/chooser.py" line="267"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>完成：{0} 个单元。点击一个点或一行即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="271"/>
+        <location filename="../../gui/choosek/chooser.py" line="272"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>在 {1} 个单元中完成 {0} 个后停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="221"/>
-        <location filename="../../gui/choosek/chooser.py" line="277"/>
+        <location filename="../../gui/choosek/chooser.py" line="222"/>
+        <location filename="../../gui/choosek/chooser.py" line="278"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="279"/>
+        <location filename="../../gui/choosek/chooser.py" line="280"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>正在拟合 {0}：第 {1} 个起点，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="281"/>
+        <location filename="../../gui/choosek/chooser.py" line="282"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>正在拟合 {0}：继续迭代到严格容差</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="282"/>
+        <location filename="../../gui/choosek/chooser.py" line="283"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>正在拟合 {0}：交叉验证第 {1} 折，共 {2} 折</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="294"/>
-        <location filename="../../gui/choosek/chooser.py" line="299"/>
+        <location filename="../../gui/choosek/chooser.py" line="295"/>
+        <location filename="../../gui/choosek/chooser.py" line="300"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>数据已改变：请对新数据重新选择 K。</translation>
     </message>
@@ -622,122 +622,122 @@ E 步的表格和 M 步的除法。</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="237"/>
+        <location filename="../../gui/main/controller.py" line="238"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="266"/>
+        <location filename="../../gui/main/controller.py" line="267"/>
         <source>{0} points drawn from {1}</source>
         <translation>从 {1} 抽取了 {0} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="273"/>
+        <location filename="../../gui/main/controller.py" line="274"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>已加载模型 {0}：运行将从它继续 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="286"/>
-        <location filename="../../gui/main/sources.py" line="187"/>
+        <location filename="../../gui/main/controller.py" line="287"/>
+        <location filename="../../gui/main/sources.py" line="188"/>
         <source>Cannot show the data</source>
         <translation>无法显示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="296"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>1 feature</source>
         <translation>1 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="296"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0} features</source>
         <translation>{0} 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="298"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}：{1} 个点 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="331"/>
+        <location filename="../../gui/main/controller.py" line="332"/>
         <source>These settings cannot be used</source>
         <translation>无法使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="400"/>
+        <location filename="../../gui/main/controller.py" line="401"/>
         <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
         <translation>继续运行：EM 从这里接着运行，直到 |变化量| &lt; {0:g} 或迭代满 {1} 次；按空格键暂停，按 Esc 停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="445"/>
+        <location filename="../../gui/main/controller.py" line="446"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 或协方差类型与已加载的模型不再一致：EM 重新从 k-means++ 开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="480"/>
+        <location filename="../../gui/main/controller.py" line="481"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM 已结束：按 R 回到起点，或按空格键再运行一次。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="499"/>
+        <location filename="../../gui/main/controller.py" line="500"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>已停止：按空格键让 EM 从头重新开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="518"/>
+        <location filename="../../gui/main/controller.py" line="519"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>第 {0} 个起点：最终平均对数似然 {1:.6g}。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="532"/>
+        <location filename="../../gui/main/controller.py" line="533"/>
         <source>painted</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="544"/>
+        <location filename="../../gui/main/controller.py" line="545"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>没有数据点：打开“绘制数据点”，然后在画布上拖动。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="593"/>
+        <location filename="../../gui/main/controller.py" line="594"/>
         <source>EM stopped with an error</source>
         <translation>EM 因出错而停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="74"/>
-        <location filename="../../gui/main/editing.py" line="77"/>
+        <location filename="../../gui/main/editing.py" line="75"/>
+        <location filename="../../gui/main/editing.py" line="78"/>
         <source>These components cannot be used</source>
         <translation>无法使用这些分量</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="77"/>
+        <location filename="../../gui/main/editing.py" line="78"/>
         <source>The window fits at most {0} components: remove one (right-click its mean) first.</source>
         <translation>本窗口最多拟合 {0} 个分量：请先删除一个（右键单击其均值）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="84"/>
+        <location filename="../../gui/main/editing.py" line="85"/>
         <source>Components placed by hand: R shows them as EM&apos;s start,
 E takes the first E-step from them.</source>
         <translation>手动放置的分量：按 R 将其显示为 EM 的起点，
 按 E 从它们出发执行第一次 E 步。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="86"/>
+        <location filename="../../gui/main/editing.py" line="87"/>
         <source>{0} components placed by hand: Space runs EM from them (initialisation &apos;given&apos;).</source>
         <translation>手动放置了 {0} 个分量：按空格键从它们开始运行 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="95"/>
+        <location filename="../../gui/main/editing.py" line="96"/>
         <source>Erase</source>
         <translation>擦除</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="95"/>
+        <location filename="../../gui/main/editing.py" line="96"/>
         <source>Paint</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../gui/main/editing.py" line="101"/>
+        <location filename="../../gui/main/editing.py" line="102"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -841,45 +841,45 @@ E takes the first E-step from them.</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="51"/>
+        <location filename="../../gui/main/sources.py" line="52"/>
         <source>{0}: values as large as {1:.3g} cannot be drawn; the window draws values up to {2:.0e} in size.</source>
         <extracomment>Presets of more points than this are generated in a job (smaller ones at once).</extracomment>
         <translation>{0}：无法绘制大到 {1:.3g} 的数值；本窗口只能绘制绝对值不超过 {2:.0e} 的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="98"/>
+        <location filename="../../gui/main/sources.py" line="99"/>
         <source>Generating {0} points…</source>
         <translation>正在生成 {0} 个点…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="103"/>
-        <location filename="../../gui/main/sources.py" line="199"/>
+        <location filename="../../gui/main/sources.py" line="104"/>
+        <location filename="../../gui/main/sources.py" line="200"/>
         <source>Cannot generate the data</source>
         <translation>无法生成数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="110"/>
+        <location filename="../../gui/main/sources.py" line="111"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="117"/>
+        <location filename="../../gui/main/sources.py" line="118"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="121"/>
-        <location filename="../../gui/main/sources.py" line="126"/>
+        <location filename="../../gui/main/sources.py" line="122"/>
+        <location filename="../../gui/main/sources.py" line="127"/>
         <source>Cannot show the model</source>
         <translation>无法显示模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="121"/>
+        <location filename="../../gui/main/sources.py" line="122"/>
         <source>{0} has {1} components; the window fits and shows at most {2}.</source>
         <translation>{0} 有 {1} 个分量；本窗口最多拟合并显示 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/sources.py" line="201"/>
+        <location filename="../../gui/main/sources.py" line="202"/>
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -1471,108 +1471,108 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="170"/>
+        <location filename="../../gui/image/controller.py" line="171"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="172"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="181"/>
+        <location filename="../../gui/image/controller.py" line="182"/>
         <source>Reading {0}...</source>
         <translation>正在读取 {0}...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="196"/>
+        <location filename="../../gui/image/controller.py" line="197"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 图像 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="198"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}：{1} x {2} 像素。请按“分割”。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="205"/>
+        <location filename="../../gui/image/controller.py" line="206"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>无法打开图片；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="207"/>
+        <location filename="../../gui/image/controller.py" line="208"/>
         <source>Cannot open the picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="213"/>
+        <location filename="../../gui/image/controller.py" line="214"/>
         <source>No picture</source>
         <translation>没有图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="213"/>
+        <location filename="../../gui/image/controller.py" line="214"/>
         <source>Open a picture first.</source>
         <translation>请先打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="219"/>
+        <location filename="../../gui/image/controller.py" line="220"/>
         <source>Cannot segment</source>
         <translation>无法分割</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="227"/>
+        <location filename="../../gui/image/controller.py" line="228"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>正在等待已停止的分割结束（其稳健初始化和逐像素标注无法中断）...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="238"/>
+        <location filename="../../gui/image/controller.py" line="239"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>正在开始：计算像素特征并进行稳健初始化...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="258"/>
+        <location filename="../../gui/image/controller.py" line="259"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="276"/>
+        <location filename="../../gui/image/controller.py" line="277"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM 第 {0} 次迭代，每像素对数似然 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="279"/>
+        <location filename="../../gui/image/controller.py" line="280"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM 正从稳健初始化开始...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="289"/>
+        <location filename="../../gui/image/controller.py" line="290"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>完成：{0} 个区域，每个像素均已标注（每像素对数似然 {1:.4f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="295"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Segmentation failed</source>
         <translation>分割失败</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="354"/>
+        <location filename="../../gui/image/controller.py" line="355"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="354"/>
+        <location filename="../../gui/image/controller.py" line="355"/>
         <source>Model files (*.json)</source>
         <translation>模型文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="357"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="378"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
@@ -3018,6 +3018,490 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
 </context>
 <context>
+    <name>engine_errors</name>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="49"/>
+        <source>{path}: no such file; check the path.</source>
+        <extracomment>The end of every message about a bad value in a data file. Where a bad cell of a text file is: its file, line, column name (quoted as the engine quotes it) and number. How the engine starts every message about a .npy file that is not one. The end of the messages about a .npy file that must be saved again.</extracomment>
+        <translation>{path}：文件不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="51"/>
+        <source>{path} is a folder, not a data file; choose a CSV/text or .npy file.</source>
+        <translation>{path} 是一个文件夹，不是数据文件；请选择 CSV/文本文件或 .npy 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="54"/>
+        <source>{path} is not a regular file (a device or a pipe?); choose a CSV/text or .npy file.</source>
+        <translation>{path} 不是普通文件（是设备还是管道？）；请选择 CSV/文本文件或 .npy 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="57"/>
+        <source>cannot read the data file {path}: {path_problem}; choose another name.</source>
+        <translation>无法读取数据文件 {path}：{path_problem}；请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="60"/>
+        <source>cannot read {path}: {reason}; check the file&apos;s permissions.</source>
+        <translation>无法读取 {path}：{reason}；请检查文件的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="62"/>
+        <source>{name} is not valid UTF-16 text; save it as UTF-8 CSV.</source>
+        <translation>{name} 不是有效的 UTF-16 文本；请将其另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="64"/>
+        <source>{name} is not a text file (it holds binary data); choose a CSV/text or .npy file.</source>
+        <translation>{name} 不是文本文件（其中含有二进制数据）；请选择 CSV/文本文件或 .npy 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="67"/>
+        <source>{name} is not UTF-8 text (bad byte at position {position}); save it as UTF-8 CSV.</source>
+        <translation>{name} 不是 UTF-8 文本（位置 {position} 处的字节无效）；请将其另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="70"/>
+        <source>{name} is empty; choose a file with data.</source>
+        <translation>{name} 是空文件；请选择一个含有数据的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="72"/>
+        <source>{name} has a header but no data rows; add rows of numbers below the header.</source>
+        <translation>{name} 有表头但没有数据行；请在表头下方添加数值行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="77"/>
+        <source>{name} line {line}, column {column}: a field of more than {limit} characters, most likely from a quote that is never closed; check the quotes from that line on (a value must be a number).</source>
+        <translation>{name} 第 {line} 行，列 {column}：有一个超过 {limit} 个字符的字段，很可能是某个引号没有闭合；请从该行起检查引号（每个值都必须是数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="82"/>
+        <source>{name} line {line} has {count} field(s) but line {first} has {expected} field(s); every row must have the same number of fields.</source>
+        <translation>{name} 第 {line} 行有 {count} 个字段，但第 {first} 行有 {expected} 个字段；每一行的字段数必须相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="86"/>
+        <source>{name} line {line}, column {column} ({index}): the value is missing; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} 第 {line} 行，列 {column}（第 {index} 列）：缺少数值；请修正文件，或使用 --drop-invalid 跳过这样的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="89"/>
+        <source>{name} line {line}, column {column} ({index}): {value} is not a number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} 第 {line} 行，列 {column}（第 {index} 列）：{value} 不是数字；请修正文件，或使用 --drop-invalid 跳过这样的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="92"/>
+        <source>{name} line {line}, column {column} ({index}): {value} is not a finite number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} 第 {line} 行，列 {column}（第 {index} 列）：{value} 不是有限的数字；请修正文件，或使用 --drop-invalid 跳过这样的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="97"/>
+        <source>{name} row {row}, column {column} ({index}): {value} is not a finite number; fix the file or use --drop-invalid to skip such rows.</source>
+        <translation>{name} 第 {row} 行，列 {column}（第 {index} 列）：{value} 不是有限的数字；请修正文件，或使用 --drop-invalid 跳过这样的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="102"/>
+        <source>{name}: all {count} rows have missing, non-numeric or non-finite values, so nothing is left; check the file and the columns chosen.</source>
+        <translation>{name}：全部 {count} 行都有缺失、非数值或非有限的值，因此没有剩下任何数据；请检查文件和所选的列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="107"/>
+        <source>{name} line {line}, column &apos;label&apos;: the true label is missing; fill it in, use --drop-invalid to skip such rows, or choose the feature columns with --columns.</source>
+        <translation>{name} 第 {line} 行，列 &apos;label&apos;：缺少真实标签；请补上标签，或使用 --drop-invalid 跳过这样的行，或用 --columns 选择特征列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="111"/>
+        <source>{name} holds {dtype} values, not numbers; save a numeric (integer or float) array.</source>
+        <translation>{name} 存放的是 {dtype} 类型的值，不是数字；请保存一个数值（整数或浮点数）数组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="115"/>
+        <source>{name} holds a {ndim}-D array of shape {shape}; save a 1-D or 2-D array (one row per sample).</source>
+        <translation>{name} 存放的是形状为 {shape} 的 {ndim} 维数组；请保存一维或二维数组（每行一个样本）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="119"/>
+        <source>{name} holds an empty array of shape {shape}; it needs at least one row and column.</source>
+        <translation>{name} 存放的是形状为 {shape} 的空数组；至少需要一行一列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="122"/>
+        <source>{name} is not a valid .npy file but a zip archive (a .npz file?); save one array with numpy.save.</source>
+        <translation>{name} 不是有效的 .npy 文件，而是一个 zip 压缩包（.npz 文件？）；请用 numpy.save 保存单个数组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="125"/>
+        <source>{name} is not a valid .npy file (format version {version}); save it with numpy.save.</source>
+        <translation>{name} 不是有效的 .npy 文件（格式版本 {version}）；请用 numpy.save 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="128"/>
+        <source>{name} is not a valid .npy file (its header is damaged); save the array again with numpy.save.</source>
+        <translation>{name} 不是有效的 .npy 文件（文件头已损坏）；请用 numpy.save 重新保存该数组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="131"/>
+        <source>{name} is not a valid .npy file (it is truncated); save the array again with numpy.save.</source>
+        <translation>{name} 不是有效的 .npy 文件（文件被截断）；请用 numpy.save 重新保存该数组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="134"/>
+        <source>{name} is not a valid .npy file (its data cannot be read); save the array again with numpy.save.</source>
+        <translation>{name} 不是有效的 .npy 文件（无法读取其中的数据）；请用 numpy.save 重新保存该数组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="140"/>
+        <source>K = {k} is larger than the number of samples ({n}): use a smaller K.</source>
+        <translation>K = {k} 大于样本数（{n}）：请使用更小的 K。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="143"/>
+        <source>K = {k} is larger than the number of distinct points in the data: use a smaller K.</source>
+        <translation>K = {k} 大于数据中互不相同的数据点的个数：请使用更小的 K。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="146"/>
+        <source>initialisation &apos;given&apos; needs starting parameters (a model file).</source>
+        <translation>初始化方式“给定”需要起始参数（一个模型文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="149"/>
+        <source>the starting model has {model_k} components but K is {k}.</source>
+        <translation>起始模型有 {model_k} 个分量，但 K 为 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="151"/>
+        <source>the starting model has {model_type} covariances but the fit asks for {fit_type}.</source>
+        <translation>起始模型的协方差类型为 {model_type}，但拟合要求的是 {fit_type}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="154"/>
+        <source>{feature} holds NaN or infinite values: remove those rows or fill them in.</source>
+        <translation>{feature} 含有 NaN 或无穷大的值：请删除这些行或补全它们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="158"/>
+        <source>{feature} spreads too widely for double precision: row {row} ({value}) lies so far from the other rows that the sums of squares EM needs overflow: remove such rows.</source>
+        <translation>{feature} 的取值分布太宽，超出了双精度的范围：第 {row} 行（{value}）离其他行太远，EM 所需的平方和会溢出：请删除这样的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="164"/>
+        <source>{feature} spreads too widely for double precision (standard deviation about {power}: the sums of squares EM needs overflow): rescale that column, for example divide it by {divisor}.</source>
+        <translation>{feature} 的取值分布太宽，超出了双精度的范围（标准差约为 {power}：EM 所需的平方和会溢出）：请重新缩放该列，例如除以 {divisor}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="170"/>
+        <source>{feature} varies too little for double precision (standard deviation about {power}: its variance underflows): rescale that column, for example multiply it by {factor}, or drop it if it is meant to be constant.</source>
+        <translation>{feature} 的变化太小，超出了双精度的范围（标准差约为 {power}：其方差会下溢）：请重新缩放该列，例如乘以 {factor}；如果它本来就是常数，也可以删去该列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="176"/>
+        <source>component {component} collapsed (no samples or a singular covariance): use fewer components, a larger reg_covar, or rescale the data.</source>
+        <translation>分量 {component} 坍缩了（没有样本或协方差奇异）：请使用更少的分量、更大的 reg_covar，或重新缩放数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="181"/>
+        <source>the picture has fewer than {k} distinct colours, so it cannot have {segments} segments: use a smaller K.</source>
+        <translation>图片中互不相同的颜色少于 {k} 种，因此无法分成 {segments} 个区域：请使用更小的 K。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="187"/>
+        <source>cannot load the model file {path}: {model_problem}.</source>
+        <translation>无法加载模型文件 {path}：{model_problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="189"/>
+        <source>cannot write {path}: {write_problem}; the existing file, if any, is unchanged.</source>
+        <translation>无法写入 {path}：{write_problem}；原有文件（如果有）保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="197"/>
+        <source>the name {long_name} is too long ({size} bytes; a file or folder name can have at most {limit} bytes)</source>
+        <extracomment>Why a path could not even be looked at (``engine.io.paths.os_error_problem``): shared by data and model files.</extracomment>
+        <translation>名称 {long_name} 太长（{size} 字节；文件或文件夹的名称最多只能有 {limit} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="201"/>
+        <source>the path is too long ({size} bytes, more than the system allows; each name may have at most {limit} bytes)</source>
+        <translation>路径太长（{size} 字节，超出系统允许的长度；每个名称最多只能有 {limit} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="204"/>
+        <source>its symbolic links form a loop</source>
+        <translation>它的符号链接构成了循环</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="206"/>
+        <source>it cannot be looked at ({reason})</source>
+        <translation>无法查看它（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="208"/>
+        <source>its name holds a NUL character</source>
+        <translation>它的名称中含有 NUL 字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="213"/>
+        <source>it does not exist</source>
+        <extracomment>Why a model file was refused (``engine.io.model_json``, ``engine.io.model_checks``).</extracomment>
+        <translation>它不存在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="214"/>
+        <source>it is not a file but a folder</source>
+        <translation>它不是文件，而是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="216"/>
+        <source>it is not a regular file (a pipe or a device?)</source>
+        <translation>它不是普通文件（是管道还是设备？）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="217"/>
+        <source>it is not a text file (UTF-8)</source>
+        <translation>它不是文本文件（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="218"/>
+        <source>it cannot be read ({reason})</source>
+        <translation>无法读取它（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="221"/>
+        <source>it holds the number {number}, but every number must be finite</source>
+        <translation>它含有数值 {number}，但所有数值都必须是有限的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="223"/>
+        <source>it is not valid JSON ({json_reason} at line {line}, column {column})</source>
+        <translation>它不是有效的 JSON（第 {line} 行第 {column} 列：{json_reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="310"/>
+        <source>Permission denied</source>
+        <extracomment>The whole sentences, most common first (the order does not matter: at most one matches a message). The clauses a slot ``&lt;&lt;name&gt;&gt;`` stands for. Words the engine passes on from elsewhere, by the name of their group: the system&apos;s reason for a failed file operation (``OSError.strerror``) and the reason of Python&apos;s JSON parser (``JSONDecodeError.msg``). The common ones are translated; any other stays as it is.</extracomment>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="311"/>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="312"/>
+        <source>No such file or directory</source>
+        <translation>没有那个文件或目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="313"/>
+        <source>Is a directory</source>
+        <translation>是一个目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="314"/>
+        <source>Not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="315"/>
+        <source>No space left on device</source>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="316"/>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="317"/>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="318"/>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="321"/>
+        <source>Expecting value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="322"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应为分隔符 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="323"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应为分隔符 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="324"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应为用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="326"/>
+        <source>Extra data</source>
+        <translation>多余的数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="327"/>
+        <source>Unterminated string starting at</source>
+        <translation>从此处开始的字符串没有结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="328"/>
+        <source>Invalid control character at</source>
+        <translation>无效的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="329"/>
+        <source>Invalid \escape</source>
+        <translation>无效的 \ 转义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="226"/>
+        <source>it is not valid JSON (nested too deeply)</source>
+        <translation>它不是有效的 JSON（嵌套太深）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="229"/>
+        <source>its &quot;{key}&quot; is nested more than {depth} levels deep, deeper than any model needs; remove that nesting</source>
+        <translation>它的 &quot;{key}&quot; 嵌套超过 {depth} 层，比任何模型所需的都深；请去掉这些嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="232"/>
+        <source>it holds a JSON {kind}, not an object with the model&apos;s keys</source>
+        <translation>它存放的是 JSON {kind}，而不是含有模型各个键的对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="234"/>
+        <source>it has no &quot;format&quot; key, so it is not a {format} file</source>
+        <translation>它没有 &quot;format&quot; 键，因此不是 {format} 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="236"/>
+        <source>its format is {value}, not &quot;{format}&quot;</source>
+        <translation>它的格式是 {value}，而不是 &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="238"/>
+        <source>its format version is {value}, but only version {version} is supported</source>
+        <translation>它的格式版本是 {value}，但只支持版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="240"/>
+        <source>it lacks the key(s) {keys}</source>
+        <translation>它缺少键 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="242"/>
+        <source>its covariance_type {value} is not one of {choices}</source>
+        <translation>它的 covariance_type {value} 不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="244"/>
+        <source>its {key} is {value}, but it must be a whole number &gt;= 1</source>
+        <translation>它的 {key} 为 {value}，但必须是 &gt;= 1 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="246"/>
+        <source>its feature_names must be a list of strings</source>
+        <translation>它的 feature_names 必须是字符串列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="248"/>
+        <source>it has {count} feature_names but n_features is {n_features}</source>
+        <translation>它有 {count} 个 feature_names，但 n_features 为 {n_features}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="251"/>
+        <source>its {key} should have shape {expected} {meaning} but has shape {got}</source>
+        <translation>它的 {key} 的形状应为 {expected} {meaning}，实际形状却是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="255"/>
+        <source>its {key} should have shape {expected} {meaning} but has lists of different lengths</source>
+        <translation>它的 {key} 的形状应为 {expected} {meaning}，实际却是长度不一的列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="258"/>
+        <source>its {key} must hold numbers, but it holds {value}</source>
+        <translation>它的 {key} 必须存放数字，但其中有 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="260"/>
+        <source>its {key} holds a number too large for a float</source>
+        <translation>它的 {key} 含有一个超出浮点数范围的数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="262"/>
+        <source>its {key} holds NaN or infinity, but every number must be finite</source>
+        <translation>它的 {key} 含有 NaN 或无穷大，但所有数值都必须是有限的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="265"/>
+        <source>the weight of component {component} is negative ({weight})</source>
+        <translation>分量 {component} 的权重为负（{weight}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="267"/>
+        <source>its weights sum to {total}, not 1</source>
+        <translation>它的权重之和为 {total}，而不是 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="269"/>
+        <source>the covariance of component {component} is not symmetric</source>
+        <translation>分量 {component} 的协方差不对称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="271"/>
+        <source>the shared covariance is not symmetric</source>
+        <translation>共享协方差不对称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="273"/>
+        <source>the covariance of component {component} is not positive definite</source>
+        <translation>分量 {component} 的协方差不是正定的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="275"/>
+        <source>the shared covariance is not positive definite</source>
+        <translation>共享协方差不是正定的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="277"/>
+        <source>the variances of component {component} must all be positive</source>
+        <translation>分量 {component} 的方差必须全为正</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="283"/>
+        <source>{reason}; check that the folder exists and is writable</source>
+        <extracomment>Why a file could not be written (``engine.io.atomic``); the system&apos;s reason stays as the system gives it.</extracomment>
+        <translation>{reason}；请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="284"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="290"/>
+        <source>feature {column} (column {index})</source>
+        <extracomment>Which feature (``engine.scales``): by name and column when the data has names, else by column.</extracomment>
+        <translation>特征 {column}（列索引 {index}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n/engine_sentences.py" line="291"/>
+        <source>feature {index}</source>
+        <translation>特征 {index}</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <location filename="../../gui/main/exports.py" line="119"/>
@@ -3056,6 +3540,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/image/codec.py" line="96"/>
+        <location filename="../../gui/image/codec.py" line="103"/>
         <source>it cannot be opened ({0})</source>
         <translation>无法打开它（{0}）</translation>
     </message>
@@ -3065,38 +3550,38 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="103"/>
+        <location filename="../../gui/image/codec.py" line="106"/>
         <source>it is not a picture Qt can decode; give a PNG, JPEG, BMP or TIFF file</source>
         <translation>这不是 Qt 能解码的图片；请给出 PNG、JPEG、BMP 或 TIFF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="111"/>
+        <location filename="../../gui/image/codec.py" line="114"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="112"/>
+        <location filename="../../gui/image/codec.py" line="115"/>
         <source>it could not be decoded ({0}); the file may be truncated or damaged</source>
         <translation>无法解码（{0}）；文件可能被截断或已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="115"/>
+        <location filename="../../gui/image/codec.py" line="118"/>
         <source>the file is truncated ({0}); it may not have finished downloading or copying</source>
         <translation>文件被截断（{0}）；可能尚未下载或复制完成</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="164"/>
+        <location filename="../../gui/image/codec.py" line="187"/>
         <source>the name {0} is too long ({1} bytes; a file or folder name can have at most {2} bytes)</source>
         <extracomment>Leading bytes of the common formats, and the name of Qt&apos;s handler for each.</extracomment>
         <translation>名称 {0} 太长（{1} 字节；文件或文件夹名最多 {2} 字节）</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="167"/>
+        <location filename="../../gui/image/codec.py" line="190"/>
         <source>it cannot be looked at ({0})</source>
         <translation>无法查看它（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/image/codec.py" line="287"/>
+        <location filename="../../gui/image/codec.py" line="310"/>
         <source>Qt could not encode the picture ({0})</source>
         <translation>Qt 无法编码这张图片（{0}）</translation>
     </message>
