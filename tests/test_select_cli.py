@@ -68,6 +68,12 @@ def test_the_table_and_the_top_3_as_printed(data_csv, capsys):
     assert len([line for line in err.splitlines() if line.startswith("cell ")]) == 6
 
 
+def test_a_grid_of_one_cell_has_a_top_1_model(data_csv, capsys):
+    status, out, _ = run(["select", data_csv, *FAST, "--k", "3", "--covariance", "full", "--quiet"], capsys)
+    assert status == 0
+    assert "Top 1 model based on the BIC criterion (lower is better; mclust's value = -ours):" in out.splitlines()
+
+
 def test_quiet_prints_no_progress(data_csv, capsys):
     status, _, err = run(["select", data_csv, *FAST, "--k", "1-2", "--quiet"], capsys)
     assert status == 0 and err == ""

@@ -141,7 +141,7 @@ def top_lines(result: SelectionResult) -> list[str]:
     digits = 5 if criterion is Criterion.CV else 3
     sense = "higher is better" if criterion is Criterion.CV else "lower is better; mclust's value = -ours"
     return [
-        f"Top {len(ranked)} models based on the {name} criterion ({sense}):",
+        f"Top {len(ranked)} model{'s' if len(ranked) != 1 else ''} based on the {name} criterion ({sense}):",
         " " * 9 + "".join(f"{cell.label:>{width}}" for cell in ranked),
         f"{name:<9}" + "".join(f"{_number(cell.value(criterion), digits):>{width}}" for cell in ranked),
         f"{name + ' diff':<9}" + "".join(f"{cell.value(criterion) - best:>{width}.{digits}f}" for cell in ranked),
