@@ -20,7 +20,7 @@ together; the maths each half-step calls lives elsewhere (``engine.stats``, ``en
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 import numpy as np
@@ -142,6 +142,17 @@ def _frozen(array: NDArray | None) -> NDArray | None:
         return None
     array.flags.writeable = False
     return array
+
+
+def _frozen_stats(stats: SufficientStats | BinomialStats | None) -> SufficientStats | BinomialStats | None:
+    """``stats`` (an E-step's statistics, any family) with its arrays made read-only, so that a caller holding a
+    snapshot cannot change the M-step that reads them after the snapshot is yielded."""
+    if stats is not None:
+        for stats_field in fields(stats):
+            value = getattr(stats, stats_field.name)
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
+    return stats
 
 
 def iterate_em(
@@ -276,7 +287,7 @@ def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: in
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats, e_step_params=params)
+                      stats=_frozen_stats(e_result.stats), e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         params, reseeded = family.m_step(e_result.stats, params)
@@ -308,7 +319,7 @@ def _accelerated_iterations(family: MixtureFamily, settings: LoopSettings, param
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats, e_step_params=params)
+                      stats=_frozen_stats(e_result.stats), e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         accepted, reseeded = family.m_step(e_result.stats, params)
