@@ -1,0 +1,53 @@
+"""The engine's Python API as README.md documents it, called the way a user calls it.
+
+Data of the wrong shape or kind gets an ``InputError`` (a ``ValueError``) with one sentence from every
+documented entry point, never a traceback from deep inside numpy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.backends import make_backend
+from engine.config import FitConfig
+from engine.em import fit, iterate_em
+from engine.errors import InputError
+
+
+def _data(seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.concatenate([rng.normal(0.0, 1.0, (30, 2)), rng.normal(5.0, 1.0, (30, 2))])
+
+
+X = _data()
+CONFIG = FitConfig(2, seed=0, max_iter=5)
+
+BAD_DATA = {
+    "1-D": (X[:, 0], "must be a 2-D array of shape (n_samples, n_features), not one of shape (60,)"),
+    "3-D": (X[None], "not one of shape (1, 60, 2)"),
+    "text": ([["a", "b"], ["c", "d"], ["e", "f"]], "must be a table of numbers"),
+    "ragged rows": ([[1.0, 2.0], [3.0], [4.0, 5.0]], "must be a table of numbers"),
+    "complex": (X + 1j, "must be a table of numbers"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_DATA))
+def test_fit_refuses_data_that_is_not_a_table_with_a_sentence(name):
+    data, expected = BAD_DATA[name]
+    with pytest.raises(InputError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        fit(data, CONFIG)
+    with pytest.raises(InputError, match="data must be"):
+        next(iterate_em(data, CONFIG))
+    with pytest.raises(InputError, match="data must be"):
+        make_backend(data)
+
+
+def test_fit_takes_lists_int_float32_and_fortran_data_as_the_same_table():
+    expected = fit(X, CONFIG).params.means
+    for data in (X.tolist(), np.asfortranarray(X), tuple(map(tuple, X))):
+        np.testing.assert_array_equal(fit(data, CONFIG).params.means, expected)
+    single = X.astype(np.float32)
+    np.testing.assert_array_equal(fit(single, CONFIG).params.means, fit(single.astype(float), CONFIG).params.means)
+    whole = np.round(X * 10).astype(int)
+    np.testing.assert_array_equal(fit(whole, CONFIG).params.means, fit(whole.astype(float), CONFIG).params.means)
