@@ -158,7 +158,7 @@ def _frozen_stats(stats: SufficientStats | BinomialStats | None) -> SufficientSt
 def iterate_em(
     X: NDArray[np.floating],
     config: FitConfig,
-    rng: np.random.Generator | None = None,
+    rng: np.random.Generator | int | None = None,
     view_indices: NDArray[np.intp] | None = None,
     backend: Backend | None = None,
     with_labels: bool = True,
@@ -177,8 +177,9 @@ def iterate_em(
     ----------
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
-    rng : numpy.random.Generator, optional
-        Defaults to ``numpy.random.default_rng(config.seed)``.
+    rng : numpy.random.Generator or int, optional
+        The random numbers of the starts (an int seeds a new generator); defaults to
+        ``numpy.random.default_rng(config.seed)``.
     view_indices : ndarray of shape (n_view,), optional
         Samples whose responsibilities the snapshots carry.
     backend : Backend, optional
@@ -209,7 +210,7 @@ def iterate_em(
 def run_em(
     family: MixtureFamily,
     settings: LoopSettings,
-    rng: np.random.Generator | None = None,
+    rng: np.random.Generator | int | None = None,
     view_indices: NDArray[np.intp] | None = None,
     with_labels: bool = True,
 ) -> Iterator[EMSnapshot]:
@@ -221,8 +222,9 @@ def run_em(
         The kind of mixture and its data.
     settings : LoopSettings
         ``n_init``, ``max_iter``, ``tol`` and ``seed`` (a ``FitConfig`` or ``BinomialConfig``).
-    rng : numpy.random.Generator, optional
-        Defaults to ``numpy.random.default_rng(settings.seed)``.
+    rng : numpy.random.Generator or int, optional
+        The random numbers of the starts (an int seeds a new generator); defaults to
+        ``numpy.random.default_rng(settings.seed)``.
     view_indices : ndarray of shape (n_view,), optional
         Observations whose responsibilities the snapshots carry.
     with_labels : bool
@@ -239,7 +241,7 @@ def run_em(
         From ``family.check()``, when the generator is first advanced.
     """
     family.check()
-    rng = np.random.default_rng(settings.seed) if rng is None else rng
+    rng = np.random.default_rng(settings.seed if rng is None else rng)  # a Generator is used as it is, not copied
     best: EMSnapshot | None = None
     finished: list[float] = []
     for start in range(settings.n_init):
@@ -420,7 +422,7 @@ class FitResult:
         return self.mean_log_likelihood * self.weight_sum
 
 
-def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
+def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | int | None = None,
         backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
         feature_names: Sequence[str] | None = None, sample_weight: NDArray[np.floating] | None = None) -> FitResult:
     """Run EM on a Gaussian mixture of ``X`` to the end (see ``iterate_em``) and score the data under the result.
@@ -429,7 +431,8 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     ----------
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
-    rng : numpy.random.Generator, optional
+    rng : numpy.random.Generator or int, optional
+        As for ``iterate_em``.
     backend : Backend, optional
         As for ``iterate_em``.
     on_snapshot : callable, optional
@@ -448,7 +451,7 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     return fit_family(GaussianFamily(backend, config, feature_names), config, rng, on_snapshot)
 
 
-def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Generator | None = None,
+def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Generator | int | None = None,
                on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
     """Run ``run_em`` to the end and score the data under the result (any family)."""
     snapshot = None

@@ -51,3 +51,14 @@ def test_fit_takes_lists_int_float32_and_fortran_data_as_the_same_table():
     np.testing.assert_array_equal(fit(single, CONFIG).params.means, fit(single.astype(float), CONFIG).params.means)
     whole = np.round(X * 10).astype(int)
     np.testing.assert_array_equal(fit(whole, CONFIG).params.means, fit(whole.astype(float), CONFIG).params.means)
+
+
+def test_rng_may_be_a_generator_or_an_int_seed():
+    config = FitConfig(2, init="random", max_iter=3)
+    by_seed = fit(X, FitConfig(2, init="random", max_iter=3, seed=7))
+    by_int = fit(X, config, rng=7)
+    by_generator = fit(X, config, rng=np.random.default_rng(7))
+    for result in (by_int, by_generator):
+        np.testing.assert_array_equal(result.params.means, by_seed.params.means)
+    first = [snapshot.params.means for snapshot in iterate_em(X, config, rng=7)]
+    assert np.array_equal(first[-1], by_seed.params.means)
