@@ -11,8 +11,11 @@ import pytest
 
 from engine.backends import make_backend
 from engine.config import FitConfig
+from engine.covariance import CovarianceType
 from engine.em import fit, iterate_em
 from engine.errors import InputError
+from engine.selection.grid import SelectionConfig
+from engine.selection.run import iterate_selection
 
 
 def _data(seed: int = 0) -> np.ndarray:
@@ -62,3 +65,17 @@ def test_rng_may_be_a_generator_or_an_int_seed():
         np.testing.assert_array_equal(result.params.means, by_seed.params.means)
     first = [snapshot.params.means for snapshot in iterate_em(X, config, rng=7)]
     assert np.array_equal(first[-1], by_seed.params.means)
+
+
+def test_a_selection_takes_one_covariance_type_by_name():
+    assert SelectionConfig(ks=(1, 2), covariance_types="diag").covariance_types == (CovarianceType.DIAG,)
+    assert SelectionConfig(ks=(1, 2), covariance_types=["full", "tied"]).covariance_types == (
+        CovarianceType.FULL, CovarianceType.TIED)
+
+
+@pytest.mark.parametrize("name", ["text", "ragged rows", "complex"])
+def test_a_selection_refuses_data_that_is_not_a_table_of_real_numbers(name):
+    data, _ = BAD_DATA[name]
+    config = SelectionConfig(ks=(1, 2), covariance_types="full", n_init=1, folds=2, seed=0)
+    with pytest.raises(InputError, match="the data must be a table of numbers"):
+        next(iterate_selection(data, config, processes=1))
