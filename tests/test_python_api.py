@@ -14,6 +14,9 @@ from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.em import fit, iterate_em
 from engine.errors import InputError
+from engine.imaging.colour_index import PictureLabeller, colour_index
+from engine.imaging.features import FeatureSpec
+from engine.imaging.segmentation import segment_image
 from engine.selection.grid import SelectionConfig
 from engine.selection.run import iterate_selection
 
@@ -79,3 +82,38 @@ def test_a_selection_refuses_data_that_is_not_a_table_of_real_numbers(name):
     config = SelectionConfig(ks=(1, 2), covariance_types="full", n_init=1, folds=2, seed=0)
     with pytest.raises(InputError, match="the data must be a table of numbers"):
         next(iterate_selection(data, config, processes=1))
+
+
+def _picture() -> np.ndarray:
+    pixels = np.zeros((12, 16, 3), np.uint8)
+    pixels[:, :8] = [200, 30, 30]
+    pixels[:, 8:] = [20, 40, 220]
+    return pixels + np.random.default_rng(0).integers(0, 4, pixels.shape).astype(np.uint8)
+
+
+PICTURE = _picture()
+BAD_PIXELS = {
+    "floats": PICTURE.astype(float),
+    "grey": PICTURE[:, :, 0],
+    "RGBA": np.dstack([PICTURE, PICTURE[:, :, :1]]),
+    "nested lists": PICTURE.tolist(),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_PIXELS))
+def test_segmentation_refuses_pixels_that_are_not_rgb_of_a_picture_with_a_sentence(name):
+    pixels = BAD_PIXELS[name]
+    expected = r"the pixels must be an array of shape \(height, width, 3\) of uint8 or uint16"
+    with pytest.raises(InputError, match=expected):
+        segment_image(pixels, FeatureSpec("lab", 0.1), FitConfig(2, seed=0))
+    with pytest.raises(InputError, match=expected):
+        colour_index(pixels)
+    with pytest.raises(InputError, match=expected):
+        PictureLabeller(pixels, FeatureSpec())
+
+
+def test_segmentation_takes_an_int_seed_as_rng():
+    by_seed = segment_image(PICTURE, FeatureSpec(), FitConfig(2, seed=3))
+    by_int = segment_image(PICTURE, FeatureSpec(), FitConfig(2), rng=3)
+    np.testing.assert_array_equal(by_int.params.means, by_seed.params.means)
+    np.testing.assert_array_equal(by_int.labels, by_seed.labels)
