@@ -117,3 +117,10 @@ def test_segmentation_takes_an_int_seed_as_rng():
     by_int = segment_image(PICTURE, FeatureSpec(), FitConfig(2), rng=3)
     np.testing.assert_array_equal(by_int.params.means, by_seed.params.means)
     np.testing.assert_array_equal(by_int.labels, by_seed.labels)
+
+
+@pytest.mark.parametrize("weights", [np.ones(60) + 1j, ["a"] * 60, [[1.0, 2.0]] * 30 + [[1.0]] * 30],
+                         ids=["complex", "text", "ragged"])
+def test_sample_weights_that_are_not_real_numbers_are_refused_with_a_sentence(weights):
+    with pytest.raises(InputError, match="the sample weights must be numbers"):
+        fit(X, CONFIG, sample_weight=weights)
