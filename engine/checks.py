@@ -44,7 +44,8 @@ def real_table(X: ArrayLike) -> NDArray:
     -------
     ndarray of shape (n_samples, n_features)
         ``X`` itself when it is already an array of a real dtype (booleans, integers or floats: no copy,
-        float32 stays float32); otherwise a float64 array. Complex numbers, text and ragged rows are refused.
+        float32 stays float32); otherwise a float64 array. Complex numbers, text, ragged rows and a table
+        without columns are refused.
     """
     if not (isinstance(X, np.ndarray) and X.dtype.kind in "biuf"):
         try:
@@ -58,4 +59,6 @@ def real_table(X: ArrayLike) -> NDArray:
         raise InputError(
             f"the data must be a 2-D array of shape (n_samples, n_features), not one of shape {X.shape}."
         )
+    if X.shape[1] == 0:
+        raise InputError(f"the data has no features (shape {X.shape}): give at least one column.")
     return X
