@@ -1,4 +1,5 @@
-"""A decoded picture as numpy pixels, how large a picture this machine can take, and the codec protocol.
+"""A decoded picture as numpy pixels (and the check that pixels are such), how large a picture this machine can
+take, and the codec protocol.
 
 Decoding and encoding picture files needs Qt's image readers and writers, which the engine never
 imports: ``gui.image.codec`` implements ``PictureCodec`` with QtGui alone (no window, no display), and
