@@ -3,7 +3,7 @@
 Modules
 -------
 errors        the two error types the rest of the program catches
-checks        small shared checks: whole numbers, finite reals, fresh seeds
+checks        small shared checks: whole numbers, finite reals, tables of real numbers, fresh seeds
 scales        robust centres and spreads of data columns, and whether a fit's data fits double precision
 blas          one BLAS thread while the engine works, shared safely between threads
 covariance    ``CovarianceType`` and the per-type tables of covariance maths

@@ -20,7 +20,7 @@ together; the maths each half-step calls lives elsewhere (``engine.stats``, ``en
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 import numpy as np
@@ -144,10 +144,21 @@ def _frozen(array: NDArray | None) -> NDArray | None:
     return array
 
 
+def _frozen_stats(stats: SufficientStats | BinomialStats | None) -> SufficientStats | BinomialStats | None:
+    """``stats`` (an E-step's statistics, any family) with its arrays made read-only, so that a caller holding a
+    snapshot cannot change the M-step that reads them after the snapshot is yielded."""
+    if stats is not None:
+        for stats_field in fields(stats):
+            value = getattr(stats, stats_field.name)
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
+    return stats
+
+
 def iterate_em(
     X: NDArray[np.floating],
     config: FitConfig,
-    rng: np.random.Generator | None = None,
+    rng: np.random.Generator | int | None = None,
     view_indices: NDArray[np.intp] | None = None,
     backend: Backend | None = None,
     with_labels: bool = True,
@@ -166,8 +177,9 @@ def iterate_em(
     ----------
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
-    rng : numpy.random.Generator, optional
-        Defaults to ``numpy.random.default_rng(config.seed)``.
+    rng : numpy.random.Generator or int, optional
+        The random numbers of the starts (an int seeds a new generator); defaults to
+        ``numpy.random.default_rng(config.seed)``.
     view_indices : ndarray of shape (n_view,), optional
         Samples whose responsibilities the snapshots carry.
     backend : Backend, optional
@@ -198,7 +210,7 @@ def iterate_em(
 def run_em(
     family: MixtureFamily,
     settings: LoopSettings,
-    rng: np.random.Generator | None = None,
+    rng: np.random.Generator | int | None = None,
     view_indices: NDArray[np.intp] | None = None,
     with_labels: bool = True,
 ) -> Iterator[EMSnapshot]:
@@ -210,8 +222,9 @@ def run_em(
         The kind of mixture and its data.
     settings : LoopSettings
         ``n_init``, ``max_iter``, ``tol`` and ``seed`` (a ``FitConfig`` or ``BinomialConfig``).
-    rng : numpy.random.Generator, optional
-        Defaults to ``numpy.random.default_rng(settings.seed)``.
+    rng : numpy.random.Generator or int, optional
+        The random numbers of the starts (an int seeds a new generator); defaults to
+        ``numpy.random.default_rng(settings.seed)``.
     view_indices : ndarray of shape (n_view,), optional
         Observations whose responsibilities the snapshots carry.
     with_labels : bool
@@ -228,7 +241,7 @@ def run_em(
         From ``family.check()``, when the generator is first advanced.
     """
     family.check()
-    rng = np.random.default_rng(settings.seed) if rng is None else rng
+    rng = np.random.default_rng(settings.seed if rng is None else rng)  # a Generator is used as it is, not copied
     best: EMSnapshot | None = None
     finished: list[float] = []
     for start in range(settings.n_init):
@@ -276,7 +289,7 @@ def _iterations(family: MixtureFamily, settings: LoopSettings, params, start: in
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats, e_step_params=params)
+                      stats=_frozen_stats(e_result.stats), e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         params, reseeded = family.m_step(e_result.stats, params)
@@ -308,7 +321,7 @@ def _accelerated_iterations(family: MixtureFamily, settings: LoopSettings, param
         history.append(e_result.mean_log_likelihood)
         labels, view_resp = _frozen(e_result.labels), _frozen(e_result.view_resp)
         common = dict(start_log_likelihoods=tuple(finished), labels=labels, view_resp=view_resp,
-                      stats=e_result.stats, e_step_params=params)
+                      stats=_frozen_stats(e_result.stats), e_step_params=params)
         yield EMSnapshot(start, iteration, HalfStep.E, params, history[-1], tuple(history), reseed_events=events,
                          **common)
         accepted, reseeded = family.m_step(e_result.stats, params)
@@ -409,7 +422,7 @@ class FitResult:
         return self.mean_log_likelihood * self.weight_sum
 
 
-def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | None = None,
+def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | int | None = None,
         backend: Backend | None = None, on_snapshot: Callable[[EMSnapshot], object] | None = None,
         feature_names: Sequence[str] | None = None, sample_weight: NDArray[np.floating] | None = None) -> FitResult:
     """Run EM on a Gaussian mixture of ``X`` to the end (see ``iterate_em``) and score the data under the result.
@@ -418,7 +431,8 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     ----------
     X : ndarray of shape (n_samples, n_features)
     config : FitConfig
-    rng : numpy.random.Generator, optional
+    rng : numpy.random.Generator or int, optional
+        As for ``iterate_em``.
     backend : Backend, optional
         As for ``iterate_em``.
     on_snapshot : callable, optional
@@ -437,7 +451,7 @@ def fit(X: NDArray[np.floating], config: FitConfig, rng: np.random.Generator | N
     return fit_family(GaussianFamily(backend, config, feature_names), config, rng, on_snapshot)
 
 
-def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Generator | None = None,
+def fit_family(family: MixtureFamily, settings: LoopSettings, rng: np.random.Generator | int | None = None,
                on_snapshot: Callable[[EMSnapshot], object] | None = None) -> FitResult:
     """Run ``run_em`` to the end and score the data under the result (any family)."""
     snapshot = None

@@ -19,6 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from engine.backends import make_backend
 from engine.backends.base import Backend
+from engine.checks import real_table
 from engine.covariance import COVARIANCE_CHOLESKY, n_covariance_parameters
 from engine.errors import InputError
 from engine.params import MixtureParams
@@ -43,14 +44,7 @@ def check_data(X: ArrayLike, n_features: int) -> NDArray[np.float64]:
     ndarray of shape (n_samples, n_features)
         C-contiguous float64 (a copy only when ``X`` was not one already).
     """
-    try:
-        X = np.asarray(X, dtype=float)
-    except (TypeError, ValueError):
-        raise InputError("the data must be a table of numbers (one row per sample).") from None
-    if X.ndim != 2:
-        raise InputError(
-            f"the data must be a 2-D array of shape (n_samples, n_features), not one of shape {X.shape}."
-        )
+    X = np.asarray(real_table(X), dtype=float)
     if X.shape[0] == 0:
         raise InputError("the data has no samples.")
     if X.shape[1] != n_features:

@@ -42,6 +42,8 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int,
     if sample_weight is None:
         return None
     try:
+        if np.iscomplexobj(sample_weight):  # casting would drop the imaginary part with only a warning
+            raise TypeError("complex")
         weights = np.array(sample_weight, dtype=np.float64)
     except (TypeError, ValueError):
         raise InputError(f"{what} must be numbers.") from None

@@ -144,6 +144,8 @@ def test_snapshot_arrays_are_read_only(backend_class):
     for snapshot in snapshots:
         arrays = [snapshot.params.weights, snapshot.params.means, snapshot.params.covariances,
                   snapshot.params.precisions_chol, snapshot.labels, snapshot.view_resp]
+        if snapshot.stats is not None:  # the M-step that follows reads them: a caller must not change them
+            arrays += [snapshot.stats.nk, snapshot.stats.means, snapshot.stats.covariances]
         for array in arrays:
             if array is None:
                 continue

@@ -24,6 +24,7 @@ from engine.backends.base import Backend
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.cluster import dask_backend, is_dask_array
 from engine.backends.small import SMALL_ROWS, SmallBackend
+from engine.checks import real_table
 
 
 def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
@@ -35,9 +36,15 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
     reference the tests hold both to. A ``dask.array`` gets a ``StreamedBackend`` running one task per
     block on the Dask client (``engine.backends.cluster``), its blocks weighted by ``sample_weight`` if given.
+
+    Raises
+    ------
+    InputError
+        If ``X`` is not a 2-D table of real numbers (text, ragged rows, complex numbers, a 1-D array).
     """
     if is_dask_array(X):
         return dask_backend(X, dtype=dtype, sample_weight=sample_weight)
+    X = real_table(X)  # a clear InputError for text, ragged rows or a 1-D array, before any backend sees them
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
         return SmallBackend(X, sample_weight=sample_weight)
     return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight)

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from engine.backends.chunked import ChunkedBackend
 from engine.imaging.features import BLOCK_PIXELS, FeatureSpec, pixel_features
+from engine.imaging.picture import check_pixels
 from engine.params import MixtureParams
 
 #: 8-bit RGB packed into 24 bits: a presence table and a lookup table over every colour.
@@ -71,7 +72,13 @@ def colour_index(pixels: NDArray[np.unsignedinteger], indices: NDArray[np.intp] 
     pixels : ndarray of shape (height, width, 3), uint8 or uint16
     indices : ndarray of shape (n_selected,), optional
         Flat pixel indices (``row * width + column``); all pixels when omitted.
+
+    Raises
+    ------
+    InputError
+        If ``pixels`` are not of that shape and type (``engine.imaging.picture.check_pixels``).
     """
+    check_pixels(pixels)
     flat = pixels.reshape(-1, 3)
     if indices is not None:
         flat = flat[indices]
@@ -144,6 +151,7 @@ class PictureLabeller:
 
     def __init__(self, pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, index: ColourIndex | None = None,
                  backend: ChunkedBackend | None = None) -> None:
+        check_pixels(pixels)
         self.shape = pixels.shape[:2]
         self.index = None if spec.uses_position else (colour_index(pixels) if index is None else index)
         if backend is None:

@@ -1,4 +1,5 @@
-"""A decoded picture as numpy pixels, how large a picture this machine can take, and the codec protocol.
+"""A decoded picture as numpy pixels (and the check that pixels are such), how large a picture this machine can
+take, and the codec protocol.
 
 Decoding and encoding picture files needs Qt's image readers and writers, which the engine never
 imports: ``gui.image.codec`` implements ``PictureCodec`` with QtGui alone (no window, no display), and
@@ -15,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+
+from engine.errors import InputError
 
 #: Never decode a picture with more pixels than this, whatever the memory.
 MAX_PIXELS = 100_000_000
@@ -108,3 +111,22 @@ def size_problem(width: int, height: int) -> str | None:
         return (f"it has {width} x {height} = {width * height / 1e6:.1f} megapixels, more than the "
                 f"{limit / 1e6:.1f} megapixels this computer's memory allows; scale it down first")
     return None
+
+
+def check_pixels(pixels: object) -> None:
+    """Raise ``InputError`` unless ``pixels`` are what the engine segments: RGB of a decoded picture.
+
+    Parameters
+    ----------
+    pixels : ndarray of shape (height, width, 3), uint8 or uint16
+        Anything else (floats, a grey or RGBA array, nested lists) is refused with one sentence.
+    """
+    shape = getattr(pixels, "shape", None)
+    dtype = getattr(pixels, "dtype", None)
+    if not isinstance(pixels, np.ndarray) or len(shape) != 3 or shape[2] != 3 or dtype not in (np.uint8, np.uint16):
+        kind = (f"an array of shape {shape} and type {dtype}" if isinstance(pixels, np.ndarray)
+                else f"a {type(pixels).__name__}")
+        raise InputError(f"the pixels must be an array of shape (height, width, 3) of uint8 or uint16 (RGB), not "
+                         f"{kind}.")
+    if shape[0] == 0 or shape[1] == 0:
+        raise InputError(f"the picture has no pixels (shape {shape}).")

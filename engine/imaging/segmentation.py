@@ -50,6 +50,7 @@ from engine.imaging.features import (
     pixel_features,
     sample_indices,
 )
+from engine.imaging.picture import check_pixels
 from engine.init import require_distinct_rows
 from engine.params import MixtureParams
 from engine.weights import weighted_mean
@@ -201,7 +202,7 @@ class PixelFit:
 
 
 def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: FitConfig,
-                sample_size: int = DEFAULT_SAMPLE, rng: np.random.Generator | None = None) -> PixelFit:
+                sample_size: int = DEFAULT_SAMPLE, rng: np.random.Generator | int | None = None) -> PixelFit:
     """Features of the pixels to fit, and a robust start (``start_params``).
 
     Parameters
@@ -212,19 +213,21 @@ def prepare_fit(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: 
         ``n_components`` at most ``MAX_COMPONENTS``.
     sample_size : int
         Fit on this many random pixels when the picture has more; 0 fits on all pixels.
-    rng : numpy.random.Generator, optional
-        Defaults to ``numpy.random.default_rng(config.seed)``; the same generator then drives EM.
+    rng : numpy.random.Generator or int, optional
+        Defaults to ``numpy.random.default_rng(config.seed)`` (an int seeds a new generator); the same
+        generator then drives EM.
 
     Raises
     ------
     InputError
-        If ``config.n_components`` is above ``MAX_COMPONENTS`` or the picture has fewer distinct colours
-        (feature rows) than that.
+        If ``pixels`` are not of that shape and type, ``config.n_components`` is above ``MAX_COMPONENTS`` or
+        the picture has fewer distinct colours (feature rows) than that.
     """
+    check_pixels(pixels)
     if config.n_components > MAX_COMPONENTS:
         raise InputError(f"a picture can have at most {MAX_COMPONENTS} segments, not {config.n_components}: "
                          "use a smaller K.")
-    rng = np.random.default_rng(config.seed) if rng is None else rng
+    rng = np.random.default_rng(config.seed if rng is None else rng)  # an int seeds; a Generator is used as it is
     n_pixels = pixels.shape[0] * pixels.shape[1]
     indices = sample_indices(n_pixels, sample_size, rng)
     colours = None
@@ -398,7 +401,7 @@ class Segmentation:
 
 
 def segment_image(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: FitConfig,
-                  sample_size: int = DEFAULT_SAMPLE, rng: np.random.Generator | None = None,
+                  sample_size: int = DEFAULT_SAMPLE, rng: np.random.Generator | int | None = None,
                   on_snapshot: Callable[[EMSnapshot], None] | None = None) -> Segmentation:
     """Fit a mixture to a picture's pixels and label every pixel (``prepare_fit``, EM, ``finish_segmentation``).
 
@@ -453,6 +456,7 @@ def apply_model(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, params: 
 
     ``spec`` comes from ``FeatureSpec.from_model``, which checks it against ``params``.
     """
+    check_pixels(pixels)
     labels, mean_log_likelihood = label_pixels(pixels, spec, params)
     return _segmentation(params, spec, labels, mean_log_likelihood, None)
 

@@ -69,7 +69,8 @@ class SelectionConfig:
         ``DEFAULT_MAX_K``, capped by the number of distinct rows of the data when the run starts (the
         result says so); an explicit K above that number is refused then.
     covariance_types : tuple of CovarianceType
-        All four by default, in the order full, tied, diag, spherical.
+        All four by default, in the order full, tied, diag, spherical; names are accepted, and one name
+        (``"full"``) stands for that type alone.
     n_init : int
         Starts per cell (k-means++), >= 1.
     seed : int
@@ -119,7 +120,8 @@ class SelectionConfig:
         if list(ks) != sorted(set(ks)):
             raise InputError(f"the numbers of components must increase, each once, not {_plain_ints(ks)!r}.")
         object.__setattr__(self, "ks", _plain_ints(ks))
-        types = tuple(self.covariance_types)
+        types = self.covariance_types
+        types = (types,) if isinstance(types, str) else tuple(types)  # one type ("full") is not four letters
         if not types:
             raise InputError("give at least one covariance type.")
         try:

@@ -52,8 +52,11 @@ def selection_data(X: ArrayLike, feature_names: Sequence[str] | None = None) -> 
         For data that is not a non-empty table of finite numbers whose spread fits in a double.
     """
     try:
-        X = np.ascontiguousarray(np.asarray(X, dtype=np.float64))
-    except (TypeError, ValueError):
+        X = np.asarray(X)
+        if np.iscomplexobj(X):
+            raise TypeError("complex")
+        X = np.ascontiguousarray(X, dtype=np.float64)
+    except (TypeError, ValueError):  # text, ragged rows, complex numbers
         raise InputError("the data must be a table of numbers (one row per sample).") from None
     if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
         raise InputError(f"the data must be a non-empty 2-D table (rows x features), not one of shape {X.shape}.")
