@@ -235,7 +235,9 @@ def test_keyboard_shortcuts(qtbot, app, tmp_path, monkeypatch):
         press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists()
 
-    assert any("Space" in keys for keys, _ in window.shortcut_rows())
+    rows = window.shortcut_rows()
+    assert any("Space" in keys for keys, _ in rows)
+    assert all(len(set(keys.split(", "))) == len(keys.split(", ")) for keys, _ in rows)  # no key listed twice
     press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 

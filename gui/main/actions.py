@@ -78,7 +78,9 @@ class WindowActions:
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setToolTip(_tr("Undoes the latest edit of the data (painting, erasing, clearing)."))
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]  # and the platform's own (Ctrl+Y on Windows), each once
+        redo_keys += [key for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if key not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setToolTip(_tr("Does again the edit of the data that was undone."))
         self.export_data_action = self._action(_tr("Export &data as CSV…"), _tr("Saves the points (and their "
                                                "true classes, if they have any) as a CSV file."))
