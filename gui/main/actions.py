@@ -17,6 +17,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def redo_keys(platform_redo: QKeySequence) -> list[QKeySequence]:
+    """Redo's keys: Ctrl+Shift+Z, and the platform's own Redo key (Ctrl+Y on Windows) when it is another one
+    (on Linux it is the same: listed twice, Help > Keyboard shortcuts showed it twice)."""
+    keys = [QKeySequence("Ctrl+Shift+Z")]
+    return keys if platform_redo in keys or platform_redo.isEmpty() else [*keys, platform_redo]
+
+
 class WindowActions:
     """Makes the actions, menus and status bar of a ``QMainWindow`` subclass with a ``recent_requested(str)`` signal."""
 
@@ -78,9 +85,7 @@ class WindowActions:
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setToolTip(_tr("Undoes the latest edit of the data (painting, erasing, clearing)."))
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")]  # and the platform's own (Ctrl+Y on Windows), each once
-        redo_keys += [key for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if key not in redo_keys]
-        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.setShortcuts(redo_keys(QKeySequence(QKeySequence.StandardKey.Redo)))
         self.redo_action.setToolTip(_tr("Does again the edit of the data that was undone."))
         self.export_data_action = self._action(_tr("Export &data as CSV…"), _tr("Saves the points (and their "
                                                "true classes, if they have any) as a CSV file."))
