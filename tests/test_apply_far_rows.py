@@ -95,7 +95,8 @@ def test_ordinary_rows_score_as_alone_and_far_rows_take_the_limit(case, covarian
     beyond = ~np.isfinite(reference_log_likelihood)
     np.testing.assert_allclose(proba[beyond].max(axis=1), 1.0, rtol=0, atol=TOLERANCE)
     if not beyond.any():
-        np.testing.assert_allclose(model.score_samples(params, X), log_likelihood, rtol=0, atol=0)
+        np.testing.assert_allclose(model.score_samples(params, X), reference_log_likelihood, rtol=TOLERANCE,
+                                   atol=TOLERANCE)
     else:  # beyond double precision: refused, naming the first such row (the documented behaviour)
         with pytest.raises(InputError, match=rf"^row {int(np.flatnonzero(beyond)[0])} of the data \(and "):
             model.score_samples(params, X)
@@ -111,6 +112,15 @@ def test_the_model_standardisation_is_the_mixtures_mean_and_spread_and_stays_fin
                                           [[1e300, 1e-300], [1e300, 1e-300]], "diag")
     shift, scale = model_standardisation(huge)
     assert np.isfinite(shift).all() and np.isfinite(scale).all() and (scale > 0).all()
+
+
+def test_a_large_file_is_standardised_by_the_model_whatever_its_rows():
+    params = three_components()
+    ordinary = backend_for_model(ordinary_rows(N_ROWS), params)
+    mostly_far = backend_for_model(shuffled_file(FAR_ROWS["90 % at 1e100"]())[0], params)
+    for backend in (ordinary, mostly_far):
+        np.testing.assert_array_equal(backend.shift, model_standardisation(params)[0])
+        np.testing.assert_array_equal(backend.scale, model_standardisation(params)[1])
 
 
 # --- the commands ----------------------------------------------------------------------------------------------
@@ -141,6 +151,8 @@ def test_predict_proba_writes_the_ordinary_rows_probabilities(far_file, stream, 
     assert not np.isnan(table).any()
     np.testing.assert_allclose(table[:, 1:], np.exp(reference_log_resp), rtol=0, atol=TOLERANCE)
     np.testing.assert_array_equal(table[:, 0], reference_log_resp.argmax(axis=1))
+    # Streamed or not, the same engine standardised by the model: the same numbers.
+    np.testing.assert_array_equal(table[:, 1:], model.predict_proba(params, X))
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["in memory", "streamed"])
@@ -155,6 +167,7 @@ def test_score_json_of_the_ordinary_rows_among_far_ones(far_file, stream, capsys
     _, reference_log_likelihood = log_resp_and_norm(X[~far], params)
     assert result["n_samples"] == N_ROWS and result["weight_sum"] == (~far).sum()
     assert result["mean_log_likelihood"] == pytest.approx(reference_log_likelihood.mean(), rel=TOLERANCE)
+    assert result["mean_log_likelihood"] == pytest.approx(model.score(params, X, (~far).astype(float)), rel=1e-15)
 
 
 # --- a row's results are its own --------------------------------------------------------------------------------
