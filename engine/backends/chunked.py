@@ -267,7 +267,9 @@ class ChunkedBackend:
         """
         if dtype != np.float64:
             return self._rows(start, stop, dtype) - mean_z[:, None]
-        return (self.X[start:stop] - params.means[component]).T / self.scale[:, None]
+        differences = np.subtract(self.X[start:stop].T, params.means[component][:, None])
+        differences /= self.scale[:, None]
+        return differences
 
     def _chunk(self, start: int, stop: int, coefficients: Coefficients, layout: Layout, buffers: dict,
                labels: NDArray | None = None, row_weights: NDArray | None = None):
