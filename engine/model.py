@@ -1,9 +1,10 @@
 """What fitted parameters can do: label, score, sample, and count themselves for BIC and AIC.
 
 Every function takes a ``MixtureParams`` and, where it needs data, checks ``X`` once on the way in and
-hands it to ``engine.backends.make_backend`` (the chunked fast engine), so the numbers are
-those the fit itself computed. The results match scikit-learn's ``GaussianMixture`` methods of the
-same names on the same parameters.
+hands it to ``engine.backends.applying.backend_for_model`` (the engines a fit uses, the chunked one
+standardised by the model rather than by the data, so that a row's results do not depend on the other
+rows of the file). The results match scikit-learn's ``GaussianMixture`` methods of the same names on the
+same parameters.
 
 Any finite row can be labelled: a row so far from every component that it has no density left under
 any of them gets the limit (all its responsibility to the component with the smallest Mahalanobis
@@ -17,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from engine.backends import make_backend
+from engine.backends.applying import backend_for_model
 from engine.backends.base import Backend
 from engine.checks import real_table
 from engine.covariance import COVARIANCE_CHOLESKY, n_covariance_parameters
@@ -61,7 +62,7 @@ def check_data(X: ArrayLike, n_features: int) -> NDArray[np.float64]:
 
 
 def _backend(params: MixtureParams, X: ArrayLike) -> Backend:
-    return make_backend(check_data(X, params.n_features))
+    return backend_for_model(check_data(X, params.n_features), params)
 
 
 def predict(params: MixtureParams, X: ArrayLike) -> NDArray[np.intp]:

@@ -13,6 +13,7 @@ recentre    the covariances those sums cannot give accurately, summed about each
 streamed    ``StreamedBackend``: data not in memory, blocks of rows whose chunked sums are added up
 block_tasks the streamed backend's work on one block of rows (its sums), as functions a cluster can ship
 cluster     a Dask cluster as the streamed backend's runner: one task per block of a ``dask.array``
+applying    the engine for applying a model to data: the chunked one standardised by the model, not the data
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ They are module-level functions, bound with ``functools.partial``, so that a Das
 its workers (``engine.backends.cluster``). Every task is called as ``task(..., X, first)``: ``X`` the
 block, shape (rows, n_features), or (rows, n_features + 1) when the source's last column is the rows'
 sample weights (``frame``'s last entry says so); ``first`` the index of its first row in the whole set.
-A ``frame`` is ``(shift, scale, reach, dtype, weighted)``: the whole set's standardisation.
+A ``frame`` is ``(shift, scale, reach, dtype, weighted)``: the whole set's standardisation (or, applying a
+model, the model's, with ``reach`` None: each block's own).
 """
 
 from __future__ import annotations

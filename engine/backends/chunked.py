@@ -29,7 +29,13 @@ Where the expansion would lose digits the engine takes the direct route for that
 component whose expanded terms may exceed ``expanded.EXPANDED_TERMS_UP_TO`` (``expanded_terms_bound``: a
 tight cluster far from the centre, or a near-singular covariance) is whitened directly, row by row, and a
 covariance the sums give to six digits or fewer is summed about its own mean (``engine.backends.recentre``).
-Rows beyond any expansion (a point at 1e200) go to ``engine.density.limit_log_resp_and_norm``.
+Rows beyond any expansion (a point at 1e200) go to ``engine.density.limit_log_resp_and_norm``. A component
+whitened directly takes, in float64, the differences ``x - m_k`` in the data's own coordinates, so it keeps
+its rows' digits however far it lies from the shift.
+
+The shift and scale are the data's own (``engine.scales.standardisation``) for a fit. Applying a model to
+data (``engine.model``) passes the model's instead (``engine.backends.applying``): with the data's, a file
+whose rows lie half or more at 1e100 had its ordinary rows' standardised values rounded away.
 
 Accuracy against the direct path: the tests hold the two within 1e-9 (relative; means relative to the
 data's spread) on data offset by 1e6 with feature scales from 1e-3 to 1e3, on a tight cluster 1e6 from
@@ -78,7 +84,7 @@ from engine.blas import single_threaded_blas
 from engine.covariance import CovarianceType
 from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
-from engine.scales import standardisation
+from engine.scales import standardisation as data_standardisation
 from engine.stats import SufficientStats
 from engine.weights import check_sample_weight, total_weight
 
@@ -121,10 +127,15 @@ class ChunkedBackend:
         asks for one fewer than the cores, so painting keeps a core while EM runs.
     sample_weight : ndarray of shape (n_samples,), optional
         Non-negative weights of the rows, not all zero (``engine.weights``); every row weighs 1 by default.
+    standardisation : tuple of two ndarrays of shape (n_features,), optional
+        ``(shift, scale)`` to standardise the rows by; ``engine.scales.standardisation(X)`` (the data's own)
+        by default. Applying a model passes the model's (``engine.backends.applying``), so that a row's
+        results do not depend on the other rows.
     """
 
     def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
-                 n_threads: int | None = None, sample_weight: NDArray[np.floating] | None = None) -> None:
+                 n_threads: int | None = None, sample_weight: NDArray[np.floating] | None = None,
+                 standardisation: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None) -> None:
         self.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         self.sample_weight = check_sample_weight(sample_weight, self.X.shape[0])
         #: ``W``, the sum of the weights (the number of rows without weights).
@@ -133,7 +144,7 @@ class ChunkedBackend:
         self.chunk_rows = int(chunk_rows)
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
-        self.shift, self.scale = standardisation(self.X)
+        self.shift, self.scale = data_standardisation(self.X) if standardisation is None else standardisation
         # z = (x - shift) / scale, transposed: shape (n_features, n_samples). In float32 single
         # precision is spent on the spread of the data, not on its offset from the origin.
         self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
@@ -149,7 +160,7 @@ class ChunkedBackend:
 
     @classmethod
     def over_block(cls, X: NDArray[np.floating], shift: NDArray[np.float64], scale: NDArray[np.float64],
-                   reach: float, dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
+                   reach: float | None, dtype: type = np.float64, chunk_rows: int = CHUNK_ROWS,
                    sample_weight: NDArray[np.float64] | None = None) -> ChunkedBackend:
         """A backend over one block of rows of a larger data set, standardised as the whole set is.
 
@@ -161,8 +172,9 @@ class ChunkedBackend:
         ----------
         X : ndarray of shape (block_rows, n_features)
         shift, scale : ndarray of shape (n_features,)
-        reach : float
-            The largest ``|z|`` over the whole set.
+        reach : float or None
+            The largest ``|z|`` over the whole set; None for the block's own (applying a model, whose
+            standardisation is not the data's: ``engine.backends.applying``).
         sample_weight : ndarray of shape (block_rows,), optional
             The block's rows' weights, already checked (the block's sums are then weighted).
         """
@@ -170,7 +182,7 @@ class ChunkedBackend:
         block.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         block.dtype, block.chunk_rows, block.n_threads = np.dtype(dtype), int(chunk_rows), None
         block._n_features = block.X.shape[1]
-        block.shift, block.scale, block.reach, block._zz = shift, scale, float(reach), None
+        block.shift, block.scale, block.reach, block._zz = shift, scale, 0.0 if reach is None else float(reach), None
         block.sample_weight = sample_weight
         block.total_weight = total_weight(sample_weight, len(block.X))
         with np.errstate(over="ignore", invalid="ignore"):
@@ -180,6 +192,9 @@ class ChunkedBackend:
                 block._zt /= scale[:, None]
             else:  # rounded once, as the constructor rounds
                 block._zt = np.ascontiguousarray(((block.X - shift) / scale).T, dtype=block.dtype)
+            if reach is None:
+                squares = np.einsum("ij,ij->j", block._zt, block._zt, dtype=np.float64)
+                block.reach = float(np.sqrt(squares.max(initial=0.0)))
         return block
 
     @property
@@ -242,6 +257,20 @@ class ChunkedBackend:
             features[-1] = 1.0
         return features
 
+    def _differences(self, start: int, stop: int, dtype: np.dtype, component: int, mean_z: NDArray,
+                     params: MixtureParams) -> NDArray:
+        """``z - m_k`` of rows ``start:stop`` for a component whitened directly, shape (n_features, rows).
+
+        In float64 from the differences ``x - m_k`` in the data's own coordinates (one rounding each,
+        whatever the shift: a component far from it keeps its rows' digits); in float32 from the stored
+        standardised rows.
+        """
+        if dtype != np.float64:
+            return self._rows(start, stop, dtype) - mean_z[:, None]
+        differences = np.subtract(self.X[start:stop].T, params.means[component][:, None])
+        differences /= self.scale[:, None]
+        return differences
+
     def _chunk(self, start: int, stop: int, coefficients: Coefficients, layout: Layout, buffers: dict,
                labels: NDArray | None = None, row_weights: NDArray | None = None):
         """Responsibilities (K, rows) in a buffer, log p(x) (rows,), and the chunk's features.
@@ -258,7 +287,7 @@ class ChunkedBackend:
             features = self._features(start, stop, layout, buffers["features"])
             np.matmul(coefficients.weights_matrix, features, out=resp)
             for k, whitener, mean_z, constant in coefficients.exact:
-                whitened = whitener @ (self._rows(start, stop, resp.dtype) - mean_z[:, None])
+                whitened = whitener @ self._differences(start, stop, resp.dtype, k, mean_z, coefficients.params)
                 resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
             for k in coefficients.absent:
                 resp[k] = -np.inf

@@ -45,6 +45,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends import block_tasks as tasks
+from engine.backends.applying import model_standardisation
 from engine.backends.base import EStepResult, worst_explained
 from engine.backends.expanded import feature_coefficients, feature_layout, stats_from_sums
 from engine.backends.recentre import (
@@ -223,6 +224,11 @@ class StreamedBackend:
     def _frame(self) -> tuple:
         return self.shift, self.scale, self._data_summary()[2], self.dtype, self.weights is not None
 
+    def _model_frame(self, params: MixtureParams) -> tuple:
+        """The frame for applying ``params``: standardised by the model (``engine.backends.applying``), each
+        block's reach its own, so that a row's results do not depend on the other rows."""
+        return *model_standardisation(params), None, self.dtype, self.weights is not None
+
     def data_covariance(self) -> NDArray[np.float64]:
         """Covariance of the whole data (weighted), shape (n_features, n_features)."""
         total, scatter = self._scatter()
@@ -307,14 +313,17 @@ class StreamedBackend:
                            labels=np.concatenate(labels) if with_labels else None, view_resp=None, stats=stats)
 
     # ------------------------------------------------------------- per row
-    def mean_log_likelihood(self, params: MixtureParams) -> float:
-        """Mean of ``log p(x_i)`` over every row, in float64, in one pass."""
-        return self._summed(partial(tasks.log_likelihood_sum, self._frame(), params), "scoring") / self.total_weight
+    def mean_log_likelihood(self, params: MixtureParams, by_model: bool = False) -> float:
+        """Mean of ``log p(x_i)`` over every row, in float64, in one pass; standardised by the model with
+        ``by_model`` (scoring a model on data, ``score``), by the data otherwise (a fit's final score)."""
+        frame = self._model_frame(params) if by_model else self._frame()
+        return self._summed(partial(tasks.log_likelihood_sum, frame, params), "scoring") / self.total_weight
 
     def blocks_applied(self, params: MixtureParams, what: str) -> Iterator:
         """Per block, in order: ``labels`` (rows,), ``log_prob_norm`` (rows,), ``responsibilities``
-        (rows, K), or both labels and responsibilities for ``"labels+resp"`` (what ``predict`` writes)."""
-        return self.runner.map_blocks(partial(tasks.apply, self._frame(), params, what), "predicting")
+        (rows, K), or both labels and responsibilities for ``"labels+resp"`` (what ``predict`` writes);
+        standardised by the model (``_model_frame``)."""
+        return self.runner.map_blocks(partial(tasks.apply, self._model_frame(params), params, what), "predicting")
 
     def log_prob_norm(self, params: MixtureParams) -> NDArray[np.float64]:
         """Log-likelihood of every row, shape (n_samples,) (in memory: see ``mean_log_likelihood``)."""

@@ -169,7 +169,7 @@ def check_streamed_rows(dataset: StreamedDataset) -> None:
 def mean_log_likelihood(params: MixtureParams, dataset: StreamedDataset) -> float:
     """Mean log-likelihood of every row under ``params``, one pass."""
     check_streamed_rows(dataset)
-    return float(dataset.backend.mean_log_likelihood(params))
+    return float(dataset.backend.mean_log_likelihood(params, by_model=True))
 
 
 def write_predictions(out: Path, params: MixtureParams, dataset: StreamedDataset, proba: bool) -> list[str]:
