@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from engine.errors import InputError
 from engine.imaging.outputs import label_map_content, mask_contents, model_content
+from engine.imaging.render import RenderMode, render
 from engine.imaging.segmentation import Segmentation
 from engine.io.atomic import write_all
 from gui.image import codec
@@ -69,3 +70,32 @@ def save_segmentation_model(path: str | os.PathLike, segmentation: Segmentation)
     """The segmentation's model as JSON, with its ``image`` and ``fit`` blocks."""
     _write({path: model_content(segmentation)})
     return [Path(path)]
+
+
+def export_files(kind: str, path: str | os.PathLike, segmentation: Segmentation,
+                 pixels: NDArray[np.unsignedinteger], mode: RenderMode) -> list[Path]:
+    """Write one of the window's exports; returns the files written.
+
+    Parameters
+    ----------
+    kind : str
+        ``"picture"`` (painted in ``mode``), ``"labels"`` (PNG and .npy), ``"masks"`` or ``"model"``.
+    path : str or path-like
+    segmentation : Segmentation
+    pixels : ndarray of shape (height, width, 3), uint8 or uint16
+        The segmented picture's pixels (the picture export paints them).
+    mode : RenderMode
+
+    Raises
+    ------
+    InputError
+        If a file cannot be written; every existing file is then as it was.
+    """
+    if kind == "picture":
+        return save_picture(path, render(segmentation, pixels, mode))
+    if kind == "labels":
+        return save_label_maps(path, segmentation.labels)
+    if kind == "masks":
+        return save_masks(path, segmentation.labels, segmentation.n_components)
+    return save_segmentation_model(path, segmentation)
+

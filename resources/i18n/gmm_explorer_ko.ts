@@ -1471,110 +1471,126 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="174"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>그림 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="172"/>
+        <location filename="../../gui/image/controller.py" line="175"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>그림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="182"/>
+        <location filename="../../gui/image/controller.py" line="185"/>
         <source>Reading {0}...</source>
         <translation>{0} 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="200"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 이미지 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="198"/>
+        <location filename="../../gui/image/controller.py" line="201"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}: {1} x {2} 픽셀. &apos;분할&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="209"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>그림을 열 수 없습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="208"/>
+        <location filename="../../gui/image/controller.py" line="211"/>
         <source>Cannot open the picture</source>
         <translation>그림을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>No picture</source>
         <translation>그림 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>Open a picture first.</source>
         <translation>먼저 그림을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="220"/>
+        <location filename="../../gui/image/controller.py" line="223"/>
         <source>Cannot segment</source>
         <translation>분할할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="228"/>
+        <location filename="../../gui/image/controller.py" line="231"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>정지한 분할이 끝나기를 기다리는 중(강건한 초기화와 모든 픽셀의 레이블 지정은 중단할 수 없습니다)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="239"/>
+        <location filename="../../gui/image/controller.py" line="242"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>시작: 픽셀 특성과 강건한 초기화...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="259"/>
+        <location filename="../../gui/image/controller.py" line="262"/>
         <source>Stopped.</source>
         <translation>정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="277"/>
+        <location filename="../../gui/image/controller.py" line="280"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM {0}번째 반복, 픽셀당 로그 가능도 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM이 강건한 초기화에서 시작하는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="290"/>
+        <location filename="../../gui/image/controller.py" line="293"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>완료: 영역 {0}개, 모든 픽셀에 레이블 지정(픽셀당 로그 가능도 {1:.4f}).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="296"/>
+        <location filename="../../gui/image/controller.py" line="299"/>
         <source>Segmentation failed</source>
         <translation>분할 실패</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 그림 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>Model files (*.json)</source>
         <translation>모델 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="378"/>
+        <location filename="../../gui/image/controller.py" line="374"/>
+        <location filename="../../gui/image/controller.py" line="397"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="385"/>
+        <source>Writing {0}...</source>
+        <translation>{0} 쓰는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="391"/>
+        <source>Wrote {0}.</source>
+        <translation>{0}을(를) 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="396"/>
+        <source>Nothing was written.</source>
+        <translation>아무것도 쓰지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -3513,7 +3529,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>image_exports</name>
     <message>
-        <location filename="../../gui/image/exports.py" line="36"/>
+        <location filename="../../gui/image/exports.py" line="37"/>
         <source>cannot export to {0}: it is a folder; give a file name.</source>
         <extracomment>{0} is the file name chosen in the export dialog, which is an existing folder.</extracomment>
         <translation>{0}(으)로 내보낼 수 없습니다. 폴더입니다. 파일 이름을 주세요.</translation>

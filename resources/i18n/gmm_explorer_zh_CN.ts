@@ -1471,110 +1471,126 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="174"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="172"/>
+        <location filename="../../gui/image/controller.py" line="175"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="182"/>
+        <location filename="../../gui/image/controller.py" line="185"/>
         <source>Reading {0}...</source>
         <translation>正在读取 {0}...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="200"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 图像 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="198"/>
+        <location filename="../../gui/image/controller.py" line="201"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}：{1} x {2} 像素。请按“分割”。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="209"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>无法打开图片；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="208"/>
+        <location filename="../../gui/image/controller.py" line="211"/>
         <source>Cannot open the picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>No picture</source>
         <translation>没有图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>Open a picture first.</source>
         <translation>请先打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="220"/>
+        <location filename="../../gui/image/controller.py" line="223"/>
         <source>Cannot segment</source>
         <translation>无法分割</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="228"/>
+        <location filename="../../gui/image/controller.py" line="231"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>正在等待已停止的分割结束（其稳健初始化和逐像素标注无法中断）...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="239"/>
+        <location filename="../../gui/image/controller.py" line="242"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>正在开始：计算像素特征并进行稳健初始化...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="259"/>
+        <location filename="../../gui/image/controller.py" line="262"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="277"/>
+        <location filename="../../gui/image/controller.py" line="280"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM 第 {0} 次迭代，每像素对数似然 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM 正从稳健初始化开始...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="290"/>
+        <location filename="../../gui/image/controller.py" line="293"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>完成：{0} 个区域，每个像素均已标注（每像素对数似然 {1:.4f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="296"/>
+        <location filename="../../gui/image/controller.py" line="299"/>
         <source>Segmentation failed</source>
         <translation>分割失败</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="358"/>
         <source>Model files (*.json)</source>
         <translation>模型文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="378"/>
+        <location filename="../../gui/image/controller.py" line="374"/>
+        <location filename="../../gui/image/controller.py" line="397"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="385"/>
+        <source>Writing {0}...</source>
+        <translation>正在写入 {0}...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="391"/>
+        <source>Wrote {0}.</source>
+        <translation>已写入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="396"/>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -3513,7 +3529,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>image_exports</name>
     <message>
-        <location filename="../../gui/image/exports.py" line="36"/>
+        <location filename="../../gui/image/exports.py" line="37"/>
         <source>cannot export to {0}: it is a folder; give a file name.</source>
         <extracomment>{0} is the file name chosen in the export dialog, which is an existing folder.</extracomment>
         <translation>无法导出到 {0}：这是一个文件夹；请给出文件名。</translation>
