@@ -211,6 +211,19 @@ def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
     assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
 
 
+def test_after_stop_the_status_says_where_it_stopped(qtbot, mode, regions):
+    """The last preview drawn at Stop left its own status ("EM iteration k, ..."), as if EM still ran."""
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.stop_button.click()
+    expected = f"Stopped at EM iteration {mode.preview.iteration}; the picture shows that iteration's segments."
+    assert mode.view.status.text() == expected
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+    assert mode.view.status.text() == expected
+
+
 def test_closing_the_window_mid_segmentation_ends_its_thread(qtbot, mode, regions):
     path, _ = regions
     _open(qtbot, mode, path)

@@ -267,6 +267,9 @@ class ImageMode(QObject):
         self._options = None
         self.throttle.flush()
         self.view.set_running(False)
+        preview = self.session.preview  # the flushed preview's status said EM was still running
+        self.view.set_status(self.tr("Stopped.") if preview is None else self.tr(
+            "Stopped at EM iteration {0}; the picture shows that iteration's segments.").format(preview.iteration))
 
     def _on_preview(self, job_id: int, preview: SegmentPreview | None) -> None:
         if job_id == self._run_job and preview is not None:

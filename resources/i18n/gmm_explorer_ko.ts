@@ -1533,62 +1533,68 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/image/controller.py" line="262"/>
+        <location filename="../../gui/image/controller.py" line="271"/>
         <source>Stopped.</source>
         <translation>정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="272"/>
+        <source>Stopped at EM iteration {0}; the picture shows that iteration&apos;s segments.</source>
+        <translation>EM {0}번째 반복에서 정지했습니다. 그림은 그 반복의 영역을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM {0}번째 반복, 픽셀당 로그 가능도 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="283"/>
+        <location filename="../../gui/image/controller.py" line="286"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM이 강건한 초기화에서 시작하는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="293"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>완료: 영역 {0}개, 모든 픽셀에 레이블 지정(픽셀당 로그 가능도 {1:.4f}).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="299"/>
+        <location filename="../../gui/image/controller.py" line="302"/>
         <source>Segmentation failed</source>
         <translation>분할 실패</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 그림 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Model files (*.json)</source>
         <translation>모델 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="361"/>
+        <location filename="../../gui/image/controller.py" line="364"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="374"/>
-        <location filename="../../gui/image/controller.py" line="397"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="400"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="385"/>
+        <location filename="../../gui/image/controller.py" line="388"/>
         <source>Writing {0}...</source>
         <translation>{0} 쓰는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="391"/>
+        <location filename="../../gui/image/controller.py" line="394"/>
         <source>Wrote {0}.</source>
         <translation>{0}을(를) 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="396"/>
+        <location filename="../../gui/image/controller.py" line="399"/>
         <source>Nothing was written.</source>
         <translation>아무것도 쓰지 않았습니다.</translation>
     </message>

@@ -1533,62 +1533,68 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/image/controller.py" line="262"/>
+        <location filename="../../gui/image/controller.py" line="271"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="272"/>
+        <source>Stopped at EM iteration {0}; the picture shows that iteration&apos;s segments.</source>
+        <translation>已在 EM 第 {0} 次迭代停止；图片显示该次迭代的分割。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM 第 {0} 次迭代，每像素对数似然 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="283"/>
+        <location filename="../../gui/image/controller.py" line="286"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM 正从稳健初始化开始...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="293"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>完成：{0} 个区域，每个像素均已标注（每像素对数似然 {1:.4f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="299"/>
+        <location filename="../../gui/image/controller.py" line="302"/>
         <source>Segmentation failed</source>
         <translation>分割失败</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Model files (*.json)</source>
         <translation>模型文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="361"/>
+        <location filename="../../gui/image/controller.py" line="364"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="374"/>
-        <location filename="../../gui/image/controller.py" line="397"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="400"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="385"/>
+        <location filename="../../gui/image/controller.py" line="388"/>
         <source>Writing {0}...</source>
         <translation>正在写入 {0}...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="391"/>
+        <location filename="../../gui/image/controller.py" line="394"/>
         <source>Wrote {0}.</source>
         <translation>已写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="396"/>
+        <location filename="../../gui/image/controller.py" line="399"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
