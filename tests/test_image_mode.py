@@ -224,6 +224,22 @@ def test_after_stop_the_status_says_where_it_stopped(qtbot, mode, regions):
     assert mode.view.status.text() == expected
 
 
+def test_a_broken_picture_opened_during_a_run_leaves_the_run_and_its_busy_bar(qtbot, mode, regions, tmp_path,
+                                                                               dialogs):
+    """The failed decoding hid the busy bar though the segmentation went on running."""
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with qtbot.waitSignal(mode.open_failed, timeout=10000):
+        mode.open_path(str(broken))
+    assert len(dialogs) == 1 and mode.running and mode.view.busy.isVisibleTo(mode.view)
+    mode.view.stop_button.click()
+    assert not mode.view.busy.isVisibleTo(mode.view)
+
+
 def test_closing_the_window_mid_segmentation_ends_its_thread(qtbot, mode, regions):
     path, _ = regions
     _open(qtbot, mode, path)

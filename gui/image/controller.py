@@ -205,7 +205,7 @@ class ImageMode(QObject):
     def _on_load_failed(self, job_id: int, message: str) -> None:
         if job_id != self._load_job:
             return
-        self.view.set_busy(False)
+        self.view.set_busy(self.running)  # a segmentation of the picture still shown goes on
         self.view.set_status(self.tr("Could not open the picture; nothing changed."))
         self.open_failed.emit(message)
         self.view.show_error(self.tr("Cannot open the picture"), message)
