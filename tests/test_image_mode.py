@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui.image import exports
 from gui.image.codec import load_picture
 from gui.image.controller import ImageMode
 from gui.image.exports import save_picture
@@ -209,6 +211,35 @@ def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
     assert mode.view.run_button.isEnabled() and not mode.view.stop_button.isEnabled()
 
 
+def test_after_stop_the_status_says_where_it_stopped(qtbot, mode, regions):
+    """The last preview drawn at Stop left its own status ("EM iteration k, ..."), as if EM still ran."""
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    mode.view.stop_button.click()
+    expected = f"Stopped at EM iteration {mode.preview.iteration}; the picture shows that iteration's segments."
+    assert mode.view.status.text() == expected
+    qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+    assert mode.view.status.text() == expected
+
+
+def test_a_broken_picture_opened_during_a_run_leaves_the_run_and_its_busy_bar(qtbot, mode, regions, tmp_path,
+                                                                               dialogs):
+    """The failed decoding hid the busy bar though the segmentation went on running."""
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _endless(mode)
+    _run_until_a_preview(qtbot, mode)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with qtbot.waitSignal(mode.open_failed, timeout=10000):
+        mode.open_path(str(broken))
+    assert len(dialogs) == 1 and mode.running and mode.view.busy.isVisibleTo(mode.view)
+    mode.view.stop_button.click()
+    assert not mode.view.busy.isVisibleTo(mode.view)
+
+
 def test_closing_the_window_mid_segmentation_ends_its_thread(qtbot, mode, regions):
     path, _ = regions
     _open(qtbot, mode, path)
@@ -256,7 +287,8 @@ def test_exported_model_has_the_fit_block_of_the_segment_command(qtbot, mode, re
     _segment(qtbot, mode, k=3)
     window_path = tmp_path / "window.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(window_path), ""))
-    mode.view.export_actions["model"].trigger()
+    with qtbot.waitSignal(mode.exported, timeout=10000):
+        mode.view.export_actions["model"].trigger()
     command_path = tmp_path / "command.json"
     assert main.main(["segment", str(path), "--k", "3", "--seed", str(mode.session.seed), "--out",
                       str(tmp_path / "command.png"), "--model-out", str(command_path)]) == 0
@@ -282,3 +314,40 @@ def test_a_failing_fit_gives_a_dialog_and_frees_the_buttons(qtbot, mode, tmp_pat
     assert len(dialogs) == 1 and dialogs[0][0] == "Segmentation failed" and "distinct colours" in dialogs[0][1]
     assert mode.segmentation is None and mode.view.run_button.isEnabled()
     qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
+
+
+def test_the_file_menu_writes_an_export_in_a_worker_and_says_so(qtbot, mode, regions, tmp_path, monkeypatch):
+    """Encoding a large picture's exports took a second on the main thread (the masks of 24 megapixels):
+    the File menu's export runs as a job, with the busy bar, and the status names the files written."""
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode)
+    threads = []
+    writing = exports.export_files
+
+    def recording(*args):
+        threads.append(threading.current_thread())
+        return writing(*args)
+
+    monkeypatch.setattr(exports, "export_files", recording)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "mask.png"), ""))
+    with qtbot.waitSignal(mode.exported, timeout=10000) as written:
+        mode.view.export_actions["masks"].trigger()
+        assert mode.view.busy.isVisibleTo(mode.view)
+    assert written.args[0] == [str(tmp_path / f"mask-segment-{k}.png") for k in range(3)]
+    assert all((tmp_path / f"mask-segment-{k}.png").is_file() for k in range(3))
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert not mode.view.busy.isVisibleTo(mode.view) and "mask-segment-0.png" in mode.view.status.text()
+
+
+def test_a_failed_export_from_the_menu_gives_a_dialog_and_frees_the_busy_bar(qtbot, mode, regions, tmp_path,
+                                                                              monkeypatch, dialogs):
+    path, _ = regions
+    _open(qtbot, mode, path)
+    _segment(qtbot, mode)
+    (tmp_path / "labels.npy").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "labels.png"), ""))
+    mode.view.export_actions["labels"].trigger()
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10000)
+    assert dialogs[0][0] == "Cannot export" and "labels.npy: it is a folder" in dialogs[0][1]
+    assert not mode.view.busy.isVisibleTo(mode.view) and not (tmp_path / "labels.png").exists()

@@ -175,7 +175,9 @@ class PictureLabeller:
         labels, log_prob_norm = self.backend.labels_and_log_prob_norm(params)
         if self.index is None:
             return labels.astype(np.uint8).reshape(self.shape), float(log_prob_norm.mean())
-        mean = float(np.dot(self.index.counts, log_prob_norm) / self.index.n_pixels)
+        # numpy's own (pairwise) sum, not BLAS's dot: that one summed in another order on a worker thread
+        # than on the main thread, so the window's model and the segment command's differed in the last digit.
+        mean = float(np.add.reduce(self.index.counts * log_prob_norm) / self.index.n_pixels)
         return self._to_pixels(labels), mean
 
     def _to_pixels(self, colour_labels: NDArray[np.integer]) -> NDArray[np.uint8]:

@@ -424,7 +424,8 @@ def finish_segmentation(plan: PixelFit, snapshot: EMSnapshot, pixels: NDArray[np
                         spec: FeatureSpec) -> Segmentation:
     """Label every pixel under the last snapshot's parameters and record the fit.
 
-    The one way a picture's fit ends, for the ``segment`` command and the window alike.
+    The one way a picture's fit ends, for the ``segment`` command and the window alike. BLAS is kept to one
+    thread here whoever calls (the window's worker runs outside the command's limit), as in the command.
 
     Parameters
     ----------
@@ -443,9 +444,10 @@ def finish_segmentation(plan: PixelFit, snapshot: EMSnapshot, pixels: NDArray[np
     """
     params = snapshot.params
     all_pixels = plan.indices is None
-    labels, mean_log_likelihood = plan.labeller(pixels, spec).labels_and_mean_log_likelihood(params)
     counts = None if plan.colours is None else plan.colours.counts
-    fit_mean = mean_log_likelihood if all_pixels else weighted_mean(plan.backend.log_prob_norm(params), counts)
+    with single_threaded_blas():  # as in the segment command: a threaded BLAS sums in another order
+        labels, mean_log_likelihood = plan.labeller(pixels, spec).labels_and_mean_log_likelihood(params)
+        fit_mean = mean_log_likelihood if all_pixels else weighted_mean(plan.backend.log_prob_norm(params), counts)
     fit_result = FitResult(params, snapshot.iteration, snapshot.converged, snapshot.history, fit_mean,
                            plan.n_fitted_pixels, plan.requested, (fit_mean,), snapshot.reseed_events)
     return _segmentation(params, spec, labels, mean_log_likelihood, fit_result)

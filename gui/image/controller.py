@@ -9,7 +9,7 @@ does not pile up threads. Closing the window aborts every job without waiting fo
 (quitting) waits a bounded time. Previews go through a ``gui.throttle.FrameThrottle``, so only the newest is
 drawn. The state and what to draw from it are ``gui.image.session.ImageSession``'s; exports are written
 atomically by ``gui.image.exports``. Given the application's settings, the controls and the geometry are
-remembered across launches (``gui.image.preferences``).
+remembered across launches (``gui.image.preferences``). The File menu's exports are written in a job too.
 """
 
 from __future__ import annotations
@@ -25,15 +25,15 @@ from engine.config import FitConfig
 from engine.errors import GMMError
 from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
-from engine.imaging.render import RenderMode, render
+from engine.imaging.render import RenderMode
 from engine.imaging.segmentation import Segmentation
 from gui.i18n.engine_errors import translated_error
 from gui.image.compare import wipe
-from gui.image.exports import save_label_maps, save_masks, save_picture, save_segmentation_model
+from gui.image.exports import export_files
 from gui.image.preferences import ImagePreferences
 from gui.image.session import ImageSession, SegmentPreview
 from gui.image.window import ImageView
-from gui.image.worker import PreviewOptions, decode_picture, segment_picture
+from gui.image.worker import PreviewOptions, decode_picture, segment_picture, write_export
 from gui.threads import Jobs
 from gui.throttle import FrameThrottle
 
@@ -75,12 +75,15 @@ class ImageMode(QObject):
     Signals
     -------
     picture_opened(str), preview_drawn(), segmentation_ready(), open_failed(str)
+    exported(list)
+        The files an export from the File menu wrote (``export_in_background``).
     """
 
     picture_opened = Signal(str)
     preview_drawn = Signal()
     segmentation_ready = Signal()
     open_failed = Signal(str)
+    exported = Signal(list)
 
     def __init__(self, view: ImageView | None = None, parent: QObject | None = None,
                  store: QSettings | None = None) -> None:
@@ -202,7 +205,7 @@ class ImageMode(QObject):
     def _on_load_failed(self, job_id: int, message: str) -> None:
         if job_id != self._load_job:
             return
-        self.view.set_busy(False)
+        self.view.set_busy(self.running)  # a segmentation of the picture still shown goes on
         self.view.set_status(self.tr("Could not open the picture; nothing changed."))
         self.open_failed.emit(message)
         self.view.show_error(self.tr("Cannot open the picture"), message)
@@ -264,6 +267,9 @@ class ImageMode(QObject):
         self._options = None
         self.throttle.flush()
         self.view.set_running(False)
+        preview = self.session.preview  # the flushed preview's status said EM was still running
+        self.view.set_status(self.tr("Stopped.") if preview is None else self.tr(
+            "Stopped at EM iteration {0}; the picture shows that iteration's segments.").format(preview.iteration))
 
     def _on_preview(self, job_id: int, preview: SegmentPreview | None) -> None:
         if job_id == self._run_job and preview is not None:
@@ -358,26 +364,39 @@ class ImageMode(QObject):
         path, _ = QFileDialog.getSaveFileName(self.view, self.tr("Export"),
                                               str(picture.path.with_name(picture.path.stem + suffix)), file_filter)
         if path:
-            self.export(kind, path)
+            self.export_in_background(kind, path)
 
     def export(self, kind: str, path: str) -> list[str]:
-        """Write one export (``"picture"``, ``"labels"``, ``"masks"`` or ``"model"``) atomically; returns the
-        files written (a dialog explains a failure)."""
+        """Write one export (``"picture"``, ``"labels"``, ``"masks"`` or ``"model"``) atomically, here and now;
+        returns the files written (a dialog explains a failure). The File menu writes in a job instead
+        (``export_in_background``)."""
         segmentation = self.session.segmentation
         try:
-            if kind == "picture":
-                pixels = self.session.picture.pixels
-                written = save_picture(path, render(segmentation, pixels, self.view.render_mode()))
-            elif kind == "labels":
-                written = save_label_maps(path, segmentation.labels)
-            elif kind == "masks":
-                written = save_masks(path, segmentation.labels, segmentation.n_components)
-            else:
-                written = save_segmentation_model(path, segmentation)
+            written = export_files(kind, path, segmentation, self.session.picture.pixels, self.view.render_mode())
         except (GMMError, OSError) as error:
             self.view.show_error(self.tr("Cannot export"), translated_error(str(error)))
             return []
         return [str(target) for target in written]
 
+    def export_in_background(self, kind: str, path: str) -> None:
+        """Write one export in a worker job, so a large picture's encoding never freezes the window: the busy
+        bar and the status say so; ``exported`` gives the files written, a dialog explains a failure."""
+        segmentation, picture = self.session.segmentation, self.session.picture
+        if segmentation is None or picture is None:
+            return
+        self.view.set_busy(True)
+        self.view.set_status(self.tr("Writing {0}...").format(os.path.basename(path)))
+        self.jobs.start(write_export, kind, path, segmentation, picture.pixels, self.view.render_mode(),
+                        on_returned=self._on_exported, on_errored=self._on_export_failed)
+
+    def _on_exported(self, _job_id: int, written: list[str]) -> None:
+        self.view.set_busy(self.running)
+        self.view.set_status(self.tr("Wrote {0}.").format(", ".join(os.path.basename(name) for name in written)))
+        self.exported.emit(written)
+
+    def _on_export_failed(self, _job_id: int, message: str) -> None:
+        self.view.set_busy(self.running)
+        self.view.set_status(self.tr("Nothing was written."))
+        self.view.show_error(self.tr("Cannot export"), message)
 
 __all__ = ["DRAW_INTERVAL_MS", "ImageMode"]

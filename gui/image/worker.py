@@ -2,8 +2,9 @@
 
 Everything slow happens here, never on the main thread: decoding (``gui.image.codec.load_picture``), the
 pixel features and robust start (``prepare_fit``), EM (``iterate_segmentation``), labelling a preview
-of at most ``PREVIEW_PIXELS`` pixels now and then, and labelling every pixel at the end
-(``finish_segmentation``, as the ``segment`` command ends). The functions are generators that
+of at most ``PREVIEW_PIXELS`` pixels now and then, labelling every pixel at the end
+(``finish_segmentation``, as the ``segment`` command ends), and the exports (``write_export``: encoding
+the masks of a 24-megapixel picture took a second). The functions are generators that
 ``Jobs.start`` runs on a worker thread; ``Jobs.abort`` stops one before its next step, so
 ``segment_picture`` yields after the robust start and after every EM half-step (``None`` when there is
 nothing new to draw): a stop takes effect within one half-step. They touch no widget and yield only
@@ -24,15 +25,16 @@ from engine.em import EMSnapshot, HalfStep
 from engine.imaging.colour_index import PictureLabeller
 from engine.imaging.features import FeatureSpec
 from engine.imaging.picture import Picture
-from engine.imaging.render import mean_colours, render_soft
+from engine.imaging.render import RenderMode, mean_colours, render_soft
 from engine.imaging.segmentation import Segmentation, finish_segmentation, iterate_segmentation, prepare_fit
+from gui.image import exports
 from gui.image.codec import load_picture
 from gui.image.session import PREVIEW_PIXELS, SCATTER_POINTS, SegmentPreview, preview_step
 
 #: Previews go out at most this often (the last one always does).
 EMIT_INTERVAL_S = 1.0 / 20.0
 
-__all__ = ["EMIT_INTERVAL_S", "PREVIEW_PIXELS", "PreviewOptions", "decode_picture", "segment_picture"]
+__all__ = ["EMIT_INTERVAL_S", "PREVIEW_PIXELS", "PreviewOptions", "decode_picture", "segment_picture", "write_export"]
 
 
 @dataclass(slots=True)
@@ -61,6 +63,19 @@ def decode_picture(path: str) -> Generator[None, None, Picture]:
     """
     yield from ()  # a generator, as Jobs runs them: decoding has no step to stop between
     return load_picture(path)
+
+
+def write_export(kind: str, path: str, segmentation: Segmentation, pixels: NDArray[np.unsignedinteger],
+                 mode: RenderMode) -> Generator[None, None, list[str]]:
+    """Write one export (a job: yields nothing, returns the files written); see ``gui.image.exports.export_files``.
+
+    Raises
+    ------
+    InputError
+        With one sentence, when a file cannot be written; every existing file is then as it was.
+    """
+    yield from ()  # a generator, as Jobs runs them: writing has no step to stop between
+    return [str(target) for target in exports.export_files(kind, path, segmentation, pixels, mode)]
 
 
 def segment_picture(picture: Picture, spec: FeatureSpec, config: FitConfig, sample_size: int,

@@ -1471,110 +1471,132 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="174"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>그림 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="172"/>
+        <location filename="../../gui/image/controller.py" line="175"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>그림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="182"/>
+        <location filename="../../gui/image/controller.py" line="185"/>
         <source>Reading {0}...</source>
         <translation>{0} 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="200"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 이미지 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="198"/>
+        <location filename="../../gui/image/controller.py" line="201"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}: {1} x {2} 픽셀. &apos;분할&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="209"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>그림을 열 수 없습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="208"/>
+        <location filename="../../gui/image/controller.py" line="211"/>
         <source>Cannot open the picture</source>
         <translation>그림을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>No picture</source>
         <translation>그림 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>Open a picture first.</source>
         <translation>먼저 그림을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="220"/>
+        <location filename="../../gui/image/controller.py" line="223"/>
         <source>Cannot segment</source>
         <translation>분할할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="228"/>
+        <location filename="../../gui/image/controller.py" line="231"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>정지한 분할이 끝나기를 기다리는 중(강건한 초기화와 모든 픽셀의 레이블 지정은 중단할 수 없습니다)...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="239"/>
+        <location filename="../../gui/image/controller.py" line="242"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>시작: 픽셀 특성과 강건한 초기화...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="259"/>
+        <location filename="../../gui/image/controller.py" line="262"/>
+        <location filename="../../gui/image/controller.py" line="271"/>
         <source>Stopped.</source>
         <translation>정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="277"/>
+        <location filename="../../gui/image/controller.py" line="272"/>
+        <source>Stopped at EM iteration {0}; the picture shows that iteration&apos;s segments.</source>
+        <translation>EM {0}번째 반복에서 정지했습니다. 그림은 그 반복의 영역을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM {0}번째 반복, 픽셀당 로그 가능도 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="286"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM이 강건한 초기화에서 시작하는 중...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="290"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>완료: 영역 {0}개, 모든 픽셀에 레이블 지정(픽셀당 로그 가능도 {1:.4f}).</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="296"/>
+        <location filename="../../gui/image/controller.py" line="302"/>
         <source>Segmentation failed</source>
         <translation>분할 실패</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 그림 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Model files (*.json)</source>
         <translation>모델 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="364"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="378"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="400"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="388"/>
+        <source>Writing {0}...</source>
+        <translation>{0} 쓰는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="394"/>
+        <source>Wrote {0}.</source>
+        <translation>{0}을(를) 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="399"/>
+        <source>Nothing was written.</source>
+        <translation>아무것도 쓰지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -2182,304 +2204,304 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main/actions.py" line="36"/>
+        <location filename="../../gui/main/actions.py" line="43"/>
         <source>&amp;Open data or model…</source>
         <translation>데이터 또는 모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="36"/>
+        <location filename="../../gui/main/actions.py" line="43"/>
         <source>Loads a CSV or NPY data set for EM to fit, or a JSON model to start from.</source>
         <translation>EM이 적합할 CSV 또는 NPY 데이터 집합을 불러오거나, 시작점으로 쓸 JSON 모델을 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="39"/>
+        <location filename="../../gui/main/actions.py" line="46"/>
         <source>Open &amp;model…</source>
         <translation>모델 열기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="39"/>
+        <location filename="../../gui/main/actions.py" line="46"/>
         <source>Loads a JSON model: it is shown on the data and Run continues EM from it.</source>
         <translation>JSON 모델을 불러옵니다: 데이터 위에 표시되고, 실행하면 EM이 이 모델에서 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="41"/>
+        <location filename="../../gui/main/actions.py" line="48"/>
         <source>Open &amp;picture…</source>
         <translation>그림 열기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="41"/>
+        <location filename="../../gui/main/actions.py" line="48"/>
         <source>Opens a PNG, JPEG, BMP or TIFF picture in Image mode, to segment it by colour.</source>
         <translation>PNG, JPEG, BMP 또는 TIFF 그림을 이미지 모드에서 열어 색으로 분할합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="43"/>
+        <location filename="../../gui/main/actions.py" line="50"/>
         <source>&amp;Export model…</source>
         <translation>모델 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="43"/>
+        <location filename="../../gui/main/actions.py" line="50"/>
         <source>Saves the current parameters (weights, means, covariances) as a JSON model.</source>
         <translation>현재 모수(가중치, 평균, 공분산)를 JSON 모델로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="46"/>
+        <location filename="../../gui/main/actions.py" line="53"/>
         <source>Export &amp;labels and responsibilities…</source>
         <translation>레이블과 책임도 내보내기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="46"/>
+        <location filename="../../gui/main/actions.py" line="53"/>
         <source>Saves each point&apos;s most likely component and its responsibilities under the current parameters as CSV.</source>
         <translation>현재 모수에서 각 점이 속할 가능성이 가장 큰 성분과 책임도를 CSV로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="49"/>
+        <location filename="../../gui/main/actions.py" line="56"/>
         <source>Save canvas as &amp;PNG…</source>
         <translation>캔버스를 PNG로 저장(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="49"/>
+        <location filename="../../gui/main/actions.py" line="56"/>
         <source>Saves the picture of the data and the mixture as a PNG image.</source>
         <translation>데이터와 혼합 모델의 그림을 PNG 이미지로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="51"/>
+        <location filename="../../gui/main/actions.py" line="58"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="51"/>
+        <location filename="../../gui/main/actions.py" line="58"/>
         <source>Stops EM and closes the window.</source>
         <translation>EM을 멈추고 창을 닫습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="53"/>
-        <location filename="../../gui/main/actions.py" line="161"/>
+        <location filename="../../gui/main/actions.py" line="60"/>
+        <location filename="../../gui/main/actions.py" line="168"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="53"/>
+        <location filename="../../gui/main/actions.py" line="60"/>
         <source>Runs EM iteration after iteration, or pauses it where it is.</source>
         <translation>EM을 반복에 반복을 거듭해 실행하거나, 그 자리에서 일시 정지합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="55"/>
+        <location filename="../../gui/main/actions.py" line="62"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="55"/>
+        <location filename="../../gui/main/actions.py" line="62"/>
         <source>Stops EM after the current half-step; the last parameters stay on screen.</source>
         <translation>현재 반 단계가 끝나면 EM을 멈춥니다. 마지막 모수는 화면에 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="57"/>
+        <location filename="../../gui/main/actions.py" line="64"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="57"/>
+        <location filename="../../gui/main/actions.py" line="64"/>
         <source>Runs EM to the end of the next iteration (E-step then M-step) and pauses.</source>
         <translation>다음 반복이 끝날 때까지(E 단계 다음 M 단계) EM을 실행하고 일시 정지합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="59"/>
+        <location filename="../../gui/main/actions.py" line="66"/>
         <source>E-step</source>
         <translation>E 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="59"/>
+        <location filename="../../gui/main/actions.py" line="66"/>
         <source>Runs EM up to its next E-step: new responsibilities (colours) and log-likelihood, same parameters.</source>
         <translation>다음 E 단계까지 EM을 실행합니다: 새 책임도(색)와 로그 가능도, 모수는 그대로.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="62"/>
+        <location filename="../../gui/main/actions.py" line="69"/>
         <source>M-step</source>
         <translation>M 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="62"/>
+        <location filename="../../gui/main/actions.py" line="69"/>
         <source>Runs EM up to its next M-step: new weights, means and covariances from the responsibilities.</source>
         <translation>다음 M 단계까지 EM을 실행합니다: 책임도로부터 새 가중치, 평균, 공분산.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="64"/>
+        <location filename="../../gui/main/actions.py" line="71"/>
         <source>Reset</source>
         <translation>재설정</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="64"/>
+        <location filename="../../gui/main/actions.py" line="71"/>
         <source>Goes back to EM&apos;s starting parameters for the current settings and pauses there.</source>
         <translation>현재 설정에서 EM의 시작 모수로 돌아가 그곳에서 일시 정지합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="66"/>
+        <location filename="../../gui/main/actions.py" line="73"/>
         <source>Show &amp;all points</source>
         <translation>모든 점 보기(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="66"/>
+        <location filename="../../gui/main/actions.py" line="73"/>
         <source>Zooms the view out to all the points (EM is not affected).</source>
         <translation>모든 점이 보이도록 화면을 축소합니다(EM에는 영향이 없습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="68"/>
+        <location filename="../../gui/main/actions.py" line="75"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="68"/>
+        <location filename="../../gui/main/actions.py" line="75"/>
         <source>Lists the keys that drive EM.</source>
         <translation>EM을 조작하는 키를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="70"/>
+        <location filename="../../gui/main/actions.py" line="77"/>
         <source>&amp;About GMM Explorer</source>
         <translation>GMM Explorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="70"/>
+        <location filename="../../gui/main/actions.py" line="77"/>
         <source>What this program is.</source>
         <translation>이 프로그램에 대하여.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="71"/>
+        <location filename="../../gui/main/actions.py" line="78"/>
         <source>&amp;Lessons…</source>
         <translation>레슨(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="71"/>
+        <location filename="../../gui/main/actions.py" line="78"/>
         <source>Lists the lessons: the classic EM examples, each set up with one click.</source>
         <translation>레슨 목록: EM의 고전적인 예제를 클릭 한 번으로 준비합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="77"/>
+        <location filename="../../gui/main/actions.py" line="84"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="79"/>
+        <location filename="../../gui/main/actions.py" line="86"/>
         <source>Undoes the latest edit of the data (painting, erasing, clearing).</source>
         <translation>데이터의 가장 최근 편집(그리기, 지우기, 모두 지우기)을 취소합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="80"/>
+        <location filename="../../gui/main/actions.py" line="87"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="82"/>
+        <location filename="../../gui/main/actions.py" line="89"/>
         <source>Does again the edit of the data that was undone.</source>
         <translation>취소한 데이터 편집을 다시 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="83"/>
+        <location filename="../../gui/main/actions.py" line="90"/>
         <source>Export &amp;data as CSV…</source>
         <translation>데이터를 CSV로 내보내기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="83"/>
+        <location filename="../../gui/main/actions.py" line="90"/>
         <source>Saves the points (and their true classes, if they have any) as a CSV file.</source>
         <translation>점들을(참 클래스가 있으면 함께) CSV 파일로 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="85"/>
+        <location filename="../../gui/main/actions.py" line="92"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="89"/>
+        <location filename="../../gui/main/actions.py" line="96"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="97"/>
+        <location filename="../../gui/main/actions.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="101"/>
+        <location filename="../../gui/main/actions.py" line="108"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="108"/>
+        <location filename="../../gui/main/actions.py" line="115"/>
         <source>&amp;View</source>
         <extracomment>Actions of other modules with shortcuts, listed by Help &gt; Keyboard shortcuts after the window&apos;s own.</extracomment>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="111"/>
+        <location filename="../../gui/main/actions.py" line="118"/>
         <source>&amp;Lessons</source>
         <translation>레슨(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="112"/>
+        <location filename="../../gui/main/actions.py" line="119"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="142"/>
+        <location filename="../../gui/main/actions.py" line="149"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="147"/>
+        <location filename="../../gui/main/actions.py" line="154"/>
         <source>Open data or model</source>
         <translation>데이터 또는 모델 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="148"/>
+        <location filename="../../gui/main/actions.py" line="155"/>
         <source>Data or model (*.csv *.txt *.tsv *.npy *.json);;Data (*.csv *.txt *.tsv *.npy);;Model (*.json);;Picture, opens in Image mode (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>데이터 또는 모델 (*.csv *.txt *.tsv *.npy *.json);;데이터 (*.csv *.txt *.tsv *.npy);;모델 (*.json);;그림, 이미지 모드에서 열림 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="153"/>
+        <location filename="../../gui/main/actions.py" line="160"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="153"/>
+        <location filename="../../gui/main/actions.py" line="160"/>
         <source>Model (*.json);;All files (*)</source>
         <translation>모델 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="156"/>
+        <location filename="../../gui/main/actions.py" line="163"/>
         <source>About GMM Explorer</source>
         <translation>GMM Explorer 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="156"/>
+        <location filename="../../gui/main/actions.py" line="163"/>
         <source>GMM Explorer fits Gaussian mixture models with expectation-maximisation and shows every step.</source>
         <translation>GMM Explorer는 기댓값 최대화(EM) 알고리즘으로 가우시안 혼합 모델을 적합하고 그 모든 단계를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="161"/>
+        <location filename="../../gui/main/actions.py" line="168"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="169"/>
+        <location filename="../../gui/main/actions.py" line="176"/>
         <source>Whether EM is running, paused, converged or stopped.</source>
         <translation>EM이 실행 중인지, 일시 정지했는지, 수렴했는지, 정지했는지.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="170"/>
+        <location filename="../../gui/main/actions.py" line="177"/>
         <source>The EM iteration and half-step (E or M) on screen.</source>
         <translation>화면에 보이는 EM의 반복 횟수와 반 단계(E 또는 M).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="171"/>
+        <location filename="../../gui/main/actions.py" line="178"/>
         <source>Mean log-likelihood per point after the latest E-step: EM never lowers it.</source>
         <translation>가장 최근 E 단계 뒤의 점당 평균 로그 가능도: EM은 이 값을 결코 낮추지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="172"/>
+        <location filename="../../gui/main/actions.py" line="179"/>
         <source>Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol.</source>
         <translation>가장 최근 반복에서 평균 로그 가능도의 변화량. tol보다 작아지면 EM이 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="173"/>
+        <location filename="../../gui/main/actions.py" line="180"/>
         <source>Compute time of one EM iteration, without the speed delay.</source>
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
@@ -3508,6 +3530,15 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <source>cannot write the image {0}</source>
         <extracomment>How long the message saying a file was saved stays in the status bar, in milliseconds.</extracomment>
         <translation>이미지 {0}을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>image_exports</name>
+    <message>
+        <location filename="../../gui/image/exports.py" line="37"/>
+        <source>cannot export to {0}: it is a folder; give a file name.</source>
+        <extracomment>{0} is the file name chosen in the export dialog, which is an existing folder.</extracomment>
+        <translation>{0}(으)로 내보낼 수 없습니다. 폴더입니다. 파일 이름을 주세요.</translation>
     </message>
 </context>
 <context>

@@ -1471,110 +1471,132 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../gui/image/controller.py" line="171"/>
+        <location filename="../../gui/image/controller.py" line="174"/>
         <source>Open picture</source>
         <extracomment>Shortest time between two drawn previews, in milliseconds.</extracomment>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="172"/>
+        <location filename="../../gui/image/controller.py" line="175"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="182"/>
+        <location filename="../../gui/image/controller.py" line="185"/>
         <source>Reading {0}...</source>
         <translation>正在读取 {0}...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="197"/>
+        <location filename="../../gui/image/controller.py" line="200"/>
         <source>GMM Explorer - Image - {0}</source>
         <translation>GMM Explorer - 图像 - {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="198"/>
+        <location filename="../../gui/image/controller.py" line="201"/>
         <source>{0}: {1} x {2} pixels. Press Segment.</source>
         <translation>{0}：{1} x {2} 像素。请按“分割”。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="206"/>
+        <location filename="../../gui/image/controller.py" line="209"/>
         <source>Could not open the picture; nothing changed.</source>
         <translation>无法打开图片；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="208"/>
+        <location filename="../../gui/image/controller.py" line="211"/>
         <source>Cannot open the picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>No picture</source>
         <translation>没有图片</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="214"/>
+        <location filename="../../gui/image/controller.py" line="217"/>
         <source>Open a picture first.</source>
         <translation>请先打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="220"/>
+        <location filename="../../gui/image/controller.py" line="223"/>
         <source>Cannot segment</source>
         <translation>无法分割</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="228"/>
+        <location filename="../../gui/image/controller.py" line="231"/>
         <source>Waiting for the stopped segmentation to end (its robust start or its labelling of every pixel cannot be interrupted)...</source>
         <translation>正在等待已停止的分割结束（其稳健初始化和逐像素标注无法中断）...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="239"/>
+        <location filename="../../gui/image/controller.py" line="242"/>
         <source>Starting: pixel features and a robust start...</source>
         <translation>正在开始：计算像素特征并进行稳健初始化...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="259"/>
+        <location filename="../../gui/image/controller.py" line="262"/>
+        <location filename="../../gui/image/controller.py" line="271"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="277"/>
+        <location filename="../../gui/image/controller.py" line="272"/>
+        <source>Stopped at EM iteration {0}; the picture shows that iteration&apos;s segments.</source>
+        <translation>已在 EM 第 {0} 次迭代停止；图片显示该次迭代的分割。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="283"/>
         <source>EM iteration {0}, log-likelihood per pixel {1:.4f}</source>
         <translation>EM 第 {0} 次迭代，每像素对数似然 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="280"/>
+        <location filename="../../gui/image/controller.py" line="286"/>
         <source>EM starting from the robust initialisation...</source>
         <translation>EM 正从稳健初始化开始...</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="290"/>
+        <location filename="../../gui/image/controller.py" line="296"/>
         <source>Done: {0} segments, every pixel labelled (log-likelihood per pixel {1:.4f}).</source>
         <translation>完成：{0} 个区域，每个像素均已标注（每像素对数似然 {1:.4f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="296"/>
+        <location filename="../../gui/image/controller.py" line="302"/>
         <source>Segmentation failed</source>
         <translation>分割失败</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="355"/>
+        <location filename="../../gui/image/controller.py" line="361"/>
         <source>Model files (*.json)</source>
         <translation>模型文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="358"/>
+        <location filename="../../gui/image/controller.py" line="364"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/image/controller.py" line="378"/>
+        <location filename="../../gui/image/controller.py" line="377"/>
+        <location filename="../../gui/image/controller.py" line="400"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="388"/>
+        <source>Writing {0}...</source>
+        <translation>正在写入 {0}...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="394"/>
+        <source>Wrote {0}.</source>
+        <translation>已写入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/image/controller.py" line="399"/>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -2182,304 +2204,304 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main/actions.py" line="36"/>
+        <location filename="../../gui/main/actions.py" line="43"/>
         <source>&amp;Open data or model…</source>
         <translation>打开数据或模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="36"/>
+        <location filename="../../gui/main/actions.py" line="43"/>
         <source>Loads a CSV or NPY data set for EM to fit, or a JSON model to start from.</source>
         <translation>加载 CSV 或 NPY 数据集供 EM 拟合，或加载 JSON 模型作为起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="39"/>
+        <location filename="../../gui/main/actions.py" line="46"/>
         <source>Open &amp;model…</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="39"/>
+        <location filename="../../gui/main/actions.py" line="46"/>
         <source>Loads a JSON model: it is shown on the data and Run continues EM from it.</source>
         <translation>加载 JSON 模型：它会显示在数据上，运行时 EM 从它继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="41"/>
+        <location filename="../../gui/main/actions.py" line="48"/>
         <source>Open &amp;picture…</source>
         <translation>打开图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="41"/>
+        <location filename="../../gui/main/actions.py" line="48"/>
         <source>Opens a PNG, JPEG, BMP or TIFF picture in Image mode, to segment it by colour.</source>
         <translation>在图像模式中打开 PNG、JPEG、BMP 或 TIFF 图片，按颜色进行分割。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="43"/>
+        <location filename="../../gui/main/actions.py" line="50"/>
         <source>&amp;Export model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="43"/>
+        <location filename="../../gui/main/actions.py" line="50"/>
         <source>Saves the current parameters (weights, means, covariances) as a JSON model.</source>
         <translation>将当前参数（权重、均值、协方差）保存为 JSON 模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="46"/>
+        <location filename="../../gui/main/actions.py" line="53"/>
         <source>Export &amp;labels and responsibilities…</source>
         <translation>导出标签和响应度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="46"/>
+        <location filename="../../gui/main/actions.py" line="53"/>
         <source>Saves each point&apos;s most likely component and its responsibilities under the current parameters as CSV.</source>
         <translation>将每个点在当前参数下最可能的分量及其响应度保存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="49"/>
+        <location filename="../../gui/main/actions.py" line="56"/>
         <source>Save canvas as &amp;PNG…</source>
         <translation>将画布保存为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="49"/>
+        <location filename="../../gui/main/actions.py" line="56"/>
         <source>Saves the picture of the data and the mixture as a PNG image.</source>
         <translation>将数据和混合模型的图保存为 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="51"/>
+        <location filename="../../gui/main/actions.py" line="58"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="51"/>
+        <location filename="../../gui/main/actions.py" line="58"/>
         <source>Stops EM and closes the window.</source>
         <translation>停止 EM 并关闭窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="53"/>
-        <location filename="../../gui/main/actions.py" line="161"/>
+        <location filename="../../gui/main/actions.py" line="60"/>
+        <location filename="../../gui/main/actions.py" line="168"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="53"/>
+        <location filename="../../gui/main/actions.py" line="60"/>
         <source>Runs EM iteration after iteration, or pauses it where it is.</source>
         <translation>一次接一次地迭代运行 EM，或在当前位置暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="55"/>
+        <location filename="../../gui/main/actions.py" line="62"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="55"/>
+        <location filename="../../gui/main/actions.py" line="62"/>
         <source>Stops EM after the current half-step; the last parameters stay on screen.</source>
         <translation>在当前半步之后停止 EM；最后的参数保留在屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="57"/>
+        <location filename="../../gui/main/actions.py" line="64"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="57"/>
+        <location filename="../../gui/main/actions.py" line="64"/>
         <source>Runs EM to the end of the next iteration (E-step then M-step) and pauses.</source>
         <translation>运行 EM 到下一次迭代结束（先 E 步再 M 步）并暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="59"/>
+        <location filename="../../gui/main/actions.py" line="66"/>
         <source>E-step</source>
         <translation>E 步</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="59"/>
+        <location filename="../../gui/main/actions.py" line="66"/>
         <source>Runs EM up to its next E-step: new responsibilities (colours) and log-likelihood, same parameters.</source>
         <translation>运行 EM 到下一次 E 步：新的响应度（颜色）和对数似然，参数不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="62"/>
+        <location filename="../../gui/main/actions.py" line="69"/>
         <source>M-step</source>
         <translation>M 步</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="62"/>
+        <location filename="../../gui/main/actions.py" line="69"/>
         <source>Runs EM up to its next M-step: new weights, means and covariances from the responsibilities.</source>
         <translation>运行 EM 到下一次 M 步：由响应度得到新的权重、均值和协方差。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="64"/>
+        <location filename="../../gui/main/actions.py" line="71"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="64"/>
+        <location filename="../../gui/main/actions.py" line="71"/>
         <source>Goes back to EM&apos;s starting parameters for the current settings and pauses there.</source>
         <translation>回到当前设置下 EM 的初始参数并在那里暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="66"/>
+        <location filename="../../gui/main/actions.py" line="73"/>
         <source>Show &amp;all points</source>
         <translation>显示全部点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="66"/>
+        <location filename="../../gui/main/actions.py" line="73"/>
         <source>Zooms the view out to all the points (EM is not affected).</source>
         <translation>缩放视图以显示全部点（不影响 EM）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="68"/>
+        <location filename="../../gui/main/actions.py" line="75"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="68"/>
+        <location filename="../../gui/main/actions.py" line="75"/>
         <source>Lists the keys that drive EM.</source>
         <translation>列出控制 EM 的按键。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="70"/>
+        <location filename="../../gui/main/actions.py" line="77"/>
         <source>&amp;About GMM Explorer</source>
         <translation>关于 GMM Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="70"/>
+        <location filename="../../gui/main/actions.py" line="77"/>
         <source>What this program is.</source>
         <translation>这个程序是什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="71"/>
+        <location filename="../../gui/main/actions.py" line="78"/>
         <source>&amp;Lessons…</source>
         <translation>课程(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="71"/>
+        <location filename="../../gui/main/actions.py" line="78"/>
         <source>Lists the lessons: the classic EM examples, each set up with one click.</source>
         <translation>列出课程：EM 的经典例子，每一课一键设置好。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="77"/>
+        <location filename="../../gui/main/actions.py" line="84"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="79"/>
+        <location filename="../../gui/main/actions.py" line="86"/>
         <source>Undoes the latest edit of the data (painting, erasing, clearing).</source>
         <translation>撤销最近一次对数据的编辑（绘制、擦除、清除）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="80"/>
+        <location filename="../../gui/main/actions.py" line="87"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="82"/>
+        <location filename="../../gui/main/actions.py" line="89"/>
         <source>Does again the edit of the data that was undone.</source>
         <translation>重做被撤销的数据编辑。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="83"/>
+        <location filename="../../gui/main/actions.py" line="90"/>
         <source>Export &amp;data as CSV…</source>
         <translation>将数据导出为 CSV(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="83"/>
+        <location filename="../../gui/main/actions.py" line="90"/>
         <source>Saves the points (and their true classes, if they have any) as a CSV file.</source>
         <translation>将数据点（以及它们的真实类别，如果有）保存为 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="85"/>
+        <location filename="../../gui/main/actions.py" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="89"/>
+        <location filename="../../gui/main/actions.py" line="96"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="97"/>
+        <location filename="../../gui/main/actions.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="101"/>
+        <location filename="../../gui/main/actions.py" line="108"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="108"/>
+        <location filename="../../gui/main/actions.py" line="115"/>
         <source>&amp;View</source>
         <extracomment>Actions of other modules with shortcuts, listed by Help &gt; Keyboard shortcuts after the window&apos;s own.</extracomment>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="111"/>
+        <location filename="../../gui/main/actions.py" line="118"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="112"/>
+        <location filename="../../gui/main/actions.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="142"/>
+        <location filename="../../gui/main/actions.py" line="149"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="147"/>
+        <location filename="../../gui/main/actions.py" line="154"/>
         <source>Open data or model</source>
         <translation>打开数据或模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="148"/>
+        <location filename="../../gui/main/actions.py" line="155"/>
         <source>Data or model (*.csv *.txt *.tsv *.npy *.json);;Data (*.csv *.txt *.tsv *.npy);;Model (*.json);;Picture, opens in Image mode (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
         <translation>数据或模型 (*.csv *.txt *.tsv *.npy *.json);;数据 (*.csv *.txt *.tsv *.npy);;模型 (*.json);;图片，在图像模式中打开 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="153"/>
+        <location filename="../../gui/main/actions.py" line="160"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="153"/>
+        <location filename="../../gui/main/actions.py" line="160"/>
         <source>Model (*.json);;All files (*)</source>
         <translation>模型 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="156"/>
+        <location filename="../../gui/main/actions.py" line="163"/>
         <source>About GMM Explorer</source>
         <translation>关于 GMM Explorer</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="156"/>
+        <location filename="../../gui/main/actions.py" line="163"/>
         <source>GMM Explorer fits Gaussian mixture models with expectation-maximisation and shows every step.</source>
         <translation>GMM Explorer 用期望最大化（EM）算法拟合高斯混合模型，并展示每一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="161"/>
+        <location filename="../../gui/main/actions.py" line="168"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="169"/>
+        <location filename="../../gui/main/actions.py" line="176"/>
         <source>Whether EM is running, paused, converged or stopped.</source>
         <translation>EM 正在运行、已暂停、已收敛还是已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="170"/>
+        <location filename="../../gui/main/actions.py" line="177"/>
         <source>The EM iteration and half-step (E or M) on screen.</source>
         <translation>屏幕上显示的 EM 迭代次数和半步（E 或 M）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="171"/>
+        <location filename="../../gui/main/actions.py" line="178"/>
         <source>Mean log-likelihood per point after the latest E-step: EM never lowers it.</source>
         <translation>最近一次 E 步之后每个点的平均对数似然：EM 从不降低它。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="172"/>
+        <location filename="../../gui/main/actions.py" line="179"/>
         <source>Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol.</source>
         <translation>最近一次迭代中平均对数似然的变化；低于 tol 时 EM 停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/actions.py" line="173"/>
+        <location filename="../../gui/main/actions.py" line="180"/>
         <source>Compute time of one EM iteration, without the speed delay.</source>
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
@@ -3508,6 +3530,15 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <source>cannot write the image {0}</source>
         <extracomment>How long the message saying a file was saved stays in the status bar, in milliseconds.</extracomment>
         <translation>无法写入图像 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>image_exports</name>
+    <message>
+        <location filename="../../gui/image/exports.py" line="37"/>
+        <source>cannot export to {0}: it is a folder; give a file name.</source>
+        <extracomment>{0} is the file name chosen in the export dialog, which is an existing folder.</extracomment>
+        <translation>无法导出到 {0}：这是一个文件夹；请给出文件名。</translation>
     </message>
 </context>
 <context>
