@@ -4,6 +4,7 @@ plot beyond the widget (which cut off the latest iterations at 1280 x 720 with a
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from engine.config import FitConfig
@@ -38,3 +39,32 @@ def test_the_plot_fits_its_widget_and_shows_the_latest_iteration(qtbot, last_sna
     except qtbot.TimeoutError:
         pytest.fail(f"the plot reaches {max(rights()):.0f} px in a {width} px widget")
     assert plot.likelihood.getViewBox().viewRange()[0][1] >= last_snapshot.iteration + 0.5
+
+
+def test_the_half_step_label_leaves_the_latest_points_readable(qtbot, last_snapshot):
+    """EM's log-likelihood rises, so its latest points sit at the top right, beside the cursor: the cursor's
+    label ("M 10") sits low, not over them (it covered them in the window's short plot at 1280 x 720)."""
+    plot = ConvergencePlot()
+    qtbot.addWidget(plot)
+    plot.resize(360, 220)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.reset(1e-3)
+    plot.show_snapshot(last_snapshot)
+    label = plot.cursor.label
+    qtbot.waitUntil(lambda: label.isVisible() and label.toPlainText() == f"M {last_snapshot.iteration}")
+    box = plot.likelihood.getViewBox()
+    x, y = plot.curve.getData()
+
+    def covered() -> list[pg.Point]:
+        latest = [box.mapViewToScene(pg.Point(point_x, point_y))
+                  for point_x, point_y in zip(x[-3:], y[-3:], strict=True)]
+        label_rect = label.mapRectToScene(label.boundingRect())
+        return [point for point in latest if label_rect.contains(point)]
+
+    try:  # the label follows the view's range at the next event
+        qtbot.waitUntil(lambda: not covered(), timeout=1000)
+    except qtbot.TimeoutError:
+        pytest.fail(f"the label {label.mapRectToScene(label.boundingRect())} covers {covered()}")
+    # Low in the plot whatever its height: the latest points are at the top.
+    assert label.mapRectToScene(label.boundingRect()).center().y() > box.sceneBoundingRect().center().y()

@@ -63,10 +63,11 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         # M-steps that re-seeded a collapsed component: a cross over their tick.
         self.reseed_marks = pg.ScatterPlotItem(symbol="x", size=14, brush=pg.mkBrush(RESEED_COLOR), pen=None)
         self.reseed_marks.setZValue(5)
-        # The half-step on screen; its label sits left of the line, so it is never cut off at the right edge.
+        # The half-step on screen; its label sits left of the line, so it is never cut off at the right edge, and
+        # low, away from the latest points: the log-likelihood rises, so they are at the top beside the line.
         self.cursor = pg.InfiniteLine(angle=90, movable=False,
                                       pen=pg.mkPen(FOREGROUND, width=1, style=Qt.PenStyle.DotLine), label="",
-                                      labelOpts={"position": 0.85, "color": FOREGROUND,
+                                      labelOpts={"position": 0.15, "color": FOREGROUND,
                                                  "anchors": [(1, 0.5), (1, 0.5)]})
         self.cursor.setVisible(False)
         for item in (self.tol_band, self.curve, self.m_ticks, self.reseed_marks, self.cursor):
