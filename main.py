@@ -81,14 +81,20 @@ def _picture_codec():
 
 
 def _split_language(argv: list[str]) -> tuple[str | None, list[str]]:
-    """``--lang CODE`` (or ``--lang=CODE``) at the start of ``argv``, for the window: (CODE, the rest).
+    """``--lang CODE`` (or ``--lang=CODE``) for the window, before or after the one file it opens: (CODE, the
+    rest).
 
-    (None, ``argv``) when it does not start so; CODE is "" when ``--lang`` has no value.
+    (None, ``argv``) when there is none; CODE is "" when ``--lang`` has no value. After a command's name it is
+    the command's (unknown) option, not the window's.
     """
     if argv and argv[0] == "--lang":
         return (argv[1] if len(argv) > 1 else ""), argv[2:]
     if argv and argv[0].startswith("--lang="):
         return argv[0].partition("=")[2], argv[1:]
+    if 2 <= len(argv) <= 3 and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        language, rest = _split_language(argv[1:])
+        if language is not None and not rest:  # FILE --lang CODE: as natural as the other order
+            return language, argv[:1]
     return None, argv
 
 

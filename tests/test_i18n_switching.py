@@ -104,10 +104,15 @@ def test_lang_on_the_command_line_is_for_the_window(monkeypatch, capsys):
     assert main._split_language(["--lang", "ko"]) == ("ko", [])
     assert main._split_language(["--lang=zh_CN", "data.csv"]) == ("zh_CN", ["data.csv"])
     assert main._split_language(["fit", "x.csv"]) == (None, ["fit", "x.csv"])
+    assert main._split_language(["data.csv", "--lang", "ko"]) == ("ko", ["data.csv"])  # after the file too
+    assert main._split_language(["data.csv", "--lang=zh_CN"]) == ("zh_CN", ["data.csv"])
+    assert main._split_language(["fit", "--lang", "ko"]) == (None, ["fit", "--lang", "ko"])  # the command's
+    assert main._split_language(["a.csv", "b.csv", "--lang", "ko"]) == (None, ["a.csv", "b.csv", "--lang", "ko"])
     assert [normalise(code) for code in ("zh-CN", "zh", "ko_KR", "EN", "fr")] == ["zh_CN", "zh_CN", "ko", "en", None]
     opened = []
     monkeypatch.setattr(gui_app, "main", lambda argv, language=None: opened.append((argv, language)) or 0)
     assert main.main(["--lang", "ko"]) == 0 and opened == [([], "ko")]
+    assert main.main(["data.csv", "--lang", "ko"]) == 0 and opened[-1] == (["data.csv"], "ko")
 
 
 def test_an_unknown_language_ends_before_any_window(capsys):
