@@ -193,13 +193,19 @@ def _run_until_a_preview(qtbot, mode):
     assert mode.running and mode.jobs.running == 1
 
 
-def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
-    """A fit that would run a million iterations: after Stop its thread ends and nothing more is drawn."""
+def _stop_an_endless_run(qtbot, mode, regions) -> None:
+    """Open the regions picture, start a fit that would run a million iterations, and Stop it once a preview
+    is drawn."""
     path, _ = regions
     _open(qtbot, mode, path)
     _endless(mode)
     _run_until_a_preview(qtbot, mode)
     mode.view.stop_button.click()
+
+
+def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
+    """A fit that would run a million iterations: after Stop its thread ends and nothing more is drawn."""
+    _stop_an_endless_run(qtbot, mode, regions)
     stopped_at = mode.preview
     drawn_after_stop = []
     mode.preview_drawn.connect(lambda: drawn_after_stop.append(mode.preview))
@@ -213,11 +219,7 @@ def test_stop_ends_the_run_at_once_and_no_preview_follows(qtbot, mode, regions):
 
 def test_after_stop_the_status_says_where_it_stopped(qtbot, mode, regions):
     """The last preview drawn at Stop left its own status ("EM iteration k, ..."), as if EM still ran."""
-    path, _ = regions
-    _open(qtbot, mode, path)
-    _endless(mode)
-    _run_until_a_preview(qtbot, mode)
-    mode.view.stop_button.click()
+    _stop_an_endless_run(qtbot, mode, regions)
     expected = f"Stopped at EM iteration {mode.preview.iteration}; the picture shows that iteration's segments."
     assert mode.view.status.text() == expected
     qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
