@@ -15,7 +15,7 @@ starts on a sample of at most ``INIT_SAMPLE`` pixels, the best one run further (
 k-means++ start alone lands in a poor optimum on some photographs. With colour-only features the start
 is made on another thread while the colours are indexed (``_colours_and_start``).
 
-(Past the 400-line guide, about 450 lines: the robust start, the plan EM runs on and the way a fit ends
+(Past the 400-line guide, about 470 lines: the robust start, the plan EM runs on and the way a fit ends
 are one sequence that ``prepare_fit``, ``iterate_segmentation`` and ``finish_segmentation`` share with
 the window; splitting them would spread one contract over modules.)
 
