@@ -12,7 +12,7 @@ when ``|history[n - 1] - history[n - 2]| < tol`` (with ``history[-1] = -inf`` be
 after ``max_iter`` iterations. So ``tol = 0`` runs exactly ``max_iter`` iterations. With several starts
 the one with the highest last ``history`` value is kept.
 
-Longer than the 400-line guide (about 450 lines) on purpose: the loop, its snapshot and result types, the
+Longer than the 400-line guide (about 470 lines) on purpose: the loop, its snapshot and result types, the
 SQUAREM-accelerated cycle and the several-starts driver are one piece that is easiest to check read
 together; the maths each half-step calls lives elsewhere (``engine.stats``, ``engine.backends``).
 """
@@ -151,7 +151,7 @@ def _frozen_stats(stats: SufficientStats | BinomialStats | None) -> SufficientSt
         for stats_field in fields(stats):
             value = getattr(stats, stats_field.name)
             if isinstance(value, np.ndarray):
-                value.flags.writeable = False
+                _frozen(value)
     return stats
 
 

@@ -29,9 +29,11 @@ from engine.checks import real_table
 
 
 def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
-                 sample_weight: NDArray[np.floating] | None = None) -> Backend:
+                 sample_weight: NDArray[np.floating] | None = None,
+                 standardisation: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None) -> Backend:
     """The E-step engine for ``X`` of shape (n_samples, n_features), with optional ``sample_weight`` of shape
-    (n_samples,) (``engine.weights``).
+    (n_samples,) (``engine.weights``). ``standardisation`` (shift, scale), each of shape (n_features,), is the
+    chunked backend's instead of the data's own (``engine.backends.applying``: a model's, to apply it).
 
     ``SmallBackend`` for float64 data of at most ``SMALL_ROWS`` rows (the chunked engine's chunks and
     threads only cost there), the chunked one otherwise. ``engine.backends.direct.DirectBackend`` is the
@@ -48,4 +50,4 @@ def make_backend(X: NDArray[np.floating], dtype: type = np.float64,
     X = real_table(X)  # a clear InputError for text, ragged rows or a 1-D array, before any backend sees them
     if np.dtype(dtype) == np.float64 and np.shape(X)[0] <= SMALL_ROWS:
         return SmallBackend(X, sample_weight=sample_weight)
-    return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight)
+    return ChunkedBackend(X, dtype=dtype, sample_weight=sample_weight, standardisation=standardisation)

@@ -25,8 +25,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends.base import Backend
-from engine.backends.chunked import ChunkedBackend
-from engine.backends.small import SMALL_ROWS, SmallBackend
 from engine.params import MixtureParams
 
 
@@ -67,9 +65,9 @@ def model_standardisation(params: MixtureParams) -> tuple[NDArray[np.float64], N
 def backend_for_model(X: NDArray[np.float64], params: MixtureParams) -> Backend:
     """The E-step engine for applying ``params`` to ``X`` of shape (n_samples, n_features), float64 and finite.
 
-    As ``engine.backends.make_backend`` chooses: ``SmallBackend`` up to ``SMALL_ROWS`` rows, otherwise the
-    chunked backend, standardised by ``model_standardisation(params)`` rather than by ``X``.
+    ``engine.backends.make_backend``'s choice (``SmallBackend`` for small data, which needs no standardisation),
+    with the chunked backend standardised by ``model_standardisation(params)`` rather than by ``X``.
     """
-    if X.shape[0] <= SMALL_ROWS:
-        return SmallBackend(X)
-    return ChunkedBackend(X, standardisation=model_standardisation(params))
+    from engine.backends import make_backend  # here: the package imports streamed.py, which imports this module
+
+    return make_backend(X, standardisation=model_standardisation(params))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,6 +42,12 @@ class GaussianFamily:
     def n_samples(self) -> int:
         return self.backend.n_samples
 
+    @cached_property
+    def one_sample(self) -> float:
+        """The weight of one sample for the collapse and re-seeding rules (``engine.weights.sample_unit``), once:
+        the weights do not change while EM runs, and the M-step needs it every iteration."""
+        return sample_unit(backend_weights(self.backend))
+
     @property
     def total_weight(self) -> float:
         """``W``, the sum of the sample weights (``n_samples`` without weights): BIC's n."""
@@ -72,7 +79,7 @@ class GaussianFamily:
             stats = backend.stats_from_assignment(assignment, (config.n_components, config.covariance_type))
         # No parameters exist yet to say which samples are worst explained: start from random distinct ones.
         reseed = Reseed(lambda count: random_distinct_rows(backend.X, count, rng, weights), backend.data_covariance,
-                        self.total_weight, sample_unit(weights))
+                        self.total_weight, self.one_sample)
         params, reseeded = m_step(stats, config.reg_covar, reseed)
         return apply_locks(params, params, None, config.locks, config.reg_covar), reseeded
 
@@ -85,7 +92,7 @@ class GaussianFamily:
         the locks."""
         backend, config = self.backend, self.config
         reseed = Reseed(lambda count: backend.worst_points(params, count), backend.data_covariance,
-                        self.total_weight, sample_unit(backend_weights(backend)))
+                        self.total_weight, self.one_sample)
         with single_threaded_blas():  # D x D factorisations: BLAS threads would only cost
             updated, reseeded = m_step(stats, config.reg_covar, reseed)
             return apply_locks(updated, params, stats, config.locks, config.reg_covar), reseeded
