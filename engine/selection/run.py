@@ -25,6 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from engine.blas import single_threaded_blas
 from engine.covariance import CovarianceType
 from engine.errors import InputError
+from engine.init import distinct_rows_up_to
 from engine.scales import check_fit_data
 from engine.selection.cells import CellData, fit_cell, refine_cell
 from engine.selection.grid import Criterion, SelectionConfig, too_many_components
@@ -62,16 +63,6 @@ def selection_data(X: ArrayLike, feature_names: Sequence[str] | None = None) -> 
         raise InputError(f"the data must be a non-empty 2-D table (rows x features), not one of shape {X.shape}.")
     check_fit_data(X, feature_names)
     return X
-
-
-def distinct_rows_up_to(X: NDArray[np.floating], limit: int, block: int = 4096) -> int:
-    """The number of distinct rows of ``X``, counted only up to ``limit`` (reads only what it needs)."""
-    found = X[:0]
-    for start in range(0, X.shape[0], block):
-        found = np.unique(np.concatenate([found, X[start:start + block]]), axis=0)
-        if len(found) >= limit:
-            return limit
-    return len(found)
 
 
 def effective_config(X: NDArray[np.floating], config: SelectionConfig,
