@@ -19,8 +19,10 @@ sklearn  a child interpreter that imports scikit-learn, decodes the same PNG (wi
          random_state=0).fit(X)`` and ``.predict(X)``; the ``.score(X)`` that follows (for the
          log-likelihood column) is timed inside the child and left out.
 
-Time is the child's wall time; peak RSS is the child's own maximum resident set (``os.wait4``'s
-``ru_maxrss``: interpreter and libraries included). The project's modules are compiled to bytecode first,
+Time is the child's wall time: ours is the median of ``--repeat`` runs (5 by default; one run of a
+one-second command moves by a fifth with what else the machine does), scikit-learn's one run. Peak RSS
+is the child's own maximum resident set (``os.wait4``'s ``ru_maxrss``: interpreter and libraries
+included; ours the largest of its runs). The project's modules are compiled to bytecode first,
 as installing the wheel compiles them: where ``PYTHONDONTWRITEBYTECODE`` is set (as on the machine these
 numbers come from) every run would otherwise compile them again, about a tenth of a second of start-up
 that an installed GMM Explorer does not pay (``--no-bytecode`` measures that way). "log-lik/pixel" is the
@@ -40,6 +42,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -131,15 +134,19 @@ def run_process(command: list[str], timeout: float | None) -> tuple[float, float
     return seconds, usage.ru_maxrss / 1024.0, stdout
 
 
-def ours(picture: Path, folder: Path) -> dict:
+def ours(picture: Path, folder: Path, repeat: int) -> dict:
+    """The command ``repeat`` times: the median time (and the range), the largest peak RSS."""
     model = folder / "model.json"
     command = [sys.executable, str(ROOT / "main.py"), "segment", str(picture), "--k", str(N_COMPONENTS),
                "--sample", "0", "--tol", "0", "--max-iter", str(N_ITER), "--seed", str(SEED),
                "--out", str(folder / "segmented.png"), "--model-out", str(model)]
-    seconds, peak, stdout = run_process(command, None)
+    runs = [run_process(command, None) for _ in range(repeat)]
+    times = sorted(seconds for seconds, _, _ in runs)
+    stdout = runs[-1][2]
     mean = float(re.search(r"log-likelihood per pixel: (\S+)", stdout).group(1))
     n_iter = json.loads(model.read_text())["fit"]["n_iter"]
-    return {"seconds": seconds, "peak_mb": peak, "mean_log_likelihood": mean, "n_iter": n_iter}
+    return {"seconds": statistics.median(times), "range": (times[0], times[-1]),
+            "peak_mb": max(peak for _, peak, _ in runs), "mean_log_likelihood": mean, "n_iter": n_iter}
 
 
 def sklearn(picture: Path, timeout: float | None) -> dict | None:
@@ -160,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sklearn-timeout", type=float, default=900.0,
                         help="seconds scikit-learn may take per picture (default 900)")
     parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=list(SIZES), help="pictures to run")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="runs of our command per picture: its median time is compared (default 5)")
     parser.add_argument("--no-bytecode", action="store_true",
                         help="do not compile the project's modules first (each run may then compile them)")
     args = parser.parse_args(argv)
@@ -183,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             picture = folder / f"{width}x{height}.png"
             distinct = make_picture(width, height, picture)
             label = f"{size} ({width}x{height}, {distinct / 1e3:.0f}k colours)"
-            mine = ours(picture, folder)
+            mine = ours(picture, folder, max(1, args.repeat))
             skip = args.skip_sklearn_12mp and size == "12 MP"
             theirs = None if skip else sklearn(picture, args.sklearn_timeout)
             for side, result in (("ours", mine), ("sklearn", theirs)):
@@ -191,8 +200,10 @@ def main(argv: list[str] | None = None) -> int:
                     why = "skipped" if skip else f"timed out after {args.sklearn_timeout:.0f} s"
                     print(f"{label:<34} {side:<8} {why}")
                 else:
+                    spread = (f"   median of {args.repeat}: {result['range'][0]:.2f} to {result['range'][1]:.2f} s"
+                              if "range" in result and args.repeat > 1 else "")
                     print(f"{label:<34} {side:<8} {result['seconds']:9.2f} {result['peak_mb']:14.0f} "
-                          f"{result['mean_log_likelihood']:14.5f} {result['n_iter']:10d}")
+                          f"{result['mean_log_likelihood']:14.5f} {result['n_iter']:10d}{spread}")
                 label = ""
             if theirs is not None:
                 print(f"{'':<34} {'ratio':<8} {theirs['seconds'] / mine['seconds']:8.1f}x "
