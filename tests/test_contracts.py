@@ -3,8 +3,9 @@
 ``lint-imports`` runs in a child process from the repository's root, as a developer would run it. To show
 that the contracts bite, the same ``pyproject.toml`` is copied beside a tiny fake ``engine``/``gui``
 layout that keeps every contract, and then one forbidden import at a time is added to it: each fake
-project in a folder of its own, all of them checked by one child that runs lint-imports' command in each
-folder in turn (import-linter's own start-up was most of the cost of a child per project).
+project in a folder of its own. One child runs lint-imports' command in the root and in each fake
+project's folder in turn, as if started there (import-linter's own start-up was most of the cost of a
+child per folder).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ ENGINE_NO_QT = "engine never imports Qt, pyqtgraph or gui"
 VIEWS_NO_WORKERS = "views and panels never import the workers"
 CODEC_NO_WIDGETS = "the picture codec never imports QtWidgets or pyqtgraph"
 NOTHING_IMPORTS_MAIN = "nothing in engine or gui imports main"
+#: The key of the repository's own report among the fake projects' (whose keys are breaches, or None).
+PROJECT = "the project"
 
 # A fake project that keeps every contract, with the imports allowed next to the forbidden ones: gui's
 # windows import Qt widgets, pyqtgraph, workers and the codec; the codec imports QtCore and QtGui.
@@ -105,10 +108,6 @@ print(json.dumps(reports))
 """
 
 
-def lint_imports(cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(LINT_IMPORTS, cwd=cwd, capture_output=True, text=True, timeout=120)
-
-
 def lint_imports_in_each(folders: list[Path]) -> dict[Path, subprocess.CompletedProcess]:
     """lint-imports' result in each folder, as if run there by itself, from one child process."""
     proc = subprocess.run([sys.executable, "-c", LINT_EACH_FOLDER, *map(str, folders)], capture_output=True,
@@ -143,17 +142,18 @@ def test_contract_names_are_the_ones_these_tests_break():
     assert sorted(CONTRACTS) == sorted([ENGINE_NO_QT, VIEWS_NO_WORKERS, CODEC_NO_WIDGETS, NOTHING_IMPORTS_MAIN])
 
 
-def test_the_project_keeps_every_import_contract():
-    proc = lint_imports(ROOT)
+def test_the_project_keeps_every_import_contract(lint_reports):
+    proc = lint_reports[PROJECT]
     report = f"lint-imports in {ROOT} exited with {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
     assert proc.returncode == 0, report
     assert verdicts(proc) == dict.fromkeys(CONTRACTS, "KEPT"), report
 
 
 @pytest.fixture(scope="module")
-def fake_projects(tmp_path_factory) -> dict[str | None, subprocess.CompletedProcess]:
-    """lint-imports' result on the valid fake layout (key None) and on it with each breach (key: the breach)."""
-    projects: dict[str | None, Path] = {}
+def lint_reports(tmp_path_factory) -> dict[str | None, subprocess.CompletedProcess]:
+    """lint-imports' result in the repository's root (key ``PROJECT``), on the valid fake layout (key None) and on
+    it with each breach (key: the breach)."""
+    projects: dict[str | None, Path] = {PROJECT: ROOT}
     for number, breach in enumerate([None, *BREACHES]):
         layout = dict(FAKE_LAYOUT)
         if breach is not None:
@@ -165,17 +165,17 @@ def fake_projects(tmp_path_factory) -> dict[str | None, subprocess.CompletedProc
     return {breach: reports[folder] for breach, folder in projects.items()}
 
 
-def test_the_fake_project_keeps_every_contract(fake_projects):
+def test_the_fake_project_keeps_every_contract(lint_reports):
     """The fake layout below is valid, so a breach added to it is what breaks a contract."""
-    proc = fake_projects[None]
+    proc = lint_reports[None]
     assert proc.returncode == 0, f"{proc.stdout}\n{proc.stderr}"
     assert verdicts(proc) == dict.fromkeys(CONTRACTS, "KEPT"), proc.stdout
 
 
 @pytest.mark.parametrize("breach", BREACHES)
-def test_a_forbidden_import_breaks_its_contract(breach, fake_projects):
+def test_a_forbidden_import_breaks_its_contract(breach, lint_reports):
     contract = BREACHES[breach][2]
-    proc = fake_projects[breach]
+    proc = lint_reports[breach]
     assert proc.returncode == 1, f"{proc.stdout}\n{proc.stderr}"
     expected = {name: "BROKEN" if name == contract else "KEPT" for name in CONTRACTS}
     assert verdicts(proc) == expected, proc.stdout
