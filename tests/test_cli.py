@@ -418,23 +418,43 @@ def _child(code: list[str], *args) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
-@pytest.mark.parametrize("command", ["fit", "score"])
-def test_headless_commands_do_not_import_qt(command, model_json, data_csv, tmp_path):
-    code = ("import json, sys, main\n"
-            "status = main.main(sys.argv[1:])\n"
-            "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
-            "print(json.dumps({'status': status, 'qt': qt, 'optimize': 'scipy.optimize' in sys.modules}))\n")
-    if command == "fit":
-        argv = ["fit", data_csv, "--k", "2", "--seed", "0", "--out", tmp_path / "m.json"]
-    else:
-        argv = ["score", model_json, data_csv, "--json"]
-    proc = _child(["-c", code], *argv)
+#: Runs ``main.main`` on each JSON argument list given, in turn, in one interpreter; after each command it
+#: prints a line ``REPORT {...}``: the command's status, the Qt modules loaded by then and whether
+#: scipy.optimize is. Modules only accumulate, so a report that finds none finds none for that command alone.
+HEADLESS_COMMANDS = """
+import json, sys, main
+for argv in map(json.loads, sys.argv[1:]):
+    status = main.main(argv)
+    qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))
+    print('REPORT ' + json.dumps({'status': status, 'qt': qt, 'optimize': 'scipy.optimize' in sys.modules}))
+"""
+
+
+@pytest.fixture(scope="module")
+def headless_commands(model_json, data_csv, workdir) -> dict[str, tuple[list[str], dict]]:
+    """What score and then fit printed, and their reports (see ``HEADLESS_COMMANDS``), from one child."""
+    commands = {"score": ["score", str(model_json), str(data_csv), "--json"],
+                "fit": ["fit", str(data_csv), "--k", "2", "--seed", "0", "--out", str(workdir / "headless.json")]}
+    proc = _child(["-c", HEADLESS_COMMANDS], *map(json.dumps, commands.values()))
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.strip().splitlines()
+    outputs, printed = [], []
+    for line in proc.stdout.splitlines():
+        if line.startswith("REPORT "):
+            outputs.append((printed, json.loads(line.removeprefix("REPORT "))))
+            printed = []
+        else:
+            printed.append(line)
+    assert len(outputs) == len(commands), proc.stdout
+    return dict(zip(commands, outputs, strict=True))
+
+
+@pytest.mark.parametrize("command", ["fit", "score"])
+def test_headless_commands_do_not_import_qt(command, headless_commands):
+    printed, report = headless_commands[command]
     # Nor scipy.optimize (0.35 s to import, needed only to match components to true labels).
-    assert json.loads(lines[-1]) == {"status": 0, "qt": [], "optimize": False}
+    assert report == {"status": 0, "qt": [], "optimize": False}
     if command == "score":
-        assert set(json.loads(lines[0])) == {"log_likelihood", "mean_log_likelihood", "n_samples"}
+        assert set(json.loads(printed[0])) == {"log_likelihood", "mean_log_likelihood", "n_samples"}
 
 
 def test_python_main_py_exit_codes(workdir, model_json, data_csv, tmp_path):

@@ -2,11 +2,15 @@
 
 ``lint-imports`` runs in a child process from the repository's root, as a developer would run it. To show
 that the contracts bite, the same ``pyproject.toml`` is copied beside a tiny fake ``engine``/``gui``
-layout that keeps every contract, and then one forbidden import at a time is added to it.
+layout that keeps every contract, and then one forbidden import at a time is added to it: each fake
+project in a folder of its own. One child runs lint-imports' command in the root and in each fake
+project's folder in turn, as if started there (import-linter's own start-up was most of the cost of a
+child per folder).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -26,6 +30,8 @@ ENGINE_NO_QT = "engine never imports Qt, pyqtgraph or gui"
 VIEWS_NO_WORKERS = "views and panels never import the workers"
 CODEC_NO_WIDGETS = "the picture codec never imports QtWidgets or pyqtgraph"
 NOTHING_IMPORTS_MAIN = "nothing in engine or gui imports main"
+#: The key of the repository's own report among the fake projects' (whose keys are breaches, or None).
+PROJECT = "the project"
 
 # A fake project that keeps every contract, with the imports allowed next to the forbidden ones: gui's
 # windows import Qt widgets, pyqtgraph, workers and the codec; the codec imports QtCore and QtGui.
@@ -76,8 +82,40 @@ BREACHES = {
 }
 
 
-def lint_imports(cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(LINT_IMPORTS, cwd=cwd, capture_output=True, text=True, timeout=120)
+#: Runs lint-imports' command (as the console script does, with ``--no-cache``) in each folder given, in turn,
+#: and prints ``{folder: [exit status, stdout, stderr]}`` as JSON. Between folders it forgets the fake
+#: project's packages (``engine``, ``gui``, ``tests``), which import-linter imports to find their files, so
+#: each folder is seen as a fresh process would see it.
+LINT_EACH_FOLDER = """
+import contextlib, importlib, io, json, os, sys
+from importlinter.cli import lint_imports_command
+
+reports = {}
+for folder in sys.argv[1:]:
+    os.chdir(folder)
+    for name in [name for name in sys.modules if name.split(".")[0] in ("engine", "gui", "tests")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            lint_imports_command.main(["--no-cache"], prog_name="lint-imports")
+            status = 0
+        except SystemExit as exit_:
+            status = exit_.code
+    reports[folder] = [status, stdout.getvalue(), stderr.getvalue()]
+print(json.dumps(reports))
+"""
+
+
+def lint_imports_in_each(folders: list[Path]) -> dict[Path, subprocess.CompletedProcess]:
+    """lint-imports' result in each folder, as if run there by itself, from one child process."""
+    proc = subprocess.run([sys.executable, "-c", LINT_EACH_FOLDER, *map(str, folders)], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    reports = json.loads(proc.stdout)
+    return {Path(folder): subprocess.CompletedProcess(LINT_IMPORTS, status, stdout, stderr)
+            for folder, (status, stdout, stderr) in reports.items()}
 
 
 def verdicts(proc: subprocess.CompletedProcess) -> dict[str, str]:
@@ -104,28 +142,40 @@ def test_contract_names_are_the_ones_these_tests_break():
     assert sorted(CONTRACTS) == sorted([ENGINE_NO_QT, VIEWS_NO_WORKERS, CODEC_NO_WIDGETS, NOTHING_IMPORTS_MAIN])
 
 
-def test_the_project_keeps_every_import_contract():
-    proc = lint_imports(ROOT)
+def test_the_project_keeps_every_import_contract(lint_reports):
+    proc = lint_reports[PROJECT]
     report = f"lint-imports in {ROOT} exited with {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
     assert proc.returncode == 0, report
     assert verdicts(proc) == dict.fromkeys(CONTRACTS, "KEPT"), report
 
 
-def test_the_fake_project_keeps_every_contract(tmp_path):
+@pytest.fixture(scope="module")
+def lint_reports(tmp_path_factory) -> dict[str | None, subprocess.CompletedProcess]:
+    """lint-imports' result in the repository's root (key ``PROJECT``), on the valid fake layout (key None) and on
+    it with each breach (key: the breach)."""
+    projects: dict[str | None, Path] = {PROJECT: ROOT}
+    for number, breach in enumerate([None, *BREACHES]):
+        layout = dict(FAKE_LAYOUT)
+        if breach is not None:
+            file, line, _ = BREACHES[breach]
+            layout[file] += line + "\n"
+        projects[breach] = tmp_path_factory.mktemp(f"fake{number}")
+        write_fake_project(projects[breach], layout)
+    reports = lint_imports_in_each(list(projects.values()))
+    return {breach: reports[folder] for breach, folder in projects.items()}
+
+
+def test_the_fake_project_keeps_every_contract(lint_reports):
     """The fake layout below is valid, so a breach added to it is what breaks a contract."""
-    write_fake_project(tmp_path, FAKE_LAYOUT)
-    proc = lint_imports(tmp_path)
+    proc = lint_reports[None]
     assert proc.returncode == 0, f"{proc.stdout}\n{proc.stderr}"
     assert verdicts(proc) == dict.fromkeys(CONTRACTS, "KEPT"), proc.stdout
 
 
 @pytest.mark.parametrize("breach", BREACHES)
-def test_a_forbidden_import_breaks_its_contract(breach, tmp_path):
-    file, line, contract = BREACHES[breach]
-    layout = dict(FAKE_LAYOUT)
-    layout[file] += line + "\n"
-    write_fake_project(tmp_path, layout)
-    proc = lint_imports(tmp_path)
+def test_a_forbidden_import_breaks_its_contract(breach, lint_reports):
+    contract = BREACHES[breach][2]
+    proc = lint_reports[breach]
     assert proc.returncode == 1, f"{proc.stdout}\n{proc.stderr}"
     expected = {name: "BROKEN" if name == contract else "KEPT" for name in CONTRACTS}
     assert verdicts(proc) == expected, proc.stdout

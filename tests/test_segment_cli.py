@@ -1,6 +1,6 @@
 """The ``segment`` command (``engine.cli.segment`` with Qt's codec, reached through ``main.py``).
 
-Most tests call ``main.main`` in-process on small pictures made here; two run ``python main.py segment``
+Most tests call ``main.main`` in-process on small pictures made here; one runs ``python main.py segment``
 in a child interpreter for the real exit status and stderr (Qt's and libpng's own messages must not
 reach it). Every failure must give one ``error:`` line, exit status 2, and leave the output files
 exactly as they were (or absent).
@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -301,16 +302,28 @@ def test_python_main_py_segment_exit_codes(picture, tmp_path):
     _assert_refused(proc.returncode, proc.stdout, proc.stderr, "truncated or damaged", outputs)
 
 
-def test_a_pipe_named_like_a_picture_is_refused_at_once(tmp_path):
-    os.mkfifo(tmp_path / "x.png")  # opening it for reading would wait for a writer for ever
+def test_a_pipe_named_like_a_picture_is_refused_at_once(tmp_path, capsys):
+    pipe = tmp_path / "x.png"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer for ever
     outputs = _outputs(tmp_path)
+    released = []
+
+    def release_a_waiting_reader() -> None:
+        """The hang guard: a reader still waiting for a writer gets one (which writes nothing and leaves)."""
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # fails (ENXIO) unless a reader has it open
+            released.append(pipe)
+        except OSError:
+            pass
+
+    guard = threading.Timer(30.0, release_a_waiting_reader)
+    guard.start()
     try:
-        proc = subprocess.run([sys.executable, "main.py", "segment", tmp_path / "x.png", "--k", "3", "--out",
-                               outputs[0]], cwd=ROOT, capture_output=True, text=True, timeout=30)
-    except subprocess.TimeoutExpired:
-        pytest.fail("segment opened the pipe and waited for a writer")
-    _assert_refused(proc.returncode, proc.stdout, proc.stderr, "is not a regular file (a pipe or a device?)",
-                    outputs)
+        status, stdout, stderr = run([pipe, "--k", "3", "--out", outputs[0]], capsys)
+    finally:
+        guard.cancel()
+    assert not released, "segment opened the pipe and waited for a writer"
+    _assert_refused(status, stdout, stderr, "is not a regular file (a pipe or a device?)", outputs)
 
 
 def test_help_and_the_top_level_help_mention_segment(capsys):

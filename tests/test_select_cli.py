@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -199,13 +200,32 @@ def _children(pid: int) -> list[int]:
     return [int(word) for word in listing.split()]
 
 
+#: A worker has computed its cell for this long (CPU seconds) before the command is stopped.
+COMPUTING_S = 0.1
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) process ``pid`` has used so far; 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.fixture(scope="module")
+def large_csv(workdir) -> Path:
+    data = workdir / "large.csv"
+    assert main.main(["generate", "three-blobs", "--n", "20000", "--seed", "2", "--out", str(data)]) == 0
+    return data
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
 @pytest.mark.slow  # real processes: run first (see tests/conftest.py)
-def test_no_worker_outlives_the_command(workdir, how):
+def test_no_worker_outlives_the_command(workdir, large_csv, how):
     """Ctrl-C ends the command with 130 and writes nothing; a killed command's workers end within seconds
     (their cells here would run for a minute: tol 0 runs every one of --max-iter iterations)."""
-    data, out = workdir / "large.csv", workdir / "large.json"
-    assert main.main(["generate", "three-blobs", "--n", "20000", "--seed", "2", "--out", str(data)]) == 0
+    data, out = large_csv, workdir / "large.json"
     process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "select", str(data), "--k", "8,9",
                                 "--covariance", "full", "--tol", "0", "--max-iter", "20000", "--n-init", "1",
                                 "--jobs", "2", "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -215,7 +235,9 @@ def test_no_worker_outlives_the_command(workdir, how):
         while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert len(workers) == 2
-        time.sleep(0.5)  # the workers are computing their cells
+        while min(map(_cpu_seconds, workers)) < COMPUTING_S and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert min(map(_cpu_seconds, workers)) >= COMPUTING_S  # the workers are computing their cells
         process.send_signal(how)
         _, err = process.communicate(timeout=30)
     finally:

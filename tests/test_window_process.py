@@ -1,12 +1,15 @@
 """The real window process (``python main.py FILE``, offscreen) with hostile start-up input, and quitting it.
 
 Each case starts its own child with a temporary HOME and XDG_CONFIG_HOME, so the user's settings are never
-read or written. The children run in parallel. A child is ready once it handles SIGTERM (the window installs
-that handler right after it is made: ``SigCgt`` in ``/proc/PID/status``); it must then still be running a
-few seconds later, by which time the start-up file has been opened (a dialog says why it cannot be used).
-SIGTERM then closes it as Quit does: the test asks for exit status 0, nothing on stderr but Qt's notes
-about the offscreen platform (no traceback, no warning, no "QThread: Destroyed while thread is still
-running"), and the settings written on the way out.
+read or written. The children run in parallel. One of them is a whole ``python main.py``; the others, and the
+Image window test's child, are forked by a parent process that has already imported what every window
+process imports first (``WINDOW_PARENT``: 0.7 of the one CPU-second each window process cost), and then each
+run ``main.run()`` with their own arguments and environment, to the interpreter's usual exit. A child is
+ready once it handles SIGTERM (the window installs that handler right after it is made: ``SigCgt`` in
+``/proc/PID/status``); it must then still be running a few seconds later, by which time the start-up file
+has been opened (a dialog says why it cannot be used). SIGTERM then closes it as Quit does: the test asks
+for exit status 0, nothing on stderr but Qt's notes about the offscreen platform (no traceback, no warning,
+no "QThread: Destroyed while thread is still running"), and the settings written on the way out.
 
 The timeouts here only keep a hung child from hanging the suite; how long quitting takes is measured by
 ``benchmarks/quit_speed.py``.
@@ -14,11 +17,14 @@ The timeouts here only keep a hung child from hanging the suite; how long quitti
 
 from __future__ import annotations
 
+import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +69,108 @@ def _start(arguments: list[str], home: Path, code: str | None = None) -> subproc
     command = [sys.executable, "-c", code] if code is not None else [sys.executable, str(ROOT / "main.py")]
     return subprocess.Popen(command + arguments, cwd=ROOT, env=_environment(home), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
+
+
+#: The parent of forked window processes. It imports ``main`` and ``gui.app`` (PySide6, pyqtgraph, numpy; no
+#: QApplication, no thread of its own), then reads one JSON request a line. A start request forks a child that
+#: takes the request's environment, working folder and output files (stdin: the null device) and then runs as
+#: ``python main.py ARGUMENTS`` runs (``sys.exit(main.run())``), or as ``python -c CODE ARGUMENTS`` when the
+#: request has code; the parent answers with the child's pid. ``{"wait": PID}`` answers with that child's exit
+#: status once it has ended (negative: the signal that ended it), as ``subprocess`` gives it.
+WINDOW_PARENT = """
+import json, os, sys
+import main
+import gui.app
+
+
+def become_child(request):
+    for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, request["stdout"], os.O_WRONLY | os.O_CREAT),
+                            (2, request["stderr"], os.O_WRONLY | os.O_CREAT)):
+        opened = os.open(path, flags, 0o600)
+        os.dup2(opened, fd)
+        os.close(opened)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["cwd"])
+    if request["code"] is None:
+        sys.argv = [main.__file__, *request["arguments"]]
+        sys.exit(main.run())
+    sys.argv = ["-c", *request["arguments"]]
+    exec(compile(request["code"], "<string>", "exec"), {"__name__": "__main__"})
+    sys.exit(0)
+
+
+for line in sys.stdin:
+    request = json.loads(line)
+    if "wait" in request:
+        print(os.waitstatus_to_exitcode(os.waitpid(request["wait"], 0)[1]), flush=True)
+        continue
+    pid = os.fork()
+    if pid == 0:
+        become_child(request)
+    print(pid, flush=True)
+"""
+
+
+class WindowParent:
+    """``WINDOW_PARENT`` running: ``start`` forks a window process from it."""
+
+    def __init__(self, home: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", WINDOW_PARENT], cwd=ROOT, env=_environment(home),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def ask(self, request: dict) -> int:
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        assert answer, f"the window processes' parent ended (exit status {self.process.wait()})"
+        return int(answer)
+
+    def start(self, arguments: list[str], home: Path, code: str | None = None) -> ForkedWindow:
+        """As ``_start``, but forked: stdout and stderr go to files in ``home``, read once the child has ended."""
+        environment = _environment(home)
+        outputs = home / "stdout.txt", home / "stderr.txt"
+        pid = self.ask({"arguments": arguments, "code": code, "env": environment, "cwd": str(ROOT),
+                        "stdout": str(outputs[0]), "stderr": str(outputs[1])})
+        return ForkedWindow(self, pid, outputs)
+
+
+class ForkedWindow:
+    """A child of ``WindowParent`` with the part of ``subprocess.Popen``'s interface these tests use."""
+
+    def __init__(self, parent: WindowParent, pid: int, outputs: tuple[Path, Path]) -> None:
+        self.parent, self.pid, self.outputs = parent, pid, outputs
+        self.returncode: int | None = None
+        self.ended = os.pidfd_open(pid)  # readable once the process has ended
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self.ended], [], [], 0)[0]:
+            self.returncode = self.parent.ask({"wait": self.pid})
+            os.close(self.ended)
+        return self.returncode
+
+    def send_signal(self, number: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, number)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def communicate(self, timeout: float | None = None) -> tuple[str, str]:
+        """Wait for the end (``subprocess.TimeoutExpired`` after ``timeout`` seconds); (stdout, stderr)."""
+        if self.returncode is None and not select.select([self.ended], [], [], timeout)[0]:
+            raise subprocess.TimeoutExpired(f"window process {self.pid}", timeout)
+        self.poll()
+        return tuple(path.read_text(errors="replace") for path in self.outputs)
+
+
+@pytest.fixture(scope="module")
+def window_parent(tmp_path_factory) -> Iterator[WindowParent]:
+    parent = WindowParent(tmp_path_factory.mktemp("window-parent"))
+    yield parent
+    parent.process.stdin.close()
+    parent.process.wait(timeout=HANG_GUARD_S)
+    parent.process.stdout.close()
 
 
 def _trouble(stderr: str) -> list[str]:
@@ -118,7 +226,7 @@ def _cases(folder: Path) -> dict[str, list[str]]:
             "long-name": [str(folder / ("a" * 300 + ".csv"))], "fifo": [str(fifo)], "damaged-settings": []}
 
 
-def _quit_and_check(name: str, child: subprocess.Popen, home: Path) -> None:
+def _quit_and_check(name: str, child: subprocess.Popen | ForkedWindow, home: Path) -> None:
     child.send_signal(signal.SIGTERM)
     try:
         _, stderr = child.communicate(timeout=HANG_GUARD_S)
@@ -131,18 +239,20 @@ def _quit_and_check(name: str, child: subprocess.Popen, home: Path) -> None:
     assert "n_components=" in _settings_file(home).read_text(), f"{name}: the settings were not written on the way out"
 
 
-def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm(tmp_path):
+def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm(tmp_path, window_parent):
     files = tmp_path / "files"
     files.mkdir()
     cases = _cases(files)
     homes = {name: tmp_path / "homes" / name for name in cases}
-    children: dict[str, subprocess.Popen] = {}
+    children: dict[str, subprocess.Popen | ForkedWindow] = {}
     try:
         for name, arguments in cases.items():
-            if name == "damaged-settings":
+            if name == "damaged-settings":  # the whole python main.py, from the interpreter's start
                 _settings_file(homes[name]).parent.mkdir(parents=True)
                 _settings_file(homes[name]).write_text(DAMAGED_SETTINGS)
-            children[name] = _start(arguments, homes[name])
+                children[name] = _start(arguments, homes[name])
+            else:
+                children[name] = window_parent.start(arguments, homes[name])
         deadline = time.monotonic() + HANG_GUARD_S
         for child in children.values():
             while not _handles_sigterm(child.pid) and child.poll() is None and time.monotonic() < deadline:
@@ -160,9 +270,10 @@ def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm
                 child.communicate()
 
 
-#: The child of the Image window test: ``gui.app.main`` on a large picture, with a driver that presses Segment,
-#: waits until the job is inside the robust start, then closes the Image window and the main window. The robust
-#: start is the real one, and then never returns: the worst case of an engine call that cannot be interrupted.
+#: The child of the Image window test: ``gui.app.main`` on a picture, with a driver that presses Segment, waits
+#: until the job is inside the robust start, then closes the Image window and the main window. The robust start
+#: is the real one, and then never returns: the worst case of an engine call that cannot be interrupted (as the
+#: robust start of a large picture is; the picture is small, its size plays no part once the call never returns).
 IMAGE_CHILD = """
 import sys, threading, time
 from PySide6.QtCore import QTimer
@@ -191,7 +302,7 @@ clicked = False
 def drive():
     global clicked
     views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImageView) and w.isVisible()]
-    if not clicked and views and views[0].windowTitle().endswith("large.png") and views[0].run_button.isEnabled():
+    if not clicked and views and views[0].windowTitle().endswith("stuck.png") and views[0].run_button.isEnabled():
         views[0].run_button.click()
         clicked = True
     elif clicked and inside.wait(0.01):
@@ -210,14 +321,14 @@ sys.exit(gui_app.main(sys.argv[1:]))
 """
 
 
-def test_quitting_during_a_segmentation_stuck_in_an_engine_call_ends_the_process_cleanly(tmp_path):
+def test_quitting_during_a_segmentation_stuck_in_an_engine_call_ends_the_process_cleanly(tmp_path, window_parent):
     """The window's process ends when its windows close, however long the Image window's job still needs."""
-    picture = tmp_path / "large.png"
-    rows, columns = np.mgrid[0:2000, 0:3000]
-    pixels = np.stack([rows * 255 // 2000, columns * 255 // 3000, (rows + columns) % 256], axis=-1).astype(np.uint8)
+    picture = tmp_path / "stuck.png"
+    rows, columns = np.mgrid[0:120, 0:180]
+    pixels = np.stack([rows * 255 // 120, columns * 255 // 180, (rows + columns) % 256], axis=-1).astype(np.uint8)
     save_picture(picture, pixels)
     home = tmp_path / "home"
-    child = _start([str(picture)], home, code=IMAGE_CHILD)
+    child = window_parent.start([str(picture)], home, code=IMAGE_CHILD)
     try:
         stdout, stderr = child.communicate(timeout=HANG_GUARD_S)
     except subprocess.TimeoutExpired:
