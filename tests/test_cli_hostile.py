@@ -165,18 +165,20 @@ def test_a_model_nested_too_deeply_is_one_error_line(where, command, files, tmp_
 # --- a standard output that cannot be written ----------------------------------------------------------------
 
 
-def _child_to_full_device(*args) -> subprocess.CompletedProcess:
+def _child_to_full_device(*args, unbuffered: bool = False) -> subprocess.CompletedProcess:
+    """``python main.py ARGS > /dev/full``, its standard output block-buffered as in a user's shell, or unbuffered
+    (``PYTHONUNBUFFERED``, which some environments set: this machine's does)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     with open("/dev/full", "w") as full:
         return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, stdout=full,
-                              stderr=subprocess.PIPE, text=True, timeout=120)
+                              stderr=subprocess.PIPE, text=True, timeout=120, env=env)
 
 
 def _full_device_as_a_child_opens_it() -> io.TextIOWrapper:
-    """``/dev/full`` opened as a child interpreter started from this one opens its standard output there:
-    unbuffered when PYTHONUNBUFFERED is set (this machine's environment sets it), else block-buffered."""
-    if os.environ.get("PYTHONUNBUFFERED"):
-        return io.TextIOWrapper(open("/dev/full", "wb", buffering=0), encoding="utf-8",  # noqa: SIM115
-                                write_through=True)
+    """``/dev/full`` opened as a child interpreter opens its standard output there by default: block-buffered
+    (what is left in the buffer is flushed on the way out)."""
     return open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115
 
 
@@ -226,8 +228,15 @@ def test_score_to_a_full_standard_output_is_one_error_line(options, in_child, fi
     assert_one_error_line(proc.returncode, proc.stderr, "cannot write to standard output (No space left on device)")
 
 
+@pytest.mark.parametrize("command", [[], ["select"]], ids=["gmm-explorer", "select"])
+def test_help_to_a_full_standard_output_is_one_error_line(command, monkeypatch, capsys):
+    proc = _to_full_device(False, monkeypatch, capsys, *command, "--help")
+    assert_one_error_line(proc.returncode, proc.stderr, "cannot write to standard output (No space left on device)")
+
+
 def test_generate_and_predict_to_a_full_standard_output_keep_their_complete_file(files, tmp_path):
-    proc = _child_to_full_device("generate", "blobs", "--n", "50", "--seed", "1", "--out", tmp_path / "d.csv")
+    proc = _child_to_full_device("generate", "blobs", "--n", "50", "--seed", "1", "--out", tmp_path / "d.csv",
+                                 unbuffered=True)
     assert_one_error_line(proc.returncode, proc.stderr, "cannot write to standard output")
     assert len(np.loadtxt(tmp_path / "d.csv", delimiter=",", skiprows=1)) == 50
     proc = _child_to_full_device("predict", files["model"], files["data"], "--out", tmp_path / "p.csv")

@@ -182,6 +182,7 @@ class OutputStreamError(GMMError):
     """Standard output (or error) could not be written: a full disk, a closed terminal, an I/O error."""
 
     def __init__(self, stream: TextIO, error: OSError) -> None:
+        self.stream = stream
         name = "standard error" if stream is sys.stderr else "standard output"
         super().__init__(f"cannot write to {name} ({error.strerror or error}): free some space or send it "
                          "elsewhere")
@@ -265,6 +266,7 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
         except UsageError as usage:
             return error(str(usage))
         except SystemExit as exit_:  # --help
+            print_lines([])  # flushed now, so a full disk is reported here and not at exit
             return exit_.code if isinstance(exit_.code, int) else EXIT_OK
         for name, value in context.items():
             setattr(args, name, value)
@@ -273,7 +275,11 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], **context) -> int:
         return status
     except OutputStreamError as problem:
         written = _written_since(written_before)
-        return error(f"{problem}; {written + ' was written in full' if written else 'nothing was written'}.")
+        status = error(f"{problem}; {written + ' was written in full' if written else 'nothing was written'}.")
+        # What is left in the stream's buffer would fail again when Python flushes it on the way out (an
+        # "Exception ignored" message and status 120) unless the stream is unbuffered (PYTHONUNBUFFERED).
+        _silence(problem.stream)
+        return status
     except GMMError as problem:
         return error(str(problem))
     except KeyboardInterrupt:
