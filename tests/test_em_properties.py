@@ -195,13 +195,17 @@ def test_a_component_on_a_single_point_without_reg_covar_is_reseeded(covariance_
 @pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
 @pytest.mark.parametrize("init", [InitMethod.KMEANS_PP, InitMethod.RANDOM, InitMethod.RANDOM_FROM_DATA], ids=str)
 def test_duplicated_points_and_a_tiny_reg_covar_do_not_crash(covariance_type, init, backend_class):
-    """Four distinct points, each repeated 40 times, fitted with K = 4 and reg_covar = 1e-12."""
+    """Four distinct points, each repeated 40 times, fitted with K = 4 and reg_covar = 1e-12.
+
+    One run: ``fit`` hands every snapshot of its EM loop (``iterate_em``'s, without the labels) to
+    ``on_snapshot``, and then scores the data."""
     X = np.repeat(np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [5.0, 5.0]]), 40, axis=0)
     config = FitConfig(4, covariance_type, tol=0.0, max_iter=15, reg_covar=1e-12, init=init, seed=3)
-    snapshots = list(iterate_em(X, config, backend=backend_class(X)))
+    snapshots = []
+    result = fit(X, config, backend=backend_class(X), on_snapshot=snapshots.append)
+    assert len(snapshots) == 1 + 2 * 15
     for snapshot in snapshots:
         assert_valid(snapshot.params)
         assert np.all(np.isfinite(snapshot.history))
-    result = fit(X, config, backend=backend_class(X))
     assert np.isfinite(result.mean_log_likelihood)
     assert_valid(result.params)
