@@ -8,6 +8,8 @@ M-step instead of ending the fit.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 from factories import BACKEND_CLASSES, BACKENDS
@@ -148,8 +150,11 @@ def test_a_component_far_from_all_data_is_reseeded(covariance_type, backend_clas
     assert np.all(np.abs(final.params.means) < 100.0)
 
 
+@functools.cache
 def _lonely_point_fit(covariance_type, backend_class, lonely):
-    """A cluster of 100 samples around (50, 50) and one sample alone, owned by component 1; reg_covar = 0."""
+    """A cluster of 100 samples around (50, 50) and one sample alone, owned by component 1; reg_covar = 0.
+
+    Run once for the two tests that read its snapshots (read-only)."""
     rng = np.random.default_rng(1)
     X = np.concatenate([rng.normal(size=(100, 2)) + 50.0, [lonely]])
     start = MixtureParams.from_covariances(
@@ -157,7 +162,7 @@ def _lonely_point_fit(covariance_type, backend_class, lonely):
     )
     config = FitConfig(2, covariance_type, tol=0.0, max_iter=6, reg_covar=0.0, init=InitMethod.GIVEN,
                        init_params=start)
-    return list(iterate_em(X, config, backend=backend_class(X)))
+    return tuple(iterate_em(X, config, backend=backend_class(X)))
 
 
 LONELY = pytest.mark.parametrize("lonely", [(0.0, 0.0), (3.0, -7.0)], ids=["at-origin", "off-origin"])
