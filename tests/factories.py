@@ -68,3 +68,13 @@ def band_picture(height: int, width: int, edges: tuple[int, int]) -> tuple[np.nd
     truth[:, edges[1]:] = 2
     noise = np.random.default_rng(1).integers(-6, 7, size=(height, width, 3))
     return np.clip(BAND_COLOURS[truth].astype(int) + noise, 0, 255).astype(np.uint8), truth
+
+
+def write_parquet(path, columns: dict, **options) -> None:
+    """Write ``columns`` (name -> values) as one Parquet table to ``path`` (``options`` as for
+    ``pyarrow.parquet.write_table``). pyarrow is imported here, by the tests that write Parquet, rather than
+    when the suite is collected: every pytest-xdist worker collects every module."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(columns), path, **options)

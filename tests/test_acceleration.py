@@ -40,9 +40,12 @@ def test_accelerated_em_reaches_plain_ems_optimum_in_fewer_iterations(covariance
 @TYPES
 @pytest.mark.parametrize("seed", range(3))
 def test_the_log_likelihood_never_drops(covariance_type, seed):
-    """Without reg_covar, which changes the objective (as for plain EM: tests/test_em_properties.py)."""
+    """Without reg_covar, which changes the objective (as for plain EM: tests/test_em_properties.py).
+
+    Twenty cycles: without the floor on the extrapolated step the log-likelihood drops in 8 of the 12 cases,
+    each by the 13th cycle (found with 60 cycles; 20 find the same 8)."""
     X = _overlapping(seed)
-    config = FitConfig(5, covariance_type, tol=0.0, max_iter=60, reg_covar=0.0, init=InitMethod.GIVEN,
+    config = FitConfig(5, covariance_type, tol=0.0, max_iter=20, reg_covar=0.0, init=InitMethod.GIVEN,
                        init_params=_start(X, covariance_type), accelerate=True)
     history = [s for s in iterate_em(X, config) if s.half_step is HalfStep.M][-1].history
     assert np.all(np.diff(history) >= -1e-12 * np.abs(history[:-1]))

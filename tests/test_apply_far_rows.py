@@ -27,7 +27,8 @@ from engine.errors import InputError
 from engine.io.model_json import save_model
 from engine.params import MixtureParams
 
-N_ROWS = 10_000
+#: Rows of a file: above ``SMALL_ROWS`` (4096), so the chunked engine applies the model, in two chunks.
+N_ROWS = 5_000
 TOLERANCE = 1e-10
 
 
@@ -54,15 +55,15 @@ def mixed_directions(count: int) -> np.ndarray:
     return directions * np.where(np.arange(count) % 2 == 0, 1e100, 1e200)[:, None]
 
 
-#: name -> far rows of a 10 000-row file.
+#: name -> far rows of an ``N_ROWS``-row file.
 FAR_ROWS = {
-    "just over half at 1e100": lambda: np.full((5001, 2), 1e100),
-    "exactly half at 1e100": lambda: np.full((5000, 2), 1e100),
-    "90 % at 1e100": lambda: np.full((9000, 2), 1e100),
-    "just over half at -1e200": lambda: np.full((5001, 2), -1e200),
-    "just over half at 1e15 (finite squares)": lambda: np.full((5001, 2), 1e15),
-    "60 % in mixed directions": lambda: mixed_directions(6000),
-    "60 % far in one feature only": lambda: np.column_stack([np.full(6000, 1e100), np.zeros(6000)]),
+    "just over half at 1e100": lambda: np.full((2501, 2), 1e100),
+    "exactly half at 1e100": lambda: np.full((2500, 2), 1e100),
+    "90 % at 1e100": lambda: np.full((4500, 2), 1e100),
+    "just over half at -1e200": lambda: np.full((2501, 2), -1e200),
+    "just over half at 1e15 (finite squares)": lambda: np.full((2501, 2), 1e15),
+    "60 % in mixed directions": lambda: mixed_directions(3000),
+    "60 % far in one feature only": lambda: np.column_stack([np.full(3000, 1e100), np.zeros(3000)]),
 }
 
 
@@ -128,7 +129,7 @@ def test_a_large_file_is_standardised_by_the_model_whatever_its_rows():
 
 @pytest.fixture(scope="module")
 def far_file(tmp_path_factory):
-    """A model and a 10 000-row .npy file, 5 001 of its rows at 1e100; a last column weighs the far rows 0."""
+    """A model and a 5 000-row .npy file, 2 501 of its rows at 1e100; a last column weighs the far rows 0."""
     folder = tmp_path_factory.mktemp("far_rows")
     params = three_components()
     X, far = shuffled_file(FAR_ROWS["just over half at 1e100"]())

@@ -1,12 +1,14 @@
 """EM on a Dask cluster (``engine.backends.cluster``): one task per block, the M-step on the client, the same
-fit as in memory. One in-process ``LocalCluster`` of two workers serves the whole module."""
+fit as in memory. One in-process ``LocalCluster`` of two workers serves the whole module.
+
+Dask is imported by the tests that use it, not at the module's top: every pytest-xdist worker collects every
+test module, and importing ``dask.array`` and ``dask.distributed`` costs about 0.7 s of CPU, which the workers
+that run none of these tests paid for nothing."""
 
 from __future__ import annotations
 
-import dask.array as da
 import numpy as np
 import pytest
-from dask.distributed import Client, LocalCluster
 
 import main
 from engine.backends.cluster import DaskRunner
@@ -20,9 +22,18 @@ from engine.io.model_json import load_model
 
 @pytest.fixture(scope="module")
 def client():
+    from dask.distributed import Client, LocalCluster
+
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
             Client(cluster) as dask_client:
         yield dask_client
+
+
+def from_array(X: np.ndarray, chunks):
+    """``dask.array.from_array(X, chunks=chunks)``."""
+    import dask.array as da
+
+    return da.from_array(X, chunks=chunks)
 
 
 def _data(n_rows: int = 1200) -> np.ndarray:
@@ -46,7 +57,7 @@ def test_a_dask_array_fits_as_in_memory(client, covariance_type):
     X = _data()
     config = FitConfig(n_components=3, covariance_type=covariance_type, tol=0.0, max_iter=6, seed=7)
     # uneven blocks, columns split in two: the runner merges the columns, the sums do not care
-    distributed = fit(da.from_array(X, chunks=((500, 400, 300), (2, 1))), config)
+    distributed = fit(from_array(X, chunks=((500, 400, 300), (2, 1))), config)
     _assert_same_fit(distributed, fit(X, config))
 
 
@@ -54,7 +65,7 @@ def test_same_start_on_data_larger_than_the_sample(client):
     X = _data(3000)
     start = fit(X, FitConfig(n_components=3, max_iter=1, seed=1)).params
     config = FitConfig(n_components=3, tol=0.0, max_iter=5, init=InitMethod.GIVEN, init_params=start)
-    runner = DaskRunner(da.from_array(X, chunks=(700, 3)), client)
+    runner = DaskRunner(from_array(X, chunks=(700, 3)), client)
     backend = StreamedBackend(runner, sample_rows=500)  # a sample of 500 rows, the sums over all 3000
     assert len(backend.X) == 500 and backend.n_samples == 3000
     _assert_same_fit(fit(X, config, backend=backend), fit(X, config))
@@ -79,7 +90,7 @@ def test_a_dask_array_with_sample_weights_fits_as_in_memory(client, covariance_t
     X = _data(900)
     weights = np.random.default_rng(4).integers(0, 4, len(X)).astype(float)
     config = FitConfig(n_components=3, covariance_type=covariance_type, tol=0.0, max_iter=6, seed=7)
-    distributed = fit(da.from_array(X, chunks=(400, 3)), config, sample_weight=weights)
+    distributed = fit(from_array(X, chunks=(400, 3)), config, sample_weight=weights)
     expected = fit(X, config, sample_weight=weights)
     _assert_same_fit(distributed, expected)
     assert distributed.weight_sum == expected.weight_sum == weights.sum()
@@ -90,7 +101,7 @@ def test_bad_sample_weights_on_a_cluster_are_refused_naming_the_row(client):
     weights = np.ones(len(X))
     weights[500] = -1.0  # in the second block: the workers only count it, the client names it
     with pytest.raises(InputError, match=r"must not be negative: row 500 \(0-based\)"):
-        fit(da.from_array(X, chunks=(400, 3)), FitConfig(n_components=2, seed=0), sample_weight=weights)
+        fit(from_array(X, chunks=(400, 3)), FitConfig(n_components=2, seed=0), sample_weight=weights)
 
 
 def test_fit_scheduler_with_weights_is_the_in_memory_weighted_fit(client, tmp_path, capsys):

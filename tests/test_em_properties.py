@@ -8,6 +8,8 @@ M-step instead of ending the fit.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 from factories import BACKEND_CLASSES, BACKENDS
@@ -148,8 +150,11 @@ def test_a_component_far_from_all_data_is_reseeded(covariance_type, backend_clas
     assert np.all(np.abs(final.params.means) < 100.0)
 
 
+@functools.cache
 def _lonely_point_fit(covariance_type, backend_class, lonely):
-    """A cluster of 100 samples around (50, 50) and one sample alone, owned by component 1; reg_covar = 0."""
+    """A cluster of 100 samples around (50, 50) and one sample alone, owned by component 1; reg_covar = 0.
+
+    Run once for the two tests that read its snapshots (read-only)."""
     rng = np.random.default_rng(1)
     X = np.concatenate([rng.normal(size=(100, 2)) + 50.0, [lonely]])
     start = MixtureParams.from_covariances(
@@ -157,7 +162,7 @@ def _lonely_point_fit(covariance_type, backend_class, lonely):
     )
     config = FitConfig(2, covariance_type, tol=0.0, max_iter=6, reg_covar=0.0, init=InitMethod.GIVEN,
                        init_params=start)
-    return list(iterate_em(X, config, backend=backend_class(X)))
+    return tuple(iterate_em(X, config, backend=backend_class(X)))
 
 
 LONELY = pytest.mark.parametrize("lonely", [(0.0, 0.0), (3.0, -7.0)], ids=["at-origin", "off-origin"])
@@ -195,13 +200,17 @@ def test_a_component_on_a_single_point_without_reg_covar_is_reseeded(covariance_
 @pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
 @pytest.mark.parametrize("init", [InitMethod.KMEANS_PP, InitMethod.RANDOM, InitMethod.RANDOM_FROM_DATA], ids=str)
 def test_duplicated_points_and_a_tiny_reg_covar_do_not_crash(covariance_type, init, backend_class):
-    """Four distinct points, each repeated 40 times, fitted with K = 4 and reg_covar = 1e-12."""
+    """Four distinct points, each repeated 40 times, fitted with K = 4 and reg_covar = 1e-12.
+
+    One run: ``fit`` hands every snapshot of its EM loop (``iterate_em``'s, without the labels) to
+    ``on_snapshot``, and then scores the data."""
     X = np.repeat(np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [5.0, 5.0]]), 40, axis=0)
     config = FitConfig(4, covariance_type, tol=0.0, max_iter=15, reg_covar=1e-12, init=init, seed=3)
-    snapshots = list(iterate_em(X, config, backend=backend_class(X)))
+    snapshots = []
+    result = fit(X, config, backend=backend_class(X), on_snapshot=snapshots.append)
+    assert len(snapshots) == 1 + 2 * 15
     for snapshot in snapshots:
         assert_valid(snapshot.params)
         assert np.all(np.isfinite(snapshot.history))
-    result = fit(X, config, backend=backend_class(X))
     assert np.isfinite(result.mean_log_likelihood)
     assert_valid(result.params)

@@ -190,10 +190,13 @@ def test_spatial_weight_splits_regions_of_one_colour():
     ("china.jpg", "rgb", 6), ("china.jpg", "lab", 6), ("flower.jpg", "lab", 6), ("flower.jpg", "rgb", 8),
 ])
 def test_real_photos_fit_at_least_as_well_as_scikit_learn(photo, space, k):
-    """The robust start: at least scikit-learn's default fit's log-likelihood per pixel, same features."""
+    """The robust start: at least scikit-learn's default fit's log-likelihood per pixel, same features.
+
+    The photos shrunk four times (106 x 160 pixels): a robust start of one EM run instead of four, or of
+    random starts, falls below scikit-learn on china.jpg in RGB here (shrunk three times, neither did)."""
     from sklearn.mixture import GaussianMixture
 
-    pixels = shrink(np.asarray(load_picture(PHOTOS / photo).pixels), 3)
+    pixels = shrink(np.asarray(load_picture(PHOTOS / photo).pixels), 4)
     spec = FeatureSpec(space)
     X = pixel_features(pixels, spec)
     with warnings.catch_warnings():

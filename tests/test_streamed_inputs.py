@@ -7,9 +7,8 @@ from __future__ import annotations
 import pickle
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
+from factories import write_parquet
 
 import main
 from engine.errors import InputError
@@ -58,18 +57,19 @@ def test_a_file_that_is_not_a_npy_data_array_is_refused_streamed_or_not(tmp_path
     assert out.read_bytes() == KEEP
 
 
-def _folder(tmp_path, second: pa.Table):
+def _folder(tmp_path, second: dict):
+    """A folder of two Parquet files: 30 rows of columns x and y, then ``second`` (column name -> values)."""
     folder = tmp_path / "events"
     folder.mkdir()
     X = _rows()
-    pq.write_table(pa.table({"x": X[:30, 0], "y": X[:30, 1]}), folder / "part-0.parquet")
-    pq.write_table(second, folder / "part-1.parquet")
+    write_parquet(folder / "part-0.parquet", {"x": X[:30, 0], "y": X[:30, 1]})
+    write_parquet(folder / "part-1.parquet", second)
     return folder
 
 
 @pytest.mark.parametrize("second, problem", [
-    (pa.table({"x": [1.0, 2.0], "y": ["a", "b"]}), "part-1.parquet: column 'y' holds string, not numbers"),
-    (pa.table({"x": [1.0, 2.0]}), "part-1.parquet: there is no column 'y'"),
+    ({"x": [1.0, 2.0], "y": ["a", "b"]}, "part-1.parquet: column 'y' holds string, not numbers"),
+    ({"x": [1.0, 2.0]}, "part-1.parquet: there is no column 'y'"),
 ])
 def test_a_parquet_folder_whose_files_disagree_is_refused_naming_the_file(tmp_path, capsys, second, problem):
     folder = _folder(tmp_path, second)
@@ -80,7 +80,7 @@ def test_a_parquet_folder_whose_files_disagree_is_refused_naming_the_file(tmp_pa
 
 
 def test_a_parquet_file_that_fails_in_the_middle_of_a_pass_is_input_error(tmp_path):
-    folder = _folder(tmp_path, pa.table({"x": [1.0, 2.0], "y": [3.0, 4.0]}))
+    folder = _folder(tmp_path, {"x": [1.0, 2.0], "y": [3.0, 4.0]})
     rows = open_rows(folder)
     (folder / "part-1.parquet").write_bytes(b"no longer Parquet")
     with pytest.raises(InputError, match="the Parquet data cannot be read"):
@@ -89,7 +89,7 @@ def test_a_parquet_file_that_fails_in_the_middle_of_a_pass_is_input_error(tmp_pa
 
 @pytest.mark.parametrize("command", ["fit", "predict", "select"])
 def test_an_output_inside_the_parquet_folder_read_is_refused(tmp_path, capsys, command):
-    folder = _folder(tmp_path, pa.table({"x": [1.0, 2.0], "y": [3.0, 4.0]}))
+    folder = _folder(tmp_path, {"x": [1.0, 2.0], "y": [3.0, 4.0]})
     model = tmp_path / "model.json"
     assert main.main(["fit", str(folder), "--k", "2", "--seed", "0", "--quiet", "--out", str(model)]) == 0
     capsys.readouterr()
@@ -117,7 +117,7 @@ def test_a_scheduler_that_is_not_an_address_is_refused(tmp_path, capsys, address
 
 
 def test_parquet_data_is_refused_for_a_cluster_before_one_is_started(tmp_path, capsys, monkeypatch):
-    folder = _folder(tmp_path, pa.table({"x": [1.0, 2.0], "y": [3.0, 4.0]}))
+    folder = _folder(tmp_path, {"x": [1.0, 2.0], "y": [3.0, 4.0]})
 
     def never(address):
         raise AssertionError("a cluster was started for data it cannot take")
@@ -132,8 +132,8 @@ def test_a_folder_holding_a_spark_style_parquet_folder_reads_its_files(tmp_path,
     X = _rows()
     table = tmp_path / "spark" / "table.parquet"
     table.mkdir(parents=True)
-    pq.write_table(pa.table({"x": X[:30, 0], "y": X[:30, 1]}), table / "part-00000.snappy.parquet")
-    pq.write_table(pa.table({"x": X[30:, 0], "y": X[30:, 1]}), table / "part-00001.snappy.parquet")
+    write_parquet(table / "part-00000.snappy.parquet", {"x": X[:30, 0], "y": X[:30, 1]})
+    write_parquet(table / "part-00001.snappy.parquet", {"x": X[30:, 0], "y": X[30:, 1]})
     (table / "_SUCCESS").touch()
     rows = open_rows(tmp_path / "spark")
     assert rows.n_samples == len(X)

@@ -8,9 +8,8 @@ import json
 import sys
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
+from factories import write_parquet
 
 import main
 from engine.backends.streamed import SourceRunner, StreamedBackend
@@ -78,8 +77,8 @@ def test_parquet_folder_streams_the_named_columns(tmp_path):
     folder.mkdir()
     for index in range(3):
         part = X[index * 300:(index + 1) * 300]
-        pq.write_table(pa.table({"name": ["x"] * 300, "c": part[:, 2], "a": part[:, 0], "b": part[:, 1]}),
-                       folder / f"part{index}.parquet", row_group_size=128)
+        write_parquet(folder / f"part{index}.parquet", {"name": ["x"] * 300, "c": part[:, 2], "a": part[:, 0],
+                                                        "b": part[:, 1]}, row_group_size=128)
     rows = open_rows(folder, ["a", "b", "c"])
     assert (rows.n_samples, rows.feature_names) == (900, ("a", "b", "c"))
     blocks = list(rows.blocks(250))
@@ -93,7 +92,7 @@ def test_parquet_folder_streams_the_named_columns(tmp_path):
 def test_a_parquet_label_column_is_not_a_feature_unless_chosen(tmp_path):
     """As in every data file, a column named ``label`` holds true labels (what our exports write)."""
     path = tmp_path / "labelled.parquet"
-    pq.write_table(pa.table({"x0": np.arange(5.0), "label": np.arange(5), "x1": np.ones(5)}), path)
+    write_parquet(path, {"x0": np.arange(5.0), "label": np.arange(5), "x1": np.ones(5)})
     assert open_rows(path).feature_names == ("x0", "x1")
     assert open_rows(path, ["x0", "label"]).feature_names == ("x0", "label")
 
@@ -118,7 +117,7 @@ def test_cli_streams_npy_and_parquet_like_the_in_memory_commands(tmp_path, capsy
     npy = tmp_path / "data.npy"
     np.save(npy, X)
     parquet = tmp_path / "data.parquet"
-    pq.write_table(pa.table({"a": X[:, 0], "b": X[:, 1], "c": X[:, 2]}), parquet, row_group_size=500)
+    write_parquet(parquet, {"a": X[:, 0], "b": X[:, 1], "c": X[:, 2]}, row_group_size=500)
     common = ["--k", "3", "--seed", "4", "--quiet"]
     assert _main(["fit", npy, *common, "--out", tmp_path / "memory.json"], capsys)[0] == 0
     assert _main(["fit", npy, "--stream", *common, "--out", tmp_path / "npy.json"], capsys)[0] == 0

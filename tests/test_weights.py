@@ -3,6 +3,7 @@ and covariance type; the weighted starts draw as they would on the repeated rows
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import numpy as np
@@ -38,6 +39,21 @@ def weighted_data():
     return X, weights, np.repeat(X, weights.astype(int), axis=0)
 
 
+@pytest.fixture(scope="module")
+def weighted_fit(weighted_data):
+    """(backend, covariance type) -> the settings (a k-means++ start, 8 iterations) and the weighted fit of
+    ``weighted_data`` on that backend: made once for the two tests that read them."""
+    X, weights, _ = weighted_data
+
+    @functools.cache
+    def made(backend: str, covariance_type: str):
+        start = initial_params(DirectBackend(X), FitConfig(3, covariance_type, seed=1), np.random.default_rng(1))
+        config = FitConfig(3, covariance_type, tol=0.0, max_iter=8, init="given", init_params=start)
+        return config, fit(X, config, backend=BACKENDS[backend](X, weights))
+
+    return made
+
+
 def _tolerance(backend: str) -> float:
     """Float32 rows are standardised, then rounded: the weighted and the repeated data are standardised a
     little differently (robust centres of other samples), so their float32 rows round differently."""
@@ -51,13 +67,10 @@ def _largest_relative_difference(a, b) -> float:
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @pytest.mark.parametrize("covariance_type", TYPES)
-def test_integer_weights_fit_as_repeated_rows(weighted_data, backend, covariance_type):
+def test_integer_weights_fit_as_repeated_rows(weighted_data, weighted_fit, backend, covariance_type):
     X, weights, repeated = weighted_data
-    start = initial_params(DirectBackend(X), FitConfig(3, covariance_type, seed=1), np.random.default_rng(1))
-    config = FitConfig(3, covariance_type, tol=0.0, max_iter=8, init="given", init_params=start)
-    make = BACKENDS[backend]
-    weighted = fit(X, config, backend=make(X, weights))
-    plain = fit(repeated, config, backend=make(repeated))
+    config, weighted = weighted_fit(backend, covariance_type)
+    plain = fit(repeated, config, backend=BACKENDS[backend](repeated))
     tolerance = _tolerance(backend)
     assert _largest_relative_difference(weighted.params, plain.params) < tolerance
     assert np.allclose(weighted.history, plain.history, rtol=0, atol=tolerance)
@@ -67,16 +80,14 @@ def test_integer_weights_fit_as_repeated_rows(weighted_data, backend, covariance
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @pytest.mark.parametrize("covariance_type", TYPES)
-def test_weights_on_a_small_scale_fit_as_the_same_weights_scaled_up(weighted_data, backend, covariance_type):
+def test_weights_on_a_small_scale_fit_as_the_same_weights_scaled_up(weighted_data, weighted_fit, backend,
+                                                                   covariance_type):
     """A sample weighs the mean positive weight when that is below 1 (``engine.weights.sample_unit``): weights
     of total 0.003 (components of 0.0008) are not all collapsed components, as under an absolute 1e-3. What is
     left is the absolute ``10 * eps`` that the statistics add to every component's weight (scikit-learn's)."""
     X, weights, _ = weighted_data
-    start = initial_params(DirectBackend(X), FitConfig(3, covariance_type, seed=1), np.random.default_rng(1))
-    config = FitConfig(3, covariance_type, tol=0.0, max_iter=8, init="given", init_params=start)
-    make = BACKENDS[backend]
-    counted = fit(X, config, backend=make(X, weights))
-    scaled = fit(X, config, backend=make(X, weights * 2e-5))
+    config, counted = weighted_fit(backend, covariance_type)
+    scaled = fit(X, config, backend=BACKENDS[backend](X, weights * 2e-5))
     assert not scaled.reseed_events
     assert _largest_relative_difference(scaled.params, counted.params) < 1e-9
     assert scaled.mean_log_likelihood == pytest.approx(counted.mean_log_likelihood, rel=1e-9)
