@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.em import EMSnapshot, HalfStep
 from gui.colors import FOREGROUND, style_plot
+from gui.views.axes import QuietAxis, quiet_axes
 
 LINE_COLOR = (50, 90, 160)
 M_COLOR = (200, 110, 30)
@@ -37,8 +38,8 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.likelihood = self.addPlot(row=0, col=0, enableMenu=False)
-        self.change = self.addPlot(row=1, col=0, axisItems={"left": PowerOfTenAxis("left")}, enableMenu=False)
+        self.likelihood = self.addPlot(row=0, col=0, axisItems=quiet_axes(), enableMenu=False)
+        self.change = self.addPlot(row=1, col=0, axisItems=quiet_axes(left=PowerOfTenAxis("left")), enableMenu=False)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.likelihood, self.change):
@@ -213,7 +214,7 @@ def _hex(color: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*color)
 
 
-class PowerOfTenAxis(pg.AxisItem):
+class PowerOfTenAxis(QuietAxis):
     """An axis for values that are base-10 logarithms, labelled with the numbers themselves (1e-3, ...)."""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's naming

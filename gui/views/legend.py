@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.colors import component_colors, style_plot
+from gui.views.axes import quiet_axes
 
 
 class ComponentLegend(QFrame):
@@ -104,7 +105,7 @@ class PlotWithLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
+        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False, axisItems=quiet_axes())
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot = self.plot_widget.getPlotItem()
         style_plot(self.plot)
