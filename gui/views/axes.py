@@ -33,7 +33,25 @@ class QuietAxis(pg.AxisItem):
 
 def quiet_axes(**given: pg.AxisItem) -> dict[str, pg.AxisItem]:
     """A ``QuietAxis`` for each side of a plot, in the window's dark foreground colour, for ``axisItems=``;
-    ``given`` replaces the axis of a side (``left=PowerOfTenAxis("left")``)."""
+    ``given`` replaces the axis of a side (``left=PowerOfTenAxis("left")``).
+
+    pyqtgraph shows every side it is given an axis for: hide the top and right ones after (``left_and_bottom``).
+    """
     axes: dict[str, pg.AxisItem] = {side: QuietAxis(side, pen=FOREGROUND, textPen=FOREGROUND) for side in SIDES
                                     if side not in given}
     return {**axes, **given}
+
+
+def left_and_bottom(plot: pg.PlotItem) -> None:
+    """Show only the left and bottom axes of ``plot``, as pyqtgraph does when it makes the axes itself."""
+    plot.showAxis("left")
+    plot.showAxis("bottom")
+    plot.hideAxis("top")
+    plot.hideAxis("right")
+
+
+def quiet_plot_widget(**options: object) -> pg.PlotWidget:
+    """A ``pyqtgraph.PlotWidget`` (``options`` are its own) with ``QuietAxis`` axes, the left and bottom ones shown."""
+    widget = pg.PlotWidget(axisItems=quiet_axes(), **options)
+    left_and_bottom(widget.getPlotItem())
+    return widget

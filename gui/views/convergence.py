@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.em import EMSnapshot, HalfStep
 from gui.colors import FOREGROUND, style_plot
-from gui.views.axes import QuietAxis, quiet_axes
+from gui.views.axes import QuietAxis, left_and_bottom, quiet_axes
 
 LINE_COLOR = (50, 90, 160)
 M_COLOR = (200, 110, 30)
@@ -43,6 +43,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.likelihood, self.change):
+            left_and_bottom(plot)
             style_plot(plot)
             plot.setMenuEnabled(False)
             plot.disableAutoRange()  # ranges are set with every snapshot (see _set_ranges)

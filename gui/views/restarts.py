@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.colors import style_plot
-from gui.views.axes import quiet_axes
+from gui.views.axes import quiet_plot_widget
 
 #: A click this close to a point (in pixels) picks it.
 PICK_PIXELS = 12.0
@@ -74,7 +74,7 @@ class RestartsStrip(QWidget):
         """Make the plot and draw the starts it has been given so far."""
         if self._plot_widget is not None:
             return
-        self._plot_widget = plot_widget = pg.PlotWidget(background="w", axisItems=quiet_axes())
+        self._plot_widget = plot_widget = quiet_plot_widget(background="w")
         plot = plot_widget.getPlotItem()
         style_plot(plot)
         plot.setMenuEnabled(False)
