@@ -1,0 +1,65 @@
+"""What the window's cheaper start keeps: axis labels follow every change although unchanged ones are not laid out
+again (``gui.views.axes``), only the left and bottom axes show, and the canvas gives new points their colours even
+when a frame leaves the colours as they were (``gui.views.canvas``). The lazily made plots (restarts strip, 1-D
+view) are covered by their own tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.colors import UNASSIGNED, BrushTable, component_colors
+from gui.views.axes import QuietAxis, quiet_plot_widget
+from gui.views.canvas import MixtureCanvas
+
+
+def _label_text(axis: pg.AxisItem) -> str:
+    return axis.label.toPlainText()
+
+
+def test_a_quiet_axis_label_follows_text_colour_and_si_prefix(qtbot):
+    widget = quiet_plot_widget(background="w")
+    qtbot.addWidget(widget)
+    axis = widget.getPlotItem().getAxis("bottom")
+    assert isinstance(axis, QuietAxis)
+    axis.setLabel("distance", units="m")
+    assert _label_text(axis).strip() == "distance (m)"
+    axis.setRange(0, 5000)  # the SI prefix follows the range
+    assert _label_text(axis).strip() == "distance (km)"
+    axis.setRange(0, 5)
+    assert _label_text(axis).strip() == "distance (m)"
+    axis.setPen((200, 0, 0))  # the label takes the pen's colour
+    assert "#c80000" in axis.label.toHtml()
+    axis.setLabel("time")
+    assert _label_text(axis).strip() == "time"
+
+
+def test_only_the_left_and_bottom_axes_show(qtbot):
+    widget = quiet_plot_widget(background="w")
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    assert [side for side in ("left", "bottom", "right", "top") if plot.getAxis(side).isVisibleTo(plot)] == [
+        "left", "bottom"]
+
+
+def _scatter_rgb(canvas: MixtureCanvas) -> set[tuple[int, int, int] | None]:
+    """The colours of the scatter's points (None for a point left with pyqtgraph's default brush)."""
+    brushes = canvas.point_scatter.data["brush"]
+    return {None if brush is None else tuple(brush.color().getRgb()[:3]) for brush in brushes}
+
+
+def test_new_points_get_their_colours_when_a_frame_keeps_them(qtbot):
+    canvas = MixtureCanvas()
+    qtbot.addWidget(canvas)
+    points = np.random.default_rng(0).normal(size=(40, 2))
+    grey = {tuple(BrushTable().brushes(UNASSIGNED[None])[0].color().getRgb()[:3])}
+    canvas.set_points(points, ("x0", "x1"), None)
+    assert _scatter_rgb(canvas) == grey
+    canvas.show_assignment(None, None)  # an unassigned frame: the colours stay as they are
+    assert _scatter_rgb(canvas) == grey
+    canvas.set_points(points + 1.0, ("x0", "x1"), None)  # new points, the same colours as drawn before
+    assert _scatter_rgb(canvas) == grey
+    canvas.set_component_count(2)
+    canvas.show_assignment(np.arange(40) % 2, None)  # hard labels: each component's colour
+    expected = {tuple(BrushTable().brushes(colour[None])[0].color().getRgb()[:3]) for colour in component_colors(2)}
+    assert _scatter_rgb(canvas) == expected
