@@ -111,7 +111,10 @@ class MixtureCanvas(PlotWithLegend):
             self._relayout_timer.start()
         else:
             self.point_image.clear()
-            self.point_scatter.setData(self._points[:, 0], self._points[:, 1])
+            # With their (unassigned) colours at once: the scatter lays its points out once, not again for the colours.
+            colors = point_colors(len(self._points), max(self._n_components, 1), None, None, view_rows)
+            self.point_scatter.setData(self._points[:, 0], self._points[:, 1], brush=self._brushes.brushes(colors))
+            self._scatter_colors = colors
         if fit_view:
             self.fit_view()
         if not self._use_raster:
