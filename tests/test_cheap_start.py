@@ -34,6 +34,18 @@ def test_a_quiet_axis_label_follows_text_colour_and_si_prefix(qtbot):
     assert _label_text(axis).strip() == "time"
 
 
+def test_a_label_changed_while_hidden_shows_its_current_text(qtbot):
+    widget = quiet_plot_widget(background="w")
+    qtbot.addWidget(widget)
+    axis = widget.getPlotItem().getAxis("left")
+    axis.enableAutoSIPrefix(False)  # so that showing the label is all that updates it
+    axis.setLabel("density")
+    axis.showLabel(False)
+    axis.setPen((0, 0, 200))
+    axis.showLabel(True)
+    assert "#0000c8" in axis.label.toHtml() and _label_text(axis).strip() == "density"
+
+
 def test_only_the_left_and_bottom_axes_show(qtbot):
     widget = quiet_plot_widget(background="w")
     qtbot.addWidget(widget)
