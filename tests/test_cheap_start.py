@@ -8,9 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from gui.colors import UNASSIGNED, BrushTable, component_colors
+from gui.colors import FOREGROUND, UNASSIGNED, BrushTable, component_colors
 from gui.views.axes import QuietAxis, quiet_plot_widget
 from gui.views.canvas import MixtureCanvas
+from gui.views.convergence import ConvergencePlot
+from gui.views.histogram import HistogramView
+from gui.views.restarts import RestartsStrip
 
 
 def _label_text(axis: pg.AxisItem) -> str:
@@ -52,6 +55,23 @@ def test_only_the_left_and_bottom_axes_show(qtbot):
     plot = widget.getPlotItem()
     assert [side for side in ("left", "bottom", "right", "top") if plot.getAxis(side).isVisibleTo(plot)] == [
         "left", "bottom"]
+
+
+def test_every_plot_has_dark_axes_whatever_pyqtgraph_s_default(qtbot):
+    default = pg.getConfigOption("foreground")
+    pg.setConfigOptions(foreground="r")  # not the window's colour: the axes must not take it
+    try:
+        canvas, histogram, convergence, restarts = MixtureCanvas(), HistogramView(), ConvergencePlot(), RestartsStrip()
+        plots = [canvas.plot, histogram.plot, convergence.likelihood, convergence.change, restarts.plot]
+    finally:
+        pg.setConfigOptions(foreground=default)
+    for widget in (canvas, histogram, convergence, restarts):
+        qtbot.addWidget(widget)
+    for plot in plots:
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            assert axis.pen().color().getRgb()[:3] == FOREGROUND
+            assert axis.textPen().color().getRgb()[:3] == FOREGROUND
 
 
 def _scatter_rgb(canvas: MixtureCanvas) -> set[tuple[int, int, int] | None]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from engine.em import EMSnapshot, HalfStep
-from gui.colors import FOREGROUND, style_plot
+from gui.colors import FOREGROUND
 from gui.views.axes import QuietAxis, left_and_bottom, quiet_axes
 
 LINE_COLOR = (50, 90, 160)
@@ -39,12 +39,12 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground("w")
         self.likelihood = self.addPlot(row=0, col=0, axisItems=quiet_axes(), enableMenu=False)
-        self.change = self.addPlot(row=1, col=0, axisItems=quiet_axes(left=PowerOfTenAxis("left")), enableMenu=False)
+        change_axis = PowerOfTenAxis("left", pen=FOREGROUND, textPen=FOREGROUND)
+        self.change = self.addPlot(row=1, col=0, axisItems=quiet_axes(left=change_axis), enableMenu=False)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.likelihood, self.change):
-            left_and_bottom(plot)
-            style_plot(plot)
+            left_and_bottom(plot)  # the axes come dark, in the foreground colour (``quiet_axes``)
             plot.setMenuEnabled(False)
             plot.disableAutoRange()  # ranges are set with every snapshot (see _set_ranges)
             plot.getAxis("left").setWidth(70)

@@ -7,7 +7,7 @@ from numpy.typing import NDArray
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from gui.colors import component_colors, style_plot
+from gui.colors import component_colors
 from gui.views.axes import quiet_plot_widget
 
 
@@ -107,7 +107,6 @@ class PlotWithLegend(QWidget):
         self.plot_widget = quiet_plot_widget(background="w", enableMenu=False)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot = self.plot_widget.getPlotItem()
-        style_plot(self.plot)
         self.plot.setMenuEnabled(False)
         self.legend = ComponentLegend()
         layout = QHBoxLayout(self)

@@ -8,7 +8,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.colors import style_plot
 from gui.views.axes import quiet_plot_widget
 
 #: A click this close to a point (in pixels) picks it.
@@ -76,7 +75,6 @@ class RestartsStrip(QWidget):
             return
         self._plot_widget = plot_widget = quiet_plot_widget(background="w")
         plot = plot_widget.getPlotItem()
-        style_plot(plot)
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
