@@ -95,3 +95,37 @@ def test_new_points_get_their_colours_when_a_frame_keeps_them(qtbot):
     canvas.show_assignment(np.arange(40) % 2, None)  # hard labels: each component's colour
     expected = {tuple(BrushTable().brushes(colour[None])[0].color().getRgb()[:3]) for colour in component_colors(2)}
     assert _scatter_rgb(canvas) == expected
+
+
+def test_the_restarts_strip_draws_the_starts_it_was_given_before_it_was_shown(qtbot):
+    strip = RestartsStrip()
+    qtbot.addWidget(strip)
+    strip.set_starts((-3.0, -2.5, -2.8), 1)  # its plot is not made yet: nothing shows it
+    strip.show()
+    assert list(strip.points.getData()[1]) == [-3.0, -2.5, -2.8]
+    assert list(strip.current.getData()[1]) == [-2.5]
+    assert strip.plot.viewRange()[0] == [-0.5, 2.5]
+
+
+def _rug_rgb(view: HistogramView) -> list[tuple[int, int, int]]:
+    return [tuple(brush.color().getRgb()[:3]) for brush in view.rug.data["brush"]]
+
+
+def test_the_1d_view_keeps_an_option_set_before_its_plot_was_made(qtbot):
+    values = np.random.default_rng(0).normal(size=60)
+    labels = (values > 0).astype(int)
+    resp = np.column_stack([np.full(60, 0.6), np.full(60, 0.4)])  # soft: a blend of both colours
+
+    def shown(hard_first: bool | None) -> list[tuple[int, int, int]]:
+        view = HistogramView()
+        qtbot.addWidget(view)
+        if hard_first:
+            view.set_hard_labels(True)  # before the plot is made
+        view.set_values(values, "x", None)
+        if hard_first is False:
+            view.set_hard_labels(True)  # after
+        view.set_component_count(2)
+        view.show_assignment(labels, resp)
+        return _rug_rgb(view)
+
+    assert shown(True) == shown(False) != shown(None)
