@@ -75,6 +75,8 @@ def translated(request, qapp, tmp_path_factory):
     qtbot.waitUntil(lambda: controller.shown is not None and controller.is_settled()
                     and controller.shown.snapshot.half_step is HalfStep.INIT, timeout=TIMEOUT_MS)
     controller.findChild(KChooser).view  # noqa: B018 (the Choose K panel's contents are made on first use)
+    window.restarts.plot_widget  # noqa: B018 (so are the restarts strip's plot and the 1-D view's)
+    window.histogram.made  # noqa: B018
     image_mode = ImageMode()
     yield language, qtbot, window, controller, controller.findChild(LessonGuide), image_mode
     image_mode.shutdown(5000)

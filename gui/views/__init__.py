@@ -11,6 +11,7 @@ hover         the point and the mean under the cursor (2-D canvas and 1-D rug); 
 parameters_table  the parameters as a live table (weights, means, covariances, log-likelihood, BIC, AIC), copyable
 restarts      the restarts strip: each start's final log-likelihood, clickable
 legend        a legend of components beside a plot, and the plot-with-legend pane
+axes          plot axes that lay their label out only when its text changes
 hand_edit     components by hand: drag a mean or an ellipse's handle, add or remove components
 paint         painting data with a brush, erasing it, and undoable data edits
 geometry      mixture parameters turned into shapes: ellipses, density grids, contours, histograms

@@ -64,6 +64,9 @@ class MixtureCanvas(PlotWithLegend):
         self.mean_labels: list[pg.TextItem] = []
 
         self._brushes = BrushTable()
+        # The colours the scatter's brushes were made from (None: its points are new). A frame that leaves them as
+        # they were (a run's start, still unassigned) does not give a scatter of thousands of points its brushes again.
+        self._scatter_colors: NDArray[np.floating] | None = None
         self._raster = PointRaster()
         self._points = np.empty((0, 2))
         self._view_rows: NDArray[np.intp] | None = None
@@ -96,6 +99,7 @@ class MixtureCanvas(PlotWithLegend):
         self._view_rows = view_rows
         self._assignment = (None, None)
         self._use_raster = len(self._points) > SCATTER_MAX_POINTS
+        self._scatter_colors = None
         self.plot.setLabel("bottom", axis_names[0])
         self.plot.setLabel("left", axis_names[1])
         if self._use_raster:
@@ -107,7 +111,10 @@ class MixtureCanvas(PlotWithLegend):
             self._relayout_timer.start()
         else:
             self.point_image.clear()
-            self.point_scatter.setData(self._points[:, 0], self._points[:, 1])
+            # With their (unassigned) colours at once: the scatter lays its points out once, not again for the colours.
+            colors = point_colors(len(self._points), max(self._n_components, 1), None, None, view_rows)
+            self.point_scatter.setData(self._points[:, 0], self._points[:, 1], brush=self._brushes.brushes(colors))
+            self._scatter_colors = colors
         if fit_view:
             self.fit_view()
         if not self._use_raster:
@@ -216,7 +223,9 @@ class MixtureCanvas(PlotWithLegend):
             self.point_image.setRect(QRectF(*self._raster.rect))
         else:
             colors = point_colors(len(self._points), n_components, labels, resp, self._view_rows)
-            self.point_scatter.setBrush(self._brushes.brushes(colors))
+            if self._scatter_colors is None or not np.array_equal(colors, self._scatter_colors):
+                self.point_scatter.setBrush(self._brushes.brushes(colors))
+                self._scatter_colors = colors
 
     def _draw_mixture(self) -> None:
         if self._mixture is None:

@@ -17,7 +17,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from engine.em import EMSnapshot, HalfStep
-from gui.colors import FOREGROUND, style_plot
+from gui.colors import FOREGROUND
+from gui.views.axes import QuietAxis, left_and_bottom, quiet_axes
 
 LINE_COLOR = (50, 90, 160)
 M_COLOR = (200, 110, 30)
@@ -37,12 +38,13 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.likelihood = self.addPlot(row=0, col=0, enableMenu=False)
-        self.change = self.addPlot(row=1, col=0, axisItems={"left": PowerOfTenAxis("left")}, enableMenu=False)
+        self.likelihood = self.addPlot(row=0, col=0, axisItems=quiet_axes(), enableMenu=False)
+        change_axis = PowerOfTenAxis("left", pen=FOREGROUND, textPen=FOREGROUND)
+        self.change = self.addPlot(row=1, col=0, axisItems=quiet_axes(left=change_axis), enableMenu=False)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.likelihood, self.change):
-            style_plot(plot)
+            left_and_bottom(plot)  # the axes come dark, in the foreground colour (``quiet_axes``)
             plot.setMenuEnabled(False)
             plot.disableAutoRange()  # ranges are set with every snapshot (see _set_ranges)
             plot.getAxis("left").setWidth(70)
@@ -213,7 +215,7 @@ def _hex(color: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*color)
 
 
-class PowerOfTenAxis(pg.AxisItem):
+class PowerOfTenAxis(QuietAxis):
     """An axis for values that are base-10 logarithms, labelled with the numbers themselves (1e-3, ...)."""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's naming

@@ -1,6 +1,8 @@
 """The 1-D view: a histogram of the data with each weighted component density and the mixture over it.
 
-Under the axis, a strip of short ticks (a rug) shows the points coloured by their responsibilities.
+Under the axis, a strip of short ticks (a rug) shows the points coloured by their responsibilities. The window
+shows it only for data of one feature, so ``HistogramView`` makes its plot (``HistogramPlot``) on first use:
+a window that never shows 1-D data never pays for it.
 """
 
 from __future__ import annotations
@@ -8,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.params import MixtureParams
 from gui.colors import FOREGROUND, BrushTable, point_colors, qcolor
@@ -21,12 +24,67 @@ CURVE_POINTS = 400
 RUG_MAX_POINTS = 2000
 
 
-class HistogramView(PlotWithLegend):
+class HistogramView(QWidget):
+    """The 1-D view: a ``HistogramPlot``, made the first time anything but clearing or an option asks for it.
+
+    Its methods are the plot's; its plot's parts (``plot_widget``, ``plot``, ``legend``, ``bars``, ``rug``,
+    ``mixture_curve``, ``component_curves``, ``mean_scatter``, ``mean_labels``) are reached as its own attributes,
+    which makes the plot.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._made: HistogramPlot | None = None
+        self._hard_labels = False
+
+    @property
+    def made(self) -> HistogramPlot:
+        """The plot, made now if it was not yet."""
+        if self._made is None:
+            self._made = HistogramPlot()
+            self._made.set_hard_labels(self._hard_labels)
+            self._layout.addWidget(self._made)
+        return self._made
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):  # never for our own state, nor for Qt's and Python's look-ups
+            raise AttributeError(name)
+        return getattr(self.made, name)
+
+    def set_hard_labels(self, hard: bool) -> None:
+        self._hard_labels = hard
+        if self._made is not None:
+            self._made.set_hard_labels(hard)
+
+    def clear_mixture(self) -> None:
+        if self._made is not None:  # a plot not made yet has nothing drawn
+            self._made.clear_mixture()
+
+    def set_values(self, values: NDArray[np.floating], name: str, view_rows: NDArray[np.intp] | None) -> None:
+        self.made.set_values(values, name, view_rows)
+
+    def rug_points(self) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+        return self.made.rug_points()
+
+    def mean_positions(self) -> NDArray[np.float64]:
+        return self.made.mean_positions()
+
+    def show_mixture(self, params: MixtureParams) -> None:
+        self.made.show_mixture(params)
+
+    def show_assignment(self, labels: NDArray[np.integer] | None, resp: NDArray[np.floating] | None) -> None:
+        self.made.show_assignment(labels, resp)
+
+
+class HistogramPlot(PlotWithLegend):
     """Histogram, component densities, mixture density and mean markers of 1-D data."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot.setLabel("left", self.tr("density"))
+        # In the context of the view the window holds, where the translations have always been.
+        self.plot.setLabel("left", QCoreApplication.translate("HistogramView", "density"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
 
         self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=(200, 200, 200, 150),

@@ -1,11 +1,14 @@
 """What is under the cursor on a data view: the nearest point (its data row) and a component's mean (a tooltip).
 
-``PointHover`` works on any ``PlotWithLegend``: the 2-D canvas hands it every point in the plane, the 1-D
-histogram the points of its rug (a row for each). A mean within reach shows its tooltip (the component's
-weight, mean and covariance or sigma, written by the window); a point within reach is announced by its row.
+``PointHover`` works on any ``PlotWithLegend`` (or ``HistogramView``, which makes one): the 2-D canvas hands it
+every point in the plane, the 1-D histogram the points of its rug (a row for each). A mean within reach shows its
+tooltip (the component's weight, mean and covariance or sigma, written by the window); a point within reach is
+announced by its row.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,6 +17,9 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from gui.views.legend import PlotWithLegend
+
+if TYPE_CHECKING:
+    from gui.views.histogram import HistogramView
 
 #: A point or mean this close to the cursor (in pixels) counts as hovered.
 HOVER_PIXELS = 8.0
@@ -32,7 +38,7 @@ class PointHover(QObject):
 
     hovered = Signal(int)
 
-    def __init__(self, view: PlotWithLegend) -> None:
+    def __init__(self, view: PlotWithLegend | HistogramView) -> None:
         super().__init__(view)
         self._view = view
         self._points = np.empty((0, 2))
@@ -41,16 +47,25 @@ class PointHover(QObject):
         self._tips: list[str] = []
         self._current = -1
         self._tip: str | None = None
-        view.plot.scene().sigMouseMoved.connect(self._on_moved)
+        # Mouse moves are followed from the first points or means on: a view whose plot is made on first use
+        # (the histogram) is not made for hovering alone.
+        self._connected = False
+
+    def _connect(self) -> None:
+        if not self._connected:
+            self._connected = True
+            self._view.plot.scene().sigMouseMoved.connect(self._on_moved)
 
     def set_points(self, points: NDArray[np.floating], rows: NDArray[np.intp] | None = None) -> None:
         """Points (m, 2) in the view's coordinates; ``rows`` (m,) are their data rows (None: row i is point i)."""
+        self._connect()
         self._points = np.asarray(points, dtype=float).reshape(-1, 2)
         self._rows = None if rows is None else np.asarray(rows, dtype=np.intp)
         self._current = -1
 
     def set_means(self, means: NDArray[np.floating] | None, tips: list[str] | tuple[str, ...] = ()) -> None:
         """Means (K, 2) in the view's coordinates with each one's tooltip text; None: no means."""
+        self._connect()
         self._means = np.empty((0, 2)) if means is None else np.asarray(means, dtype=float).reshape(-1, 2)
         self._tips = list(tips)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from gui.colors import component_colors, style_plot
+from gui.colors import component_colors
+from gui.views.axes import quiet_plot_widget
 
 
 class ComponentLegend(QFrame):
@@ -104,10 +104,9 @@ class PlotWithLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
+        self.plot_widget = quiet_plot_widget(background="w", enableMenu=False)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot = self.plot_widget.getPlotItem()
-        style_plot(self.plot)
         self.plot.setMenuEnabled(False)
         self.legend = ComponentLegend()
         layout = QHBoxLayout(self)

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.colors import style_plot
+from gui.views.axes import quiet_plot_widget
 
 #: A click this close to a point (in pixels) picks it.
 PICK_PIXELS = 12.0
@@ -32,39 +32,84 @@ class RestartsStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
-        self.plot = self.plot_widget.getPlotItem()
-        style_plot(self.plot)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setLabel("bottom", _tr("start"))
-        self.plot.setLabel("left", _tr("final log-lik."))
-        self.plot_widget.setFixedHeight(150)
-        self.plot_widget.setToolTip(_tr("Each start's final mean log-likelihood (n_init > 1): EM keeps the "
-                                        "highest. Click a point to see that start's fit."))
-        self.points = pg.ScatterPlotItem(size=10, pen=pg.mkPen((40, 40, 40)), brush=pg.mkBrush(90, 120, 180))
-        self.current = pg.ScatterPlotItem(size=18, pen=pg.mkPen((200, 60, 40), width=2), brush=None)
-        self.plot.addItem(self.points)
-        self.plot.addItem(self.current)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._values = np.empty(0)
-        self.plot.scene().sigMouseClicked.connect(self._on_clicked)
+        self._shown_start: int | None = None
+        self._plot_widget: pg.PlotWidget | None = None
+        self._points: pg.ScatterPlotItem | None = None
+        self._current: pg.ScatterPlotItem | None = None
+
+    # The plot is made when the strip is first shown, or its parts asked for: most runs have one start and never
+    # show the strip, and the plot is a fifth of the cost of opening the window.
+
+    @property
+    def plot_widget(self) -> pg.PlotWidget:
+        self._build()
+        return self._plot_widget
+
+    @property
+    def plot(self) -> pg.PlotItem:
+        return self.plot_widget.getPlotItem()
+
+    @property
+    def points(self) -> pg.ScatterPlotItem:
+        """One point per finished start."""
+        self._build()
+        return self._points
+
+    @property
+    def current(self) -> pg.ScatterPlotItem:
+        """The ring around the start on screen."""
+        self._build()
+        return self._current
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's naming
+        if visible:
+            self._build()
+        super().setVisible(visible)
+
+    def _build(self) -> None:
+        """Make the plot and draw the starts it has been given so far."""
+        if self._plot_widget is not None:
+            return
+        self._plot_widget = plot_widget = quiet_plot_widget(background="w")
+        plot = plot_widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setLabel("bottom", _tr("start"))
+        plot.setLabel("left", _tr("final log-lik."))
+        plot_widget.setFixedHeight(150)
+        plot_widget.setToolTip(_tr("Each start's final mean log-likelihood (n_init > 1): EM keeps the "
+                                   "highest. Click a point to see that start's fit."))
+        self._points = pg.ScatterPlotItem(size=10, pen=pg.mkPen((40, 40, 40)), brush=pg.mkBrush(90, 120, 180))
+        self._current = pg.ScatterPlotItem(size=18, pen=pg.mkPen((200, 60, 40), width=2), brush=None)
+        plot.addItem(self._points)
+        plot.addItem(self._current)
+        self._layout.addWidget(plot_widget)
+        plot.scene().sigMouseClicked.connect(self._on_clicked)
+        self._draw(self._values, values_changed=True)
 
     def set_starts(self, final_log_likelihoods: tuple[float, ...], shown_start: int | None) -> None:
         """The finished starts' final mean log-likelihoods, and which start is on screen (None: none)."""
         values = np.asarray(final_log_likelihoods, dtype=float)
-        if not np.array_equal(values, self._values):
-            self._values = values
+        values_changed = not np.array_equal(values, self._values)
+        self._values, self._shown_start = (values if values_changed else self._values), shown_start
+        if self._plot_widget is not None:
+            self._draw(values, values_changed)
+
+    def _draw(self, values: np.ndarray, values_changed: bool) -> None:
+        """Draw ``values`` (n_starts,) if they changed, and ring the start on screen."""
+        plot, shown_start = self.plot, self._shown_start
+        if values_changed:
             self.points.setData(np.arange(len(values)), values)
             if len(values):
-                self.plot.setXRange(-0.5, len(values) - 0.5, padding=0)
+                plot.setXRange(-0.5, len(values) - 0.5, padding=0)
                 finite = values[np.isfinite(values)]
                 if finite.size:
                     spread = max(float(np.ptp(finite)), 1e-6)
-                    self.plot.setYRange(finite.min() - 0.15 * spread, finite.max() + 0.15 * spread, padding=0)
+                    plot.setYRange(finite.min() - 0.15 * spread, finite.max() + 0.15 * spread, padding=0)
         if shown_start is not None and shown_start < len(values):
             self.current.setData([shown_start], [values[shown_start]])
         else:
