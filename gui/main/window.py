@@ -307,6 +307,7 @@ class MainWindow(WindowActions, QMainWindow):
         shrunk = keep_on_screen(self)  # a layout saved on a larger screen is shrunk onto this one (Qt may have)
         if shrunk or self.width() < PREFERRED_SIZE.width():  # a small screen: the panes are shared out again so
             self._share_width()                               # that the data view keeps half the window
+
     def _share_width(self) -> None:
         """The right dock as wide as leaves the data view half the window; the side panel its least width."""
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
