@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
 
 from engine.config import FitConfig, InitMethod
 from engine.em import HalfStep, fit, iterate_em
@@ -52,6 +53,27 @@ def app(qtbot, tmp_path, messages):
     window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
     activate(qtbot, window)
     return window, controller
+
+
+@pytest.fixture(scope="module")
+def unchanged_app(qapp, request, tmp_path_factory):
+    """As ``app``, but one window for all the tests of a module that leave it as they found it: tests that
+    only read it, or whose file or model is refused (each such test asserts that the window kept its data
+    and its fit). Opening a window costs about 0.2 s of CPU; a test that changes what is shown takes ``app``.
+
+    A test's monkeypatches and the ``messages`` capture are its own (function-scoped), undone after it."""
+    qtbot = QtBot(request)
+    settings = Settings(QSettings(str(tmp_path_factory.mktemp("unchanged_app") / "settings.ini"),
+                                  QSettings.Format.IniFormat))
+    window, controller = create_window(settings)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    activate(qtbot, window)
+    yield window, controller
+    window.close()
+    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
+    window.deleteLater()
 
 
 def wait_for_state(qtbot, controller, state: RunState) -> None:
