@@ -29,6 +29,8 @@ from gui.views.histogram import HistogramView
 from gui.views.projection import pca_projection
 
 app = test_gui_window.app
+#: The window the refusing tests share: each asserts that what it showed stayed.
+unchanged_app = test_gui_window.unchanged_app
 
 
 def write_csv(path, X) -> None:
@@ -46,9 +48,9 @@ def on_screen_now(window, controller) -> tuple:
 
 
 @pytest.mark.parametrize("n_features", [1, 2, 4])
-def test_data_near_the_largest_double_gives_a_dialog_and_keeps_what_was_shown(qtbot, app, messages, tmp_path,
-                                                                               n_features):
-    window, controller = app
+def test_data_near_the_largest_double_gives_a_dialog_and_keeps_what_was_shown(qtbot, unchanged_app, messages,
+                                                                               tmp_path, n_features):
+    window, controller = unchanged_app
     before = on_screen_now(window, controller)
     path = tmp_path / "far.csv"
     write_csv(path, far(200, n_features))
@@ -71,8 +73,9 @@ def test_data_just_within_the_limit_is_drawn_with_finite_ranges(qtbot, app, mess
     window.current_view().grab()  # paints every item
 
 
-def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the_fit(qtbot, app, messages, tmp_path):
-    window, controller = app
+def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the_fit(qtbot, unchanged_app, messages,
+                                                                                     tmp_path):
+    window, controller = unchanged_app
     before = on_screen_now(window, controller)
     config_before = controller.config
     path = tmp_path / "far.json"
