@@ -118,8 +118,12 @@ def test_a_damaged_value_of_every_key_falls_back_to_its_default(qtbot, tmp_path,
 
 @pytest.mark.parametrize("key", sorted(OUT_OF_RANGE))
 def test_a_value_out_of_range_falls_back_to_the_default(qtbot, tmp_path, defaults, key):
+    # One window takes every value in turn: a new window is at the defaults, and after each value this one is
+    # back at them again (asserted), so each value is restored onto the controls a new window would have.
+    window = restored(qtbot, write_ini(tmp_path / "empty.ini", ""))
+    assert controls(window) == defaults
     for index, value in enumerate(OUT_OF_RANGE[key]):
-        window = restored(qtbot, write_ini(tmp_path / f"{index}.ini", f"[controls]\n{key}={value}\n"))
+        window.restore_settings(write_ini(tmp_path / f"{index}.ini", f"[controls]\n{key}={value}\n"))
         assert controls(window) == defaults, (key, value)
 
 
