@@ -29,8 +29,6 @@ from gui.views.histogram import HistogramView
 from gui.views.projection import pca_projection
 
 app = test_gui_window.app
-#: The window the refusing tests share: each asserts that what it showed stayed.
-unchanged_app = test_gui_window.unchanged_app
 
 
 def write_csv(path, X) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import test_gui_window
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from test_gui_window import TIMEOUT_MS, wait_for_state
@@ -22,10 +21,6 @@ from gui.app import create_window
 from gui.main import sources
 from gui.main.controller import RunState
 from gui.settings import Settings
-
-#: Every test here that opens the window's file refuses it and asserts the window kept its data and fit: one
-#: window serves them all.
-unchanged_app = test_gui_window.unchanged_app
 
 #: A file name longer than any file system allows for one path component (255 bytes).
 LONG_NAME = "a" * 300
