@@ -94,19 +94,28 @@ def run_to_end(qtbot, window, controller) -> None:
 
 
 def back_to_start(qtbot, window, controller, start) -> None:
-    """Press R and assert that the window is back at ``start`` (``start_of``): for a test on ``unchanged_app``."""
-    dataset, means = start
+    """Put back the Model settings and the delay, press R, and assert that the window is back at ``start``
+    (``start_of``): for a test on ``unchanged_app``."""
+    dataset, means, config, (tol, max_iter, delay_ms) = start
+    window.model_panel.tol.setValue(tol)
+    window.model_panel.max_iter.setValue(max_iter)
+    window.run_panel.delay.setValue(delay_ms)
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.is_settled(), timeout=TIMEOUT_MS)
-    assert controller.dataset is dataset
+    assert controller.dataset is dataset and controller.config == config
+    assert (window.model_panel.tol.value(), window.model_panel.max_iter.value(), window.run_panel.delay_ms()) == (
+        tol, max_iter, delay_ms)
     np.testing.assert_array_equal(controller.shown.snapshot.params.means, means)
     np.testing.assert_array_equal(np.column_stack(window.canvas.mean_scatter.getData()), means)
 
 
 def start_of(controller) -> tuple:
-    """The data and EM's starting means on screen, for ``back_to_start``."""
-    assert controller.shown.snapshot.half_step is HalfStep.INIT
-    return controller.dataset, np.array(controller.shown.snapshot.params.means)
+    """The data, EM's starting means on screen, the Model settings and the delay, for ``back_to_start``."""
+    assert controller.shown.snapshot.half_step is HalfStep.INIT and controller.state is RunState.PAUSED
+    panels = controller.window.model_panel, controller.window.run_panel
+    return (controller.dataset, np.array(controller.shown.snapshot.params.means), controller.config,
+            (panels[0].tol.value(), panels[0].max_iter.value(), panels[1].delay_ms()))
 
 
 def test_opens_with_the_demo_ready_to_run(unchanged_app):
@@ -160,8 +169,9 @@ def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) 
     qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= iterations, timeout=TIMEOUT_MS)
 
 
-def test_stop_takes_effect_within_an_iteration(qtbot, app):
-    window, controller = app
+def test_stop_takes_effect_within_an_iteration(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     start_a_long_run(qtbot, window, controller, delay_ms=40, iterations=3)
     iteration_at_stop = controller.session.latest.snapshot.iteration
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
@@ -169,15 +179,21 @@ def test_stop_takes_effect_within_an_iteration(qtbot, app):
     assert controller.state is RunState.STOPPED
     assert controller.session.latest.snapshot.iteration <= iteration_at_stop + 1
     assert not controller.session.latest.snapshot.done
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
-def test_quick_restarts_draw_only_the_last_run(qtbot, app):
-    window, controller = app
+def test_quick_restarts_draw_only_the_last_run(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     window.model_panel.tol.setValue(0.0)
     window.model_panel.max_iter.setValue(300)
     settle(qtbot, controller)
     drawn: list[int] = []
-    controller.frame_drawn.connect(lambda run_id, snapshot: drawn.append(run_id))
+
+    def draw(run_id, snapshot):
+        drawn.append(run_id)
+
+    controller.frame_drawn.connect(draw)
     press(qtbot, window, Qt.Key.Key_Space)
     replaced = []
     for _ in range(3):
@@ -203,6 +219,8 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, app):
     assert drawn[first_of_last:] and set(drawn[first_of_last:]) == {last}
     assert not set(drawn[first_of_last:]) & set(replaced)
     qtbot.waitUntil(lambda: controller.runner.running_jobs <= 1, timeout=TIMEOUT_MS)  # the replaced threads ended
+    controller.frame_drawn.disconnect(draw)
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
 def test_e_then_m_half_steps(qtbot, unchanged_app):
