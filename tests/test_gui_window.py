@@ -96,26 +96,32 @@ def run_to_end(qtbot, window, controller) -> None:
 def back_to_start(qtbot, window, controller, start) -> None:
     """Put back the Model settings and the delay, press R, and assert that the window is back at ``start``
     (``start_of``): for a test on ``unchanged_app``."""
-    dataset, means, config, (tol, max_iter, delay_ms) = start
-    window.model_panel.tol.setValue(tol)
-    window.model_panel.max_iter.setValue(max_iter)
-    window.run_panel.delay.setValue(delay_ms)
+    dataset, means, config, controls = start
+    panel = window.model_panel
+    panel.covariance_type.setCurrentIndex(panel.covariance_type.findData(controls["covariance_type"]))
+    panel.n_components.setValue(controls["n_components"])  # a loaded model's K no more: back to its start
+    panel.tol.setValue(controls["tol"])
+    panel.max_iter.setValue(controls["max_iter"])
+    window.run_panel.delay.setValue(controls["delay_ms"])
     qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.is_settled(), timeout=TIMEOUT_MS)
-    assert controller.dataset is dataset and controller.config == config
-    assert (window.model_panel.tol.value(), window.model_panel.max_iter.value(), window.run_panel.delay_ms()) == (
-        tol, max_iter, delay_ms)
+    assert controller.dataset is dataset and controller.config == config and _controls(window) == controls
     np.testing.assert_array_equal(controller.shown.snapshot.params.means, means)
     np.testing.assert_array_equal(np.column_stack(window.canvas.mean_scatter.getData()), means)
 
 
 def start_of(controller) -> tuple:
-    """The data, EM's starting means on screen, the Model settings and the delay, for ``back_to_start``."""
+    """The data, EM's starting means on screen, the config and the controls that make it, for ``back_to_start``."""
     assert controller.shown.snapshot.half_step is HalfStep.INIT and controller.state is RunState.PAUSED
-    panels = controller.window.model_panel, controller.window.run_panel
     return (controller.dataset, np.array(controller.shown.snapshot.params.means), controller.config,
-            (panels[0].tol.value(), panels[0].max_iter.value(), panels[1].delay_ms()))
+            _controls(controller.window))
+
+
+def _controls(window) -> dict:
+    panel = window.model_panel
+    return {"covariance_type": panel.covariance_type.currentData(), "n_components": panel.n_components.value(),
+            "tol": panel.tol.value(), "max_iter": panel.max_iter.value(), "delay_ms": window.run_panel.delay_ms()}
 
 
 def test_opens_with_the_demo_ready_to_run(unchanged_app):
