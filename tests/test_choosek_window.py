@@ -54,14 +54,13 @@ def app(qtbot, tmp_path, messages):
 
 @pytest.fixture
 def on_blobs(qtbot, app):
-    """The window showing the blobs, with a small grid in the Choose K panel: K 1-4 x full, spherical, one start
-    per cell (the blobs are 10 standard deviations apart: one k-means++ start finds them)."""
+    """The window showing the blobs, with a small grid in the Choose K panel: K 1-4 x full, spherical."""
     window, controller, chooser = app
     controller.show_data(blobs(), "blobs")
     wait_for_state(qtbot, controller, RunState.PAUSED)
     view = chooser.view
     view.k_to.setValue(4)
-    view.n_init.setValue(1)
+    view.n_init.setValue(2)
     view.folds.setValue(2)
     for covariance_type, box in view.types.items():
         box.setChecked(covariance_type in (CovarianceType.FULL, CovarianceType.SPHERICAL))
