@@ -99,3 +99,32 @@ def _collect_between_tests():
     from gui.collector import collect_now_if_due
 
     collect_now_if_due()
+
+
+@pytest.fixture(scope="module")
+def _unchanged_window(qapp, request, tmp_path_factory):
+    """The window of ``unchanged_app``: made once per module, closed after its last test."""
+    from pytestqt.qtbot import QtBot
+    from test_gui_window import TIMEOUT_MS, open_window
+
+    qtbot = QtBot(request)
+    window, controller, _ = open_window(qtbot, tmp_path_factory.mktemp("unchanged_app") / "settings.ini",
+                                        close_with_test=False)
+    yield window, controller
+    window.close()
+    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
+    window.deleteLater()
+
+
+@pytest.fixture
+def unchanged_app(qtbot, _unchanged_window):
+    """As ``test_gui_window.app`` (the window on the demo data, paused at EM's start, active), but one window for
+    all the tests of a module that leave it as they found it: tests that only read it, whose file or model is
+    refused, or that take it back to EM's start (each such test asserts that the window kept its data, and its
+    fit or its start). Opening a window costs about 0.2 s of CPU; a test that leaves what is shown changed
+    takes ``app``. A test's monkeypatches and its ``messages`` capture are its own, undone after it."""
+    from test_gui_window import activate
+
+    window, _ = _unchanged_window
+    activate(qtbot, window)  # another test's window may have been the active one since
+    return _unchanged_window

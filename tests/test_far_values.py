@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import test_gui_window
-from test_gui_window import TIMEOUT_MS, on_screen, open_and_wait, wait_for_state
+from test_gui_window import TIMEOUT_MS, back_to_start, on_screen, open_and_wait, start_of, wait_for_state
 
 from engine.em import EMSnapshot, HalfStep
 from engine.io.model_json import save_model
@@ -46,9 +46,9 @@ def on_screen_now(window, controller) -> tuple:
 
 
 @pytest.mark.parametrize("n_features", [1, 2, 4])
-def test_data_near_the_largest_double_gives_a_dialog_and_keeps_what_was_shown(qtbot, app, messages, tmp_path,
-                                                                               n_features):
-    window, controller = app
+def test_data_near_the_largest_double_gives_a_dialog_and_keeps_what_was_shown(qtbot, unchanged_app, messages,
+                                                                               tmp_path, n_features):
+    window, controller = unchanged_app
     before = on_screen_now(window, controller)
     path = tmp_path / "far.csv"
     write_csv(path, far(200, n_features))
@@ -71,8 +71,9 @@ def test_data_just_within_the_limit_is_drawn_with_finite_ranges(qtbot, app, mess
     window.current_view().grab()  # paints every item
 
 
-def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the_fit(qtbot, app, messages, tmp_path):
-    window, controller = app
+def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the_fit(qtbot, unchanged_app, messages,
+                                                                                     tmp_path):
+    window, controller = unchanged_app
     before = on_screen_now(window, controller)
     config_before = controller.config
     path = tmp_path / "far.json"
@@ -85,13 +86,14 @@ def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning:engine")
-def test_a_model_far_from_the_data_is_run_and_drawn_without_overflow(qtbot, app, messages, tmp_path):
+def test_a_model_far_from_the_data_is_run_and_drawn_without_overflow(qtbot, unchanged_app, messages, tmp_path):
     """Means at +-1e299 (within the limit): the first E-step has no finite log-likelihood and NaN
     responsibilities; the window draws it, and the next iterations, without a dialog or an exception.
 
     The engine's own warnings about that E-step are its business (they are errors elsewhere in the tests);
     the window's are not ignored."""
-    window, controller = app
+    window, controller = unchanged_app
+    start = start_of(controller)
     path = tmp_path / "far.json"
     save_model(path, MixtureParams.from_covariances([0.5, 0.5], [[1e299, -1e299], [-1e299, 1e299]],
                                                     [np.eye(2), np.eye(2)], "full"), ("x0", "x1"))
@@ -104,6 +106,7 @@ def test_a_model_far_from_the_data_is_run_and_drawn_without_overflow(qtbot, app,
         qtbot.waitUntil(lambda iteration=iteration: on_screen(controller, HalfStep.M, iteration), timeout=TIMEOUT_MS)
         window.grab()
     assert not messages
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
 def test_point_colours_and_brushes_of_nan_or_wild_values_are_grey_or_clipped():

@@ -28,12 +28,15 @@ from gui.views.geometry import ellipse_outlines
 TIMEOUT_MS = 20_000
 
 
-def open_window(qtbot, settings_path, teach: bool = False) -> tuple[MainWindow, Controller, Settings]:
+def open_window(qtbot, settings_path, teach: bool = False,
+                close_with_test: bool = True) -> tuple[MainWindow, Controller, Settings]:
     """The window with the settings file ``settings_path``, shown on the demo data and paused at EM's starting
-    parameters (``teach``: the first launch's moving start, ``gui.main.first_run``)."""
+    parameters (``teach``: the first launch's moving start, ``gui.main.first_run``); closed when the test ends,
+    unless not ``close_with_test`` (then its fixture closes it)."""
     settings = Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
     window, controller = create_window(settings, teach=teach)
-    qtbot.addWidget(window)
+    if close_with_test:
+        qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     wait_for_state(qtbot, controller, RunState.PAUSED)
@@ -90,16 +93,48 @@ def run_to_end(qtbot, window, controller) -> None:
     wait_for_state(qtbot, controller, RunState.FINISHED)
 
 
-def test_opens_with_the_demo_ready_to_run(app):
-    window, controller = app
+def back_to_start(qtbot, window, controller, start) -> None:
+    """Put back the Model settings and the delay, press R, and assert that the window is back at ``start``
+    (``start_of``): for a test on ``unchanged_app``."""
+    dataset, means, config, controls = start
+    panel = window.model_panel
+    panel.covariance_type.setCurrentIndex(panel.covariance_type.findData(controls["covariance_type"]))
+    panel.n_components.setValue(controls["n_components"])  # a loaded model's K no more: back to its start
+    panel.tol.setValue(controls["tol"])
+    panel.max_iter.setValue(controls["max_iter"])
+    window.run_panel.delay.setValue(controls["delay_ms"])
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.is_settled(), timeout=TIMEOUT_MS)
+    assert controller.dataset is dataset and controller.config == config and _controls(window) == controls
+    np.testing.assert_array_equal(controller.shown.snapshot.params.means, means)
+    np.testing.assert_array_equal(np.column_stack(window.canvas.mean_scatter.getData()), means)
+
+
+def start_of(controller) -> tuple:
+    """The data, EM's starting means on screen, the config and the controls that make it, for ``back_to_start``."""
+    assert controller.shown.snapshot.half_step is HalfStep.INIT and controller.state is RunState.PAUSED
+    return (controller.dataset, np.array(controller.shown.snapshot.params.means), controller.config,
+            _controls(controller.window))
+
+
+def _controls(window) -> dict:
+    panel = window.model_panel
+    return {"covariance_type": panel.covariance_type.currentData(), "n_components": panel.n_components.value(),
+            "tol": panel.tol.value(), "max_iter": panel.max_iter.value(), "delay_ms": window.run_panel.delay_ms()}
+
+
+def test_opens_with_the_demo_ready_to_run(unchanged_app):
+    window, controller = unchanged_app
     assert window.windowTitle().startswith("GMM Explorer")
     assert controller.dataset.source == "preset:three-blobs"
     assert controller.shown.snapshot.half_step is HalfStep.INIT
     assert window.canvas.mean_scatter.getData()[0].size == controller.config.n_components
 
 
-def test_a_run_to_convergence_shows_the_engine_result(qtbot, app):
-    window, controller = app
+def test_a_run_to_convergence_shows_the_engine_result(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     run_to_end(qtbot, window, controller)
     config = window.model_panel.config(None)
     result = fit(controller.dataset.X, config)
@@ -127,6 +162,7 @@ def test_a_run_to_convergence_shows_the_engine_result(qtbot, app):
     assert [f"{w:.3f}" in text for text, w in zip(texts, result.params.weights, strict=True)] == [True] * 3
     # The convergence plot holds the whole history.
     np.testing.assert_allclose(window.convergence.curve.getData()[1], result.history)
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
 def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) -> None:
@@ -139,8 +175,9 @@ def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) 
     qtbot.waitUntil(lambda: controller.shown.snapshot.iteration >= iterations, timeout=TIMEOUT_MS)
 
 
-def test_stop_takes_effect_within_an_iteration(qtbot, app):
-    window, controller = app
+def test_stop_takes_effect_within_an_iteration(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     start_a_long_run(qtbot, window, controller, delay_ms=40, iterations=3)
     iteration_at_stop = controller.session.latest.snapshot.iteration
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
@@ -148,15 +185,21 @@ def test_stop_takes_effect_within_an_iteration(qtbot, app):
     assert controller.state is RunState.STOPPED
     assert controller.session.latest.snapshot.iteration <= iteration_at_stop + 1
     assert not controller.session.latest.snapshot.done
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
-def test_quick_restarts_draw_only_the_last_run(qtbot, app):
-    window, controller = app
+def test_quick_restarts_draw_only_the_last_run(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     window.model_panel.tol.setValue(0.0)
     window.model_panel.max_iter.setValue(300)
     settle(qtbot, controller)
     drawn: list[int] = []
-    controller.frame_drawn.connect(lambda run_id, snapshot: drawn.append(run_id))
+
+    def draw(run_id, snapshot):
+        drawn.append(run_id)
+
+    controller.frame_drawn.connect(draw)
     press(qtbot, window, Qt.Key.Key_Space)
     replaced = []
     for _ in range(3):
@@ -182,10 +225,13 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, app):
     assert drawn[first_of_last:] and set(drawn[first_of_last:]) == {last}
     assert not set(drawn[first_of_last:]) & set(replaced)
     qtbot.waitUntil(lambda: controller.runner.running_jobs <= 1, timeout=TIMEOUT_MS)  # the replaced threads ended
+    controller.frame_drawn.disconnect(draw)
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
-def test_e_then_m_half_steps(qtbot, app):
-    window, controller = app
+def test_e_then_m_half_steps(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = start_of(controller)
     init_params = controller.shown.snapshot.params
     press(qtbot, window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E), timeout=TIMEOUT_MS)
@@ -200,6 +246,7 @@ def test_e_then_m_half_steps(qtbot, app):
     assert (expected.iteration, expected.half_step) == (1, HalfStep.M)
     np.testing.assert_allclose(m_snapshot.params.means, expected.params.means, rtol=1e-12)
     np.testing.assert_allclose(window.canvas.mean_scatter.getData()[0], expected.params.means[:, 0], rtol=1e-12)
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
 def test_redo_lists_each_key_once():
@@ -248,8 +295,9 @@ def test_keyboard_shortcuts(qtbot, app, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 
 
-def test_export_model_reads_back(qtbot, app, tmp_path, monkeypatch, messages):
-    window, controller = app
+def test_export_model_reads_back(qtbot, unchanged_app, tmp_path, monkeypatch, messages):
+    window, controller = unchanged_app
+    start = start_of(controller)
     run_to_end(qtbot, window, controller)
     target = tmp_path / "model.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
@@ -277,11 +325,12 @@ def test_export_model_reads_back(qtbot, app, tmp_path, monkeypatch, messages):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(png), "")))
     window.save_png_action.trigger()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
-def test_broken_files_explain_why_and_keep_the_data(qtbot, app, tmp_path, messages):
-    window, controller = app
-    before = controller.dataset
+def test_broken_files_explain_why_and_keep_the_data(qtbot, unchanged_app, tmp_path, messages):
+    window, controller = unchanged_app
+    before, shown = controller.dataset, controller.shown
     broken_csv = tmp_path / "broken.csv"
     broken_csv.write_text("a,b\n1,2\n3,oops\n")
     open_and_wait(qtbot, controller, broken_csv)
@@ -295,7 +344,7 @@ def test_broken_files_explain_why_and_keep_the_data(qtbot, app, tmp_path, messag
     assert messages[1] == messages[2] and "missing.npy" in messages[3][1]
     assert all(text.strip() for _, text in messages)
     assert controller.dataset is before
-    assert controller.shown is not None
+    assert controller.shown is shown and shown is not None
 
 
 def test_worker_error_shows_a_dialog_and_keeps_the_last_fit(qtbot, app, tmp_path, messages):

@@ -12,6 +12,7 @@ from factories import band_picture
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from gui.image import exports
 from gui.image.codec import load_picture
@@ -44,6 +45,27 @@ def dialogs(monkeypatch):
     return shown
 
 
+@pytest.fixture(scope="module")
+def segmented_regions(qapp, request, tmp_path_factory):
+    """The regions picture (as ``regions``) segmented at K = 3 once, for the tests that only read the segmentation
+    and export it (each asserts that it stayed): the Image mode, the picture's path and true bands, and the
+    dialogs shown while it was opened and segmented."""
+    pixels, truth = band_picture(40, 60, (30, 50))
+    path = tmp_path_factory.mktemp("regions") / "bands.png"
+    save_picture(path, pixels)
+    shown = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:]))
+        qtbot = QtBot(request)
+        image_mode = ImageMode()
+        _open(qtbot, image_mode, path)
+        _segment(qtbot, image_mode)
+    yield image_mode, path, truth, shown
+    image_mode.view.close()
+    image_mode.shutdown(5000)
+    image_mode.view.deleteLater()
+
+
 def _open(qtbot, mode, path):
     with qtbot.waitSignal(mode.picture_opened, timeout=10000):
         mode.open_path(str(path))
@@ -60,10 +82,8 @@ def _same_up_to_permutation(labels, truth):
     return len(pairs) == len(set(truth.ravel().tolist())) == len({a for a, _ in pairs})
 
 
-def test_segments_the_regions_and_legend_shares(qtbot, mode, regions, dialogs):
-    path, truth = regions
-    _open(qtbot, mode, path)
-    _segment(qtbot, mode)
+def test_segments_the_regions_and_legend_shares(segmented_regions, dialogs):
+    mode, path, truth, shown_while_segmenting = segmented_regions
     assert _same_up_to_permutation(mode.current_labels(), truth)
     assert _same_up_to_permutation(mode.segmentation.labels, truth)
     shares = sorted(mode.current_shares())
@@ -72,7 +92,7 @@ def test_segments_the_regions_and_legend_shares(qtbot, mode, regions, dialogs):
     shares_of = [100 * np.mean(mode.segmentation.labels == k) for k in range(3)]
     assert texts == sorted(f"Segment {k}: {share:.1f} %" for k, share in enumerate(shares_of))  # from 0, as everywhere
     assert mode.view.segmented_item.image.shape == (40, 60, 3)
-    assert not dialogs
+    assert not dialogs and not shown_while_segmenting
 
 
 def test_mask_view_shows_one_segment(qtbot, mode, regions):
@@ -94,10 +114,9 @@ def test_mask_view_shows_one_segment(qtbot, mode, regions):
     assert mode.selected == int(labels[0, 0])
 
 
-def test_exports_read_back(qtbot, mode, regions, tmp_path):
-    path, truth = regions
-    _open(qtbot, mode, path)
-    _segment(qtbot, mode)
+def test_exports_read_back(segmented_regions, tmp_path):
+    mode, path, truth, _ = segmented_regions
+    segmentation = mode.segmentation
     picture_path = tmp_path / "out" / "seg.png"
     picture_path.parent.mkdir()
     assert mode.export("picture", str(picture_path)) == [str(picture_path)]
@@ -112,6 +131,7 @@ def test_exports_read_back(qtbot, mode, regions, tmp_path):
     assert np.array_equal(np.load(written[1]), mode.segmentation.labels)
     masks = mode.export("masks", str(tmp_path / "out" / "mask.png"))
     assert len(masks) == 3
+    assert mode.segmentation is segmentation  # exports only read it (it is shared)
 
 
 def test_broken_picture_gives_a_dialog_and_keeps_the_picture(qtbot, mode, regions, tmp_path, dialogs):
@@ -318,12 +338,11 @@ def test_a_failing_fit_gives_a_dialog_and_frees_the_buttons(qtbot, mode, tmp_pat
     qtbot.waitUntil(lambda: mode.jobs.running == 0, timeout=10000)
 
 
-def test_the_file_menu_writes_an_export_in_a_worker_and_says_so(qtbot, mode, regions, tmp_path, monkeypatch):
+def test_the_file_menu_writes_an_export_in_a_worker_and_says_so(qtbot, segmented_regions, tmp_path, monkeypatch):
     """Encoding a large picture's exports took a second on the main thread (the masks of 24 megapixels):
     the File menu's export runs as a job, with the busy bar, and the status names the files written."""
-    path, _ = regions
-    _open(qtbot, mode, path)
-    _segment(qtbot, mode)
+    mode, _, _, _ = segmented_regions
+    segmentation = mode.segmentation
     threads = []
     writing = exports.export_files
 
@@ -340,16 +359,17 @@ def test_the_file_menu_writes_an_export_in_a_worker_and_says_so(qtbot, mode, reg
     assert all((tmp_path / f"mask-segment-{k}.png").is_file() for k in range(3))
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert not mode.view.busy.isVisibleTo(mode.view) and "mask-segment-0.png" in mode.view.status.text()
+    assert mode.segmentation is segmentation  # exports only read it (it is shared)
 
 
-def test_a_failed_export_from_the_menu_gives_a_dialog_and_frees_the_busy_bar(qtbot, mode, regions, tmp_path,
+def test_a_failed_export_from_the_menu_gives_a_dialog_and_frees_the_busy_bar(qtbot, segmented_regions, tmp_path,
                                                                               monkeypatch, dialogs):
-    path, _ = regions
-    _open(qtbot, mode, path)
-    _segment(qtbot, mode)
+    mode, _, _, _ = segmented_regions
+    segmentation = mode.segmentation
     (tmp_path / "labels.npy").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "labels.png"), ""))
     mode.view.export_actions["labels"].trigger()
     qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10000)
     assert dialogs[0][0] == "Cannot export" and "labels.npy: it is a folder" in dialogs[0][1]
     assert not mode.view.busy.isVisibleTo(mode.view) and not (tmp_path / "labels.png").exists()
+    assert mode.segmentation is segmentation  # a failed export leaves it (it is shared)

@@ -131,7 +131,10 @@ def test_a_large_text_file_is_parsed_in_a_child_process(app, held_loads, qtbot, 
 
 def test_an_aborted_load_ends_its_child_process(tmp_path, monkeypatch):
     path = tmp_path / "big.csv"
-    _write_csv(path, n_rows=200_000)
+    # 200,000 rows, as 200 copies of 1,000 (the child is stopped long before it parses them all): writing as
+    # many distinct rows cost this test most of its time.
+    rows = "\n".join(f"{x!r},{y!r}" for x, y in np.random.default_rng(0).normal(size=(1000, 2)).tolist())
+    path.write_text("u,v\n" + (rows + "\n") * 200)
     monkeypatch.setattr(loading, "CHILD_PROCESS_MIN_BYTES", 1)
     job = loading.load_dataset(str(path))
     assert next(job) is None  # the child is still parsing (starting it alone takes longer than a poll)

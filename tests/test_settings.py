@@ -2,7 +2,7 @@
 
 A settings file can be edited by hand, written by another version or damaged on disk; the window must
 start whatever it holds. Each test writes an INI file as text (the way QSettings stores it: numbers as
-text, lists as ``a, b``, ``@ByteArray(...)``, ``@Variant(...)``, ``@Point(...)``), builds the window's
+text, lists as ``a, b``, ``@ByteArray(...)``, ``@Variant(...)``, ``@Point(...)``), restores the window's
 controls from it, and compares them with those of a window restored from an empty file.
 """
 
@@ -80,35 +80,57 @@ def layout(window: MainWindow) -> dict:
             "right_splitter": window.right_splitter.sizes(), "explain": window.explain_dock.isVisibleTo(window)}
 
 
-#: What a window restored from an empty settings file shows: made once per module (a window costs ~0.1 s).
-_FROM_EMPTY: dict[str, dict] = {}
+def _restore_empty(tmp_path) -> MainWindow:
+    window = MainWindow()
+    window.restore_settings(write_ini(tmp_path / "empty.ini", ""))
+    return window
 
 
-def _from_empty(qtbot, tmp_path) -> dict[str, dict]:
-    if not _FROM_EMPTY:
-        window = restored(qtbot, write_ini(tmp_path / "empty.ini", ""))
-        _FROM_EMPTY.update(controls=controls(window), layout=layout(window))
-    return _FROM_EMPTY
+@pytest.fixture(scope="module")
+def _restored_from_empty(qapp, tmp_path_factory):
+    """What a window restored from an empty settings file shows, and a list holding one such window that tests
+    may share (``window_at_defaults``): made once per module (a window costs about 0.1 s of CPU)."""
+    window = _restore_empty(tmp_path_factory.mktemp("empty"))
+    shared = [window]
+    yield {"controls": controls(window), "layout": layout(window)}, shared
+    for window in shared:
+        window.close()
+        window.deleteLater()
 
 
 @pytest.fixture
-def defaults(qtbot, tmp_path):
-    return _from_empty(qtbot, tmp_path)["controls"]
+def defaults(_restored_from_empty):
+    return _restored_from_empty[0]["controls"]
 
 
 @pytest.fixture
-def default_layout(qtbot, tmp_path):
-    return _from_empty(qtbot, tmp_path)["layout"]
+def default_layout(_restored_from_empty):
+    return _restored_from_empty[0]["layout"]
+
+
+@pytest.fixture
+def window_at_defaults(_restored_from_empty, tmp_path) -> MainWindow:
+    """A window restored from an empty file that shows the defaults (every saved control and the layout), as a
+    new one does: for tests that restore damaged or out-of-range values into it, and assert after each value
+    that it shows the defaults again. One window serves them in turn; should a test leave it changed (a failed
+    test), the next gets a new one, so each test still starts from what a new window shows."""
+    expected, shared = _restored_from_empty
+    if controls(shared[-1]) != expected["controls"] or layout(shared[-1]) != expected["layout"]:
+        shared.append(_restore_empty(tmp_path))
+        assert controls(shared[-1]) == expected["controls"] and layout(shared[-1]) == expected["layout"]
+    return shared[-1]
 
 
 @pytest.mark.parametrize("value", DAMAGED)
-def test_a_damaged_value_of_every_key_falls_back_to_its_default(qtbot, tmp_path, defaults, default_layout, value):
+def test_a_damaged_value_of_every_key_falls_back_to_its_default(tmp_path, window_at_defaults, defaults,
+                                                                default_layout, value):
     keys = sorted(OUT_OF_RANGE)
     text = ("[controls]\n" + "".join(f"{key}={value}\n" for key in keys)
             + "[window]\n" + "".join(f"{key}={value}\n" for key in LAYOUT_KEYS)
             + f"[files]\nrecent={value}\nlast_folder={value}\n")
     settings = write_ini(tmp_path / "damaged.ini", text)
-    window = restored(qtbot, settings)
+    window = window_at_defaults
+    window.restore_settings(settings)
     assert controls(window) == defaults
     assert layout(window) == default_layout
     assert settings.last_folder() == os.path.expanduser("~")
@@ -117,9 +139,10 @@ def test_a_damaged_value_of_every_key_falls_back_to_its_default(qtbot, tmp_path,
 
 
 @pytest.mark.parametrize("key", sorted(OUT_OF_RANGE))
-def test_a_value_out_of_range_falls_back_to_the_default(qtbot, tmp_path, defaults, key):
+def test_a_value_out_of_range_falls_back_to_the_default(tmp_path, window_at_defaults, defaults, key):
+    window = window_at_defaults
     for index, value in enumerate(OUT_OF_RANGE[key]):
-        window = restored(qtbot, write_ini(tmp_path / f"{index}.ini", f"[controls]\n{key}={value}\n"))
+        window.restore_settings(write_ini(tmp_path / f"{index}.ini", f"[controls]\n{key}={value}\n"))
         assert controls(window) == defaults, (key, value)
 
 
@@ -151,13 +174,14 @@ def test_a_hand_written_file_of_plain_numbers_is_read(qtbot, tmp_path, defaults)
                                 "hard_labels": 1, "seed": -1}
 
 
-def test_a_layout_of_the_wrong_kind_or_of_damaged_bytes_is_ignored(qtbot, tmp_path, default_layout):
+def test_a_layout_of_the_wrong_kind_or_of_damaged_bytes_is_ignored(tmp_path, window_at_defaults, default_layout):
     settings = write_ini(tmp_path / "layout.ini", "")
     for key, value in (("geometry", QByteArray(b"\x01\xd9\xd0\xcb" + b"\xff" * 60)), ("state", QByteArray(b"\0" * 9)),
                        ("main_splitter", QByteArray(b"\0\0\0\xfe\0\0\0\0\0\0\0\x02\x7f\xff\xff\xff")),
                        ("data_splitter", 12)):
         settings.store.setValue(f"window/{key}", value)
-    assert layout(restored(qtbot, settings)) == default_layout
+    window_at_defaults.restore_settings(settings)
+    assert layout(window_at_defaults) == default_layout
 
 
 def test_a_window_saved_off_the_screen_or_larger_than_it_comes_back_on_it(qtbot, tmp_path):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import test_gui_window
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from test_gui_window import TIMEOUT_MS, wait_for_state
@@ -22,8 +21,6 @@ from gui.app import create_window
 from gui.main import sources
 from gui.main.controller import RunState
 from gui.settings import Settings
-
-app = test_gui_window.app
 
 #: A file name longer than any file system allows for one path component (255 bytes).
 LONG_NAME = "a" * 300
@@ -46,9 +43,9 @@ def unchanged(controller, before) -> bool:
                                    RuntimeError("a bug"), OSError(36, "File name too long"), ValueError("odd"),
                                    InputError("cannot load the model file m.json: it is damaged.")],
                          ids=lambda error: type(error).__name__)
-def test_any_failure_of_reading_a_model_gives_a_dialog_and_keeps_the_data(app, messages, monkeypatch, tmp_path,
-                                                                           error):
-    window, controller = app
+def test_any_failure_of_reading_a_model_gives_a_dialog_and_keeps_the_data(unchanged_app, messages, monkeypatch,
+                                                                           tmp_path, error):
+    window, controller = unchanged_app
     before = controller.dataset, controller.shown
 
     def fail(path):
@@ -64,8 +61,8 @@ def test_any_failure_of_reading_a_model_gives_a_dialog_and_keeps_the_data(app, m
 
 
 @pytest.mark.parametrize("depth", [600, 100_000])
-def test_a_deeply_nested_model_gives_a_dialog(app, messages, tmp_path, depth):
-    window, controller = app
+def test_a_deeply_nested_model_gives_a_dialog(unchanged_app, messages, tmp_path, depth):
+    window, controller = unchanged_app
     before = controller.dataset, controller.shown
     path = tmp_path / "deep.json"
     deep_model(path, depth)
@@ -75,8 +72,9 @@ def test_a_deeply_nested_model_gives_a_dialog(app, messages, tmp_path, depth):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".npy", ".json", ".png", ""])
-def test_a_name_too_long_for_the_file_system_gives_a_dialog(qtbot, app, messages, monkeypatch, tmp_path, suffix):
-    window, controller = app
+def test_a_name_too_long_for_the_file_system_gives_a_dialog(qtbot, unchanged_app, messages, monkeypatch, tmp_path,
+                                                             suffix):
+    window, controller = unchanged_app
     before = controller.dataset, controller.shown
     path = str(tmp_path / (LONG_NAME + suffix))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (path, "")))
@@ -116,10 +114,11 @@ def test_a_model_at_start_up_that_cannot_be_read_gives_a_dialog_over_the_demo(qt
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".png"])
-def test_a_bug_while_starting_to_open_a_file_gives_a_dialog_naming_it(app, messages, monkeypatch, tmp_path, suffix):
+def test_a_bug_while_starting_to_open_a_file_gives_a_dialog_naming_it(unchanged_app, messages, monkeypatch, tmp_path,
+                                                                       suffix):
     """The controller's ``open_path`` is the boundary of every way a file opens: even a failure before any job
     starts (here, a bug in starting it) is a dialog."""
-    window, controller = app
+    window, controller = unchanged_app
     before = controller.dataset, controller.shown
 
     def bug(path):
