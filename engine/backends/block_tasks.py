@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.backends.base import worst_explained
-from engine.backends.chunked import CHUNK_ROWS, ChunkedBackend
+from engine.backends.chunked import ChunkedBackend
 from engine.backends.expanded import Coefficients, Layout
 from engine.init import in_distance_frame, nearest_centre
 from engine.params import MixtureParams
@@ -26,9 +26,9 @@ def chunked_block(frame: tuple, X: NDArray) -> ChunkedBackend:
     """The chunked engine over a block; of a weighted source, the block's last column is the rows' weights."""
     shift, scale, reach, dtype, weighted = frame
     if weighted:
-        return ChunkedBackend.over_block(X[:, :-1], shift, scale, reach, dtype, CHUNK_ROWS,
+        return ChunkedBackend.over_block(X[:, :-1], shift, scale, reach, dtype,
                                          sample_weight=np.ascontiguousarray(X[:, -1]))
-    return ChunkedBackend.over_block(X, shift, scale, reach, dtype, CHUNK_ROWS)
+    return ChunkedBackend.over_block(X, shift, scale, reach, dtype)
 
 
 def data_sums(shift: NDArray, scale: NDArray, X: NDArray, first: int):

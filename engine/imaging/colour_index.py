@@ -27,9 +27,6 @@ from engine.params import MixtureParams
 
 #: 8-bit RGB packed into 24 bits: a presence table and a lookup table over every colour.
 _COLOURS_24 = 1 << 24
-#: Rows per chunk of the colours' backend: on a picture's colours (3 features, K = 6) an E-step took
-#: about 15% less time than with ``engine.backends.chunked.CHUNK_ROWS`` (fewer numpy calls a row).
-COLOUR_CHUNK_ROWS = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +155,7 @@ class PictureLabeller:
             if self.index is None:
                 backend = ChunkedBackend(pixel_features(pixels, spec), dtype=np.float32)
             else:
-                backend = ChunkedBackend(self.index.features(spec), sample_weight=self.index.counts,
-                                         chunk_rows=COLOUR_CHUNK_ROWS)
+                backend = ChunkedBackend(self.index.features(spec), sample_weight=self.index.counts)
         self.backend = backend
 
     def labels(self, params: MixtureParams) -> NDArray[np.uint8]:

@@ -41,7 +41,7 @@ from engine.blas import single_threaded_blas
 from engine.config import FitConfig, InitMethod
 from engine.em import EMSnapshot, FitResult, iterate_em
 from engine.errors import InputError
-from engine.imaging.colour_index import COLOUR_CHUNK_ROWS, ColourIndex, PictureLabeller, colour_index
+from engine.imaging.colour_index import ColourIndex, PictureLabeller, colour_index
 from engine.imaging.features import (
     DEFAULT_SAMPLE,
     IMAGE_KEY,
@@ -279,7 +279,7 @@ def _colours_and_start(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, c
 def _indexed_colours(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, indices: NDArray[np.intp] | None):
     colours = colour_index(pixels, indices)
     X = colours.features(spec)
-    return colours, X, ChunkedBackend(X, sample_weight=colours.counts, chunk_rows=COLOUR_CHUNK_ROWS)
+    return colours, X, ChunkedBackend(X, sample_weight=colours.counts)
 
 
 def _start_beside_index(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, config: FitConfig,
