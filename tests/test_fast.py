@@ -251,14 +251,19 @@ def test_fragile_components_summed_about_their_old_means_equal_direct(move, cova
                                rtol=1e-6)
 
 
+@pytest.mark.parametrize("n_components", [1, 6, 100])
 @pytest.mark.parametrize("n_features", [1, 2, 3, 5, 8, 10, 20, 64])
-def test_chunks_hold_about_chunk_bytes_of_features_within_the_row_limits(n_features):
+def test_chunks_hold_about_chunk_bytes_of_features_and_responsibilities_within_the_row_limits(n_features,
+                                                                                              n_components):
     from engine.backends.chunked import CHUNK_BYTES, CHUNK_ROWS, MAX_CHUNK_ROWS, chunk_rows_for
 
-    width = n_features * (n_features + 1) // 2 + n_features + 1  # the widest (full covariance) feature rows
-    rows = chunk_rows_for(n_features, 10**9)
+    # the widest (full covariance) feature rows and the responsibilities
+    width = n_features * (n_features + 1) // 2 + n_features + 1 + n_components
+    rows = chunk_rows_for(n_features, 10**9, n_components)
     assert CHUNK_ROWS <= rows <= MAX_CHUNK_ROWS and rows % 1024 == 0
     assert rows * width * 8 <= CHUNK_BYTES or rows == CHUNK_ROWS
     assert rows == MAX_CHUNK_ROWS or (rows + 1024) * width * 8 > CHUNK_BYTES
-    assert chunk_rows_for(n_features, 5000) == min(rows, 5000)
-    assert ChunkedBackend(np.zeros((3000, n_features))).chunk_rows == min(rows, 3000)
+    assert chunk_rows_for(n_features, 5000, n_components) == min(rows, 5000)
+    backend = ChunkedBackend(np.zeros((30_000, n_features)))
+    assert backend._step(n_components) == min(rows, 30_000)
+    assert ChunkedBackend(np.zeros((30_000, n_features)), chunk_rows=100)._step(n_components) == 100  # as given

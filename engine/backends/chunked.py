@@ -90,20 +90,22 @@ from engine.weights import check_sample_weight, total_weight
 
 #: Rows per chunk, at least: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
-#: ... and at most. Between the two, a chunk's feature rows take about ``CHUNK_BYTES`` (``chunk_rows_for``):
-#: each chunk is some fifteen numpy calls, and on two threads each call hands Python's lock to the other
-#: thread, so few features a row want more rows a call. Measured on 2 cores (1e6 rows, K = 6, full): an
-#: E-step took 19 ms in chunks of 16384 rows against 38 ms in chunks of 4096 with 3 features, 38 against
-#: 46 ms with 10 features (300 000 rows); on one thread the size hardly mattered.
+#: ... and at most. Between the two, a chunk's feature rows and responsibilities take about ``CHUNK_BYTES``
+#: (``chunk_rows_for``): each chunk is some fifteen numpy calls, and on two threads each call hands Python's
+#: lock to the other thread, so narrow rows want more rows a call, but wide ones leave the cache. Measured
+#: on 2 cores (full covariance): an E-step on 1e6 rows of 3 features (K = 6) took 19 ms in chunks of 16384
+#: rows against 38 ms in chunks of 4096; 38 against 46 ms on 300 000 rows of 10 features (K = 10); on 200 000
+#: rows of 2 features with K = 100, 54 ms in chunks of 8192 but 58 in 4096 and 70 in 16384.
 MAX_CHUNK_ROWS = 16384
 CHUNK_BYTES = 4 << 20
 
 
-def chunk_rows_for(n_features: int, n_samples: int) -> int:
-    """Rows per chunk for ``n_samples`` rows of ``n_features`` columns: ``CHUNK_BYTES`` of the widest (full
-    covariance) feature rows, a multiple of 1024 from ``CHUNK_ROWS`` to ``MAX_CHUNK_ROWS``, and no more than
-    the rows (each E-step makes its chunk buffers anew: larger ones only cost page faults)."""
-    width = n_features * (n_features + 1) // 2 + n_features + 1
+def chunk_rows_for(n_features: int, n_samples: int, n_components: int = 0) -> int:
+    """Rows per chunk for ``n_samples`` rows of ``n_features`` columns and ``n_components`` components:
+    ``CHUNK_BYTES`` of the widest (full covariance) feature rows and the responsibilities, a multiple of
+    1024 from ``CHUNK_ROWS`` to ``MAX_CHUNK_ROWS``, and no more than the rows (each E-step makes its chunk
+    buffers anew: larger ones only cost page faults)."""
+    width = n_features * (n_features + 1) // 2 + n_features + 1 + n_components
     rows = min(MAX_CHUNK_ROWS, max(CHUNK_ROWS, CHUNK_BYTES // (8 * width) // 1024 * 1024))
     return int(max(1, min(rows, n_samples)))
 _POOL: ThreadPoolExecutor | None = None
@@ -157,6 +159,8 @@ class ChunkedBackend:
         #: ``W``, the sum of the weights (the number of rows without weights).
         self.total_weight = total_weight(self.sample_weight, self.X.shape[0])
         self.dtype = np.dtype(dtype)
+        self._given_rows = None if chunk_rows is None else int(chunk_rows)
+        #: Rows per chunk before the components are known (``_step`` gives them for K components).
         self.chunk_rows = chunk_rows_for(self.X.shape[1], self.X.shape[0]) if chunk_rows is None else int(chunk_rows)
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
@@ -197,6 +201,7 @@ class ChunkedBackend:
         block = cls.__new__(cls)
         block.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         block.dtype, block.n_threads = np.dtype(dtype), None
+        block._given_rows = None if chunk_rows is None else int(chunk_rows)
         block.chunk_rows = chunk_rows_for(block.X.shape[1], block.X.shape[0]) if chunk_rows is None else int(chunk_rows)
         block._n_features = block.X.shape[1]
         block.shift, block.scale, block.reach, block._zz = shift, scale, 0.0 if reach is None else float(reach), None
@@ -245,9 +250,15 @@ class ChunkedBackend:
                                     self.reach)
 
     # ------------------------------------------------------------------ chunks
-    def _new_features(self, layout: Layout, dtype) -> NDArray:
-        """A feature buffer of shape (n_quadratic + n_features + 1, chunk_rows), its last row ones."""
-        features = np.empty((layout.n_quadratic + self._n_features + 1, self.chunk_rows), dtype=dtype)
+    def _step(self, n_components: int) -> int:
+        """Rows per chunk with ``n_components`` components: those given, or ``chunk_rows_for``'s."""
+        if self._given_rows is not None:
+            return self._given_rows
+        return chunk_rows_for(self._n_features, self.n_samples, n_components)
+
+    def _new_features(self, layout: Layout, dtype, rows: int) -> NDArray:
+        """A feature buffer of shape (n_quadratic + n_features + 1, rows), its last row ones."""
+        features = np.empty((layout.n_quadratic + self._n_features + 1, rows), dtype=dtype)
         features[-1] = 1.0
         return features
 
@@ -341,10 +352,12 @@ class ChunkedBackend:
             labels[start + rows] = log_resp.argmax(axis=1)
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
+        """Buffers for chunks of ``_step(K)`` rows: "features" (columns, rows) and "resp" (K, rows)."""
         n_components = coefficients.weights_matrix.shape[0]
         dtype = coefficients.weights_matrix.dtype
-        return {"features": self._new_features(layout, dtype),
-                "resp": np.empty((n_components, self.chunk_rows), dtype=dtype)}
+        rows = self._step(n_components)
+        return {"features": self._new_features(layout, dtype, rows),
+                "resp": np.empty((n_components, rows), dtype=dtype)}
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""
@@ -366,12 +379,13 @@ class ChunkedBackend:
                      labels: NDArray | None, watched: NDArray[np.intp], centres_z: NDArray[np.float64]):
         """Sums ``R^T F``, the total log-likelihood and the watched components' scatters over rows first:last."""
         buffers = self._buffers(coefficients, layout)
+        step = buffers["resp"].shape[1]
         sums = np.zeros(coefficients.weights_matrix.shape)
         scatter = np.zeros((len(watched), self._n_features, self._n_features))
         total = 0.0
         weigh_in_chunk = self.sample_weight is not None and self.dtype == np.float64
-        for start in range(first, last, self.chunk_rows):
-            stop = min(start + self.chunk_rows, last)
+        for start in range(first, last, step):
+            stop = min(start + step, last)
             row_weights = self.sample_weight[start:stop] if weigh_in_chunk else None
             resp, log_prob_norm, features = self._chunk(start, stop, coefficients, layout, buffers, labels,
                                                         row_weights)
@@ -395,10 +409,11 @@ class ChunkedBackend:
         return stats_from_sums(sums, covariance_type, self.shift, self.scale, self._scatter)
 
     def _assignment_range(self, first: int, last: int, assignment: NDArray, layout: Layout, n_components: int):
-        buffer = self._new_features(layout, np.float64)
+        step = self._step(n_components)
+        buffer = self._new_features(layout, np.float64, step)
         sums = np.zeros((n_components, buffer.shape[0]))
-        for start in range(first, last, self.chunk_rows):
-            stop = min(start + self.chunk_rows, last)
+        for start in range(first, last, step):
+            stop = min(start + step, last)
             features = self._features(start, stop, layout, buffer)
             chunk = assignment[start:stop]
             weights = None if self.sample_weight is None else self.sample_weight[start:stop]
@@ -467,9 +482,10 @@ class ChunkedBackend:
                        fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
         """``sum_i r_ik (z_i - m_k)(z_i - m_k)^T`` over rows ``first:last`` for each fragile component."""
         buffers = self._buffers(coefficients, layout)
+        step = buffers["resp"].shape[1]
         scatter = np.zeros((len(fragile), self._n_features, self._n_features))
-        for start in range(first, last, self.chunk_rows):
-            stop = min(start + self.chunk_rows, last)
+        for start in range(first, last, step):
+            stop = min(start + step, last)
             resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers)
             resp = self._weighted(resp, start, stop)
             add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
@@ -498,6 +514,7 @@ class ChunkedBackend:
         subset = ChunkedBackend.__new__(ChunkedBackend)
         subset.X = self.X[np.asarray(indices)]
         subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
+        subset._given_rows = self._given_rows
         subset.n_threads = self.n_threads
         subset.sample_weight = None if self.sample_weight is None else self.sample_weight[np.asarray(indices)]
         subset.total_weight = total_weight(subset.sample_weight, len(subset.X))
@@ -509,8 +526,9 @@ class ChunkedBackend:
                      outputs: dict[str, NDArray]):
         """Rows first:last of the ``outputs`` asked for: "labels", "log_prob_norm", "responsibilities"."""
         buffers = self._buffers(coefficients, layout)
-        for start in range(first, last, self.chunk_rows):
-            stop = min(start + self.chunk_rows, last)
+        step = buffers["resp"].shape[1]
+        for start in range(first, last, step):
+            stop = min(start + step, last)
             resp, log_prob_norm, _ = self._chunk(start, stop, coefficients, layout, buffers, outputs.get("labels"))
             if "log_prob_norm" in outputs:
                 outputs["log_prob_norm"][start:stop] = log_prob_norm
