@@ -55,13 +55,15 @@ def robust_centre(X: NDArray[np.floating]) -> NDArray[np.float64]:
 
 
 def column_medians(A: NDArray[np.floating]) -> NDArray[np.floating]:
-    """``numpy.median(A, axis=0)`` of a non-empty ``A`` of shape (n_rows, n_columns) without NaN, shape (n_columns,).
+    """``numpy.median(A, axis=0)`` of ``A`` of shape (n_rows, n_columns) without NaN, shape (n_columns,).
 
     The same values (the middle one, or the mean of the middle two), by ``numpy.partition``: ``numpy.median``
     imports ``numpy.ma`` on first use, a few hundredths of a second of every command's start-up.
     """
     n_rows = A.shape[0]
     middle = n_rows // 2
+    if n_rows == 0:  # as numpy.median: NaN (the data's own checks then name the problem)
+        return np.full(A.shape[1:], np.nan)
     if n_rows % 2:
         return np.partition(A, middle, axis=0)[middle]
     halves = np.partition(A, [middle - 1, middle], axis=0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 
 from gui.colors import FOREGROUND, UNASSIGNED, BrushTable, component_colors
 from gui.views.axes import QuietAxis, quiet_plot_widget
@@ -129,3 +130,29 @@ def test_the_1d_view_keeps_an_option_set_before_its_plot_was_made(qtbot):
         return _rug_rgb(view)
 
     assert shown(True) == shown(False) != shown(None)
+
+
+def test_the_1d_plot_made_in_a_shown_view_is_shown_and_drawn_at_once(qtbot):
+    view = HistogramView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_values(np.random.default_rng(0).normal(size=200), "x", None)  # makes the plot
+    assert view.made.isVisible()
+    image = view.grab().toImage()  # at once: no turn of the event loop in between
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
+    assert len(colours) > 2  # bars, axes and text, not a blank widget
+
+
+def test_an_error_while_the_1d_plot_is_made_is_raised_as_it_is(qtbot, monkeypatch):
+    import gui.views.histogram as histogram
+
+    def broken(self, parent=None):
+        raise AttributeError("a part of the plot is missing")
+
+    monkeypatch.setattr(histogram.HistogramPlot, "__init__", broken)
+    view = HistogramView()
+    qtbot.addWidget(view)
+    with pytest.raises(AttributeError, match="a part of the plot is missing"):
+        view.set_values(np.zeros(3), "x", None)

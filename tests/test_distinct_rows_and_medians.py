@@ -36,3 +36,18 @@ def test_column_medians_are_numpys_medians(n_rows):
     if n_rows > 2:
         A[0, 0], A[1, 0] = np.inf, -np.inf
     np.testing.assert_array_equal(column_medians(A), np.median(A, axis=0))
+
+
+def test_column_medians_of_no_rows_are_nan_as_numpys():
+    assert np.isnan(column_medians(np.empty((0, 3)))).all() and column_medians(np.empty((0, 3))).shape == (3,)
+
+
+def test_a_backend_over_no_rows_is_made_and_a_fit_on_them_is_an_input_error():
+    from engine.backends.chunked import ChunkedBackend
+    from engine.config import FitConfig
+    from engine.em import fit
+    from engine.errors import InputError
+
+    ChunkedBackend(np.empty((0, 2)))
+    with pytest.raises(InputError):
+        fit(np.empty((0, 2)), FitConfig(n_components=1))

@@ -42,16 +42,23 @@ class HistogramView(QWidget):
     @property
     def made(self) -> HistogramPlot:
         """The plot, made now if it was not yet."""
+        return self._make()
+
+    def _make(self) -> HistogramPlot:
+        # A method, not only the property: an AttributeError raised while the plot is made would make Python
+        # look the property up again through __getattr__ and lose the error.
         if self._made is None:
             self._made = HistogramPlot()
             self._made.set_hard_labels(self._hard_labels)
             self._layout.addWidget(self._made)
+            self._made.show()  # a child added to a shown widget stays hidden until shown (a grab would miss it)
+            self._layout.activate()  # and laid out now, not on a later turn of the event loop
         return self._made
 
     def __getattr__(self, name: str) -> object:
         if name.startswith("_"):  # never for our own state, nor for Qt's and Python's look-ups
             raise AttributeError(name)
-        return getattr(self.made, name)
+        return getattr(self._make(), name)
 
     def set_hard_labels(self, hard: bool) -> None:
         self._hard_labels = hard
@@ -63,19 +70,19 @@ class HistogramView(QWidget):
             self._made.clear_mixture()
 
     def set_values(self, values: NDArray[np.floating], name: str, view_rows: NDArray[np.intp] | None) -> None:
-        self.made.set_values(values, name, view_rows)
+        self._make().set_values(values, name, view_rows)
 
     def rug_points(self) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
-        return self.made.rug_points()
+        return self._make().rug_points()
 
     def mean_positions(self) -> NDArray[np.float64]:
-        return self.made.mean_positions()
+        return self._make().mean_positions()
 
     def show_mixture(self, params: MixtureParams) -> None:
-        self.made.show_mixture(params)
+        self._make().show_mixture(params)
 
     def show_assignment(self, labels: NDArray[np.integer] | None, resp: NDArray[np.floating] | None) -> None:
-        self.made.show_assignment(labels, resp)
+        self._make().show_assignment(labels, resp)
 
 
 class HistogramPlot(PlotWithLegend):
