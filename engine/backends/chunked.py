@@ -1,7 +1,8 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(Past the usual 400 lines, because this docstring states the engine's accuracy in full; the code is the
-E-step's passes only: the formulas are in ``expanded``, the re-centring rules in ``recentre``.)
+(About 580 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
+chunk-size rule says what it was measured on; the code is the E-step's passes only: the formulas are in
+``expanded``, the re-centring rules in ``recentre``.)
 
 For a chunk of rows, every component's log-density is one matrix product of *features* of the rows
 against per-component *coefficients* (``engine.backends.expanded``, which holds the covariance types'
@@ -160,8 +161,6 @@ class ChunkedBackend:
         self.total_weight = total_weight(self.sample_weight, self.X.shape[0])
         self.dtype = np.dtype(dtype)
         self._given_rows = None if chunk_rows is None else int(chunk_rows)
-        #: Rows per chunk before the components are known (``_step`` gives them for K components).
-        self.chunk_rows = chunk_rows_for(self.X.shape[1], self.X.shape[0]) if chunk_rows is None else int(chunk_rows)
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
         self.shift, self.scale = data_standardisation(self.X) if standardisation is None else standardisation
@@ -202,7 +201,6 @@ class ChunkedBackend:
         block.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         block.dtype, block.n_threads = np.dtype(dtype), None
         block._given_rows = None if chunk_rows is None else int(chunk_rows)
-        block.chunk_rows = chunk_rows_for(block.X.shape[1], block.X.shape[0]) if chunk_rows is None else int(chunk_rows)
         block._n_features = block.X.shape[1]
         block.shift, block.scale, block.reach, block._zz = shift, scale, 0.0 if reach is None else float(reach), None
         block.sample_weight = sample_weight
@@ -250,6 +248,11 @@ class ChunkedBackend:
                                     self.reach)
 
     # ------------------------------------------------------------------ chunks
+    @property
+    def chunk_rows(self) -> int:
+        """Rows per chunk before the components are known (``_step`` gives them for K components)."""
+        return self._step(0)
+
     def _step(self, n_components: int) -> int:
         """Rows per chunk with ``n_components`` components: those given, or ``chunk_rows_for``'s."""
         if self._given_rows is not None:
@@ -513,8 +516,7 @@ class ChunkedBackend:
         """A backend over some rows, with this one's standardisation (so results agree exactly)."""
         subset = ChunkedBackend.__new__(ChunkedBackend)
         subset.X = self.X[np.asarray(indices)]
-        subset.dtype, subset.chunk_rows, subset._n_features = self.dtype, self.chunk_rows, self._n_features
-        subset._given_rows = self._given_rows
+        subset.dtype, subset._given_rows, subset._n_features = self.dtype, self._given_rows, self._n_features
         subset.n_threads = self.n_threads
         subset.sample_weight = None if self.sample_weight is None else self.sample_weight[np.asarray(indices)]
         subset.total_weight = total_weight(subset.sample_weight, len(subset.X))
