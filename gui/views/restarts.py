@@ -95,9 +95,11 @@ class RestartsStrip(QWidget):
         """The finished starts' final mean log-likelihoods, and which start is on screen (None: none)."""
         values = np.asarray(final_log_likelihoods, dtype=float)
         values_changed = not np.array_equal(values, self._values)
-        self._values, self._shown_start = (values if values_changed else self._values), shown_start
+        if values_changed:
+            self._values = values
+        self._shown_start = shown_start
         if self._plot_widget is not None:
-            self._draw(values, values_changed)
+            self._draw(self._values, values_changed)
 
     def _draw(self, values: np.ndarray, values_changed: bool) -> None:
         """Draw ``values`` (n_starts,) if they changed, and ring the start on screen."""
