@@ -33,13 +33,18 @@ from engine.params import MixtureParams
 LOG_2PI = np.log(2.0 * np.pi)
 
 
-def reference_log_prob(X: np.ndarray, params: MixtureParams) -> np.ndarray:
-    """``log p(x)`` by scipy, component by component, in the data's own coordinates, shape (n_samples,)."""
+def reference_log_prob_terms(X: np.ndarray, params: MixtureParams) -> np.ndarray:
+    """``log w_k + log N(x | k)`` by scipy, in the data's own coordinates, shape (n_samples, n_components)."""
     full = params.full_covariances()
     with np.errstate(divide="ignore"):
         terms = [np.log(w) + multivariate_normal(m, c, allow_singular=False).logpdf(X)
                  for w, m, c in zip(params.weights, params.means, full, strict=True)]
-    return logsumexp(np.stack(terms, axis=1), axis=1)
+    return np.stack(terms, axis=1)
+
+
+def reference_log_prob(X: np.ndarray, params: MixtureParams) -> np.ndarray:
+    """``log p(x)`` by scipy, component by component, in the data's own coordinates, shape (n_samples,)."""
+    return logsumexp(reference_log_prob_terms(X, params), axis=1)
 
 
 def reference_log_prob_diag(X: np.ndarray, params: MixtureParams) -> np.ndarray:
@@ -127,6 +132,19 @@ def test_responsibilities_of_a_row_with_huge_but_finite_log_densities_sum_to_one
     resp = backend_class(with_far_point([-1e150, 3.0])).responsibilities(params)
     assert np.all(np.isfinite(resp))
     np.testing.assert_allclose(resp.sum(axis=1), 1.0, rtol=1e-12)
+
+
+@BACKENDS
+def test_responsibilities_that_underflow_are_zero_to_within_a_double_s_smallest_values(backend_class):
+    """Components 40 standard deviations apart: most log-responsibilities are below -745, where exp gives 0
+    (the chunked backend raises them to -700 first, for speed: 1e-304, still nothing next to a row's 1)."""
+    params = MixtureParams.from_covariances([0.3, 0.3, 0.4], [[0.0, 0.0], [40.0, 0.0], [0.0, 80.0]],
+                                            np.array([np.eye(2)] * 3), CovarianceType.FULL)
+    X = np.concatenate([bulk(20, seed) - 1.0 + mean for seed, mean in enumerate(params.means)])
+    log_terms = reference_log_prob_terms(X, params)
+    expected = np.exp(log_terms - logsumexp(log_terms, axis=1, keepdims=True))
+    assert np.mean(expected == 0.0) > 0.5  # the case is what the test says it is
+    np.testing.assert_allclose(backend_class(X).responsibilities(params), expected, rtol=1e-12, atol=1e-300)
 
 
 @pytest.mark.parametrize("params", [three_full(), three_tied()], ids=["full", "tied"])
