@@ -33,9 +33,13 @@ from engine.weights import first_index, weighted_order
 LLOYD_ITERATIONS = 10
 
 
-def squared_distances(X: NDArray[np.floating], centres: NDArray[np.floating]) -> NDArray[np.float64]:
-    """Squared Euclidean distances, shape (n_samples, n_centres), clipped at 0."""
-    distances = (X * X).sum(axis=1)[:, None] - 2.0 * (X @ centres.T) + (centres * centres).sum(axis=1)[None, :]
+def squared_distances(X: NDArray[np.floating], centres: NDArray[np.floating],
+                      row_norms: NDArray[np.floating] | None = None) -> NDArray[np.float64]:
+    """Squared Euclidean distances, shape (n_samples, n_centres), clipped at 0 (``row_norms``, of shape
+    (n_samples,), are ``(X * X).sum(axis=1)`` when the caller already has them)."""
+    if row_norms is None:
+        row_norms = (X * X).sum(axis=1)
+    distances = row_norms[:, None] - 2.0 * (X @ centres.T) + (centres * centres).sum(axis=1)[None, :]
     return np.maximum(distances, 0.0)
 
 
@@ -85,7 +89,12 @@ def kmeans_plusplus(
     n_trials = 2 + int(np.log(n_components))
     centres = np.empty((n_components, X.shape[1]))
     centres[0] = X[first_index(n_samples, sample_weight, rng)]
-    closest = _closest_distances(X, centres[:1], None)
+    # Every distance below needs the rows' norms, and single-precision rows widened for the products:
+    # done once here, not for each candidate (for up to ``block`` rows: beyond, a widened copy would double X).
+    row_norms = (X * X).sum(axis=1)
+    if n_samples <= block:
+        X = X.astype(np.float64, copy=False)
+    closest = _closest_distances(X, centres[:1], None, row_norms)
     for index in range(1, n_components):
         cumulative = np.cumsum(closest if sample_weight is None else closest * sample_weight)
         if not cumulative[-1] > 0.0:
@@ -95,19 +104,20 @@ def kmeans_plusplus(
         potentials = np.zeros(n_trials)
         for start in range(0, n_samples, block):
             rows = slice(start, start + block)
-            nearer = np.minimum(closest[rows, None], squared_distances(X[rows], X[candidates]))
+            nearer = np.minimum(closest[rows, None], squared_distances(X[rows], X[candidates], row_norms[rows]))
             potentials += nearer.sum(axis=0) if sample_weight is None else sample_weight[rows] @ nearer
         centres[index] = X[candidates[int(np.argmin(potentials))]]
-        closest = _closest_distances(X, centres[index:index + 1], closest)
+        closest = _closest_distances(X, centres[index:index + 1], closest, row_norms)
     return centres
 
 
-def _closest_distances(X: NDArray, centre: NDArray, closest: NDArray | None, block: int = 65536) -> NDArray:
+def _closest_distances(X: NDArray, centre: NDArray, closest: NDArray | None, row_norms: NDArray,
+                       block: int = 65536) -> NDArray:
     """Squared distance of every sample to its nearest centre so far, updated with ``centre`` (1, D)."""
     out = np.empty(X.shape[0]) if closest is None else closest
     for start in range(0, X.shape[0], block):
         rows = slice(start, start + block)
-        distances = squared_distances(X[rows], centre)[:, 0]
+        distances = squared_distances(X[rows], centre, row_norms[rows])[:, 0]
         out[rows] = distances if closest is None else np.minimum(closest[rows], distances)
     return out
 
