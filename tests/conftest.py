@@ -12,17 +12,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-# Compiled bytecode is kept (in a folder of the temporary directory, never in the checkout) even where the
+# Compiled bytecode is written (in the usual ``__pycache__`` folders, which git ignores) even where the
 # environment sets PYTHONDONTWRITEBYTECODE, as this machine's does: the suite starts about 150 interpreters
-# (the commands' and the window's own processes), and each recompiled every module it imported, about 0.2 s
-# of CPU apiece; pytest's rewritten test modules are cached the same way. Set here, before any test module is
-# imported and before pytest-xdist starts its workers, so that they and every child inherit it.
+# (the commands' and the window's own processes), and each recompiled every module of the checkout it
+# imported, about 0.2 s of CPU apiece; pytest's rewritten test modules are cached the same way. The
+# libraries' bytecode is the one pip compiled when it installed them. (A PYTHONPYCACHEPREFIX folder would
+# hide that: under a prefix Python reads bytecode only there, so on a fresh machine every worker compiled
+# numpy, scipy, scikit-learn, PySide6's and pyqtgraph's modules again, about 3 s of CPU each.) Set here,
+# before any test module is imported and before pytest-xdist starts its workers, so that they and every
+# child inherit it.
 if sys.dont_write_bytecode:
-    _bytecode = Path(tempfile.gettempdir()) / f"gmm-explorer-test-bytecode-{os.getuid()}"
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(_bytecode)
     sys.dont_write_bytecode = False
-    sys.pycache_prefix = str(_bytecode)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
