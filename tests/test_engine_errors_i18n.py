@@ -365,12 +365,22 @@ def test_every_entry_is_raised_by_some_case():
     assert {part.template for table in PARTS.values() for part in table} - raised_parts == set()
 
 
-@pytest.fixture(params=LANGUAGES)
-def language(request, qapp):
-    """The window's language for one test (installed per test, so a test that installs English cannot leak)."""
+@pytest.fixture(scope="module", params=LANGUAGES)
+def _module_language(request, qapp):
+    """Each language installed once for the module's few hundred cases, not once per case: an install (and
+    taking it back) sends every live widget a language and a font change, about 10 ms of CPU each time."""
     TRANSLATORS.install(qapp, request.param)
     yield request.param
     TRANSLATORS.install(qapp, "en")
+
+
+@pytest.fixture
+def language(_module_language, qapp):
+    """The window's language for one test: installed again when an earlier test installed another (English,
+    say), so a test that installs English cannot leak into the next."""
+    if TRANSLATORS.language != _module_language:
+        TRANSLATORS.install(qapp, _module_language)
+    return _module_language
 
 
 def english_words(template: str) -> list[str]:
@@ -405,7 +415,8 @@ def test_each_engine_error_is_translated_with_its_values(language, raised, call,
 @pytest.mark.parametrize(("call", "template", "parts"), ALL_CASES)
 def test_in_english_the_engine_sentence_is_shown_as_it_is(qapp, raised, call, template, parts):
     """Word for word, even where the template is not (``field(s)``)."""
-    TRANSLATORS.install(qapp, "en")
+    if TRANSLATORS.language != "en":  # installed once for all the cases, not once each
+        TRANSLATORS.install(qapp, "en")
     message = raised(call)
     assert translated_error(message) == message
 

@@ -58,8 +58,9 @@ def test_e_then_m_shows_the_snapshots_numbers_and_the_step_taken(app, qtbot):
     assert not window.step_trail.arrows.getData()[0].size
 
 
-def test_hovering_a_point_shows_its_responsibilities(app, qtbot):
-    window, controller = app
+def test_hovering_a_point_shows_its_responsibilities(unchanged_app, qtbot):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     press(qtbot, window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E, 1), timeout=TIMEOUT_MS)
     row = 17
@@ -72,13 +73,17 @@ def test_hovering_a_point_shows_its_responsibilities(app, qtbot):
     expected = predict_proba(controller.shown.snapshot.params, controller.dataset.X[hovered][None])[0]
     assert np.allclose(window.explain_panel.point_resp(), expected)
     assert f"{expected.max():.3f}" in window.explain_panel.point.text()
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
 
 
-def test_a_closed_explain_panel_comes_back_from_the_view_menu(app, qtbot):
-    window, _ = app
+def test_a_closed_explain_panel_comes_back_from_the_view_menu(unchanged_app, qtbot):
+    window, _ = unchanged_app
     window.explain_dock.close()
     assert window.explain_dock.isHidden()
     view_menu = next(action.menu() for action in window.menuBar().actions() if "View" in action.text())
     toggle = next(action for action in view_menu.actions() if "Explain" in action.text())
     toggle.trigger()
     assert not window.explain_dock.isHidden()
+    # Back where it was (the window is shared with the module's other tests).
+    assert not window.explain_dock.isFloating()
+    assert window.dockWidgetArea(window.explain_dock) is Qt.DockWidgetArea.RightDockWidgetArea

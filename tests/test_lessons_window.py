@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from pytestqt.qtbot import QtBot
 from test_gui_window import TIMEOUT_MS, activate, open_window
 
 from engine.config import InitMethod
@@ -23,8 +24,8 @@ from gui.main.session import RunState
 from gui.settings import Settings
 
 
-def _open_window(qtbot, path):
-    window, controller, _ = open_window(qtbot, path)
+def _open_window(qtbot, path, close_with_test: bool = True):
+    window, controller, _ = open_window(qtbot, path, close_with_test=close_with_test)
     activate(qtbot, window)
     wait_for(qtbot, controller, HalfStep.INIT)
     return window, controller, controller.findChild(LessonGuide)
@@ -34,6 +35,38 @@ def _open_window(qtbot, path):
 def app(qtbot, tmp_path, messages):
     """The window on its demo data, paused at EM's start, and its lessons."""
     return _open_window(qtbot, tmp_path / "settings.ini")
+
+
+@pytest.fixture(scope="module")
+def _lesson_window(qapp, request, tmp_path_factory):
+    """The window of ``lesson_app``, with what it showed when it opened: made once per module."""
+    qtbot = QtBot(request)
+    window, controller, guide = _open_window(qtbot, tmp_path_factory.mktemp("lessons") / "settings.ini",
+                                             close_with_test=False)
+    opened = (controller.dataset, controller.config, window.controls(),
+              np.array(controller.shown.snapshot.params.means))
+    yield window, controller, guide, opened
+    window.close()
+    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
+    window.deleteLater()
+
+
+@pytest.fixture
+def lesson_app(qtbot, messages, _lesson_window):
+    """As ``app``, but one window for the module's tests that open a lesson from the menu and check its numbers
+    (a window costs about 0.12 s of CPU to open). A lesson sets its own data, every control (``controls``) and
+    its view, and leaving it brings back what the user had; so before each test the lesson left open by the last
+    one is left, and the window is shown to be where it opened: no lesson, the same demo data, EM's config and
+    controls, the same start on screen, the data view."""
+    window, controller, guide, (dataset, config, controls, means) = _lesson_window
+    activate(qtbot, window)  # another test's window may have been the active one since
+    guide.leave()
+    wait_for(qtbot, controller, HalfStep.INIT)
+    assert guide.current is None and not guide.leave_action.isEnabled() and controller.runner.active is not None
+    assert controller.dataset is dataset and controller.config == config and window.controls() == controls
+    assert window.current_view() is window.canvas and window.model_panel.isEnabled()
+    np.testing.assert_array_equal(controller.shown.snapshot.params.means, means)
+    return window, controller, guide
 
 
 def wait_for(qtbot, controller, half_step: HalfStep, iteration: int | None = None,
@@ -113,8 +146,8 @@ def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, app)
 
 # --- each lesson's numbers on screen ------------------------------------------------------------------------------
 
-def test_three_blobs_from_the_tutorial_start(qtbot, app):
-    window, controller, guide = app
+def test_three_blobs_from_the_tutorial_start(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "three-blobs-tutorial")
     assert controller.config.init is InitMethod.TUTORIAL
     assert window.model_panel.init.currentText().startswith("tutorial")
@@ -126,8 +159,8 @@ def test_three_blobs_from_the_tutorial_start(qtbot, app):
     assert legend_weights(window) == ["0.272", "0.518", "0.210"]
 
 
-def test_one_dimensional_lesson_stops_early_at_tol_then_keeps_going(qtbot, app):
-    window, controller, guide = app
+def test_one_dimensional_lesson_stops_early_at_tol_then_keeps_going(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "two-gaussians-1d")
     assert window.current_view() is window.histogram
     np.testing.assert_array_equal(controller.shown.snapshot.params.means.ravel(), [0.0, 1.0])
@@ -153,8 +186,8 @@ def test_one_dimensional_lesson_stops_early_at_tol_then_keeps_going(qtbot, app):
     assert legend_weights(window) == ["0.251", "0.749"]
 
 
-def test_four_clusters_keep_their_known_covariance(qtbot, app):
-    window, controller, guide = app
+def test_four_clusters_keep_their_known_covariance(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "four-clusters-known-covariance")
     assert window.model_panel.covariance_lock.currentData() == "fixed"
     drawn = []
@@ -166,8 +199,8 @@ def test_four_clusters_keep_their_known_covariance(qtbot, app):
     assert sorted(legend_weights(window)) == ["0.108", "0.195", "0.318", "0.379"]
 
 
-def test_em_with_tiny_fixed_circles_moves_its_means_as_lloyd_moves_its_centres(qtbot, app):
-    window, controller, guide = app
+def test_em_with_tiny_fixed_circles_moves_its_means_as_lloyd_moves_its_centres(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "em-and-kmeans")
     kmeans = guide.dock.kmeans
     assert kmeans.isVisible() and window.display_panel.hard_labels.isChecked()
@@ -201,8 +234,8 @@ def test_em_with_tiny_fixed_circles_moves_its_means_as_lloyd_moves_its_centres(q
                                rtol=0, atol=1e-12)
 
 
-def test_local_optima_show_in_the_restarts_strip(qtbot, app):
-    window, controller, guide = app
+def test_local_optima_show_in_the_restarts_strip(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "local-optima")
     run_to_end(qtbot, window, controller)
     values = window.restarts.values()
@@ -214,8 +247,8 @@ def test_local_optima_show_in_the_restarts_strip(qtbot, app):
     assert controller.shown.snapshot.mean_log_likelihood == pytest.approx(values.min())
 
 
-def test_singularities_collapse_without_reg_covar_and_stop_with_it(qtbot, app):
-    window, controller, guide = app
+def test_singularities_collapse_without_reg_covar_and_stop_with_it(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "singularities")
     assert controller.config.reg_covar == 0.0 and window.run_panel.delay_ms() == 500
     window.run_panel.delay.setValue(0)  # the lesson waits half a second per iteration; the test need not
@@ -236,8 +269,8 @@ def test_singularities_collapse_without_reg_covar_and_stop_with_it(qtbot, app):
 
 # --- the coins view -------------------------------------------------------------------------------------------
 
-def test_two_coins_driven_by_the_keys_show_the_papers_numbers(qtbot, app):
-    window, controller, guide = app
+def test_two_coins_driven_by_the_keys_show_the_papers_numbers(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "two-coins")
     view = guide.coins_view
     assert window.current_view() is view and not window.model_panel.isEnabled()

@@ -116,17 +116,20 @@ def test_one_dimensional_points_and_means_can_be_hovered(qtbot, app):
     assert f"σ = {np.sqrt(params.covariances[1].ravel()[0]):.4g}" in tip
 
 
-def test_a_means_tooltip_shows_its_covariance(qtbot, app):
-    window, controller = app
+def test_a_means_tooltip_shows_its_covariance(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     params = controller.shown.snapshot.params
     hover(qtbot, window.canvas, params.means[2])
     tip = window.point_hover.current_tip()
     assert tip is not None and "Component 2" in tip
     assert f"{params.full_covariances()[2][0, 1]:.4g}" in tip
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
 
 
-def test_the_m_step_is_explained_as_the_locks_made_it(qtbot, app):
-    window, controller = app
+def test_the_m_step_is_explained_as_the_locks_made_it(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     window.model_panel.equal_weights.setChecked(True)
     test_gui_window.settle(qtbot, controller)
     press(qtbot, window, Qt.Key.Key_N)
@@ -143,10 +146,14 @@ def test_the_m_step_is_explained_as_the_locks_made_it(qtbot, app):
     before = snapshot.e_step_params
     assert f"{before.means[1, 0]:.4g}" in text and f"{snapshot.params.means[1, 0]:.4g}" in text
     assert "Σ<sub>1</sub>" in text and f"{snapshot.params.full_covariances()[1][0, 0]:.4g}" in text
+    window.model_panel.equal_weights.setChecked(False)
+    panel.component.setValue(0)
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
 
 
-def test_stop_reason_and_keep_going(qtbot, app):
-    window, controller = app
+def test_stop_reason_and_keep_going(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     with qtbot.waitSignal(controller.run_ended, timeout=TIMEOUT_MS):
         press(qtbot, window, Qt.Key.Key_Space)
     wait_for_state(qtbot, controller, RunState.FINISHED)
@@ -165,10 +172,14 @@ def test_stop_reason_and_keep_going(qtbot, app):
     assert abs(after.history[-1] - after.history[-2]) < KEEP_GOING_TOL
     assert after.history[-1] >= snapshot.history[-1]
     assert "< tol 1e-10 at iteration" in panel.stop.text()
+    init = window.model_panel.init  # Keep going went on from the fit (init "given"): the start's init again
+    init.setCurrentIndex(init.findData(start[2].init.value))
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
 
 
-def test_the_parameters_table_follows_the_fit_and_copies_as_tab_separated_text(qtbot, app):
-    window, controller = app
+def test_the_parameters_table_follows_the_fit_and_copies_as_tab_separated_text(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     press(qtbot, window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.M, 1), timeout=TIMEOUT_MS)
     snapshot = controller.shown.snapshot
@@ -189,3 +200,5 @@ def test_the_parameters_table_follows_the_fit_and_copies_as_tab_separated_text(q
     assert float(totals["log-likelihood"]) == pytest.approx(snapshot.mean_log_likelihood * n)
     assert float(totals["BIC"]) == pytest.approx(bic(snapshot.e_step_params, controller.dataset.X))
     assert float(totals["AIC"]) == pytest.approx(aic(snapshot.e_step_params, controller.dataset.X))
+    window.side_tabs.setCurrentIndex(0)
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
