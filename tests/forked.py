@@ -85,7 +85,9 @@ class ForkParent:
     def start(self, arguments: list[str], environment: dict[str, str], outputs: tuple[Path, Path],
               code: str | None = None) -> ForkedChild:
         """``python main.py ARGUMENTS`` (or ``python -c CODE ARGUMENTS``) in ``environment``, from the checkout's
-        folder, writing its stdout and stderr to the files ``outputs``."""
+        folder, writing its stdout and stderr to the files ``outputs`` (made empty here, before it starts)."""
+        for path in outputs:
+            path.write_bytes(b"")
         pid = self.ask({"arguments": [str(argument) for argument in arguments], "code": code, "env": environment,
                         "cwd": str(ROOT), "stdout": str(outputs[0]), "stderr": str(outputs[1])})
         return ForkedChild(self, pid, outputs)
