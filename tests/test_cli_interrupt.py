@@ -149,17 +149,22 @@ def test_ctrl_c_at_random_moments_exits_130_with_one_line(tmp_path, command_pare
     phases = ["start-up", "start-up", "fit"] * (RUNS // 3)
     plan = [(phase, rng.uniform(0.0, LATEST[phase]), rng.random() < 1 / 3) for phase in phases]
     waiting, running, failures = list(enumerate(plan)), [], []
-    while waiting or running:
-        while waiting and len(running) < AT_ONCE:
-            number, (phase, delay, double) = waiting.pop(0)
-            running.append(_spawn(command_parent, data[phase], tmp_path / f"run{number}", phase, delay, double))
-        now = time.monotonic()
-        for child in [child for child in running if _step(child, now)]:
-            running.remove(child)
-            problem = _verdict(child)
-            if problem is not None:
-                failures.append(problem)
-        time.sleep(0.002)
+    try:
+        while waiting or running:
+            while waiting and len(running) < AT_ONCE:
+                number, (phase, delay, double) = waiting.pop(0)
+                running.append(_spawn(command_parent, data[phase], tmp_path / f"run{number}", phase, delay, double))
+            now = time.monotonic()
+            for child in [child for child in running if _step(child, now)]:
+                running.remove(child)
+                problem = _verdict(child)
+                if problem is not None:
+                    failures.append(problem)
+            time.sleep(0.002)
+    finally:  # an error in the test itself: its fits would otherwise run on for ever (--max-iter 1000000)
+        for child in running:
+            child.process.kill()
+            child.process.communicate()
     assert not failures, f"{len(failures)} of {RUNS} runs went wrong:\n" + "\n".join(failures)
 
 
