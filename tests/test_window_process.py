@@ -3,8 +3,8 @@
 Each case starts its own child with a temporary HOME and XDG_CONFIG_HOME, so the user's settings are never
 read or written. The children run in parallel. One of them is a whole ``python main.py``; the others, and the
 Image window test's child, are forked by a parent process that has already imported what every window
-process imports first (``WINDOW_PARENT``: 0.7 of the one CPU-second each window process cost), and then each
-run ``main.run()`` with their own arguments and environment, to the interpreter's usual exit. A child is
+process imports first (``forked.ForkParent``: 0.6 of the one CPU-second each window process cost), and then
+each run ``main.run()`` with their own arguments and environment, to the interpreter's usual exit. A child is
 ready once it handles SIGTERM (the window installs that handler right after it is made: ``SigCgt`` in
 ``/proc/PID/status``); it must then still be running a few seconds later, by which time the start-up file
 has been opened (a dialog says why it cannot be used). SIGTERM then closes it as Quit does: the test asks
@@ -12,14 +12,13 @@ for exit status 0, nothing on stderr but Qt's notes about the offscreen platform
 no "QThread: Destroyed while thread is still running"), and the settings written on the way out.
 
 The timeouts here only keep a hung child from hanging the suite; how long quitting takes is measured by
-``benchmarks/quit_speed.py``.
+``benchmarks/quit_speed.py``. (The forked children's CPU time is counted when their parent ends, after the
+last test of this module: a per-test CPU profile charges it all to that test.)
 """
 
 from __future__ import annotations
 
-import json
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from forked import WINDOW_IMPORTS, ForkedChild, ForkParent
 
 from gui.image.exports import save_picture
 
@@ -71,106 +71,24 @@ def _start(arguments: list[str], home: Path, code: str | None = None) -> subproc
                             stderr=subprocess.PIPE, text=True)
 
 
-#: The parent of forked window processes. It imports ``main`` and ``gui.app`` (PySide6, pyqtgraph, numpy; no
-#: QApplication, no thread of its own), then reads one JSON request a line. A start request forks a child that
-#: takes the request's environment, working folder and output files (stdin: the null device) and then runs as
-#: ``python main.py ARGUMENTS`` runs (``sys.exit(main.run())``), or as ``python -c CODE ARGUMENTS`` when the
-#: request has code; the parent answers with the child's pid. ``{"wait": PID}`` answers with that child's exit
-#: status once it has ended (negative: the signal that ended it), as ``subprocess`` gives it.
-WINDOW_PARENT = """
-import json, os, sys
-import main
-import gui.app
-
-
-def become_child(request):
-    for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, request["stdout"], os.O_WRONLY | os.O_CREAT),
-                            (2, request["stderr"], os.O_WRONLY | os.O_CREAT)):
-        opened = os.open(path, flags, 0o600)
-        os.dup2(opened, fd)
-        os.close(opened)
-    os.environ.clear()
-    os.environ.update(request["env"])
-    os.chdir(request["cwd"])
-    if request["code"] is None:
-        sys.argv = [main.__file__, *request["arguments"]]
-        sys.exit(main.run())
-    sys.argv = ["-c", *request["arguments"]]
-    exec(compile(request["code"], "<string>", "exec"), {"__name__": "__main__"})
-    sys.exit(0)
-
-
-for line in sys.stdin:
-    request = json.loads(line)
-    if "wait" in request:
-        print(os.waitstatus_to_exitcode(os.waitpid(request["wait"], 0)[1]), flush=True)
-        continue
-    pid = os.fork()
-    if pid == 0:
-        become_child(request)
-    print(pid, flush=True)
-"""
-
-
 class WindowParent:
-    """``WINDOW_PARENT`` running: ``start`` forks a window process from it."""
+    """A ``forked.ForkParent`` that has imported what every window process imports first: ``start`` forks a
+    window process from it, with a temporary HOME, writing its stdout and stderr to files in that HOME."""
 
     def __init__(self, home: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-c", WINDOW_PARENT], cwd=ROOT, env=_environment(home),
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.forks = ForkParent(WINDOW_IMPORTS, _environment(home))
 
-    def ask(self, request: dict) -> int:
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        assert answer, f"the window processes' parent ended (exit status {self.process.wait()})"
-        return int(answer)
-
-    def start(self, arguments: list[str], home: Path, code: str | None = None) -> ForkedWindow:
+    def start(self, arguments: list[str], home: Path, code: str | None = None) -> ForkedChild:
         """As ``_start``, but forked: stdout and stderr go to files in ``home``, read once the child has ended."""
         environment = _environment(home)
-        outputs = home / "stdout.txt", home / "stderr.txt"
-        pid = self.ask({"arguments": arguments, "code": code, "env": environment, "cwd": str(ROOT),
-                        "stdout": str(outputs[0]), "stderr": str(outputs[1])})
-        return ForkedWindow(self, pid, outputs)
-
-
-class ForkedWindow:
-    """A child of ``WindowParent`` with the part of ``subprocess.Popen``'s interface these tests use."""
-
-    def __init__(self, parent: WindowParent, pid: int, outputs: tuple[Path, Path]) -> None:
-        self.parent, self.pid, self.outputs = parent, pid, outputs
-        self.returncode: int | None = None
-        self.ended = os.pidfd_open(pid)  # readable once the process has ended
-
-    def poll(self) -> int | None:
-        if self.returncode is None and select.select([self.ended], [], [], 0)[0]:
-            self.returncode = self.parent.ask({"wait": self.pid})
-            os.close(self.ended)
-        return self.returncode
-
-    def send_signal(self, number: int) -> None:
-        if self.returncode is None:
-            os.kill(self.pid, number)
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
-    def communicate(self, timeout: float | None = None) -> tuple[str, str]:
-        """Wait for the end (``subprocess.TimeoutExpired`` after ``timeout`` seconds); (stdout, stderr)."""
-        if self.returncode is None and not select.select([self.ended], [], [], timeout)[0]:
-            raise subprocess.TimeoutExpired(f"window process {self.pid}", timeout)
-        self.poll()
-        return tuple(path.read_text(errors="replace") for path in self.outputs)
+        return self.forks.start(arguments, environment, (home / "stdout.txt", home / "stderr.txt"), code=code)
 
 
 @pytest.fixture(scope="module")
 def window_parent(tmp_path_factory) -> Iterator[WindowParent]:
     parent = WindowParent(tmp_path_factory.mktemp("window-parent"))
     yield parent
-    parent.process.stdin.close()
-    parent.process.wait(timeout=HANG_GUARD_S)
-    parent.process.stdout.close()
+    parent.forks.close(timeout=HANG_GUARD_S)
 
 
 def _trouble(stderr: str) -> list[str]:
@@ -226,7 +144,7 @@ def _cases(folder: Path) -> dict[str, list[str]]:
             "long-name": [str(folder / ("a" * 300 + ".csv"))], "fifo": [str(fifo)], "damaged-settings": []}
 
 
-def _quit_and_check(name: str, child: subprocess.Popen | ForkedWindow, home: Path) -> None:
+def _quit_and_check(name: str, child: subprocess.Popen | ForkedChild, home: Path) -> None:
     child.send_signal(signal.SIGTERM)
     try:
         _, stderr = child.communicate(timeout=HANG_GUARD_S)
@@ -244,7 +162,7 @@ def test_the_window_starts_on_hostile_input_stays_up_and_ends_cleanly_on_sigterm
     files.mkdir()
     cases = _cases(files)
     homes = {name: tmp_path / "homes" / name for name in cases}
-    children: dict[str, subprocess.Popen | ForkedWindow] = {}
+    children: dict[str, subprocess.Popen | ForkedChild] = {}
     try:
         for name, arguments in cases.items():
             if name == "damaged-settings":  # the whole python main.py, from the interpreter's start

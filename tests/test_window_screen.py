@@ -2,18 +2,19 @@
 leaves the data view at least half its width.
 
 The screen sizes are real offscreen screens (``QT_QPA_PLATFORM=offscreen:configfile=...``), so each size runs
-in a subprocess of its own.
+in a process of its own, forked (``forked.ForkParent``) from a parent that has imported what a window process
+imports first and made no QApplication: each child makes its own, on its own screen.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from forked import WINDOW_IMPORTS, ForkParent
 
 from gui.main.screen_fit import CONVERGENCE_MIN_HEIGHT
 
@@ -47,15 +48,23 @@ controller.shutdown(2000)
 """
 
 
-def open_on_screen(tmp_path: Path, width: int, height: int, settings_file: Path) -> dict:
+@pytest.fixture(scope="module")
+def window_parent() -> Iterator[ForkParent]:
+    parent = ForkParent(WINDOW_IMPORTS, {**os.environ, "PYTHONPATH": str(ROOT)})
+    yield parent
+    parent.close(timeout=120)
+
+
+def open_on_screen(window_parent: ForkParent, tmp_path: Path, width: int, height: int, settings_file: Path) -> dict:
     config = tmp_path / f"screen{width}x{height}.json"
     config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(settings_file)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    outputs = tmp_path / f"stdout{width}x{height}.txt", tmp_path / f"stderr{width}x{height}.txt"
+    child = window_parent.start([settings_file], env, outputs, code=SCRIPT)
+    stdout, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0, stderr
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def inside(frame: list[int], area: list[int]) -> bool:
@@ -74,20 +83,20 @@ def fits(shown: dict) -> None:
     assert shown["convergence_height"] >= CONVERGENCE_MIN_HEIGHT, shown
 
 
-def test_the_window_fits_a_small_screen_and_the_data_view_keeps_half_of_it(tmp_path):
-    shown = open_on_screen(tmp_path, 1366, 768, tmp_path / "settings.ini")
+def test_the_window_fits_a_small_screen_and_the_data_view_keeps_half_of_it(window_parent, tmp_path):
+    shown = open_on_screen(window_parent, tmp_path, 1366, 768, tmp_path / "settings.ini")
     fits(shown)
     # And it opened without scipy's special functions, optimisers or distributions (0.2 s or more each to
     # import): the lessons and the true-labels agreement import them when first used.
     assert shown["scipy"] == []
 
 
-def test_a_layout_saved_on_a_large_screen_is_kept_on_a_small_one(tmp_path):
+def test_a_layout_saved_on_a_large_screen_is_kept_on_a_small_one(window_parent, tmp_path):
     """First launch on 1920 x 1080, then the same settings on 1280 x 720 (the smallest screen we support)."""
     settings = tmp_path / "settings.ini"
-    large = open_on_screen(tmp_path, 1920, 1080, settings)
+    large = open_on_screen(window_parent, tmp_path, 1920, 1080, settings)
     assert large["frame"][2] > 1280  # the preferred size, saved on closing
-    fits(open_on_screen(tmp_path, 1280, 720, settings))
+    fits(open_on_screen(window_parent, tmp_path, 1280, 720, settings))
 
 
 def test_keep_on_screen_shrinks_and_moves_a_window_onto_a_smaller_area(qtbot):
