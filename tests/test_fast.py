@@ -10,6 +10,7 @@ import pytest
 
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.direct import DirectBackend
+from engine.backends.expanded import feature_layout
 from engine.backends.recentre import watched_components
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
@@ -276,3 +277,19 @@ def test_chunks_hold_about_chunk_bytes_of_features_and_responsibilities_within_t
     backend, given = _zeros_backends(n_features)
     assert backend._step(n_components) == min(rows, 30_000)
     assert given._step(n_components) == 100  # as given
+
+
+@pytest.mark.parametrize("covariance_type", list(CovarianceType), ids=str)
+@pytest.mark.parametrize("n_features", [1, 2, 3, 4, 7])
+def test_the_runs_of_products_are_the_quadratic_features_pairs_in_order(covariance_type, n_features):
+    """A chunk computes its quadratic features by runs (``Layout.runs``): they must be the pairs, in order, and
+    few (one per feature for full covariances, one in all for the diagonal types)."""
+    layout = feature_layout(covariance_type, n_features)
+    rows, pairs = [], []
+    for first_row, a, a_step, b, count in layout.runs:
+        rows.extend(range(first_row, first_row + count))
+        pairs.extend((a + a_step * i, b + i) for i in range(count))
+    assert rows == list(range(layout.n_quadratic))
+    assert pairs == list(zip(layout.pairs_a.tolist(), layout.pairs_b.tolist(), strict=True))
+    expected_runs = {CovarianceType.FULL: n_features, CovarianceType.TIED: 0}.get(covariance_type, 1)
+    assert len(layout.runs) == expected_runs

@@ -288,8 +288,8 @@ class ChunkedBackend:
         zt = self._rows(start, stop, buffer.dtype)
         rows, q, d = stop - start, layout.n_quadratic, self._n_features
         features = buffer[:, :rows]
-        for row, (a, b) in enumerate(zip(layout.pairs_a, layout.pairs_b, strict=True)):
-            np.multiply(zt[a], zt[b], out=features[row])
+        for row, a, a_step, b, count in layout.runs:  # a run of products at once (``Layout.runs``)
+            np.multiply(zt[a:a + count] if a_step else zt[a], zt[b:b + count], out=features[row:row + count])
         features[q:q + d] = zt
         if rows < buffer.shape[1]:
             features[-1] = 1.0
@@ -329,8 +329,9 @@ class ChunkedBackend:
                 resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
             for k in coefficients.absent:
                 resp[k] = -np.inf
-            row_max = resp.max(axis=0)
-            failed = ~np.isfinite(row_max)
+            row_max = np.max(resp, axis=0, out=buffers["row_max"][:rows])
+            failed = np.isfinite(row_max, out=buffers["failed"][:rows])
+            np.logical_not(failed, out=failed)
             row_max[failed] = 0.0
             resp -= row_max
             if resp.dtype == np.float64:
@@ -340,12 +341,13 @@ class ChunkedBackend:
                 resp[k] = 0.0
             if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
                 labels[start:stop] = (resp == 1.0).argmax(axis=0)
-            row_sum = resp.sum(axis=0)
+            row_sum = np.sum(resp, axis=0, out=buffers["row_sum"][:rows])
             if row_weights is None:
                 resp /= row_sum
             else:
-                resp *= row_weights / row_sum
-            log_prob_norm = np.log(row_sum, dtype=np.float64) + row_max
+                resp *= np.divide(row_weights, row_sum, out=buffers["row_scale"][:rows])
+            log_prob_norm = np.log(row_sum, out=buffers["log_prob_norm"][:rows], dtype=np.float64)
+            log_prob_norm += row_max
             if coefficients.tied_whitener is not None:
                 whitened = coefficients.tied_whitener @ self._rows(start, stop, resp.dtype)
                 log_prob_norm -= 0.5 * np.einsum("ij,ij->j", whitened, whitened, dtype=np.float64)
@@ -366,12 +368,17 @@ class ChunkedBackend:
             labels[start + rows] = log_resp.argmax(axis=1)
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
-        """Buffers for chunks of ``_step(K)`` rows: "features" (columns, rows) and "resp" (K, rows)."""
+        """Buffers for chunks of ``_step(K)`` rows: "features" (columns, rows), "resp" (K, rows) and the rows'
+        own values (rows,), which ``_chunk`` returns a view of (its log-likelihoods): a caller keeps them only
+        until the next chunk."""
         n_components = coefficients.weights_matrix.shape[0]
         dtype = coefficients.weights_matrix.dtype
         rows = self._step(n_components)
         return {"features": self._new_features(layout, dtype, rows),
-                "resp": np.empty((n_components, rows), dtype=dtype)}
+                "resp": np.empty((n_components, rows), dtype=dtype),
+                # fresh arrays of these for every chunk were mapped and unmapped each time
+                "row_max": np.empty(rows, dtype=dtype), "row_sum": np.empty(rows, dtype=dtype),
+                "row_scale": np.empty(rows), "log_prob_norm": np.empty(rows), "failed": np.empty(rows, dtype=bool)}
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""

@@ -46,6 +46,10 @@ class Layout:
 
     pairs_a: NDArray[np.intp]
     pairs_b: NDArray[np.intp]
+    #: The same pairs as runs ``(first_row, a, a_step, b, count)``: rows ``first_row`` on are ``z_a' z_b'`` for
+    #: ``b' = b, b + 1, ...`` and ``a' = a + a_step * i`` (``a_step`` 0: one feature times a range; 1: squares),
+    #: so that a chunk's quadratic features take one product per run (full: one per feature; diagonal: one).
+    runs: tuple[tuple[int, int, int, int, int], ...] = ()
 
     @property
     def n_quadratic(self) -> int:
@@ -81,7 +85,20 @@ def feature_layout(covariance_type: CovarianceType, n_features: int) -> Layout:
     pairs_a, pairs_b = (np.array(pairs, dtype=np.intp) for pairs in PAIRS[covariance_type](n_features))
     pairs_a.flags.writeable = False
     pairs_b.flags.writeable = False
-    return Layout(pairs_a, pairs_b)
+    return Layout(pairs_a, pairs_b, _runs(pairs_a, pairs_b))
+
+
+def _runs(pairs_a: NDArray[np.intp], pairs_b: NDArray[np.intp]) -> tuple[tuple[int, int, int, int, int], ...]:
+    """``Layout.runs`` of the pairs (in their order)."""
+    runs: list[tuple[int, int, int, int, int]] = []
+    for row, (a, b) in enumerate(zip(pairs_a.tolist(), pairs_b.tolist(), strict=True)):
+        if runs:
+            first_row, first_a, a_step, first_b, count = runs[-1]
+            if b == first_b + count and (count == 1 and a - first_a in (0, 1) or a == first_a + a_step * count):
+                runs[-1] = (first_row, first_a, a - first_a if count == 1 else a_step, first_b, count + 1)
+                continue
+        runs.append((row, a, 0, b, 1))
+    return tuple(runs)
 
 
 @dataclass(frozen=True, slots=True)
