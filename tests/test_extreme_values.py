@@ -23,6 +23,7 @@ from scipy.stats import multivariate_normal
 import main
 from engine import model
 from engine.backends.chunked import ChunkedBackend
+from engine.backends.direct import DirectBackend
 from engine.config import FitConfig
 from engine.covariance import CovarianceType
 from engine.em import fit, iterate_em
@@ -137,14 +138,33 @@ def test_responsibilities_of_a_row_with_huge_but_finite_log_densities_sum_to_one
 @BACKENDS
 def test_responsibilities_that_underflow_are_zero_to_within_a_double_s_smallest_values(backend_class):
     """Components 40 standard deviations apart: most log-responsibilities are below -745, where exp gives 0
-    (the chunked backend raises them to -700 first, for speed: 1e-304, still nothing next to a row's 1)."""
+    (the chunked backend gives 0 for all below the smallest normal double, 2.2e-308, without calling exp)."""
     params = MixtureParams.from_covariances([0.3, 0.3, 0.4], [[0.0, 0.0], [40.0, 0.0], [0.0, 80.0]],
                                             np.array([np.eye(2)] * 3), CovarianceType.FULL)
     X = np.concatenate([bulk(20, seed) - 1.0 + mean for seed, mean in enumerate(params.means)])
     log_terms = reference_log_prob_terms(X, params)
     expected = np.exp(log_terms - logsumexp(log_terms, axis=1, keepdims=True))
     assert np.mean(expected == 0.0) > 0.5  # the case is what the test says it is
-    np.testing.assert_allclose(backend_class(X).responsibilities(params), expected, rtol=1e-12, atol=1e-300)
+    smallest_normal = np.finfo(np.float64).smallest_normal
+    np.testing.assert_allclose(backend_class(X).responsibilities(params), expected, rtol=1e-12,
+                               atol=smallest_normal)
+
+
+@pytest.mark.parametrize("covariance_type", ["full", "diag"])
+@pytest.mark.parametrize("far", [1e150, 1e152, 1.2e154])
+def test_a_far_row_adds_nothing_to_the_statistics_of_the_components_it_is_not_in(far, covariance_type):
+    """A row at 1e152 has squares near 1e304, still finite: its responsibility for the other component must
+    be exactly 0, not a tiny number that those squares make large (a floor of 1e-304 added 1e0 to a
+    variance of 1). Both backends' statistics agree to the engine's stated accuracy."""
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(size=(3000, 2)), rng.normal(size=(3000, 2)) + [8.0, 0.0], [[far, 0.0]]])
+    covariances = np.array([np.eye(2), 4.0 * np.eye(2)]) if covariance_type == "full" else np.array([[1.0, 1.0],
+                                                                                                  [4.0, 4.0]])
+    params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [8.0, 0.0]], covariances, covariance_type)
+    chunked = ChunkedBackend(X).e_step(params).stats
+    direct = DirectBackend(X).e_step(params).stats
+    np.testing.assert_allclose(chunked.nk, direct.nk, rtol=1e-12)
+    np.testing.assert_allclose(chunked.covariances[0], direct.covariances[0], rtol=1e-9)
 
 
 @pytest.mark.parametrize("params", [three_full(), three_tied()], ids=["full", "tied"])
