@@ -89,11 +89,11 @@ def kmeans_plusplus(
     n_trials = 2 + int(np.log(n_components))
     centres = np.empty((n_components, X.shape[1]))
     centres[0] = X[first_index(n_samples, sample_weight, rng)]
-    # Every distance below needs the rows' norms, and single-precision rows widened for the products:
-    # done once here, not for each candidate (for up to ``block`` rows: beyond, a widened copy would double X).
-    row_norms = (X * X).sum(axis=1)
-    if n_samples <= block:
-        X = X.astype(np.float64, copy=False)
+    # Every distance below needs the rows' norms: computed once here (by blocks), not for each candidate.
+    row_norms = np.empty(n_samples, dtype=X.dtype)
+    for start in range(0, n_samples, block):
+        rows = X[start:start + block]
+        row_norms[start:start + block] = (rows * rows).sum(axis=1)
     closest = _closest_distances(X, centres[:1], None, row_norms)
     for index in range(1, n_components):
         cumulative = np.cumsum(closest if sample_weight is None else closest * sample_weight)
