@@ -49,7 +49,7 @@ class Layout:
     #: The same pairs as runs ``(first_row, a, a_step, b, count)``: rows ``first_row`` on are ``z_a' z_b'`` for
     #: ``b' = b, b + 1, ...`` and ``a' = a + a_step * i`` (``a_step`` 0: one feature times a range; 1: squares),
     #: so that a chunk's quadratic features take one product per run (full: one per feature; diagonal: one).
-    runs: tuple[tuple[int, int, int, int, int], ...] = ()
+    runs: tuple[tuple[int, int, int, int, int], ...]
 
     @property
     def n_quadratic(self) -> int:
