@@ -62,7 +62,10 @@ def open_on_screen(window_parent: ForkParent, tmp_path: Path, width: int, height
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(ROOT)}
     outputs = tmp_path / f"stdout{width}x{height}.txt", tmp_path / f"stderr{width}x{height}.txt"
     child = window_parent.start([settings_file], env, outputs, code=SCRIPT)
-    stdout, stderr = child.communicate(timeout=120)
+    try:
+        stdout, stderr = child.communicate(timeout=120)
+    finally:
+        child.kill()  # only if it is still running: a window left behind by a failed test
     assert child.returncode == 0, stderr
     return json.loads(stdout.strip().splitlines()[-1])
 
