@@ -99,12 +99,6 @@ CHUNK_ROWS = 4096
 #: rows of 2 features with K = 100, 54 ms in chunks of 8192 but 58 in 4096 and 70 in 16384.
 MAX_CHUNK_ROWS = 16384
 CHUNK_BYTES = 4 << 20
-#: Below this log-responsibility (log-density less its row's largest) a double-precision responsibility is
-#: taken as 0 without calling ``exp``: its exact value is subnormal (under 2.2e-308) or zero, which no sum of
-#: responsibilities (each row's is at least 1) nor any statistic can tell from 0. numpy's float64 ``exp`` is
-#: about 6 times slower on such arguments (50 times on subnormal results), and a picture's colours have many:
-#: a fifth of the log-responsibilities of a 4-megapixel photograph (K = 6) are below -745.
-LOG_SMALLEST_NORMAL = float(np.log(np.finfo(np.float64).smallest_normal))
 
 
 def chunk_rows_for(n_features: int, n_samples: int, n_components: int = 0) -> int:
@@ -333,12 +327,7 @@ class ChunkedBackend:
             np.logical_not(failed, out=failed)
             row_max[failed] = 0.0
             resp -= row_max
-            if resp.dtype == np.float64:  # exp of the normal results only; the others stay negative, then 0
-                normal = np.greater_equal(resp, LOG_SMALLEST_NORMAL, out=buffers["normal"][:, :rows])
-                np.exp(resp, out=resp, where=normal)
-                np.maximum(resp, 0.0, out=resp)
-            else:
-                np.exp(resp, out=resp)
+            np.exp(resp, out=resp)
             if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
                 labels[start:stop] = (resp == 1.0).argmax(axis=0)
             row_sum = np.sum(resp, axis=0, out=buffers["row_sum"][:rows])
@@ -378,8 +367,7 @@ class ChunkedBackend:
                 "resp": np.empty((n_components, rows), dtype=dtype),
                 # fresh arrays of these for every chunk were mapped and unmapped each time
                 "row_max": np.empty(rows, dtype=dtype), "row_sum": np.empty(rows, dtype=dtype),
-                "row_scale": np.empty(rows), "log_prob_norm": np.empty(rows), "failed": np.empty(rows, dtype=bool),
-                "normal": np.empty((n_components, rows), dtype=bool)}
+                "row_scale": np.empty(rows), "log_prob_norm": np.empty(rows), "failed": np.empty(rows, dtype=bool)}
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""
