@@ -23,6 +23,12 @@ from engine.em import HalfStep, fit, iterate_em
 from engine.params import MixtureParams
 
 PROPERTY_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Fewer examples where exact tests check the same property too: a likelihood that never drops (every step of
+#: 324 cases of tests/test_em_sklearn.py equals scikit-learn's history to 1e-10; tests/test_locks.py's
+#: ``history_never_decreases``) and valid parameters (``assert_valid`` on every snapshot of the collapse tests
+#: below, every type and backend). Fifteen still fail on an M-step that jitters diagonal means by 1e-4 (the
+#: likelihood drops) or leaves spherical weights summing to 1 + 1e-9.
+COVERED_PROPERTY_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=15)
 
 
 
@@ -65,7 +71,7 @@ def _snapshots(X, n_components, covariance_type, seed, backend_class=DirectBacke
     return list(iterate_em(X, config, backend=backend_class(X)))
 
 
-@PROPERTY_SETTINGS
+@COVERED_PROPERTY_SETTINGS
 @given(separated_mixtures(), st.sampled_from(BACKEND_CLASSES))
 def test_log_likelihood_never_decreases(mixture, backend_class):
     X, n_components, covariance_type, seed = mixture
@@ -79,7 +85,7 @@ def test_log_likelihood_never_decreases(mixture, backend_class):
     assert np.all(drops <= 1e-10 * np.abs(history[:-1])), history
 
 
-@PROPERTY_SETTINGS
+@COVERED_PROPERTY_SETTINGS
 @given(separated_mixtures(), st.sampled_from([0.0, 1e-6, 1e-2]))
 def test_every_snapshot_has_valid_parameters(mixture, reg_covar):
     X, n_components, covariance_type, seed = mixture
