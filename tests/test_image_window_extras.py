@@ -65,6 +65,7 @@ def _segmented_window(qapp, request, tmp_path_factory):
     save_picture(path, pixels)
     mode = ImageMode()
     _segment_bands(qtbot, mode, path)
+    qtbot.waitUntil(lambda: not mode.running and mode.jobs.running == 0, timeout=10000)  # the fit's job has ended
     shown = (mode.segmentation, mode.view.paint.currentData(), mode.segmented_rgb())
     yield mode, pixels, shown
     mode.view.close()
