@@ -14,7 +14,7 @@ import pytest
 from factories import sklearn_model
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from test_gui_window import TIMEOUT_MS, back_to_start, open_window, start_of, wait_for_state
+from test_gui_window import TIMEOUT_MS, open_window, wait_for_state
 
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
@@ -262,9 +262,8 @@ def wait_for_criteria(qtbot, criteria: FitCriteria, params, X) -> None:
     assert criteria.label.text() == f"BIC {expected[0]:.2f}  AIC {expected[1]:.2f}"
 
 
-def test_bic_and_aic_of_the_fit_on_the_canvas_are_scikit_learns(qtbot, unchanged_app):
-    window, controller = unchanged_app
-    start = start_of(controller)
+def test_bic_and_aic_of_the_fit_on_the_canvas_are_scikit_learns(qtbot, app):
+    window, controller, chooser = app
     criteria = controller.findChild(FitCriteria)
     X = controller.dataset.X
     wait_for_criteria(qtbot, criteria, controller.shown.snapshot.params, X)  # the start: scored in a job
@@ -278,8 +277,6 @@ def test_bic_and_aic_of_the_fit_on_the_canvas_are_scikit_learns(qtbot, unchanged
     qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
     assert controller.shown.snapshot.half_step is not HalfStep.E
     wait_for_criteria(qtbot, criteria, controller.shown.snapshot.params, X)  # the fitted model: scored in a job
-    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
-    wait_for_criteria(qtbot, criteria, controller.shown.snapshot.params, X)  # the start again
 
 
 def test_the_plot_draws_degenerate_cells_hollow_and_rings_the_best_usable_one(qtbot):

@@ -96,13 +96,11 @@ def test_right_click_adds_and_removes_then_run_starts_from_them(app, qtbot):
     assert controller.shown.snapshot.params.n_components == k
 
 
-def test_left_press_away_from_components_is_left_to_panning(unchanged_app, qtbot):
-    window, controller = unchanged_app
-    at_start = test_gui_window.start_of(controller)
+def test_left_press_away_from_components_is_left_to_panning(app, qtbot):
+    window, controller = app
     mixture = window.hand_editor.mixture()
     handled = window.hand_editor._on_press(LEFT, QPointF(-1000.0, -1000.0))
     assert not handled and window.hand_editor.mixture() is mixture and controller.hand_params is None
-    test_gui_window.back_to_start(qtbot, window, controller, at_start)  # the window is shared with the module's tests
 
 
 def test_each_covariance_type_keeps_what_it_can():

@@ -76,8 +76,8 @@ def test_a_model_of_many_components_is_loaded_and_stepped(qtbot, app, messages, 
     assert window.explain_dock.minimumSizeHint().height() <= smallest.height()
 
 
-def test_a_model_of_more_components_than_the_window_shows_gives_a_dialog(qtbot, unchanged_app, messages, tmp_path):
-    window, controller = unchanged_app  # the model is refused: the window shared with the module's tests stays
+def test_a_model_of_more_components_than_the_window_shows_gives_a_dialog(qtbot, app, messages, tmp_path):
+    window, controller = app
     before = controller.dataset, controller.shown, controller.config
     path = tmp_path / "too_many.json"
     ring_model(path, MAX_COMPONENTS + 1)

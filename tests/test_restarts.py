@@ -1,20 +1,20 @@
-"""The restarts strip: one point per start; clicking one shows that start's fit.
-
-The test shares the window of the module (``unchanged_app``): it takes it back to EM's start with one start
-again, and asserts so (``test_gui_window.back_to_start``)."""
+"""The restarts strip: one point per start; clicking one shows that start's fit."""
 
 from __future__ import annotations
 
 import numpy as np
+import test_gui_window
 from PySide6.QtCore import Qt
-from test_gui_window import TIMEOUT_MS, back_to_start, settle, start_of
+from test_gui_window import TIMEOUT_MS, settle
 
 from gui.main.controller import RunState
 
+# The window fixtures of the window tests, shared.
+app = test_gui_window.app
 
-def test_each_start_is_a_point_and_a_click_shows_its_fit(unchanged_app, qtbot):
-    window, controller = unchanged_app
-    at_start = start_of(controller)
+
+def test_each_start_is_a_point_and_a_click_shows_its_fit(app, qtbot):
+    window, controller = app
     assert not window.restarts.isVisibleTo(window)
     window.model_panel.init.setCurrentIndex(window.model_panel.init.findData("random"))
     window.model_panel.n_init.setValue(3)
@@ -33,5 +33,3 @@ def test_each_start_is_a_point_and_a_click_shows_its_fit(unchanged_app, qtbot):
         shown = controller.shown.snapshot
         assert shown.start == start
         assert shown.mean_log_likelihood == final.start_log_likelihoods[start]
-    back_to_start(qtbot, window, controller, at_start)  # the window is shared with the module's other tests
-    assert not window.restarts.isVisibleTo(window)
