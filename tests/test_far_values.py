@@ -98,6 +98,8 @@ def test_a_model_far_from_the_data_is_run_and_drawn_without_overflow(qtbot, unch
     save_model(path, MixtureParams.from_covariances([0.5, 0.5], [[1e299, -1e299], [-1e299, 1e299]],
                                                     [np.eye(2), np.eye(2)], "full"), ("x0", "x1"))
     assert controller.open_path(str(path))
+    # The window was paused at the demo's start already: wait for the model's first E-step itself on screen.
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E) and controller.is_settled(), timeout=TIMEOUT_MS)
     wait_for_state(qtbot, controller, RunState.PAUSED)
     assert controller.shown.snapshot.half_step is HalfStep.E
     window.grab()

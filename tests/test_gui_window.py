@@ -94,19 +94,26 @@ def run_to_end(qtbot, window, controller) -> None:
 
 
 def back_to_start(qtbot, window, controller, start) -> None:
-    """Put back the Model settings and the delay, press R, and assert that the window is back at ``start``
-    (``start_of``): for a test on ``unchanged_app``."""
-    dataset, means, config, controls = start
+    """Put back the Model settings (the initialisation, the starts and the locks too) and the delay, press R, and
+    assert that the window is back at ``start`` (``start_of``), every control as it was: for a test on
+    ``unchanged_app``."""
+    dataset, means, config, controls, every_control = start
     panel = window.model_panel
     panel.covariance_type.setCurrentIndex(panel.covariance_type.findData(controls["covariance_type"]))
     panel.n_components.setValue(controls["n_components"])  # a loaded model's K no more: back to its start
     panel.tol.setValue(controls["tol"])
     panel.max_iter.setValue(controls["max_iter"])
+    panel.init.setCurrentIndex(panel.init.findData(every_control["init"]))
+    panel.n_init.setValue(every_control["n_init"])
+    panel.equal_weights.setChecked(every_control["equal_weights"])
+    panel.covariance_lock.setCurrentIndex(panel.covariance_lock.findData(every_control["covariance_lock"]))
+    panel.set_frozen(every_control["frozen"])
     window.run_panel.delay.setValue(controls["delay_ms"])
     qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.is_settled(), timeout=TIMEOUT_MS)
     assert controller.dataset is dataset and controller.config == config and _controls(window) == controls
+    assert window.controls() == every_control
     np.testing.assert_array_equal(controller.shown.snapshot.params.means, means)
     np.testing.assert_array_equal(np.column_stack(window.canvas.mean_scatter.getData()), means)
 
@@ -115,7 +122,7 @@ def start_of(controller) -> tuple:
     """The data, EM's starting means on screen, the config and the controls that make it, for ``back_to_start``."""
     assert controller.shown.snapshot.half_step is HalfStep.INIT and controller.state is RunState.PAUSED
     return (controller.dataset, np.array(controller.shown.snapshot.params.means), controller.config,
-            _controls(controller.window))
+            _controls(controller.window), controller.window.controls())
 
 
 def _controls(window) -> dict:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from factories import band_picture
 from PySide6.QtCore import QRect, QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from engine.imaging.render import RenderMode, palette_colours
 from gui.image.controller import ImageMode
@@ -36,18 +37,56 @@ def make_mode(qtbot, store=None) -> ImageMode:
     return mode
 
 
-@pytest.fixture
-def segmented(qtbot, bands):
-    """An Image window with the bands segmented at K = 3."""
-    path, pixels = bands
-    mode = make_mode(qtbot)
+def _segment_bands(qtbot, mode: ImageMode, path) -> None:
+    """Open the bands picture at ``path`` in ``mode`` and segment it at K = 3."""
     with qtbot.waitSignal(mode.picture_opened, timeout=10000):
         mode.open_path(str(path))
     mode.view.components.setValue(3)
     with qtbot.waitSignal(mode.segmentation_ready, timeout=30000):
         mode.view.run_button.click()
+
+
+@pytest.fixture
+def segmented_alone(qtbot, bands):
+    """An Image window of its own with the bands segmented at K = 3, for a test that segments it again."""
+    path, pixels = bands
+    mode = make_mode(qtbot)
+    _segment_bands(qtbot, mode, path)
     yield mode, pixels
     mode.shutdown(5000)
+
+
+@pytest.fixture(scope="module")
+def _segmented_window(qapp, request, tmp_path_factory):
+    """The Image window of ``segmented``, with what it showed once segmented: made once per module."""
+    qtbot = QtBot(request)
+    pixels, _ = band_picture(30, 24, (12, 20))
+    path = tmp_path_factory.mktemp("bands") / "bands.png"
+    save_picture(path, pixels)
+    mode = ImageMode()
+    _segment_bands(qtbot, mode, path)
+    qtbot.waitUntil(lambda: not mode.running and mode.jobs.running == 0, timeout=10000)  # the fit's job has ended
+    shown = (mode.segmentation, mode.view.paint.currentData(), mode.segmented_rgb())
+    yield mode, pixels, shown
+    mode.view.close()
+    mode.shutdown(5000)
+    mode.view.deleteLater()
+
+
+@pytest.fixture
+def segmented(_segmented_window):
+    """An Image window with the bands segmented at K = 3: one for the module's tests that leave it as they found
+    it (each puts back the paint, the axes or the before/after it changed; a segmentation costs a window and a
+    fit). Before each test the window is shown to be as it was segmented: the same segmentation, paint, axes and
+    picture, the segmented one in full."""
+    mode, pixels, (segmentation, paint, segmented_rgb) = _segmented_window
+    view = mode.view
+    assert mode.segmentation is segmentation and not mode.running
+    assert view.paint.currentData() == paint and view.colour_view.axis_choice.currentIndex() == 0
+    assert view.compare.slider.value() == 0 and not view.compare.original_button.isChecked()
+    assert not view.split_line.isVisible()
+    np.testing.assert_array_equal(view.segmented_item.image, segmented_rgb)
+    return mode, pixels
 
 
 def test_legend_numbers_segments_from_zero_as_the_label_map(segmented):
@@ -61,6 +100,7 @@ def test_legend_numbers_segments_from_zero_as_the_label_map(segmented):
 def test_ellipses_are_drawn_in_the_segment_colours(segmented, paint):
     mode, _ = segmented
     view = mode.view
+    painted = view.paint.currentData()
     view.paint.setCurrentIndex(view.paint.findData(paint.value))
     expected = mode.session.colours(paint)
     if paint is RenderMode.PALETTE:
@@ -69,6 +109,7 @@ def test_ellipses_are_drawn_in_the_segment_colours(segmented, paint):
     legend = [view.legend.item(k).icon().pixmap(14, 14).toImage().pixelColor(7, 7).getRgb()[:3] for k in range(3)]
     assert legend == view.colour_view.ellipse_colours()
     assert [item.textItem.toPlainText() for item in view.colour_view.number_items] == ["0", "1", "2"]
+    view.paint.setCurrentIndex(view.paint.findData(painted))  # the window is shared with the module's other tests
 
 
 def test_the_axis_choice_changes_the_plotted_data(segmented):
@@ -93,10 +134,11 @@ def test_the_axis_choice_changes_the_plotted_data(segmented):
         assert width == pytest.approx(4 * np.sqrt(params.full_covariances()[0, first, first]), rel=1e-3)
         assert view.colour_plot.getAxis("bottom").labelText == "rgb"[first]
         assert view.colour_plot.getAxis("left").labelText == "rgb"[second]
+    view.colour_view.axis_choice.setCurrentIndex(0)  # the window is shared with the module's other tests
 
 
-def test_lab_features_offer_lab_axes(qtbot, segmented):
-    mode, _ = segmented
+def test_lab_features_offer_lab_axes(qtbot, segmented_alone):
+    mode, _ = segmented_alone
     mode.view.space.setCurrentIndex(mode.view.space.findData("lab"))
     with qtbot.waitSignal(mode.segmentation_ready, timeout=30000):
         mode.view.run_button.click()
@@ -155,6 +197,7 @@ def test_before_after_shows_the_original_then_the_segmented_picture(qtbot, segme
     np.testing.assert_array_equal(view.segmented_item.image[:, :12], pixels[:, :12])
     np.testing.assert_array_equal(view.segmented_item.image[:, 12:], segmented_rgb[:, 12:])
     assert view.split_line.isVisible() and view.split_line.value() == 12
+    view.compare.slider.setValue(0)  # the window is shared with the module's other tests
 
 
 def test_space_segments_and_esc_stops_from_any_control(qtbot, bands):

@@ -311,8 +311,8 @@ def test_two_coins_driven_by_the_keys_show_the_papers_numbers(qtbot, lesson_app)
     np.testing.assert_allclose(view.numbers_shown()["theta"], [0.80, 0.52], atol=0.005)
 
 
-def test_three_coins_from_both_starts(qtbot, app):
-    window, controller, guide = app
+def test_three_coins_from_both_starts(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "three-coins")
     view = guide.coins_view
     assert view.start_choice.isVisible() and view.start_choice.count() == 2

@@ -50,8 +50,9 @@ def use_tutorial_start(qtbot, window, controller) -> None:
     test_gui_window.settle(qtbot, controller)
 
 
-def test_hovered_responsibilities_follow_every_step_without_moving_the_mouse(qtbot, app):
-    window, controller = app
+def test_hovered_responsibilities_follow_every_step_without_moving_the_mouse(qtbot, unchanged_app):
+    window, controller = unchanged_app
+    start = test_gui_window.start_of(controller)
     use_tutorial_start(qtbot, window, controller)
     row = hover_a_point(qtbot, window, controller)
     seen = [window.explain_panel.point_resp().copy()]
@@ -73,6 +74,8 @@ def test_hovered_responsibilities_follow_every_step_without_moving_the_mouse(qtb
     # The E-step's formula is written with the point's numbers.
     text = window.explain_panel.point.text()
     assert f"Point {row}" in text and "π<sub>k</sub> N(x" in text and f"{expected.max():.3f}" in text
+    test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
+    assert window.explain_panel.point_resp() is None  # the reset let go of the hovered point
 
 
 def test_hover_is_cleared_by_reset_and_by_new_data(qtbot, app):
