@@ -14,7 +14,7 @@ no "QThread: Destroyed while thread is still running"), and the settings written
 
 The timeouts here only keep a hung child from hanging the suite; how long quitting takes is measured by
 ``benchmarks/quit_speed.py``. (The forked children's CPU time is counted when their parent ends, at the end of
-the session: a per-test CPU profile charges it to none of these tests.)
+the session: a per-test CPU profile charges it to the session's last test.)
 """
 
 from __future__ import annotations
