@@ -5,11 +5,13 @@ which close it as Quit does) saves the settings and stops every job, waiting for
 ``QUIT_WAIT_MS``. A job can be inside one long engine call that cannot be interrupted (the robust start
 of a large picture, a read blocked on a pipe); its thread then outlives that wait, and destroying a
 running ``QThread`` would abort the process. So ``main`` then ends the process at once with
-``os._exit`` (output flushed, settings already written), without destroying any thread object.
+``os._exit`` (output flushed, settings already written), without destroying any thread object. Otherwise it
+leaves the interpreter's exit little to do (``end_cleanly``).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import socket
@@ -142,6 +144,20 @@ def main(argv: list[str], language: str | None = None) -> int:
     quit_signals.restore()
     if not controller.shutdown(QUIT_WAIT_MS):  # normally done on close already; covers other exits
         end_now(status)
+    return end_cleanly(status)
+
+
+def end_cleanly(status: int) -> int:
+    """``status``, once every object Python tracks is frozen (``gc.freeze``), for the interpreter's exit that follows.
+
+    The jobs have ended and the settings are written. The interpreter's exit then collected reference cycles over
+    the whole heap (numpy, scipy, PySide6, pyqtgraph and the window), several times: 0.15 of the 0.2 CPU-seconds
+    (and of the wall time) between the window closing and the process ending. Frozen objects are left out of those
+    collections. Each is still freed when its last reference goes, and Qt's objects when PySide6 destroys the
+    application at exit; objects held only by reference cycles are left to the operating system, with the rest of
+    the process's memory.
+    """
+    gc.freeze()
     return status
 
 

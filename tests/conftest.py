@@ -129,3 +129,36 @@ def unchanged_app(qtbot, _unchanged_window):
     window, _ = _unchanged_window
     activate(qtbot, window)  # another test's window may have been the active one since
     return _unchanged_window
+
+
+@pytest.fixture(scope="session")
+def window_forks(tmp_path_factory):
+    """A ``forked.ForkParent`` that has imported what a window process imports first (``forked.WINDOW_IMPORTS``),
+    for every module that forks window processes (test_window_process, test_window_screen, test_cli_interrupt).
+
+    Its imports cost 0.9 CPU-seconds: once per pytest worker, not once per module. Its own HOME is a temporary
+    folder (no child uses it: each brings its own environment). Closed when the session ends, which is when its
+    children's CPU time is counted.
+    """
+    from forked import WINDOW_IMPORTS, ForkParent
+
+    home = tmp_path_factory.mktemp("window-forks")
+    parent = ForkParent(WINDOW_IMPORTS, {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+                                         "QT_QPA_PLATFORM": "offscreen"})
+    yield parent
+    parent.close(timeout=120)
+
+
+@pytest.fixture(scope="session")
+def command_forks():
+    """A ``forked.ForkParent`` that has imported what a command's process imports first (``forked.COMMAND_IMPORTS``)
+    and what ``fit``, ``score`` and ``predict`` import once they run (``engine.cli.fitting``; scipy's linalg, which
+    checking a model needs, and special, which scoring needs: 0.3 CPU-seconds of each such child), for every
+    module that forks ``python main.py COMMAND`` processes (test_cli, test_cli_interrupt): 0.6 CPU-seconds of
+    imports once per pytest worker. (Never Qt, nor scipy.optimize: test_cli checks that the commands import
+    neither.)"""
+    from forked import COMMAND_IMPORTS, ForkParent
+
+    parent = ForkParent((*COMMAND_IMPORTS, "engine.cli.fitting", "scipy.linalg", "scipy.special"), dict(os.environ))
+    yield parent
+    parent.close(timeout=120)

@@ -7,7 +7,8 @@ child takes the request's environment, working folder and output files (stdin: t
 ``python main.py ARGUMENTS`` runs (``sys.exit(main.run())``), or as ``python -c CODE ARGUMENTS`` when the request
 has code, to the interpreter's usual exit. Everything from ``main.run()`` on is the real process's: its signal
 handlers, threads, Qt application and exit status. Tests about the start-up itself (what is imported, a Ctrl-C
-while it is) start a whole ``python main.py`` instead.
+while it is) start a whole ``python main.py`` instead. The session's two parents, one per pytest worker, are the
+fixtures ``window_forks`` and ``command_forks`` of ``tests/conftest.py``.
 """
 
 from __future__ import annotations

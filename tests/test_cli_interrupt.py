@@ -8,9 +8,9 @@ Start-up is taken to begin once a compiled module from site-packages (numpy's) i
 (by then ``main.run`` has installed its handler: before it, for the first twenty milliseconds or so,
 the interpreter itself is starting and a Ctrl-C is Python's own business), the fit once the child has
 printed its first iteration line. The start-up children are whole ``python main.py`` processes; the fit's
-are forked (``forked.ForkParent``) from a parent that has already imported ``main`` and ``engine.cli``
-and ``fit``'s own modules (their start-up is not what they test, and it cost each 0.3 CPU-seconds), and from
-``main.run()`` on run as the whole process does: its handler, its chunk pool, its exit.
+are forked (``forked.ForkParent``, the session's ``command_forks``) from a parent that has already imported
+``main`` and ``engine.cli`` and ``fit``'s own modules (their start-up is not what they test, and it cost each
+0.3 CPU-seconds), and from ``main.run()`` on run as the whole process does: its handler, its chunk pool, its exit.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pytest
-from forked import COMMAND_IMPORTS, ForkedChild, ForkParent
+from forked import ForkedChild, ForkParent
 
 import main
 from engine.backends.chunked import chunk_rows_for
@@ -132,16 +131,10 @@ def _verdict(child: Child) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def command_parent() -> Iterator[ForkParent]:
-    # Also what ``fit`` imports once it runs (its E-steps, the model file): in the fit's children that comes
-    # before the moment they test, and cost each 0.05 CPU-seconds.
-    parent = ForkParent((*COMMAND_IMPORTS, "engine.cli.fitting"), dict(os.environ))
-    yield parent
-    parent.close(timeout=HANG)
-
-
-def test_ctrl_c_at_random_moments_exits_130_with_one_line(tmp_path, command_parent):
+def test_ctrl_c_at_random_moments_exits_130_with_one_line(tmp_path, command_forks):
+    # The fit's children are forked from the session's ``command_forks``: it has also imported what ``fit``
+    # imports once it runs (its E-steps, the model file, scipy's special functions), which in those children
+    # comes before the moment they test.
     data = {phase: tmp_path / f"{phase}.npy" for phase in ROWS}
     for phase, rows in ROWS.items():
         np.save(data[phase], np.random.default_rng(0).normal(size=(rows, 2)))
@@ -153,7 +146,7 @@ def test_ctrl_c_at_random_moments_exits_130_with_one_line(tmp_path, command_pare
         while waiting or running:
             while waiting and len(running) < AT_ONCE:
                 number, (phase, delay, double) = waiting.pop(0)
-                running.append(_spawn(command_parent, data[phase], tmp_path / f"run{number}", phase, delay, double))
+                running.append(_spawn(command_forks, data[phase], tmp_path / f"run{number}", phase, delay, double))
             now = time.monotonic()
             for child in [child for child in running if _step(child, now)]:
                 running.remove(child)
@@ -187,13 +180,17 @@ def test_two_quick_interrupts_during_start_up_still_give_one_line(command, tmp_p
     """The second SIGINT lands while the first is being handled: it is ignored."""
     argv = [sys.executable, "main.py", command, "missing-input", "--k", "2", "--out", str(tmp_path / "o.png")]
     process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not _has_started(process.pid) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.001)
-    for _ in range(2):
-        process.send_signal(signal.SIGINT)
-        time.sleep(0.001)
-    stdout, stderr = process.communicate(timeout=HANG)
+    try:
+        deadline = time.monotonic() + 60
+        while not _has_started(process.pid) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        for _ in range(2):
+            process.send_signal(signal.SIGINT)
+            time.sleep(0.001)
+        stdout, stderr = process.communicate(timeout=HANG)
+    finally:  # a hung child does not outlive the failed test
+        process.kill()
+        process.communicate()
     assert (process.returncode, stdout, stderr) == (130, "", INTERRUPTED)
 
 
@@ -239,9 +236,13 @@ sys.exit(main.run())
 def test_an_interrupt_swallowed_for_ever_still_ends_the_process():
     process = subprocess.Popen([sys.executable, "-c", SWALLOWER], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    assert process.stdout.readline() == "ready\n"
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=HANG)
+    try:
+        assert process.stdout.readline() == "ready\n"
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=HANG)
+    finally:  # it swallows interrupts for ever: without the watchdog it would outlive the failed test
+        process.kill()
+        process.communicate()
     assert (process.returncode, stderr) == (130, INTERRUPTED)
 
 
@@ -297,10 +298,31 @@ def test_segment_holds_a_ctrl_c_back_until_qt_is_imported(monkeypatch):
     assert order == ["Ctrl-C", "imported"]
 
 
-def test_a_ctrl_c_while_the_window_starts_ends_it_with_130_and_no_traceback(tmp_path):
+def _interrupted_during_import_forked(forks: ForkParent, module: str, cwd: Path) -> subprocess.CompletedProcess:
+    """As ``_interrupted_during_import``, forked from ``forks`` (which has imported the window's modules): for a
+    module first imported after them, by the window being built."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(cwd),
+                   "XDG_CONFIG_HOME": str(cwd / ".config")}
+    child = forks.start([module], environment, (cwd / "stdout.txt", cwd / "stderr.txt"), code=INTERRUPTED_IMPORT)
+    try:
+        stdout, stderr = child.communicate(timeout=HANG)
+    finally:  # a window that did not end does not outlive the failed test
+        child.kill()
+        child.communicate()
+    return subprocess.CompletedProcess([module], child.returncode, stdout, stderr)
+
+
+def test_a_ctrl_c_while_the_window_starts_ends_it_with_130_and_no_traceback(tmp_path, window_forks):
     """While PySide6 is imported, and while the window is built (before it takes Ctrl-C over itself): the
-    start-up ends with status 130, without a traceback (it crashed, hung or printed an AttributeError)."""
+    start-up ends with status 130, without a traceback (it crashed, hung or printed an AttributeError).
+
+    The import of PySide6 is a whole ``python -c``'s; the window is built in a child forked from the session's
+    ``window_forks`` (what it imported is what the whole process imports before it builds the window: numpy.random
+    is first imported, lazily, as the paint tool is made, in both)."""
     for module in ("shiboken6", "numpy.random"):  # numpy.random: first imported to make the demo data
-        done = _interrupted_during_import(module, [], tmp_path)
+        if module == "shiboken6":
+            done = _interrupted_during_import(module, [], tmp_path)
+        else:
+            done = _interrupted_during_import_forked(window_forks, module, tmp_path)
         assert done.returncode == 130, (module, done.stderr)
         assert "Traceback" not in done.stderr and "Error" not in done.stderr, (module, done.stderr)
