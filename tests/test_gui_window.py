@@ -236,6 +236,35 @@ def test_quick_restarts_draw_only_the_last_run(qtbot, unchanged_app):
     back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
 
 
+def test_a_late_snapshot_of_a_replaced_run_is_neither_kept_nor_drawn(qtbot, unchanged_app):
+    """Each of the controller's two guards on its own: a snapshot of a replaced run that arrives from the runner
+    is not kept (``Session.receive``), and one already waiting for the frame throttle is not drawn
+    (``_draw_newest``). (A stopped run's own signals rarely get this far: these guards are the second line.)"""
+    window, controller = unchanged_app
+    start = start_of(controller)
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.E) and controller.is_settled(), timeout=TIMEOUT_MS)
+    late, replaced = controller.shown, controller.run_id
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.is_settled(), timeout=TIMEOUT_MS)
+    assert controller.run_id != replaced
+    kept, shown = controller.session.latest, controller.shown
+    drawn: list[int] = []
+
+    def draw(run_id, snapshot):
+        drawn.append(run_id)
+
+    controller.frame_drawn.connect(draw)
+    controller.runner.progressed.emit(replaced, late)  # as the runner hands on a snapshot that came late
+    assert controller.session.latest is kept and not controller.runner.has_pending
+    controller.runner.submit(replaced, late)  # one that was already waiting for the next frame
+    qtbot.waitUntil(controller.is_settled, timeout=TIMEOUT_MS)
+    assert replaced not in drawn and controller.shown is shown
+    assert controller.shown.snapshot.half_step is HalfStep.INIT
+    controller.frame_drawn.disconnect(draw)
+    back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
+
+
 def test_e_then_m_half_steps(qtbot, unchanged_app):
     window, controller = unchanged_app
     start = start_of(controller)
