@@ -93,6 +93,18 @@ class ForkParent:
                         "cwd": str(ROOT), "stdout": str(outputs[0]), "stderr": str(outputs[1])})
         return ForkedChild(self, pid, outputs)
 
+    def run(self, arguments: list[str], environment: dict[str, str], outputs: tuple[Path, Path],
+            code: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+        """As ``start``, waited for (``subprocess.TimeoutExpired`` after ``timeout`` seconds): its exit status,
+        stdout and stderr. A child that has not ended when the wait fails is killed: it never outlives the test."""
+        child = self.start(arguments, environment, outputs, code)
+        try:
+            stdout, stderr = child.communicate(timeout=timeout)
+        finally:
+            child.kill()
+            child.communicate()
+        return subprocess.CompletedProcess(arguments, child.returncode, stdout, stderr)
+
     def close(self, timeout: float) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=timeout)

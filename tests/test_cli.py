@@ -422,14 +422,8 @@ def _forked(forks: ForkParent, folder: Path, *args, code: str | None = None) -> 
     """``python main.py ARGS`` (or ``python -c CODE ARGS``), forked from ``forks``; its stdout and stderr go
     through files in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    child = forks.start([str(arg) for arg in args], dict(os.environ), (folder / "stdout.txt", folder / "stderr.txt"),
-                        code=code)
-    try:
-        stdout, stderr = child.communicate(timeout=120)
-    finally:  # a hung child does not outlive the failed test
-        child.kill()
-        child.communicate()
-    return subprocess.CompletedProcess(args, child.returncode, stdout, stderr)
+    return forks.run([str(arg) for arg in args], dict(os.environ), (folder / "stdout.txt", folder / "stderr.txt"),
+                     code=code)
 
 
 #: Runs ``main.main`` on each JSON argument list given, in turn, in one interpreter; after each command it

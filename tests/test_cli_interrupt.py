@@ -303,13 +303,8 @@ def _interrupted_during_import_forked(forks: ForkParent, module: str, cwd: Path)
     module first imported after them, by the window being built."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(cwd),
                    "XDG_CONFIG_HOME": str(cwd / ".config")}
-    child = forks.start([module], environment, (cwd / "stdout.txt", cwd / "stderr.txt"), code=INTERRUPTED_IMPORT)
-    try:
-        stdout, stderr = child.communicate(timeout=HANG)
-    finally:  # a window that did not end does not outlive the failed test
-        child.kill()
-        child.communicate()
-    return subprocess.CompletedProcess([module], child.returncode, stdout, stderr)
+    return forks.run([module], environment, (cwd / "stdout.txt", cwd / "stderr.txt"), code=INTERRUPTED_IMPORT,
+                     timeout=HANG)
 
 
 def test_a_ctrl_c_while_the_window_starts_ends_it_with_130_and_no_traceback(tmp_path, window_forks):
