@@ -44,6 +44,15 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+def pytest_configure(config):
+    """In the controlling process only (not in pytest-xdist's workers): the checkout's bytecode and the rewritten
+    test modules, made once before the workers start (``bytecode_ahead``)."""
+    if not hasattr(config, "workerinput"):
+        from bytecode_ahead import prepare
+
+        prepare(config)
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``slow`` run first, in their order; the rest keep theirs.
 
