@@ -337,9 +337,13 @@ def test_three_coins_from_both_starts(qtbot, lesson_app):
 # --- leaving ----------------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def user_work(qtbot, app, tmp_path):
-    """The user's own data (a CSV) and settings (K = 2, tol 1e-4, equal weights, hard labels), on screen."""
-    window, controller, guide = app
+def user_work(qtbot, lesson_app, tmp_path):
+    """The user's own data (a CSV) and settings (K = 2, tol 1e-4, equal weights, hard labels), on screen, in the
+    module's lesson window (``lesson_app``: opening a window costs more than the user's work in it). After the test
+    the window's own data, its name and every control come back, as leaving a lesson brings them back, and are
+    asserted to be as they were (what ``lesson_app`` checks before the next test, and the title)."""
+    window, controller, guide = lesson_app
+    own = (controller.dataset, controller.session.description, window.controls(), window.windowTitle())
     path = tmp_path / "mine.csv"
     rng = np.random.default_rng(11)
     path.write_text("u,v\n" + "\n".join(f"{x},{y}" for x, y in np.concatenate(
@@ -354,11 +358,17 @@ def user_work(qtbot, app, tmp_path):
     qtbot.waitUntil(lambda: controller.config.n_components == 2 and controller.config.locks.equal_weights
                     and controller.config.tol == pytest.approx(1e-4), timeout=TIMEOUT_MS)
     wait_for(qtbot, controller, HalfStep.INIT)
-    return controller.dataset, window.controls()
+    yield controller.dataset, window.controls()
+    guide.leave()
+    window.set_controls(own[2])
+    assert controller.show_data(own[0], own[1])
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
+    wait_for(qtbot, controller, HalfStep.INIT)
+    assert (controller.dataset, controller.session.description, window.controls(), window.windowTitle()) == own
 
 
-def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, app, user_work):
-    window, controller, guide = app
+def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, lesson_app, user_work):
+    window, controller, guide = lesson_app
     dataset, controls = user_work
     open_lesson(qtbot, window, controller, guide, "four-clusters-known-covariance")
     assert controller.dataset is not dataset and window.controls() != controls
@@ -375,8 +385,8 @@ def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, app, user_w
     assert controller.config.n_components == 2 and controller.config.locks.equal_weights
 
 
-def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, app, user_work, tmp_path):
-    window, controller, guide = app
+def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, lesson_app, user_work, tmp_path):
+    window, controller, guide = lesson_app
     _, controls = user_work
     open_lesson(qtbot, window, controller, guide, "two-gaussians-1d")
     other = tmp_path / "other.csv"
@@ -391,8 +401,8 @@ def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, app, u
     assert "locks cleared" in window.statusBar().currentMessage()
 
 
-def test_opening_a_model_in_a_coin_lesson_shows_it_on_the_users_data(qtbot, app, user_work, tmp_path):
-    window, controller, guide = app
+def test_opening_a_model_in_a_coin_lesson_shows_it_on_the_users_data(qtbot, lesson_app, user_work, tmp_path):
+    window, controller, guide = lesson_app
     dataset, _ = user_work
     open_lesson(qtbot, window, controller, guide, "two-coins")
     params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [5.0, 5.0]], np.stack([np.eye(2)] * 2), "full")
