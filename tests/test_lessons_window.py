@@ -31,10 +31,8 @@ def _open_window(qtbot, path, close_with_test: bool = True):
     return window, controller, controller.findChild(LessonGuide)
 
 
-@pytest.fixture
-def app(qtbot, tmp_path, messages):
-    """The window on its demo data, paused at EM's start, and its lessons."""
-    return _open_window(qtbot, tmp_path / "settings.ini")
+#: Whether a lesson window's Lesson panel was shown and "Leave lesson" enabled when it opened (per window).
+_as_opened: dict = {}
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +43,7 @@ def _lesson_window(qapp, request, tmp_path_factory):
                                              close_with_test=False)
     opened = (controller.dataset, controller.config, window.controls(),
               np.array(controller.shown.snapshot.params.means))
+    _as_opened[window] = (guide.dock.isVisible(), guide.leave_action.isEnabled())
     yield window, controller, guide, opened
     window.close()
     qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
@@ -53,11 +52,11 @@ def _lesson_window(qapp, request, tmp_path_factory):
 
 @pytest.fixture
 def lesson_app(qtbot, messages, _lesson_window):
-    """As ``app``, but one window for the module's tests that open a lesson from the menu and check its numbers
-    (a window costs about 0.12 s of CPU to open). A lesson sets its own data, every control (``controls``) and
-    its view, and leaving it brings back what the user had; so before each test the lesson left open by the last
-    one is left, and the window is shown to be where it opened: no lesson, the same demo data, EM's config and
-    controls, the same start on screen, the data view."""
+    """The window on its demo data, paused at EM's start, and its lessons: one window for the module's tests that
+    open a lesson and check its numbers, or the user's work in one (a window costs about 0.12 s of CPU to open).
+    A lesson sets its own data, every control (``controls``) and its view, and leaving it brings back what the user
+    had; so before each test the lesson left open by the last one is left, and the window is shown to be where it
+    opened: no lesson, the same demo data, EM's config and controls, the same start on screen, the data view."""
     window, controller, guide, (dataset, config, controls, means) = _lesson_window
     activate(qtbot, window)  # another test's window may have been the active one since
     guide.leave()
@@ -126,13 +125,15 @@ def legend_weights(window) -> list[str]:
 
 # --- the menu and the list ------------------------------------------------------------------------------------
 
-def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, app):
-    window, controller, guide = app
+def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, lesson_app):
+    window, controller, guide = lesson_app
     titles = [action.text() for action in window.lessons_menu.actions() if action.isCheckable()]
     assert len(titles) == len(LESSONS) >= 8
     assert [title.split(".")[0] for title in titles] == [str(n) for n in range(1, len(LESSONS) + 1)]
+    assert _as_opened[window] == (False, False)  # a new window: no Lesson panel, nothing to leave
     assert not guide.leave_action.isEnabled()
-    assert not guide.dock.isVisible()
+    guide.dock.hide()  # as when the window opened (the module's earlier lessons showed it)
+    guide.dock.pages.setCurrentWidget(guide.dock.lesson_page)  # so that the list shown below is Help's doing
     window.lessons_action.trigger()  # Help > Lessons
     assert window.lessons_action in window.menuBar().actions()[-1].menu().actions()
     assert guide.dock.isVisible() and guide.dock.pages.currentWidget() is guide.dock.lessons
