@@ -31,20 +31,16 @@ def _open_window(qtbot, path, close_with_test: bool = True):
     return window, controller, controller.findChild(LessonGuide)
 
 
-#: Whether a lesson window's Lesson panel was shown and "Leave lesson" enabled when it opened (per window).
-_as_opened: dict = {}
-
-
 @pytest.fixture(scope="module")
 def _lesson_window(qapp, request, tmp_path_factory):
-    """The window of ``lesson_app``, with what it showed when it opened: made once per module."""
+    """The window of ``lesson_app``, with what it showed when it opened (and whether its Lesson panel was shown and
+    "Leave lesson" enabled then): made once per module."""
     qtbot = QtBot(request)
     window, controller, guide = _open_window(qtbot, tmp_path_factory.mktemp("lessons") / "settings.ini",
                                              close_with_test=False)
     opened = (controller.dataset, controller.config, window.controls(),
               np.array(controller.shown.snapshot.params.means))
-    _as_opened[window] = (guide.dock.isVisible(), guide.leave_action.isEnabled())
-    yield window, controller, guide, opened
+    yield window, controller, guide, opened, (guide.dock.isVisible(), guide.leave_action.isEnabled())
     window.close()
     qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
     window.deleteLater()
@@ -57,7 +53,7 @@ def lesson_app(qtbot, messages, _lesson_window):
     A lesson sets its own data, every control (``controls``) and its view, and leaving it brings back what the user
     had; so before each test the lesson left open by the last one is left, and the window is shown to be where it
     opened: no lesson, the same demo data, EM's config and controls, the same start on screen, the data view."""
-    window, controller, guide, (dataset, config, controls, means) = _lesson_window
+    window, controller, guide, (dataset, config, controls, means), _ = _lesson_window
     activate(qtbot, window)  # another test's window may have been the active one since
     guide.leave()
     wait_for(qtbot, controller, HalfStep.INIT)
@@ -125,12 +121,12 @@ def legend_weights(window) -> list[str]:
 
 # --- the menu and the list ------------------------------------------------------------------------------------
 
-def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, lesson_app):
+def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, lesson_app, _lesson_window):
     window, controller, guide = lesson_app
     titles = [action.text() for action in window.lessons_menu.actions() if action.isCheckable()]
     assert len(titles) == len(LESSONS) >= 8
     assert [title.split(".")[0] for title in titles] == [str(n) for n in range(1, len(LESSONS) + 1)]
-    assert _as_opened[window] == (False, False)  # a new window: no Lesson panel, nothing to leave
+    assert _lesson_window[-1] == (False, False)  # as it opened: no Lesson panel, nothing to leave
     assert not guide.leave_action.isEnabled()
     guide.dock.hide()  # as when the window opened (the module's earlier lessons showed it)
     guide.dock.pages.setCurrentWidget(guide.dock.lesson_page)  # so that the list shown below is Help's doing
