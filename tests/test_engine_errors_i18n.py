@@ -335,14 +335,21 @@ ALL_CASES = [pytest.param(call, template, parts, id=name) for name, call, templa
     pytest.param(call, _MODEL_FRAME, (part,), id=f"model: {name}") for name, call, part in MODEL_CASES]
 
 
-@pytest.fixture
-def raised(request, tmp_path, monkeypatch) -> Callable[[Callable[..., object]], str]:
-    """Run a case's call and return the message of the engine error it raised."""
+@pytest.fixture(scope="module")
+def raised(tmp_path_factory) -> Callable[[Callable[..., object]], str]:
+    """Run a case's call and return the message of the engine error it raised.
+
+    Each case is raised once per module, in a folder of its own, and its message (a string the tests only read)
+    kept for the module's other tests of that case: the match, the two languages and English ask for the same
+    message, and raising it again three times cost about half of the module's CPU time."""
+    messages: dict[int, str] = {}
+
     def run(call: object) -> str:
-        with pytest.raises(GMMError) as caught:
-            _call(call, tmp_path, monkeypatch)()
-        monkeypatch.undo()
-        return str(caught.value)
+        if id(call) not in messages:  # the cases' calls live as long as ALL_CASES: their ids stay theirs
+            with pytest.MonkeyPatch.context() as monkeypatch, pytest.raises(GMMError) as caught:
+                _call(call, tmp_path_factory.mktemp("case"), monkeypatch)()
+            messages[id(call)] = str(caught.value)
+        return messages[id(call)]
     return run
 
 

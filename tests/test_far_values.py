@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import test_gui_window
 from test_gui_window import TIMEOUT_MS, back_to_start, on_screen, open_and_wait, start_of, wait_for_state
 
 from engine.em import EMSnapshot, HalfStep
@@ -27,8 +26,6 @@ from gui.views.convergence import ConvergencePlot
 from gui.views.geometry import MAX_DRAWN, ellipse_outlines, largest_size
 from gui.views.histogram import HistogramView
 from gui.views.projection import pca_projection
-
-app = test_gui_window.app
 
 
 def write_csv(path, X) -> None:
@@ -60,15 +57,22 @@ def test_data_near_the_largest_double_gives_a_dialog_and_keeps_what_was_shown(qt
 
 
 @pytest.mark.parametrize("n_features", [1, 2, 4])
-def test_data_just_within_the_limit_is_drawn_with_finite_ranges(qtbot, app, messages, tmp_path, n_features):
-    window, controller = app
+def test_data_just_within_the_limit_is_drawn_with_finite_ranges(qtbot, unchanged_app, messages, tmp_path, n_features):
+    window, controller = unchanged_app
+    start, before = start_of(controller), on_screen_now(window, controller)
+    description, view_before = controller.session.description, window.current_view()
     path = tmp_path / "large.csv"
     write_csv(path, far(200, n_features, scale=MAX_DRAWN))
     open_and_wait(qtbot, controller, path)
     qtbot.waitUntil(lambda: controller.dataset.source == str(path), timeout=TIMEOUT_MS)
     view = window.histogram if n_features == 1 else window.canvas
-    assert np.all(np.isfinite(view.plot.getViewBox().viewRange()))
+    assert window.current_view() is view and np.all(np.isfinite(view.plot.getViewBox().viewRange()))
     window.current_view().grab()  # paints every item
+    assert not messages
+    # The window is shared with the module's other tests: its own data back (as after a lesson), and asserted.
+    assert controller.show_data(start[0], description)
+    back_to_start(qtbot, window, controller, start)
+    assert window.current_view() is view_before and on_screen_now(window, controller)[2:] == before[2:]
 
 
 def test_a_model_with_means_near_the_largest_double_gives_a_dialog_and_keeps_the_fit(qtbot, unchanged_app, messages,

@@ -31,21 +31,16 @@ def _open_window(qtbot, path, close_with_test: bool = True):
     return window, controller, controller.findChild(LessonGuide)
 
 
-@pytest.fixture
-def app(qtbot, tmp_path, messages):
-    """The window on its demo data, paused at EM's start, and its lessons."""
-    return _open_window(qtbot, tmp_path / "settings.ini")
-
-
 @pytest.fixture(scope="module")
 def _lesson_window(qapp, request, tmp_path_factory):
-    """The window of ``lesson_app``, with what it showed when it opened: made once per module."""
+    """The window of ``lesson_app``, with what it showed when it opened (and whether its Lesson panel was shown and
+    "Leave lesson" enabled then): made once per module."""
     qtbot = QtBot(request)
     window, controller, guide = _open_window(qtbot, tmp_path_factory.mktemp("lessons") / "settings.ini",
                                              close_with_test=False)
     opened = (controller.dataset, controller.config, window.controls(),
               np.array(controller.shown.snapshot.params.means))
-    yield window, controller, guide, opened
+    yield window, controller, guide, opened, (guide.dock.isVisible(), guide.leave_action.isEnabled())
     window.close()
     qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
     window.deleteLater()
@@ -53,12 +48,12 @@ def _lesson_window(qapp, request, tmp_path_factory):
 
 @pytest.fixture
 def lesson_app(qtbot, messages, _lesson_window):
-    """As ``app``, but one window for the module's tests that open a lesson from the menu and check its numbers
-    (a window costs about 0.12 s of CPU to open). A lesson sets its own data, every control (``controls``) and
-    its view, and leaving it brings back what the user had; so before each test the lesson left open by the last
-    one is left, and the window is shown to be where it opened: no lesson, the same demo data, EM's config and
-    controls, the same start on screen, the data view."""
-    window, controller, guide, (dataset, config, controls, means) = _lesson_window
+    """The window on its demo data, paused at EM's start, and its lessons: one window for the module's tests that
+    open a lesson and check its numbers, or the user's work in one (a window costs about 0.12 s of CPU to open).
+    A lesson sets its own data, every control (``controls``) and its view, and leaving it brings back what the user
+    had; so before each test the lesson left open by the last one is left, and the window is shown to be where it
+    opened: no lesson, the same demo data, EM's config and controls, the same start on screen, the data view."""
+    window, controller, guide, (dataset, config, controls, means), _ = _lesson_window
     activate(qtbot, window)  # another test's window may have been the active one since
     guide.leave()
     wait_for(qtbot, controller, HalfStep.INIT)
@@ -126,13 +121,15 @@ def legend_weights(window) -> list[str]:
 
 # --- the menu and the list ------------------------------------------------------------------------------------
 
-def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, app):
-    window, controller, guide = app
+def test_every_lesson_is_in_the_menu_and_in_the_list_that_help_opens(qtbot, lesson_app, _lesson_window):
+    window, controller, guide = lesson_app
     titles = [action.text() for action in window.lessons_menu.actions() if action.isCheckable()]
     assert len(titles) == len(LESSONS) >= 8
     assert [title.split(".")[0] for title in titles] == [str(n) for n in range(1, len(LESSONS) + 1)]
+    assert _lesson_window[-1] == (False, False)  # as it opened: no Lesson panel, nothing to leave
     assert not guide.leave_action.isEnabled()
-    assert not guide.dock.isVisible()
+    guide.dock.hide()  # as when the window opened (the module's earlier lessons showed it)
+    guide.dock.pages.setCurrentWidget(guide.dock.lesson_page)  # so that the list shown below is Help's doing
     window.lessons_action.trigger()  # Help > Lessons
     assert window.lessons_action in window.menuBar().actions()[-1].menu().actions()
     assert guide.dock.isVisible() and guide.dock.pages.currentWidget() is guide.dock.lessons
@@ -337,9 +334,13 @@ def test_three_coins_from_both_starts(qtbot, lesson_app):
 # --- leaving ----------------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def user_work(qtbot, app, tmp_path):
-    """The user's own data (a CSV) and settings (K = 2, tol 1e-4, equal weights, hard labels), on screen."""
-    window, controller, guide = app
+def user_work(qtbot, lesson_app, tmp_path):
+    """The user's own data (a CSV) and settings (K = 2, tol 1e-4, equal weights, hard labels), on screen, in the
+    module's lesson window (``lesson_app``: opening a window costs more than the user's work in it). After the test
+    the window's own data, its name and every control come back, as leaving a lesson brings them back, and are
+    asserted to be as they were (what ``lesson_app`` checks before the next test, and the title)."""
+    window, controller, guide = lesson_app
+    own = (controller.dataset, controller.session.description, window.controls(), window.windowTitle())
     path = tmp_path / "mine.csv"
     rng = np.random.default_rng(11)
     path.write_text("u,v\n" + "\n".join(f"{x},{y}" for x, y in np.concatenate(
@@ -354,11 +355,17 @@ def user_work(qtbot, app, tmp_path):
     qtbot.waitUntil(lambda: controller.config.n_components == 2 and controller.config.locks.equal_weights
                     and controller.config.tol == pytest.approx(1e-4), timeout=TIMEOUT_MS)
     wait_for(qtbot, controller, HalfStep.INIT)
-    return controller.dataset, window.controls()
+    yield controller.dataset, window.controls()
+    guide.leave()
+    window.set_controls(own[2])
+    assert controller.show_data(own[0], own[1])
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
+    wait_for(qtbot, controller, HalfStep.INIT)
+    assert (controller.dataset, controller.session.description, window.controls(), window.windowTitle()) == own
 
 
-def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, app, user_work):
-    window, controller, guide = app
+def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, lesson_app, user_work):
+    window, controller, guide = lesson_app
     dataset, controls = user_work
     open_lesson(qtbot, window, controller, guide, "four-clusters-known-covariance")
     assert controller.dataset is not dataset and window.controls() != controls
@@ -375,8 +382,8 @@ def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, app, user_w
     assert controller.config.n_components == 2 and controller.config.locks.equal_weights
 
 
-def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, app, user_work, tmp_path):
-    window, controller, guide = app
+def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, lesson_app, user_work, tmp_path):
+    window, controller, guide = lesson_app
     _, controls = user_work
     open_lesson(qtbot, window, controller, guide, "two-gaussians-1d")
     other = tmp_path / "other.csv"
@@ -391,8 +398,8 @@ def test_opening_data_in_a_lesson_leaves_it_and_keeps_the_new_data(qtbot, app, u
     assert "locks cleared" in window.statusBar().currentMessage()
 
 
-def test_opening_a_model_in_a_coin_lesson_shows_it_on_the_users_data(qtbot, app, user_work, tmp_path):
-    window, controller, guide = app
+def test_opening_a_model_in_a_coin_lesson_shows_it_on_the_users_data(qtbot, lesson_app, user_work, tmp_path):
+    window, controller, guide = lesson_app
     dataset, _ = user_work
     open_lesson(qtbot, window, controller, guide, "two-coins")
     params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [5.0, 5.0]], np.stack([np.eye(2)] * 2), "full")
