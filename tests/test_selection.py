@@ -213,12 +213,13 @@ def test_the_sequential_lrt_stops_at_the_first_step_that_is_not_significant():
     rng = np.random.default_rng(3)
     X = np.concatenate([rng.normal(size=(40, 1)), rng.normal(8.0, 1.0, size=(40, 1))])
     config = quick(ks=(1, 2, 3, 4), n_init=2)
-    events = list(iterate_bootstrap_lrt(X, "diag", config, boot=20, processes=1))
+    # 10 replicates at alpha 0.1 (the smallest p-value, 1/11, is significant): half the fits of 20 at 0.05
+    events = list(iterate_bootstrap_lrt(X, "diag", config, boot=10, alpha=0.1, processes=1))
     steps = [event for event in events if isinstance(event, LRTStep)]
     result = events[-1]
-    assert isinstance(result, LRTResult)
-    assert steps[0].p_value == pytest.approx(1 / 21) and steps[0].statistic > max(steps[0].replicates)
-    assert len(steps) == 2 and not steps[-1].significant(0.05) and result.note is None
+    assert isinstance(result, LRTResult) and result.alpha == 0.1
+    assert steps[0].p_value == pytest.approx(1 / 11) and steps[0].statistic > max(steps[0].replicates)
+    assert len(steps) == 2 and not steps[-1].significant(0.1) and result.note is None
     assert result.n_components == steps[-1].n_components == 2
 
 
