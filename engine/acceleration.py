@@ -21,6 +21,8 @@ it on for the continuation of each cell to its optimum and for the cross-validat
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -29,6 +31,15 @@ from engine.params import MixtureParams
 
 #: Halvings of a failed step towards -1 (plain EM) before falling back to plain EM.
 MAX_BACKTRACKS = 3
+
+
+@functools.cache
+def _lower_triangle(n_features: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """``np.tril_indices(n_features)``, made once per width (read-only): every SQUAREM step vectorises the
+    parameters several times, and building the indices cost about a tenth of a small data set's selection."""
+    rows, columns = np.tril_indices(n_features)
+    rows.flags.writeable = columns.flags.writeable = False
+    return rows, columns
 
 
 def _log_cholesky(matrices: NDArray, tri: tuple[NDArray, NDArray]) -> NDArray | None:
@@ -56,7 +67,7 @@ def gaussian_to_vector(params: MixtureParams) -> NDArray[np.float64] | None:
         return None
     d = params.n_features
     covariance_type = params.covariance_type
-    tri = np.tril_indices(d)
+    tri = _lower_triangle(d)
     if covariance_type is CovarianceType.FULL:
         covariances = _log_cholesky(params.covariances, tri)
     elif covariance_type is CovarianceType.TIED:
@@ -76,7 +87,7 @@ def gaussian_from_vector(vector: NDArray[np.float64], like: MixtureParams) -> Mi
     log_weights, means, rest = vector[:k], vector[k:k + k * d], vector[k + k * d:]
     weights = np.exp(log_weights - log_weights.max())
     weights /= weights.sum()
-    tri = np.tril_indices(d)
+    tri = _lower_triangle(d)
     covariance_type = like.covariance_type
     with np.errstate(over="ignore", invalid="ignore"):
         if covariance_type is CovarianceType.FULL:

@@ -255,9 +255,12 @@ def test_fragile_components_summed_about_their_old_means_equal_direct(move, cova
 
 @functools.cache
 def _zeros_backends(n_features: int) -> tuple[ChunkedBackend, ChunkedBackend]:
-    """Backends over 30 000 rows of zeros, (n_features) wide: chunk rows of its own, and 100 given. Made once
-    for every K of the test below (building one over 64 features costs about 0.07 s); it only reads them."""
-    X = np.zeros((30_000, n_features))
+    """Backends over ``MAX_CHUNK_ROWS + 1`` rows of zeros (more than any chunk), (n_features) wide: chunk rows of
+    its own, and 100 given. Made once for every K of the test below (building one over 64 features costs about
+    0.1 s); it only reads them."""
+    from engine.backends.chunked import MAX_CHUNK_ROWS
+
+    X = np.zeros((MAX_CHUNK_ROWS + 1, n_features))
     return ChunkedBackend(X), ChunkedBackend(X, chunk_rows=100)
 
 
@@ -275,7 +278,7 @@ def test_chunks_hold_about_chunk_bytes_of_features_and_responsibilities_within_t
     assert rows == MAX_CHUNK_ROWS or (rows + 1024) * width * 8 > CHUNK_BYTES
     assert chunk_rows_for(n_features, 5000, n_components) == min(rows, 5000)
     backend, given = _zeros_backends(n_features)
-    assert backend._step(n_components) == min(rows, 30_000)
+    assert backend.n_samples > rows and backend._step(n_components) == rows
     assert given._step(n_components) == 100  # as given
 
 
