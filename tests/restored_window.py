@@ -1,0 +1,90 @@
+"""One main window for the tests of a module that change it: after each test it is taken back to the demo data at
+EM's start, and everything a test could have left changed is compared with the fresh window's (``restored_app`` in
+``conftest.py``).
+
+Opening a window costs about 0.2 CPU-seconds; taking one back costs a generated preset and a reset. What is
+compared (``window_state``): the data (values, names, labels, source), the config and every control (the Model
+and Display settings, locks, delay, plane, the Data panel's request), EM's state, half-step and the means on
+screen and drawn, every fixed text the window shows (``gui.i18n.switching.text_slots``: labels, buttons, table
+cells and headers, titles, menus), which docks are shown, which actions are enabled and checked, the recent files,
+the window's title, loads and jobs running and the busy cursor. A test that leaves anything else changed
+must not use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView
+from test_gui_window import TIMEOUT_MS, on_screen, press
+
+from engine.em import HalfStep
+from gui.i18n.switching import text_slots
+from gui.main.controller import RunState
+
+
+def window_state(window, controller) -> dict[str, Any]:
+    """What the tests of a shared window may change, in a form ``==`` compares (see the module docstring)."""
+    dataset = controller.dataset
+    snapshot = controller.shown.snapshot
+    return {
+        "data": (dataset.source, dataset.feature_names, dataset.X.shape, dataset.X.tobytes(),
+                 None if dataset.labels is None else dataset.labels.tobytes(), dataset.label_names),
+        "config": controller.config,
+        "controls": window.controls(),
+        "data_request": window.data_request(),
+        "em": (controller.state, snapshot.half_step, snapshot.iteration, snapshot.params.means.tobytes()),
+        "drawn_means": np.column_stack(window.canvas.mean_scatter.getData()).tobytes(),
+        "texts": sorted((where, text) for where, getter, _setter in text_slots(window)
+                        if not where.endswith(" plot") and (text := str(getter()))),
+        "plot_texts": sorted(_shown_plot_texts(window)),
+        "docks": [(dock.objectName(), dock.windowTitle(), dock.isVisible())
+                  for dock in window.findChildren(QDockWidget)],
+        "actions": [(action.text(), action.isEnabled(), action.isChecked()) for action in window.findChildren(QAction)],
+        "recent_files": controller.settings.recent_files(),
+        "title": window.windowTitle(),
+        "busy": (controller.sources.is_loading(), controller.runner.running_jobs, QApplication.overrideCursor()),
+    }
+
+
+def _shown_plot_texts(window) -> list[tuple[str, str]]:
+    """The axis titles, labels and text items shown in the window's plots (a hidden item's text is not shown)."""
+    texts = []
+    for view in window.findChildren(QGraphicsView):
+        for item in view.scene().items() if view.scene() is not None else ():
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.AxisItem):
+                texts.append((type(view).__name__, item.labelText or ""))
+            elif isinstance(item, pg.LabelItem):
+                texts.append((type(view).__name__, item.text or ""))
+            elif isinstance(item, pg.TextItem):
+                texts.append((type(view).__name__, item.toPlainText()))
+    return texts
+
+
+def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
+    """Take the window back to ``fresh`` (``window_state`` of the fresh window): the recent files, the docks, the
+    demo data generated again, the controls, and R for EM's start; then assert that its state is ``fresh``."""
+    qtbot.waitUntil(lambda: not controller.sources.is_loading() and QApplication.overrideCursor() is None,
+                    timeout=TIMEOUT_MS)
+    controller.settings.store.setValue("files/recent", fresh["recent_files"])
+    window.set_recent_files(fresh["recent_files"])
+    visible = {(name, title): shown for name, title, shown in fresh["docks"]}
+    for dock in window.findChildren(QDockWidget):
+        dock.setVisible(visible[dock.objectName(), dock.windowTitle()])
+    generated = controller.dataset
+    window.data_panel.generate.click()  # the demo preset, generated at once
+    qtbot.waitUntil(lambda: controller.dataset is not generated, timeout=TIMEOUT_MS)
+    window.set_controls(fresh["controls"])
+    qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.state is RunState.PAUSED
+                    and controller.is_settled(), timeout=TIMEOUT_MS)
+    now = window_state(window, controller)
+    changed = sorted(key for key in fresh if now[key] != fresh[key])
+    assert not changed, f"the shared window was not taken back: {changed}"
