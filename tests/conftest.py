@@ -145,12 +145,13 @@ def _restored_window(qapp, request, tmp_path_factory):
     """The window of ``restored_app`` and its fresh state (``restored_window.window_state``): made once per module,
     closed after its last test."""
     from pytestqt.qtbot import QtBot
-    from restored_window import window_state
+    from restored_window import wait_for_criteria, window_state
     from test_gui_window import TIMEOUT_MS, open_window
 
     qtbot = QtBot(request)
     window, controller, _ = open_window(qtbot, tmp_path_factory.mktemp("restored_app") / "settings.ini",
                                         close_with_test=False)
+    wait_for_criteria(qtbot, controller)
     yield window, controller, window_state(window, controller)
     window.close()
     qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)

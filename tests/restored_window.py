@@ -6,29 +6,34 @@ Opening a window costs about 0.2 CPU-seconds; taking one back costs a generated 
 compared (``window_state``): the data (values, names, labels, source), the config and every control (the Model
 and Display settings, locks, delay, plane, the Data panel's request), EM's state, half-step and the means on
 screen and drawn, every fixed text the window shows (``gui.i18n.switching.text_slots``: labels, buttons, table
-cells and headers, titles, menus), which docks are shown, which actions are enabled and checked, the recent files,
-the window's title, loads and jobs running and the busy cursor. A test that leaves anything else changed
-must not use it.
+cells and headers, titles, menus), which widgets and docks are shown, which actions are enabled and checked,
+the BIC and AIC (once scored), the recent files, the window's title, loads and jobs running and the busy cursor.
+A test that leaves anything else changed must not use it. A test whose changes are not undone fails at its
+teardown (and, the window being shared, the module's later tests may fail there too).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QWidget
 from test_gui_window import TIMEOUT_MS, on_screen, press
 
 from engine.em import HalfStep
 from gui.i18n.switching import text_slots
 from gui.main.controller import RunState
+from gui.main.criteria import FitCriteria
 
 
 def window_state(window, controller) -> dict[str, Any]:
     """What the tests of a shared window may change, in a form ``==`` compares (see the module docstring)."""
+    QApplication.sendPostedEvents()  # what layouts posted (a new legend row is shown by a posted event)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets replaced (legend rows), not yet gone
     dataset = controller.dataset
     snapshot = controller.shown.snapshot
     return {
@@ -42,9 +47,12 @@ def window_state(window, controller) -> dict[str, Any]:
         "texts": sorted((where, text) for where, getter, _setter in text_slots(window)
                         if not where.endswith(" plot") and (text := str(getter()))),
         "plot_texts": sorted(_shown_plot_texts(window)),
-        "docks": [(dock.objectName(), dock.windowTitle(), dock.isVisible())
-                  for dock in window.findChildren(QDockWidget)],
-        "actions": [(action.text(), action.isEnabled(), action.isChecked()) for action in window.findChildren(QAction)],
+        "shown_widgets": sorted(f"{type(widget).__name__}({widget.objectName()}) in {type(widget.parent()).__name__}"
+                                for widget in window.findChildren(QWidget) if widget.isVisible()),
+        "docks": sorted((dock.objectName(), dock.windowTitle(), dock.isVisible())
+                        for dock in window.findChildren(QDockWidget)),
+        "actions": sorted((action.text(), action.isEnabled(), action.isChecked())
+                          for action in window.findChildren(QAction)),
         "recent_files": controller.settings.recent_files(),
         "title": window.windowTitle(),
         "busy": (controller.sources.is_loading(), controller.runner.running_jobs, QApplication.overrideCursor()),
@@ -67,6 +75,20 @@ def _shown_plot_texts(window) -> list[tuple[str, str]]:
     return texts
 
 
+def wait_for_criteria(qtbot, controller) -> None:
+    """Wait for the status bar's BIC and AIC of the parameters on screen (scored in a job, a moment after they
+    are drawn)."""
+    criteria = controller.findChild(FitCriteria)
+    qtbot.waitUntil(lambda: criteria.values is not None, timeout=TIMEOUT_MS)
+
+
+def _extra(these, those) -> object:
+    """What ``these`` holds that ``those`` does not (items of lists, with repeats), or ``these`` itself."""
+    if isinstance(these, list) and isinstance(those, list):
+        return list((Counter(map(repr, these)) - Counter(map(repr, those))).elements())
+    return these
+
+
 def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
     """Take the window back to ``fresh`` (``window_state`` of the fresh window): the recent files, the docks, the
     demo data generated again, the controls, and R for EM's start; then assert that its state is ``fresh``."""
@@ -85,6 +107,8 @@ def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.state is RunState.PAUSED
                     and controller.is_settled(), timeout=TIMEOUT_MS)
+    wait_for_criteria(qtbot, controller)
     now = window_state(window, controller)
     changed = sorted(key for key in fresh if now[key] != fresh[key])
-    assert not changed, f"the shared window was not taken back: {changed}"
+    assert not changed, f"the shared window was not taken back: {changed}" + "".join(
+        f"\n{key}: now also {_extra(now[key], fresh[key])}, no more {_extra(fresh[key], now[key])}" for key in changed)
