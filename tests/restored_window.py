@@ -6,8 +6,9 @@ Opening a window costs about 0.2 CPU-seconds; taking one back costs a generated 
 compared (``window_state``): the data (values, names, labels, source), the config and every control (the Model
 and Display settings, locks, delay, plane, the Data panel's request), EM's state, half-step and the means on
 screen and drawn, every fixed text the window shows (``gui.i18n.switching.text_slots``: labels, buttons, table
-cells and headers, titles, menus), which widgets and docks are shown, which actions are enabled and checked,
-the BIC and AIC (once scored), the recent files, the window's title, loads and jobs running and the busy cursor.
+cells and headers, titles, menus), the layout (docks, splitters, size), which widgets and docks are shown,
+which actions are enabled and checked, the BIC and AIC (once scored), the recent files, the window's title, loads
+and jobs running and the busy cursor.
 A test that leaves anything else changed must not use it. A test whose changes are not undone fails at its
 teardown (and, the window being shared, the module's later tests may fail there too).
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QWidget
 from test_gui_window import TIMEOUT_MS, on_screen, press
@@ -31,7 +32,8 @@ from gui.main.criteria import FitCriteria
 
 
 def window_state(window, controller) -> dict[str, Any]:
-    """What the tests of a shared window may change, in a form ``==`` compares (see the module docstring)."""
+    """What the tests of a shared window may change, in a form ``==`` compares (see the module docstring); keys
+    starting with ``_`` are what ``restore`` needs, not compared (Qt's saved layout remembers hidden docks' sizes)."""
     QApplication.sendPostedEvents()  # what layouts posted (a new legend row is shown by a posted event)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets replaced (legend rows), not yet gone
     dataset = controller.dataset
@@ -49,6 +51,11 @@ def window_state(window, controller) -> dict[str, Any]:
         "plot_texts": sorted(_shown_plot_texts(window)),
         "shown_widgets": sorted(f"{type(widget).__name__}({widget.objectName()}) in {type(widget.parent()).__name__}"
                                 for widget in window.findChildren(QWidget) if widget.isVisible()),
+        "_saved_layout": [bytes(window.saveState().data()), bytes(window.main_splitter.saveState().data()),
+                          bytes(window.right_splitter.saveState().data()), window.size().toTuple()],
+        "layout": (window.size().toTuple(), window.main_splitter.sizes(), window.right_splitter.sizes(),
+                   sorted((dock.objectName(), dock.geometry().getRect()) for dock in window.findChildren(QDockWidget)
+                          if not dock.visibleRegion().isEmpty())),  # (a dock in a tab behind another keeps a stale one)
         "docks": sorted((dock.objectName(), dock.windowTitle(), dock.isVisible())
                         for dock in window.findChildren(QDockWidget)),
         "actions": sorted((action.text(), action.isEnabled(), action.isChecked())
@@ -75,6 +82,12 @@ def _shown_plot_texts(window) -> list[tuple[str, str]]:
     return texts
 
 
+def _layout_restorers(window) -> tuple:
+    """What takes back each of ``window_state``'s layouts (the window's docks, the two splitters, the size)."""
+    return (window.restoreState, window.main_splitter.restoreState, window.right_splitter.restoreState,
+            lambda size: window.resize(*size))
+
+
 def wait_for_criteria(qtbot, controller) -> None:
     """Wait for the status bar's BIC and AIC of the parameters on screen (scored in a job, a moment after they
     are drawn)."""
@@ -96,9 +109,8 @@ def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
                     timeout=TIMEOUT_MS)
     controller.settings.store.setValue("files/recent", fresh["recent_files"])
     window.set_recent_files(fresh["recent_files"])
-    visible = {(name, title): shown for name, title, shown in fresh["docks"]}
-    for dock in window.findChildren(QDockWidget):
-        dock.setVisible(visible[dock.objectName(), dock.windowTitle()])
+    for restore_layout, layout in zip(_layout_restorers(window), fresh["_saved_layout"], strict=True):
+        restore_layout(layout if isinstance(layout, tuple) else QByteArray(layout))  # docks, splitters, size
     generated = controller.dataset
     window.data_panel.generate.click()  # the demo preset, generated at once
     qtbot.waitUntil(lambda: controller.dataset is not generated, timeout=TIMEOUT_MS)
@@ -109,6 +121,6 @@ def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
                     and controller.is_settled(), timeout=TIMEOUT_MS)
     wait_for_criteria(qtbot, controller)
     now = window_state(window, controller)
-    changed = sorted(key for key in fresh if now[key] != fresh[key])
+    changed = sorted(key for key in fresh if not key.startswith("_") and now[key] != fresh[key])
     assert not changed, f"the shared window was not taken back: {changed}" + "".join(
         f"\n{key}: now also {_extra(now[key], fresh[key])}, no more {_extra(fresh[key], now[key])}" for key in changed)
