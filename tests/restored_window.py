@@ -5,10 +5,10 @@ EM's start, and everything a test could have left changed is compared with the f
 Opening a window costs about 0.2 CPU-seconds; taking one back costs a generated preset and a reset. What is
 compared (``window_state``): the data (values, names, labels, source), the config and every control (the Model
 and Display settings, locks, delay, plane, the Data panel's request), EM's state, half-step and the means on
-screen and drawn, every fixed text the window shows (``gui.i18n.switching.text_slots``: labels, buttons, table
-cells and headers, titles, menus), the layout (docks, splitters, size), which widgets and docks are shown,
-which actions are enabled and checked, the BIC and AIC (once scored), the recent files, the window's title, loads
-and jobs running and the busy cursor.
+screen and drawn, the canvas's size, every fixed text the window shows (``gui.i18n.switching.text_slots``:
+labels, buttons, table cells and headers, titles, menus), the layout (docks, splitters, size), which widgets and
+docks are shown, which actions are enabled and checked, the BIC and AIC (once scored), the recent files and every
+saved setting, the window's title, loads and jobs running and the busy cursor.
 A test that leaves anything else changed must not use it. A test whose changes are not undone fails at its
 teardown (and, the window being shared, the module's later tests may fail there too).
 """
@@ -46,6 +46,9 @@ def window_state(window, controller) -> dict[str, Any]:
         "data_request": window.data_request(),
         "em": (controller.state, snapshot.half_step, snapshot.iteration, snapshot.params.means.tobytes()),
         "drawn_means": np.column_stack(window.canvas.mean_scatter.getData()).tobytes(),
+        # (Not its range: fitted with the axes' widths, which follow their tick labels, it differs by a few pixels'
+        # worth after a narrower canvas.)
+        "canvas_size": window.canvas.plot_widget.size().toTuple(),
         "texts": sorted((where, text) for where, getter, _setter in text_slots(window)
                         if not where.endswith(" plot") and (text := str(getter()))),
         "plot_texts": sorted(_shown_plot_texts(window)),
@@ -61,6 +64,9 @@ def window_state(window, controller) -> dict[str, Any]:
         "actions": sorted((action.text(), action.isEnabled(), action.isChecked())
                           for action in window.findChildren(QAction)),
         "recent_files": controller.settings.recent_files(),
+        "settings": sorted((key, repr(controller.settings.store.value(key)))
+                           for key in controller.settings.store.allKeys()),
+        "_settings": {key: controller.settings.store.value(key) for key in controller.settings.store.allKeys()},
         "title": window.windowTitle(),
         "busy": (controller.sources.is_loading(), controller.runner.running_jobs, QApplication.overrideCursor()),
     }
@@ -103,16 +109,26 @@ def _extra(these, those) -> object:
 
 
 def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
-    """Take the window back to ``fresh`` (``window_state`` of the fresh window): the recent files, the docks, the
-    demo data generated again, the controls, and R for EM's start; then assert that its state is ``fresh``."""
+    """Take the window back to ``fresh`` (``window_state`` of the fresh window): the saved settings and the recent
+    files menu, the layout, the
+    Data panel's settings and the demo data generated again, the controls, and R for EM's start; then assert that
+    its state is ``fresh``."""
     qtbot.waitUntil(lambda: not controller.sources.is_loading() and QApplication.overrideCursor() is None,
                     timeout=TIMEOUT_MS)
-    controller.settings.store.setValue("files/recent", fresh["recent_files"])
-    window.set_recent_files(fresh["recent_files"])
+    store = controller.settings.store
+    store.clear()
+    for key, value in fresh["_settings"].items():
+        store.setValue(key, value)
+    window.set_recent_files(controller.settings.recent_files())
     for restore_layout, layout in zip(_layout_restorers(window), fresh["_saved_layout"], strict=True):
         restore_layout(layout if isinstance(layout, tuple) else QByteArray(layout))  # docks, splitters, size
+    data, request = window.data_panel, fresh["data_request"]
+    data.preset.setCurrentIndex(data.preset.findData(request.preset))
+    for spin, value in ((data.n_samples, request.n), (data.k_true, request.k), (data.d_true, request.d),
+                        (data.seed, request.seed)):
+        spin.setValue(value)
     generated = controller.dataset
-    window.data_panel.generate.click()  # the demo preset, generated at once
+    data.generate.click()  # the demo preset, generated at once
     qtbot.waitUntil(lambda: controller.dataset is not generated, timeout=TIMEOUT_MS)
     window.set_controls(fresh["controls"])
     qtbot.waitUntil(lambda: not controller._settings_timer.isActive(), timeout=TIMEOUT_MS)
