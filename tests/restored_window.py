@@ -110,9 +110,8 @@ def _extra(these, those) -> object:
 
 def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
     """Take the window back to ``fresh`` (``window_state`` of the fresh window): the saved settings and the recent
-    files menu, the layout, the
-    Data panel's settings and the demo data generated again, the controls, and R for EM's start; then assert that
-    its state is ``fresh``."""
+    files menu, the layout, the Data panel's settings and the demo data generated again, the controls, and R for
+    EM's start; then assert that its state is ``fresh``."""
     qtbot.waitUntil(lambda: not controller.sources.is_loading() and QApplication.overrideCursor() is None,
                     timeout=TIMEOUT_MS)
     store = controller.settings.store
