@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from sklearn.metrics import adjusted_rand_score
-from test_gui_window import TIMEOUT_MS, open_window, wait_for_state
+from test_gui_window import TIMEOUT_MS, wait_for_state
 from test_gui_window import open_and_wait as gui_window_open_and_wait
 
 from engine.em import HalfStep
@@ -19,8 +19,9 @@ from gui.main.controller import RunState
 
 
 @pytest.fixture
-def app(qtbot, tmp_path, messages):
-    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
+def app(restored_app):
+    """One window for the module's tests, taken back to the demo data at EM's start after each (``restored_app``)."""
+    window, controller = restored_app
     return window, controller, controller.findChild(AgreementPanel)
 
 

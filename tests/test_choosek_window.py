@@ -14,7 +14,8 @@ import pytest
 from factories import sklearn_model
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from test_gui_window import TIMEOUT_MS, open_window, wait_for_state
+from restored_window import window_state
+from test_gui_window import TIMEOUT_MS, wait_for_state
 
 from engine.covariance import CovarianceType
 from engine.em import HalfStep
@@ -42,14 +43,53 @@ def blobs(n_per_cluster: int = 30, seed: int = 0) -> Dataset:
     return Dataset(X, ("x0", "x1"), source="test:blobs", labels=labels)
 
 
-@pytest.fixture
-def app(qtbot, tmp_path, messages):
-    """The window, paused at EM's start on the demo data, with its Choose K chooser (in-process selections)."""
-    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
+def chooser_state(chooser: KChooser) -> dict:
+    """What a test changes of the chooser beyond the window (``restored_window.window_state``)."""
+    return {"run": chooser.run, "shown_cell": chooser.shown_cell, "jobs": chooser._jobs.running,
+            "processes": chooser.processes, "redraw_ms": chooser._redraw_timer.interval()}
+
+
+@pytest.fixture(scope="module")
+def _chooser_window(_restored_window):
+    """The module's shared window (``restored_app``) with its Choose K panel made and in-process selections that
+    redraw after every cell (so a test sees the view fill); its fresh state then includes the panel."""
+    window, controller, fresh = _restored_window
     chooser = controller.findChild(KChooser)
     chooser.processes = 1
-    chooser._redraw_timer.setInterval(0)  # redraw after every cell, so a test sees the view fill
-    return window, controller, chooser
+    chooser._redraw_timer.setInterval(0)
+    chooser.view  # noqa: B018 (made on first use)
+    fresh.update(window_state(window, controller))
+    return chooser, chooser_state(chooser)
+
+
+@pytest.fixture
+def app(qtbot, restored_app, _chooser_window):
+    """The window, paused at EM's start on the demo data, with its Choose K chooser: one window for the module,
+    taken back after each test (its selection dropped and the panel's contents made anew, asserted, then the
+    window as ``restored_app`` does)."""
+    window, controller = restored_app
+    chooser, fresh = _chooser_window
+    yield window, controller, chooser
+    chooser.invalidate("")  # a run's results (and a running job) dropped
+    qtbot.waitUntil(lambda: chooser._jobs.running == 0, timeout=TIMEOUT_MS)
+    used, chooser._view = chooser.view, None  # the panel's contents as first made: settings, plot, table, legend
+    chooser.view  # noqa: B018
+    used.deleteLater()
+    assert chooser_state(chooser) == fresh
+
+
+@pytest.fixture
+def connected():
+    """``connect(signal, slot)`` for a test: disconnected when it ends (the window outlives the test)."""
+    made = []
+
+    def connect(signal, slot) -> None:
+        signal.connect(slot)
+        made.append((signal, slot))
+
+    yield connect
+    for signal, slot in made:
+        signal.disconnect(slot)
 
 
 @pytest.fixture
@@ -73,14 +113,14 @@ def choose(qtbot, chooser) -> None:
         qtbot.mouseClick(chooser.view.choose, LEFT)
 
 
-def test_ctrl_k_opens_the_panel_which_fills_live_and_marks_the_true_k_best(qtbot, on_blobs):
+def test_ctrl_k_opens_the_panel_which_fills_live_and_marks_the_true_k_best(qtbot, on_blobs, connected, monkeypatch):
     window, controller, chooser = on_blobs
     view = chooser.view
     progress_seen: list[int] = []
     drawn: list[int] = []
-    view.progress.valueChanged.connect(progress_seen.append)
+    connected(view.progress.valueChanged, progress_seen.append)
     show_board = view.show_board
-    view.show_board = lambda board, shown: (drawn.append(board.n_done), show_board(board, shown))
+    monkeypatch.setattr(view, "show_board", lambda board, shown: (drawn.append(board.n_done), show_board(board, shown)))
     assert not chooser.dock.isVisible()
     with qtbot.waitSignal(chooser.run_finished, timeout=TIMEOUT_MS):
         qtbot.keyClick(window.current_view().plot_widget, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
@@ -112,7 +152,7 @@ def test_ctrl_k_opens_the_panel_which_fills_live_and_marks_the_true_k_best(qtbot
     assert "higher is better" in view.plot.plot.getAxis("left").labelText
 
 
-def test_stop_ends_the_run_early(qtbot, on_blobs):
+def test_stop_ends_the_run_early(qtbot, on_blobs, connected):
     window, controller, chooser = on_blobs
     view = chooser.view
     view.k_to.setValue(6)
@@ -123,7 +163,7 @@ def test_stop_ends_the_run_early(qtbot, on_blobs):
         if done >= 1 and view.stop.isEnabled():
             qtbot.mouseClick(view.stop, LEFT)
 
-    view.progress.valueChanged.connect(stop_after_the_first_cell)
+    connected(view.progress.valueChanged, stop_after_the_first_cell)
     choose(qtbot, chooser)
     board = chooser.run.board
     assert board.n_cells == 24
@@ -213,7 +253,8 @@ def test_a_refined_cell_result_replaces_the_earlier_one(qtbot, on_blobs, monkeyp
     monkeypatch.setattr(chooser_module, "iterate_selection", refined_twice)
     drawn_rows: list[int] = []
     show_ranked = chooser.view.table.show_ranked
-    chooser.view.table.show_ranked = lambda rows, *args: (drawn_rows.append(len(rows)), show_ranked(rows, *args))
+    monkeypatch.setattr(chooser.view.table, "show_ranked",
+                        lambda rows, *args: (drawn_rows.append(len(rows)), show_ranked(rows, *args)))
     choose(qtbot, chooser)
     board = chooser.run.board
     assert board.n_done == 8 and max(drawn_rows) == 8  # never a row more than the cells

@@ -15,7 +15,17 @@ from engine.em import fit
 from gui.main.controller import RunState
 from gui.main.first_run import DEMO_DELAY_MS
 
-app = test_gui_window.app
+
+@pytest.fixture
+def app(restored_app):
+    """One window for the module's tests that change it, taken back to the demo data at EM's start after each
+    (``restored_app``)."""
+    return restored_app
+
+
+#: A window of its own (``test_gui_window.app``), for a test that makes the 1-D view (made on first use: a shared
+#: window would keep it).
+own_app = test_gui_window.app
 
 
 def close_window(qtbot, window, controller) -> None:
@@ -81,8 +91,8 @@ def test_restore_defaults_brings_back_every_default_and_the_hint(qtbot, app):
     assert "default" in window.statusBar().currentMessage()
 
 
-def test_presets_set_their_own_k_and_new_data_lets_go_of_locks_and_hand_placed_components(qtbot, app):
-    window, controller = app
+def test_presets_set_their_own_k_and_new_data_lets_go_of_locks_and_hand_placed_components(qtbot, own_app):
+    window, controller = own_app
     panel = window.model_panel
     panel.equal_weights.setChecked(True)
     settle(qtbot, controller)

@@ -106,16 +106,20 @@ def test_image_window_shows_no_english(translated):
 def test_every_lesson_shows_no_english(translated):
     language, qtbot, window, controller, guide, _ = translated
     left = []
-    for lesson in LESSONS:
-        guide.lesson_actions[lesson.key].trigger()
-        if lesson.is_coins:
-            qtbot.waitUntil(lambda: guide.coins.shown is not None and not guide.coins.runner.has_pending,
-                            timeout=TIMEOUT_MS)
-        else:
-            qtbot.waitUntil(lambda: controller.shown is not None and controller.is_settled(), timeout=TIMEOUT_MS)
-        left += [f"[{lesson.key}] {entry}" for entry in untranslated(window)]
-        assert guide.dock.lesson_text().strip()
-    guide.leave()
+    window.setUpdatesEnabled(False)  # the texts are walked, not painted: no repaints of each lesson's views (0.3 s)
+    try:
+        for lesson in LESSONS:
+            guide.lesson_actions[lesson.key].trigger()
+            if lesson.is_coins:
+                qtbot.waitUntil(lambda: guide.coins.shown is not None and not guide.coins.runner.has_pending,
+                                timeout=TIMEOUT_MS)
+            else:
+                qtbot.waitUntil(lambda: controller.shown is not None and controller.is_settled(), timeout=TIMEOUT_MS)
+            left += [f"[{lesson.key}] {entry}" for entry in untranslated(window)]
+            assert guide.dock.lesson_text().strip()
+        guide.leave()
+    finally:
+        window.setUpdatesEnabled(True)
     left = list(dict.fromkeys(left))
     assert not left, f"{language}: {len(left)} texts in English:\n" + "\n".join(left)
 

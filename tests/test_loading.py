@@ -11,7 +11,6 @@ import threading
 
 import numpy as np
 import pytest
-import test_gui_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from test_gui_window import TIMEOUT_MS, on_screen, open_and_wait, press
@@ -20,8 +19,11 @@ from engine.em import HalfStep
 from engine.io.tables import load_data
 from gui.main import exports, loading
 
-# The window fixtures of the window tests, shared.
-app = test_gui_window.app
+
+@pytest.fixture
+def app(restored_app):
+    """One window for the module's tests, taken back to the demo data at EM's start after each (``restored_app``)."""
+    return restored_app
 
 
 def _write_csv(path, n_rows: int = 60, seed: int = 0) -> None:
