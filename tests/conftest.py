@@ -8,6 +8,7 @@ environment (say ``xcb`` to watch a test under a real display) still wins.
 
 import json
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +25,13 @@ from pathlib import Path
 if sys.dont_write_bytecode:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     sys.dont_write_bytecode = False
+
+# Ctrl-C reaches the suite's processes even when it was started with SIGINT ignored (as a shell starts a command
+# in the background, `pytest &`, and as ``nohup`` may): an ignored SIGINT is inherited by every process started from
+# here, Python then installs no KeyboardInterrupt handler in it, and every Ctrl-C test failed with its children hung.
+# Python's own handler here; a process started from here begins with the default disposition, as from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
