@@ -114,6 +114,34 @@ def test_a_load_replaced_by_newer_data_is_ignored(app, held_loads, qtbot, tmp_pa
     assert QApplication.overrideCursor() is None
 
 
+def test_a_late_answer_of_a_replaced_load_reaches_nothing(app, held_loads, qtbot, tmp_path, messages):
+    """The job layer drops a replaced load's answers before they reach the data sources; should one still arrive
+    (its job id no longer the current job's), the sources drop it themselves: nothing shown, no dialog, and the
+    current load still running, busy cursor and all, until its own answer."""
+    window, controller = app
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    _write_csv(old)
+    _write_csv(new, seed=1)
+    loads = held_loads(str(old), str(new))
+    sources = controller.sources
+    controller.open_path(str(old))
+    replaced = sources._current.job_id
+    controller.open_path(str(new))
+    assert sources._current.job_id != replaced
+    shown = controller.dataset
+    late = load_data(old)
+    sources._on_returned(replaced, late)  # as if the replaced job's answers came after all
+    sources._on_errored(replaced, "the replaced load failed")
+    sources._on_finished(replaced)
+    QApplication.processEvents()
+    assert controller.dataset is shown and not messages
+    assert sources.is_loading() and QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        loads.release.set()
+    qtbot.waitUntil(lambda: controller.dataset.source == str(new), timeout=TIMEOUT_MS)
+    assert not sources.is_loading() and QApplication.overrideCursor() is None and not messages
+
+
 def test_a_large_text_file_is_parsed_in_a_child_process(app, held_loads, qtbot, tmp_path, monkeypatch, messages):
     window, controller = app
     path, broken = tmp_path / "points.csv", tmp_path / "broken.csv"
