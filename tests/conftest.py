@@ -123,15 +123,13 @@ def _collect_between_tests():
 def _unchanged_window(qapp, request, tmp_path_factory):
     """The window of ``unchanged_app``: made once per module, closed after its last test."""
     from pytestqt.qtbot import QtBot
-    from test_gui_window import TIMEOUT_MS, open_window
+    from test_gui_window import close_shared_window, open_window
 
     qtbot = QtBot(request)
     window, controller, _ = open_window(qtbot, tmp_path_factory.mktemp("unchanged_app") / "settings.ini",
                                         close_with_test=False)
     yield window, controller
-    window.close()
-    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
-    window.deleteLater()
+    close_shared_window(qtbot, window, controller)
 
 
 @pytest.fixture
@@ -154,16 +152,14 @@ def _restored_window(qapp, request, tmp_path_factory):
     closed after its last test."""
     from pytestqt.qtbot import QtBot
     from restored_window import wait_for_criteria, window_state
-    from test_gui_window import TIMEOUT_MS, open_window
+    from test_gui_window import close_shared_window, open_window
 
     qtbot = QtBot(request)
     window, controller, _ = open_window(qtbot, tmp_path_factory.mktemp("restored_app") / "settings.ini",
                                         close_with_test=False)
     wait_for_criteria(qtbot, controller)
     yield window, controller, window_state(window, controller)
-    window.close()
-    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
-    window.deleteLater()
+    close_shared_window(qtbot, window, controller)
 
 
 @pytest.fixture

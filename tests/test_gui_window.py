@@ -43,6 +43,13 @@ def open_window(qtbot, settings_path, teach: bool = False,
     return window, controller, settings
 
 
+def close_shared_window(qtbot, window, controller) -> None:
+    """Close a module's shared window (opened with ``close_with_test=False``) once its jobs have ended."""
+    window.close()
+    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
+    window.deleteLater()
+
+
 def activate(qtbot, window) -> None:
     """Make ``window`` the active one, so that key presses reach it."""
     window.activateWindow()

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from pytestqt.qtbot import QtBot
-from test_gui_window import TIMEOUT_MS, activate, open_window
+from test_gui_window import TIMEOUT_MS, activate, close_shared_window, open_window
 
 from engine.config import InitMethod
 from engine.em import HalfStep, iterate_em
@@ -41,9 +41,7 @@ def _lesson_window(qapp, request, tmp_path_factory):
     opened = (controller.dataset, controller.config, window.controls(),
               np.array(controller.shown.snapshot.params.means))
     yield window, controller, guide, opened, (guide.dock.isVisible(), guide.leave_action.isEnabled())
-    window.close()
-    qtbot.waitUntil(lambda: controller.runner.running_jobs == 0, timeout=TIMEOUT_MS)
-    window.deleteLater()
+    close_shared_window(qtbot, window, controller)
 
 
 @pytest.fixture
