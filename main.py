@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import _signal
 import _thread
+import atexit
 import os
 import sys
 import time
@@ -188,6 +189,24 @@ def _exit_interrupted(message: str) -> NoReturn:
     os._exit(INTERRUPTED)
 
 
+def _end_finished_command(status: int) -> None:
+    """End the process of a finished command with ``status`` now, without the interpreter's teardown.
+
+    Everything the command wrote is complete by then (files renamed into place, its output flushed by
+    ``engine.cli``), and the ``atexit`` functions still run (the process pools', logging's, Qt's). What is
+    skipped is the interpreter freeing its modules and objects one by one: about 0.05 s after a
+    4-megapixel ``segment``, memory the operating system takes back at once anyway. Returns (and lets the
+    interpreter exit as usual, reporting it) only when a standard stream cannot be flushed.
+    """
+    atexit._run_exitfuncs()  # (each runs once: the interpreter's own exit would find none left)
+    try:
+        sys.stdout.flush()  # what the atexit functions printed (the command's own output is flushed)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(status)
+
+
 def _interrupted_message() -> str:
     """What a Ctrl-C outside the command line's own handling leaves: the files written, if any."""
     atomic = sys.modules.get("engine.io.atomic")
@@ -224,6 +243,7 @@ def run() -> int:
         if status != INTERRUPTED and _Interrupt.first_at is None:
             # Done: a late Ctrl-C must not turn a finished command into a traceback as Python shuts down.
             _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+            _end_finished_command(status)
             return status
     except BaseException:  # outside the command line's own handling: while importing it, say
         if _Interrupt.first_at is None:

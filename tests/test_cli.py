@@ -478,6 +478,36 @@ def test_python_main_py_exit_codes(command_forks, workdir, model_json, data_csv,
     assert out.read_bytes() == KEEP
 
 
+#: ``python main.py ARGS`` as the console script runs it, with an ``atexit`` function that writes to stdout without
+#: flushing, and a line after ``main.run()`` that a process still running would print. Stdout is block-buffered
+#: whatever the environment says (PYTHONUNBUFFERED would flush every write).
+FINISHED_COMMAND = """
+import atexit, sys, main
+sys.stdout = open(1, "w", buffering=8192, closefd=False)
+atexit.register(lambda: sys.stdout.write("atexit function ran"))
+sys.argv = ["main.py", *sys.argv[1:]]
+status = main.run()
+print("main.run returned", status, file=sys.stderr, flush=True)
+"""
+
+
+@pytest.mark.parametrize("outcome", ["done", "bad input"])
+def test_a_finished_command_ends_its_process_after_its_atexit_functions(outcome, command_forks, model_json,
+                                                                       data_csv, workdir, tmp_path):
+    """``main.run`` ends a finished command's process itself (without the interpreter's teardown), with the
+    command's status, everything printed and the ``atexit`` functions run and flushed."""
+    data = data_csv if outcome == "done" else workdir / "missing.csv"
+    proc = _forked(command_forks, tmp_path / "end", "score", model_json, data, "--json", code=FINISHED_COMMAND)
+    assert proc.returncode == (0 if outcome == "done" else 2), proc.stderr
+    printed, _, last = proc.stdout.rpartition("\n")
+    assert last == "atexit function ran"
+    if outcome == "done":
+        assert json.loads(printed)["n_samples"] == 240
+        assert proc.stderr == ""
+    else:
+        assert printed == "" and proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
+
+
 def test_a_closed_pipe_stops_quietly(data_csv, tmp_path):
     """``gmm-explorer fit ... | head -1``: the reader leaves early; no traceback, the shell's 141."""
     argv = [sys.executable, "main.py", "fit", str(data_csv), "--k", "2", "--tol", "0", "--max-iter", "200",
