@@ -24,7 +24,10 @@ from engine.io.model_json import load_model
 def client():
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    from engine.backends.cluster import QUIET_SCHEDULER
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs=QUIET_SCHEDULER) as cluster, \
             Client(cluster) as dask_client:
         yield dask_client
 
@@ -118,3 +121,17 @@ def test_fit_scheduler_with_weights_is_the_in_memory_weighted_fit(client, tmp_pa
     got, expected = load_model(tmp_path / "cluster.json"), load_model(tmp_path / "memory.json")
     np.testing.assert_allclose(got.params.means, expected.params.means, rtol=0, atol=1e-10)
     np.testing.assert_allclose(got.params.covariances, expected.params.covariances, rtol=0, atol=1e-10)
+
+
+def test_a_second_local_cluster_starts_beside_the_first_without_a_word(client, recwarn):
+    """Two ``--scheduler local:N`` fits at once (or two test processes): the second scheduler's HTTP routes
+    take another free port, with no "Port 8787 is already in use" warning (the settings ``connect`` uses)."""
+    from dask.distributed import LocalCluster
+
+    from engine.backends.cluster import QUIET_SCHEDULER
+
+    assert client.status == "running"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs=QUIET_SCHEDULER) as second:
+        assert second.scheduler.http_server is not None
+    assert [str(warning.message) for warning in recwarn] == []

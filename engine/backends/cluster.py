@@ -24,6 +24,12 @@ from engine.errors import InputError
 CLUSTER_BLOCK_ROWS = 1 << 18
 
 
+#: A local cluster's scheduler, without a dashboard, still serves a few HTTP routes (health, metrics) on port
+#: 8787 unless told otherwise; a second cluster running at the same time (two commands, or two test
+#: processes) then printed a four-line "Port 8787 is already in use" warning. Any free port will do.
+QUIET_SCHEDULER = {"dashboard_address": ":0"}
+
+
 def is_dask_array(X: object) -> bool:
     """Whether ``X`` is a ``dask.array.Array`` (without importing Dask)."""
     return type(X).__module__.split(".")[0] == "dask" and hasattr(X, "to_delayed")
@@ -54,7 +60,7 @@ def connect(address: str):
         if not (count.isascii() and count.isdigit() and int(count) >= 1):
             raise InputError(f"--scheduler {address}: give local:N with N workers, at least 1 (local:2).")
         cluster = distributed.LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
+                                           dashboard_address=None, scheduler_kwargs=QUIET_SCHEDULER)
         client = distributed.Client(cluster)
         client.cluster_opened_by_gmm = True  # closed with the client (engine.cli.streaming.release_backend)
         return client
