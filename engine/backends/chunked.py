@@ -1,6 +1,6 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(About 580 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
+(About 590 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
 chunk-size rule says what it was measured on; the code is the E-step's passes only: the formulas are in
 ``expanded``, the re-centring rules in ``recentre``.)
 
