@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import numpy  # noqa: F401 - loads BLAS first: the controller, made once, sees only the libraries loaded by then
 from threadpoolctl import ThreadpoolController
 
 _lock = threading.Lock()

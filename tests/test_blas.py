@@ -72,3 +72,33 @@ def test_an_error_inside_still_restores(controller):
     with pytest.raises(RuntimeError), blas.single_threaded_blas():
         raise RuntimeError("boom")
     assert controller.events == ["limit", "restore"]
+
+
+#: A fresh interpreter that enters the limit as the first thing it does with the engine (numpy not imported by
+#: the test itself), then reports BLAS's threads inside the limit.
+FIRST_USE = """
+import json, sys
+from engine.blas import single_threaded_blas
+with single_threaded_blas():
+    import numpy
+    from threadpoolctl import threadpool_info
+    print(json.dumps([(pool["user_api"], pool["num_threads"]) for pool in threadpool_info()]))
+"""
+
+
+def test_the_limit_holds_when_it_is_the_engines_first_use_of_numpy(tmp_path):
+    """threadpoolctl's controller, made once, sees only the libraries already loaded: made before numpy had
+    loaded OpenBLAS it limited nothing, for the rest of the process (a segmentation's fit ran at half speed)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    environment = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
+    proc = subprocess.run([sys.executable, "-c", FIRST_USE], cwd=root, env=environment, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    blas_threads = [threads for api, threads in json.loads(proc.stdout) if api == "blas"]
+    assert blas_threads == [1], proc.stdout  # numpy's OpenBLAS, limited to one thread
