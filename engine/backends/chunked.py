@@ -1,6 +1,6 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(About 590 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
+(About 620 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
 chunk-size rule says what it was measured on; the code is the E-step's passes only: the formulas are in
 ``expanded``, the re-centring rules in ``recentre``.)
 
@@ -109,6 +109,52 @@ def chunk_rows_for(n_features: int, n_samples: int, n_components: int = 0) -> in
     width = n_features * (n_features + 1) // 2 + n_features + 1 + n_components
     rows = min(MAX_CHUNK_ROWS, max(CHUNK_ROWS, CHUNK_BYTES // (8 * width) // 1024 * 1024))
     return int(max(1, min(rows, n_samples)))
+
+
+#: Rows standardised at a time (``standardised_rows``): bounds a float32 backend's float64 temporary.
+STANDARDISE_ROWS = 65536
+
+
+def standardised_rows(X: NDArray[np.floating], shift: NDArray[np.float64], scale: NDArray[np.float64],
+                      dtype: np.dtype, with_reach: bool = True) -> tuple[NDArray, float]:
+    """``z = (x - shift) / scale`` of every row of ``X``, transposed, and the largest ``|z|``.
+
+    Computed in float64 straight into the transposed layout, by blocks of ``STANDARDISE_ROWS`` rows (a copy
+    through ``z.T`` took four times as long); in float32 each z is rounded once, from its float64 value.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    shift, scale : ndarray of shape (n_features,)
+    dtype : numpy dtype
+        float64 or float32.
+    with_reach : bool
+        Whether to compute the largest ``|z|`` (0.0 is returned otherwise).
+
+    Returns
+    -------
+    zt : ndarray of shape (n_features, n_samples), ``dtype``
+    reach : float
+        Infinite for a far row whose z or ``|z|^2`` overflows.
+    """
+    n_samples, n_features = X.shape
+    zt = np.empty((n_features, n_samples), dtype=dtype)
+    in_place = zt.dtype == np.float64
+    spare = None if in_place else np.empty((n_features, min(STANDARDISE_ROWS, n_samples)))
+    reach = 0.0
+    for start in range(0, n_samples, STANDARDISE_ROWS):
+        stop = min(start + STANDARDISE_ROWS, n_samples)
+        block = zt[:, start:stop] if in_place else spare[:, :stop - start]
+        with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z or |z|^2 may overflow
+            np.subtract(X[start:stop].T, shift[:, None], out=block)
+            block /= scale[:, None]
+            if with_reach:
+                reach = max(reach, float(np.sqrt(np.einsum("ij,ij->j", block, block).max(initial=0.0))))
+        if not in_place:
+            zt[:, start:stop] = block
+    return zt, reach
+
+
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -164,24 +210,10 @@ class ChunkedBackend:
         self.n_threads = n_threads
         self._n_features = self.X.shape[1]
         self.shift, self.scale = data_standardisation(self.X) if standardisation is None else standardisation
-        # z = (x - shift) / scale, transposed: shape (n_features, n_samples), computed in float64 in that
-        # layout (a copy through ``z.T`` took four times as long). In float32 single precision is spent on
-        # the spread of the data, not on its offset from the origin: each z is rounded once.
-        self._zt = np.empty((self._n_features, self.n_samples), dtype=self.dtype)
-        #: The largest |z| over the data: how large the expanded terms can get (``expanded_terms_bound``).
-        self.reach = 0.0
-        block_rows, in_place = 65536, self.dtype == np.float64
-        spare = None if in_place else np.empty((self._n_features, min(block_rows, self.n_samples)))
-        for start in range(0, self.n_samples, block_rows):
-            stop = min(start + block_rows, self.n_samples)
-            block = self._zt[:, start:stop] if in_place else spare[:, :stop - start]
-            with np.errstate(over="ignore", invalid="ignore"):  # a far row: its z or |z|^2 may overflow
-                np.subtract(self.X[start:stop].T, self.shift[:, None], out=block)
-                block /= self.scale[:, None]
-                squares = np.einsum("ij,ij->j", block, block)
-            self.reach = max(self.reach, float(np.sqrt(squares.max(initial=0.0))))
-            if not in_place:
-                self._zt[:, start:stop] = block
+        # z = (x - shift) / scale, transposed (in float32 single precision is spent on the spread of the data, not
+        # on its offset from the origin), and ``reach``, the largest |z| over the data: how large the expanded
+        # terms can get (``expanded_terms_bound``).
+        self._zt, self.reach = standardised_rows(self.X, self.shift, self.scale, self.dtype)
         self._zz: tuple[NDArray, NDArray] | None = None
 
     @classmethod
@@ -209,19 +241,11 @@ class ChunkedBackend:
         block.dtype, block.n_threads = np.dtype(dtype), None
         block._given_rows = None if chunk_rows is None else int(chunk_rows)
         block._n_features = block.X.shape[1]
-        block.shift, block.scale, block.reach, block._zz = shift, scale, 0.0 if reach is None else float(reach), None
+        block.shift, block.scale, block._zz = shift, scale, None
         block.sample_weight = sample_weight
         block.total_weight = total_weight(sample_weight, len(block.X))
-        with np.errstate(over="ignore", invalid="ignore"):
-            if block.dtype == np.float64:  # straight into the transposed layout, no temporaries
-                block._zt = np.empty((block._n_features, len(block.X)))
-                np.subtract(block.X.T, shift[:, None], out=block._zt)
-                block._zt /= scale[:, None]
-            else:  # rounded once, as the constructor rounds
-                block._zt = np.ascontiguousarray(((block.X - shift) / scale).T, dtype=block.dtype)
-            if reach is None:
-                squares = np.einsum("ij,ij->j", block._zt, block._zt, dtype=np.float64)
-                block.reach = float(np.sqrt(squares.max(initial=0.0)))
+        block._zt, own_reach = standardised_rows(block.X, shift, scale, block.dtype, with_reach=reach is None)
+        block.reach = own_reach if reach is None else float(reach)
         return block
 
     @property
