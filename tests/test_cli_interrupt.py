@@ -216,6 +216,10 @@ SWALLOWER = """
 import sys, time
 import main
 
+# The watchdog's own schedule, shortened (4 s of an idle wait otherwise): raised again every 0.25 s, given up
+# after 1 s.
+main.REPEAT_SECONDS, main.GIVE_UP_SECONDS = 0.25, 1.0
+
 def swallow_every_interrupt(argv):
     ready = "ready\\n"
     while True:  # like C code that keeps turning the interrupt into an error it handles

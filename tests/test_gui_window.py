@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -177,6 +178,32 @@ def test_a_run_to_convergence_shows_the_engine_result(qtbot, unchanged_app):
     # The convergence plot holds the whole history.
     np.testing.assert_allclose(window.convergence.curve.getData()[1], result.history)
     back_to_start(qtbot, window, controller, start)  # the window is shared with the module's other tests
+
+
+def test_quick_changes_of_the_settings_reset_em_once(qtbot, tmp_path, messages, monkeypatch,
+                                                      _settings_settle_quickly):
+    """K spun through several values, each change soon after the last: EM is reset once, to the last value, the
+    window's pause (its own length, not the tests' shorter one) after the last change."""
+    from gui.main import controller as controller_module
+
+    pause_ms = _settings_settle_quickly  # the product's pause
+    monkeypatch.setattr(controller_module, "SETTINGS_QUIET_MS", pause_ms)
+    window, controller, _ = open_window(qtbot, tmp_path / "settings.ini")
+    starts = []
+    real_start = controller.runner.start
+    monkeypatch.setattr(controller.runner, "start", lambda X, config, *args: starts.append(config.n_components)
+                        or real_start(X, config, *args))
+    panel = window.model_panel
+    for k in (4, 5, 6):
+        panel.n_components.setValue(k)
+        changed_at = time.monotonic()
+        qtbot.wait(40)  # events processed after each change, well within the pause
+    assert starts == []
+    qtbot.waitUntil(lambda: starts != [], timeout=TIMEOUT_MS)
+    waited_ms = 1000 * (time.monotonic() - changed_at)
+    settle(qtbot, controller)
+    assert starts == [6] and controller.config.n_components == 6
+    assert waited_ms >= 0.9 * pause_ms  # a coarse timer may fire up to 5 % early
 
 
 def start_a_long_run(qtbot, window, controller, delay_ms: int, iterations: int) -> None:
