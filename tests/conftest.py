@@ -232,14 +232,15 @@ def command_forks():
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_unconfigure(config):
-    """In a pytest-xdist worker: run the ``atexit`` functions, flush, and end the process at once.
+    """In a pytest-xdist worker: run the ``atexit`` functions and end the process at once.
 
     By then the worker has sent its last report and "workerfinished" (in ``pytest_sessionfinish``), and the
     controller takes nothing more from it: what a worker's own unconfiguring would still find (the
     unraisable exceptions that pytest's last, fivefold garbage collection turns up, 0.3 CPU-seconds) never
     reached the controller's report. That and the interpreter's teardown (freeing thousands of Qt and numpy
     objects one by one) took about a second, and the controller waits for every worker's process to end before
-    it prints the summary: the whole suite ended that much later. (The controller itself, and a run without
+    it prints the summary: the whole suite ended that much later. Nothing is left to flush: pytest still captures
+    the worker's standard streams here, into files no one reads. (The controller itself, and a run without
     workers, unconfigure and end as usual.)
     """
     if not hasattr(config, "workerinput"):
@@ -247,9 +248,4 @@ def pytest_unconfigure(config):
     import atexit
 
     atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
     os._exit(0)
