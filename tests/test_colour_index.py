@@ -52,6 +52,25 @@ def test_the_index_gives_back_every_pixel(pixels, dtype):
     assert np.array_equal(colour_index(picture, sample).colours, np.unique(picture.reshape(-1, 3)[sample], axis=0))
 
 
+def test_each_colour_is_ranked_by_its_bit_in_the_table_even_at_the_ends_of_its_word():
+    """8-bit pictures: a colour's row is the count of present colours below it, read from a table of one bit a
+    colour in 64-bit words. Colours at either end of a word, the first and last of all 2^24, and a word whose
+    every bit is set are where a count off by one would show: rows, counts and the way back are those of a
+    sort (``np.unique``)."""
+    rng = np.random.default_rng(5)
+    edges = [0, 1, 62, 63, 64, 65, 127, 128, 4095, 4096, (1 << 24) - 65, (1 << 24) - 64, (1 << 24) - 1]
+    full_word = list(range(64 * 1000, 64 * 1001))
+    codes = np.concatenate([edges, full_word, rng.integers(0, 1 << 24, 5000), edges[::2]])
+    codes = rng.permutation(np.repeat(codes, rng.integers(1, 4, len(codes))))
+    pixels = np.stack([codes >> 16, (codes >> 8) & 0xFF, codes & 0xFF], axis=-1).astype(np.uint8)
+    index = colour_index(pixels.reshape(1, -1, 3))
+    expected, inverse, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    assert np.array_equal(index.colours, pixels.reshape(-1, 3)[np.unique(codes, return_index=True)[1]])
+    assert np.array_equal(index.colours.astype(np.int64) @ [1 << 16, 1 << 8, 1], expected)
+    assert np.array_equal(index.inverse, inverse) and index.inverse.dtype == np.uint32
+    assert np.array_equal(index.counts, counts)
+
+
 def _all_pixels_fit(pixels, spec, start, covariance_type, iterations):
     """The fit on every pixel's own row, in float64, from ``start``."""
     X = pixel_features(pixels, spec)

@@ -6,7 +6,7 @@ EM on the colours with their counts as sample weights (``engine.weights``) is ex
 (the same sums, added in another order: the parameters agree to rounding, ``tests/test_colour_index.py``
 holds them to 1e-10), and labelling a colour labels all of its pixels. The ``ColourIndex`` of a picture
 holds its distinct colours, their counts and each pixel's colour; for 8-bit pictures it is built from
-the colours packed into 24 bits, with a table over all 2^24 of them (no sort), by blocks of pixels.
+the colours packed into 24 bits, with a bit table over all 2^24 of them (no sort), by blocks of pixels.
 
 The distinct colours' features are computed in float32, as every pixel's are (``pixel_features``), and
 fitted and labelled in float64: the colours are few, so double precision costs less than single
@@ -25,7 +25,7 @@ from engine.imaging.features import BLOCK_PIXELS, FeatureSpec, pixel_features
 from engine.imaging.picture import check_pixels
 from engine.params import MixtureParams
 
-#: 8-bit RGB packed into 24 bits: a presence table and a lookup table over every colour.
+#: 8-bit RGB packed into 24 bits: a presence table and a bit table over every colour.
 _COLOURS_24 = 1 << 24
 
 
@@ -96,7 +96,13 @@ def _packed_24(block: NDArray[np.uint8]) -> NDArray[np.uint32]:
 
 
 def _index_24_bits(flat: NDArray[np.uint8]) -> ColourIndex:
-    """``ColourIndex`` of 8-bit RGB rows of shape (n_pixels, 3), by tables over all 2^24 colours."""
+    """``ColourIndex`` of 8-bit RGB rows of shape (n_pixels, 3), by a bit per colour over all 2^24 of them.
+
+    A colour's row is its rank among the present colours: the present colours below its 64-bit word of
+    the bit table (a running count per word) plus the bits set below its own in that word. The tables
+    (2 MB of bits, 1 MB of counts) stay in the cache, where a lookup table of every colour's row (64 MB,
+    as this was first made) cost 100 ms of page faults and cache misses on a 4-megapixel photograph.
+    """
     n_pixels = len(flat)
     present = np.zeros(_COLOURS_24, dtype=np.bool_)
     inverse = np.empty(n_pixels, dtype=np.uint32)  # first each pixel's packed colour, then its colour's row
@@ -105,13 +111,20 @@ def _index_24_bits(flat: NDArray[np.uint8]) -> ColourIndex:
         packed[:] = _packed_24(flat[start:start + BLOCK_PIXELS])
         present[packed] = True
     codes = np.flatnonzero(present).astype(np.uint32)
+    words = np.packbits(present, bitorder="little").view(np.uint64)  # bit b of word w: colour 64 w + b
     del present
-    lookup = np.empty(_COLOURS_24, dtype=np.uint32)  # only the pages of present colours are touched
-    lookup[codes] = np.arange(len(codes), dtype=np.uint32)
+    # present colours below each word, less one (uint32 arithmetic wraps: word 0's -1 plus its count is right)
+    below_word = np.empty(len(words), dtype=np.uint32)
+    below_word[0] = np.uint32(0xFFFFFFFF)
+    np.cumsum(np.bitwise_count(words[:-1]), out=below_word[1:])
+    below_word[1:] -= 1
     for start in range(0, n_pixels, BLOCK_PIXELS):
-        # ``take`` gathers about twice as fast as indexing with an array (``gather``)
-        inverse[start:start + BLOCK_PIXELS] = lookup.take(inverse[start:start + BLOCK_PIXELS])
-    del lookup
+        packed = inverse[start:start + BLOCK_PIXELS]
+        word = packed >> 6
+        # the colour's own bit moved to the top: what is left counts it and the present colours below it
+        up_to_own = words.take(word)
+        np.left_shift(up_to_own, 63 - (packed & 63).astype(np.uint64), out=up_to_own)
+        np.add(below_word.take(word), np.bitwise_count(up_to_own), out=packed)
     counts = np.bincount(inverse, minlength=len(codes)).astype(np.float64)
     colours = np.column_stack([codes >> 16, (codes >> 8) & 0xFF, codes & 0xFF]).astype(np.uint8)
     return ColourIndex(colours, counts, inverse)
