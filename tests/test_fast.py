@@ -8,6 +8,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
+from engine.backends import chunked as chunked_module
 from engine.backends.chunked import ChunkedBackend
 from engine.backends.direct import DirectBackend
 from engine.backends.expanded import feature_layout
@@ -55,6 +56,31 @@ def test_e_step_equals_direct(covariance_type, n_features):
     np.testing.assert_allclose(fast.stats.nk, direct.stats.nk, rtol=1e-11)
     np.testing.assert_allclose(fast.stats.means, direct.stats.means, rtol=1e-11, atol=1e-12)
     assert relative(fast.stats.covariances, direct.stats.covariances) < 1e-11
+
+
+@pytest.mark.parametrize("covariance_type", TYPES)
+def test_floored_sums_are_the_sums_and_responsibilities_are_never_floored(covariance_type):
+    """Summing passes raise log-responsibilities below ``EXP_FLOOR`` to it (numpy's ``exp`` is several times
+    slower where its results underflow): on clusters so far apart that most rows' other terms are far below
+    the floor, the statistics are still the direct path's, and the responsibilities returned are its exact
+    zeros."""
+    rng = np.random.default_rng(4)
+    X = np.concatenate([rng.normal(size=(2000, 2)) * 0.2 + centre for centre in ([0, 0], [30, 0], [0, 30])])
+    params = start_params(X, covariance_type)
+    fast, direct = ChunkedBackend(X, chunk_rows=512), DirectBackend(X)
+    assert fast._floored
+    below = direct.responsibilities(params) < np.exp(chunked_module.EXP_FLOOR)
+    assert below.mean() > 0.3  # the floor is reached, often
+    e_fast, e_direct = fast.e_step(params), direct.e_step(params)
+    np.testing.assert_allclose(e_fast.stats.nk, e_direct.stats.nk, rtol=1e-12)
+    np.testing.assert_allclose(e_fast.stats.means, e_direct.stats.means, rtol=1e-12, atol=1e-12)
+    assert relative(e_fast.stats.covariances, e_direct.stats.covariances) < 1e-9  # tight clusters: the stated limit
+    assert e_fast.mean_log_likelihood == pytest.approx(e_direct.mean_log_likelihood, rel=1e-11)
+    np.testing.assert_array_equal(fast.labels(params), direct.labels(params))
+    np.testing.assert_allclose(fast.log_prob_norm(params), direct.log_prob_norm(params), rtol=1e-12, atol=1e-11)
+    resp = fast.responsibilities(params)
+    np.testing.assert_array_equal(resp == 0.0, direct.responsibilities(params) == 0.0)
+    np.testing.assert_allclose(resp, direct.responsibilities(params), rtol=1e-11, atol=0.0)
 
 
 @pytest.mark.parametrize("covariance_type", TYPES)

@@ -133,7 +133,7 @@ def add_scatter(scatter: NDArray[np.float64], zt: NDArray[np.float64], weights: 
     """
     for slot, (k, centre) in enumerate(zip(components, centres_z, strict=True)):
         diff = zt - centre[:, None]
-        scatter[slot] += (diff * np.asarray(weights(k), dtype=np.float64)) @ diff.T
+        scatter[slot] += np.dot(diff * np.asarray(weights(k), dtype=np.float64), diff.T)  # dot: the lock is released
 
 
 def with_covariances_about_means(stats: SufficientStats, components: NDArray[np.intp],
