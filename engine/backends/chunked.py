@@ -449,8 +449,11 @@ class ChunkedBackend:
                                                                                     _pool()._max_workers))
         if self.n_samples < 4 * self.chunk_rows:
             n_workers = 1
-        bounds = np.linspace(0, self.n_samples, n_workers + 1).astype(int)
-        return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+        # ``np.linspace(0, n, workers + 1)``'s points, in Python's floats: numpy's call cost a twentieth of an
+        # E-step on the robust start's 20 000 rows
+        step = self.n_samples / n_workers
+        bounds = [int(i * step) for i in range(n_workers)] + [self.n_samples]
+        return [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
     def _map(self, task, *args) -> list:
         ranges = self._ranges()
