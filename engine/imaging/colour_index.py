@@ -111,7 +111,8 @@ def _index_24_bits(flat: NDArray[np.uint8]) -> ColourIndex:
         packed[:] = _packed_24(flat[start:start + BLOCK_PIXELS])
         present[packed] = True
     codes = np.flatnonzero(present).astype(np.uint32)
-    words = np.packbits(present, bitorder="little").view(np.uint64)  # bit b of word w: colour 64 w + b
+    # bit b of word w is colour 64 w + b: little-endian bits in little-endian words, whatever the machine
+    words = np.packbits(present, bitorder="little").view(np.dtype("<u8"))
     del present
     # present colours below each word, less one (uint32 arithmetic wraps: word 0's -1 plus its count is right)
     below_word = np.empty(len(words), dtype=np.uint32)
