@@ -83,6 +83,19 @@ def test_floored_sums_are_the_sums_and_responsibilities_are_never_floored(covari
     np.testing.assert_allclose(resp, direct.responsibilities(params), rtol=1e-11, atol=0.0)
 
 
+def test_a_weight_beyond_the_floors_bounds_turns_the_floor_off():
+    """A row weighing 1e300 would lend a floored responsibility (1e-304) of 1e-4 to components far from it:
+    such weights turn the floor off, and the statistics stay the direct path's."""
+    rng = np.random.default_rng(4)
+    X = np.concatenate([rng.normal(size=(2000, 2)) * 0.2 + centre for centre in ([0, 0], [30, 0], [0, 30])])
+    weights = np.ones(len(X))
+    weights[0] = 1e300
+    params = start_params(X, "full")
+    fast, direct = ChunkedBackend(X, chunk_rows=512, sample_weight=weights), DirectBackend(X, sample_weight=weights)
+    assert ChunkedBackend(X, sample_weight=np.ones(len(X)))._floored and not fast._floored
+    np.testing.assert_allclose(fast.e_step(params).stats.nk, direct.e_step(params).stats.nk, rtol=1e-12)
+
+
 @pytest.mark.parametrize("covariance_type", TYPES)
 def test_public_methods_equal_direct(covariance_type):
     X = mixture_data(3000, 3, seed=1)

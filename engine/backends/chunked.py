@@ -110,9 +110,12 @@ CHUNK_BYTES = 4 << 20
 #: sum: nothing changes in any sum that is not itself of that size (a component with no rows near it,
 #: whose summed responsibility stays far below scikit-learn's ``10 * eps`` guard). Far rows turn it off:
 #: a row at 1e152 has squares near 1e304, which a floored responsibility would have made a variance of 1
-#: (``tests/test_extreme_values.py``). Responsibilities returned to a caller are never floored.
+#: (``tests/test_extreme_values.py``), and so do weights beyond ``EXP_FLOOR_WEIGHTS`` (a row weighing 1e300
+#: would lend its floored terms to components its lighter rows fill). Responsibilities returned to a caller
+#: are never floored.
 EXP_FLOOR = -700.0
 EXP_FLOOR_REACH = 1e6
+EXP_FLOOR_WEIGHTS = (1e-50, 1e50)
 
 
 def product_into(a: NDArray, b: NDArray, out: NDArray) -> None:
@@ -427,8 +430,14 @@ class ChunkedBackend:
     @property
     def _floored(self) -> bool:
         """Whether summing passes may raise log-responsibilities to ``EXP_FLOOR``: every row within
-        ``EXP_FLOOR_REACH`` of the centre."""
-        return self.reach <= EXP_FLOOR_REACH
+        ``EXP_FLOOR_REACH`` of the centre, and every positive weight within ``EXP_FLOOR_WEIGHTS`` (decided once)."""
+        floored = self.__dict__.get("_floored_once")
+        if floored is None:
+            weights, (lightest, heaviest) = self.sample_weight, EXP_FLOOR_WEIGHTS
+            floored = bool(self.reach <= EXP_FLOOR_REACH and (
+                weights is None or (weights.max() <= heaviest and not np.any((weights > 0) & (weights < lightest)))))
+            self.__dict__["_floored_once"] = floored
+        return floored
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
         """Buffers for chunks of ``_step(K)`` rows: "features" (columns, rows), "resp" (K, rows) and the rows'
