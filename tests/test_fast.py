@@ -83,6 +83,30 @@ def test_floored_sums_are_the_sums_and_responsibilities_are_never_floored(covari
     np.testing.assert_allclose(resp, direct.responsibilities(params), rtol=1e-11, atol=0.0)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("covariance_type", TYPES)
+def test_features_kept_between_e_steps_change_no_digit(covariance_type, dtype, monkeypatch):
+    """A small float32 backend (the robust start's sample) keeps its rows' features (``KEPT_FEATURES_BYTES``)
+    instead of making and widening them at every E-step: each chunk's are the same contiguous numbers, so
+    every result is the same to the last bit. A float64 backend keeps none."""
+    X = mixture_data(3000, 3)
+    params = start_params(X, covariance_type)
+
+    def results(backend):
+        e = backend.e_step(params)
+        return (e.stats.nk, e.stats.means, e.stats.covariances, e.mean_log_likelihood, e.labels,
+                *backend.labels_and_log_prob_norm(params))
+
+    monkeypatch.setattr(chunked_module, "KEPT_FEATURES_BYTES", 0)
+    made = results(ChunkedBackend(X, dtype=dtype, chunk_rows=512))
+    monkeypatch.setattr(chunked_module, "KEPT_FEATURES_BYTES", 8 << 20)
+    backend = ChunkedBackend(X, dtype=dtype, chunk_rows=512)
+    first, again = results(backend), results(backend)
+    assert bool(backend.__dict__.get("_features_kept")) == (dtype is np.float32)  # kept: the second E-step read them
+    for expected, got_first, got_again in zip(made, first, again, strict=True):
+        assert np.array_equal(got_first, expected) and np.array_equal(got_again, expected)
+
+
 def test_a_weight_beyond_the_floors_bounds_turns_the_floor_off():
     """A row weighing 1e300 would lend a floored responsibility (1e-304) of 1e-4 to components far from it:
     such weights turn the floor off, and the statistics stay the direct path's."""
