@@ -1,8 +1,9 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(About 620 lines, past the usual 400, because this docstring states the engine's accuracy in full and the
-chunk-size rule says what it was measured on; the code is the E-step's passes only: the formulas are in
-``expanded``, the re-centring rules in ``recentre``.)
+(About 710 lines, past the usual 400, because this docstring states the engine's accuracy in full, and the
+chunk-size rule, the floor under ``exp``, ``np.dot`` and the kept features say what they were measured on
+and why they change no result; the code is the E-step's passes only: the formulas are in ``expanded``, the
+re-centring rules in ``recentre``.)
 
 For a chunk of rows, every component's log-density is one matrix product of *features* of the rows
 against per-component *coefficients* (``engine.backends.expanded``, which holds the covariance types'
