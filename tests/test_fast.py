@@ -81,14 +81,40 @@ def test_floored_sums_are_the_sums_and_responsibilities_are_never_floored(covari
     resp = fast.responsibilities(params)
     np.testing.assert_array_equal(resp == 0.0, direct.responsibilities(params) == 0.0)
     np.testing.assert_allclose(resp, direct.responsibilities(params), rtol=1e-11, atol=0.0)
+    # A component of weight 0 gets a floored 1e-304 a row too: its statistics are still the direct path's.
+    absent = MixtureParams.from_covariances([0.5, 0.5, 0.0], params.means, params.covariances, covariance_type)
+    e_fast, e_direct = fast.e_step(absent).stats, direct.e_step(absent).stats
+    assert e_fast.nk[2] == e_direct.nk[2] and np.array_equal(e_fast.means[2], e_direct.means[2])
+
+
+def test_the_floor_is_used_by_the_summing_passes_only(monkeypatch):
+    """E-steps and labels run with the floor, returned responsibilities without it."""
+    rng = np.random.default_rng(4)
+    X = np.concatenate([rng.normal(size=(2000, 2)) * 0.2 + centre for centre in ([0, 0], [30, 0], [0, 30])])
+    params = start_params(X, "full")
+    fast = ChunkedBackend(X, chunk_rows=512)
+    seen = []
+    original = ChunkedBackend._chunk
+
+    def spy(self, *args, **kwargs):
+        seen.append(kwargs.get("floored", args[7] if len(args) > 7 else False))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ChunkedBackend, "_chunk", spy)
+    for run, floored in ((lambda: fast.e_step(params), True), (lambda: fast.labels_and_log_prob_norm(params), True),
+                         (lambda: fast.responsibilities(params), False)):
+        seen.clear()
+        run()
+        assert seen and all(flag is floored for flag in seen)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("covariance_type", TYPES)
 def test_features_kept_between_e_steps_change_no_digit(covariance_type, dtype, monkeypatch):
-    """A small float32 backend (the robust start's sample) keeps its rows' features (``KEPT_FEATURES_BYTES``)
+    """A float32 backend made with ``keep_features`` (the robust start's sample) keeps its chunks' features
     instead of making and widening them at every E-step: each chunk's are the same contiguous numbers, so
-    every result is the same to the last bit. A float64 backend keeps none."""
+    every result is the same to the last bit; all it keeps stays within ``KEPT_FEATURES_BYTES``. A float64
+    backend keeps none."""
     X = mixture_data(3000, 3)
     params = start_params(X, covariance_type)
 
@@ -97,14 +123,19 @@ def test_features_kept_between_e_steps_change_no_digit(covariance_type, dtype, m
         return (e.stats.nk, e.stats.means, e.stats.covariances, e.mean_log_likelihood, e.labels,
                 *backend.labels_and_log_prob_norm(params))
 
-    monkeypatch.setattr(chunked_module, "KEPT_FEATURES_BYTES", 0)
     made = results(ChunkedBackend(X, dtype=dtype, chunk_rows=512))
-    monkeypatch.setattr(chunked_module, "KEPT_FEATURES_BYTES", 8 << 20)
-    backend = ChunkedBackend(X, dtype=dtype, chunk_rows=512)
+    backend = ChunkedBackend(X, dtype=dtype, chunk_rows=512, keep_features=True)
     first, again = results(backend), results(backend)
-    assert bool(backend.__dict__.get("_features_kept")) == (dtype is np.float32)  # kept: the second E-step read them
+    kept = backend.__dict__.get("_features_kept", {})
+    assert bool(kept) == (dtype is np.float32)  # kept: the second E-step read them
     for expected, got_first, got_again in zip(made, first, again, strict=True):
         assert np.array_equal(got_first, expected) and np.array_equal(got_again, expected)
+    # Another split of the rows into chunks keeps new ones only within the bound, and changes no digit either.
+    monkeypatch.setattr(chunked_module, "KEPT_FEATURES_BYTES", sum(array.nbytes for array in kept.values()))
+    backend.n_threads = 1
+    made_on_one = results(ChunkedBackend(X, dtype=dtype, chunk_rows=512, n_threads=1))
+    assert all(np.array_equal(got, expected) for got, expected in zip(results(backend), made_on_one, strict=True))
+    assert sum(array.nbytes for array in kept.values()) <= chunked_module.KEPT_FEATURES_BYTES
 
 
 def test_a_weight_beyond_the_floors_bounds_turns_the_floor_off():

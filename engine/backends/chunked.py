@@ -107,21 +107,22 @@ CHUNK_BYTES = 4 << 20
 #: double): measured here, 1 ns an element on the fast path, 7 to 15 ns for results that underflow and 35
 #: to 70 ns for subnormal ones. A photograph's distant colours put a fifth of the terms there: the floor
 #: takes an E-step on its distinct colours from about 31 to 26 ms of one core. A term so raised,
-#: ``exp(-700)`` = 1e-304, times a feature of at most ``EXP_FLOOR_REACH`` squared adds at most 1e-292 to a
-#: sum: nothing changes in any sum that is not itself of that size (a component with no rows near it,
-#: whose summed responsibility stays far below scikit-learn's ``10 * eps`` guard). Far rows turn it off:
+#: ``exp(-700)`` = 1e-304, times a feature of at most ``EXP_FLOOR_REACH`` squared and a weight of at most
+#: 1e50 adds at most 1e-242 a row to a sum: nothing changes in any sum that is not itself of that size (a
+#: component with no rows near it, whose summed responsibility stays far below scikit-learn's ``10 * eps``
+#: guard; its mean and covariance move by about 1e-285). Far rows turn it off:
 #: a row at 1e152 has squares near 1e304, which a floored responsibility would have made a variance of 1
 #: (``tests/test_extreme_values.py``), and so do weights beyond ``EXP_FLOOR_WEIGHTS`` (a row weighing 1e300
-#: would lend its floored terms to components its lighter rows fill). Responsibilities returned to a caller
-#: are never floored.
+#: would lend its floored terms to components its lighter rows fill; a block of a larger set decides by its
+#: own weights). Responsibilities returned to a caller are never floored.
 EXP_FLOOR = -700.0
 EXP_FLOOR_REACH = 1e6
 EXP_FLOOR_WEIGHTS = (1e-50, 1e50)
 
-#: A float32 backend keeps every row's features (``_kept_features``) when they take at most this: an E-step
-#: then neither makes them nor widens them again. Kept for the robust start's 20 000-row sample (0.8 MB, and
-#: 1.6 MB widened), where that was about a tenth of each E-step (the start's CPU time 5 to 10 % less, the
-#: same start to the last bit); a picture's pixels with positions take far more.
+#: A float32 backend made with ``keep_features`` keeps its chunks' features (``_kept_features``), in all at
+#: most this many bytes: an E-step then neither makes them nor widens them again. The robust start's
+#: 20 000-row sample asks for it (0.8 MB, and 1.6 MB widened): that was about a tenth of each of its ~150
+#: E-steps (its CPU time 3 to 10 % less, the same start to the last bit).
 KEPT_FEATURES_BYTES = 8 << 20
 
 
@@ -234,11 +235,15 @@ class ChunkedBackend:
         ``(shift, scale)`` to standardise the rows by; ``engine.scales.standardisation(X)`` (the data's own)
         by default. Applying a model passes the model's (``engine.backends.applying``), so that a row's
         results do not depend on the other rows.
+    keep_features : bool
+        For a float32 backend that runs many E-steps on few rows (the robust start's sample): keep each
+        chunk's features between E-steps, at most ``KEPT_FEATURES_BYTES`` in all (``_kept_features``).
     """
 
     def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int | None = None,
                  n_threads: int | None = None, sample_weight: NDArray[np.floating] | None = None,
-                 standardisation: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None) -> None:
+                 standardisation: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+                 keep_features: bool = False) -> None:
         self.X = X if X.dtype.kind == "f" else np.asarray(X, dtype=np.float64)
         self.sample_weight = check_sample_weight(sample_weight, self.X.shape[0])
         #: ``W``, the sum of the weights (the number of rows without weights).
@@ -246,6 +251,8 @@ class ChunkedBackend:
         self.dtype = np.dtype(dtype)
         self._given_rows = None if chunk_rows is None else int(chunk_rows)
         self.n_threads = n_threads
+        #: Keep the chunks' features between E-steps (float32, small data: ``KEPT_FEATURES_BYTES``).
+        self.keep_features = keep_features
         self._n_features = self.X.shape[1]
         self.shift, self.scale = data_standardisation(self.X) if standardisation is None else standardisation
         # z = (x - shift) / scale, transposed (in float32 single precision is spent on the spread of the data, not
@@ -343,8 +350,8 @@ class ChunkedBackend:
         return resp if self.sample_weight is None else resp * self.sample_weight[start:stop]
 
     def _features(self, start: int, stop: int, layout: Layout, buffer: NDArray) -> NDArray:
-        """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer`` (or a view
-        of every row's, when they are kept: ``_kept_features``).
+        """Features ``[z_a z_b; z; 1]`` of rows ``start:stop``, shape (n_columns, rows), in ``buffer`` (or the
+        chunk's kept copy: ``_kept_features``).
 
         In the buffer's precision: float64 features of a float32 backend are products of the widened rows.
         """
@@ -366,24 +373,30 @@ class ChunkedBackend:
                        widened: bool = False) -> NDArray | None:
         """The features of rows ``start:stop`` of a float32 backend, shape (n_columns, rows), made once and kept:
         in float32 (``dtype`` the backend's), or ``widened`` to float64 (``dtype`` float64: what its statistics
-        multiply). None for other backends, other precisions, and when every row's would take more than
-        ``KEPT_FEATURES_BYTES``.
+        multiply). None unless the backend was made with ``keep_features``, for other precisions, and once
+        the kept chunks would take more than ``KEPT_FEATURES_BYTES`` in all (another split of the rows into
+        chunks, with another K or number of threads, keeps new ones only within that bound).
 
         Kept by chunk, each contiguous as the E-step's products read it (they would have converted a float32
         chunk to a contiguous float64 one anyway): the same BLAS calls on the same numbers, every result the
         same to the last bit. (A view of one array of every row was slower and summed in another order; a
         float64 backend's last, shorter chunk is a strided view of its buffer, which BLAS sums otherwise too.)
         """
-        n_columns = layout.n_quadratic + self._n_features + 1
-        if (self.dtype != np.float32 or (np.dtype(dtype) != self.dtype) != widened
-                or n_columns * self.n_samples * np.dtype(dtype).itemsize > KEPT_FEATURES_BYTES):
+        if not self.__dict__.get("keep_features") or self.dtype != np.float32 or (
+                np.dtype(dtype) != self.dtype) != widened:
             return None
         kept = self.__dict__.setdefault("_features_kept", {})
         key = (layout.runs, np.dtype(dtype).str, widened, start, stop)
         features = kept.get(key)
         if features is None:  # made whole, then stored: a thread that reads it meanwhile makes its own
+            n_bytes = (layout.n_quadratic + self._n_features + 1) * (stop - start) * np.dtype(dtype).itemsize
+            if sum(array.nbytes for array in kept.values()) + n_bytes > KEPT_FEATURES_BYTES:
+                return None
             if widened:
-                features = self._kept_features(start, stop, layout, self.dtype).astype(np.float64)
+                own = self._kept_features(start, stop, layout, self.dtype)
+                if own is None:
+                    return None
+                features = own.astype(np.float64)
             else:
                 features = self._fill_features(start, stop, layout, self._new_features(layout, dtype, stop - start))
             features.flags.writeable = False
@@ -432,13 +445,9 @@ class ChunkedBackend:
             np.logical_not(failed, out=failed)
             row_max[failed] = 0.0
             resp -= row_max
-            if floored and resp.dtype == np.float64:
+            if floored and resp.dtype == np.float64:  # a component of weight 0 too: its statistics are the same
                 np.maximum(resp, EXP_FLOOR, out=resp)
-                np.exp(resp, out=resp)
-                for k in coefficients.absent:  # no responsibility at all, as before the floor
-                    resp[k] = 0.0
-            else:
-                np.exp(resp, out=resp)
+            np.exp(resp, out=resp)
             if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
                 labels[start:stop] = (resp == 1.0).argmax(axis=0)
             row_sum = np.sum(resp, axis=0, out=buffers["row_sum"][:rows])

@@ -124,7 +124,7 @@ def start_params(X: NDArray[np.floating], config: FitConfig, rng: np.random.Gene
         backend = sample_backend
     elif sample is not X or backend is None:
         # One thread and large chunks: on ~20 000 rows that is faster than sharing out small chunks.
-        backend = ChunkedBackend(sample, dtype=np.float32, chunk_rows=_SAMPLE_CHUNK_ROWS)
+        backend = ChunkedBackend(sample, dtype=np.float32, chunk_rows=_SAMPLE_CHUNK_ROWS, keep_features=True)
     return _best_start(sample, config, rng, backend)
 
 
@@ -294,7 +294,7 @@ def _start_beside_index(pixels: NDArray[np.unsignedinteger], spec: FeatureSpec, 
     if rows is not None:
         sample = pixel_features(pixels, spec, rows if indices is None else indices[rows])
         if _has_distinct_rows(sample, config.n_components):
-            backend = ChunkedBackend(sample, dtype=np.float32, chunk_rows=_SAMPLE_CHUNK_ROWS)
+            backend = ChunkedBackend(sample, dtype=np.float32, chunk_rows=_SAMPLE_CHUNK_ROWS, keep_features=True)
             return _best_start(sample, config, rng, backend)
     rng.bit_generator.state = state
     return None
