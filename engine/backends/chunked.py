@@ -1,9 +1,10 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(About 710 lines, past the usual 400, because this docstring states the engine's accuracy in full, and the
-chunk-size rule, the floor under ``exp``, ``np.dot`` and the kept features say what they were measured on
-and why they change no result; the code is the E-step's passes only: the formulas are in ``expanded``, the
-re-centring rules in ``recentre``.)
+(About 720 lines, past the usual 400, and one job: the E-step's passes over chunks of rows. About 270 of
+the lines are prose: this docstring states the engine's accuracy in full, and the chunk-size rule, the floor
+under ``exp``, ``np.dot`` and the kept features say what they were measured on and why they change no
+result. The formulas are in ``expanded`` and the re-centring rules in ``recentre`` already; what is left
+shares one chunk's buffers and the backend's standardised rows, so splitting it would pass those around.)
 
 For a chunk of rows, every component's log-density is one matrix product of *features* of the rows
 against per-component *coefficients* (``engine.backends.expanded``, which holds the covariance types'
@@ -69,6 +70,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -240,6 +242,9 @@ class ChunkedBackend:
         chunk's features between E-steps, at most ``KEPT_FEATURES_BYTES`` in all (``_kept_features``).
     """
 
+    #: ``__init__``'s flag (``over_block`` and ``_subset`` make backends without it: they keep nothing).
+    keep_features = False
+
     def __init__(self, X: NDArray[np.floating], dtype: type = np.float64, chunk_rows: int | None = None,
                  n_threads: int | None = None, sample_weight: NDArray[np.floating] | None = None,
                  standardisation: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
@@ -355,7 +360,7 @@ class ChunkedBackend:
 
         In the buffer's precision: float64 features of a float32 backend are products of the widened rows.
         """
-        kept = self._kept_features(start, stop, layout, buffer.dtype)
+        kept = self._kept_features(start, stop, layout) if buffer.dtype == self.dtype else None
         return self._fill_features(start, stop, layout, buffer) if kept is None else kept
 
     def _fill_features(self, start: int, stop: int, layout: Layout, buffer: NDArray) -> NDArray:
@@ -369,39 +374,41 @@ class ChunkedBackend:
             features[-1] = 1.0
         return features
 
-    def _kept_features(self, start: int, stop: int, layout: Layout, dtype: np.dtype,
-                       widened: bool = False) -> NDArray | None:
+    def _kept_features(self, start: int, stop: int, layout: Layout, widened: bool = False) -> NDArray | None:
         """The features of rows ``start:stop`` of a float32 backend, shape (n_columns, rows), made once and kept:
-        in float32 (``dtype`` the backend's), or ``widened`` to float64 (``dtype`` float64: what its statistics
-        multiply). None unless the backend was made with ``keep_features``, for other precisions, and once
-        the kept chunks would take more than ``KEPT_FEATURES_BYTES`` in all (another split of the rows into
-        chunks, with another K or number of threads, keeps new ones only within that bound).
+        in float32, or ``widened`` to float64 (what its statistics multiply). None unless the backend is a
+        float32 one made with ``keep_features``, and once the kept chunks would take more than
+        ``KEPT_FEATURES_BYTES`` in all (another split of the rows into chunks, with another K or number of
+        threads, keeps new ones only within that bound).
 
         Kept by chunk, each contiguous as the E-step's products read it (they would have converted a float32
         chunk to a contiguous float64 one anyway): the same BLAS calls on the same numbers, every result the
         same to the last bit. (A view of one array of every row was slower and summed in another order; a
         float64 backend's last, shorter chunk is a strided view of its buffer, which BLAS sums otherwise too.)
         """
-        if not self.__dict__.get("keep_features") or self.dtype != np.float32 or (
-                np.dtype(dtype) != self.dtype) != widened:
+        if not self.keep_features or self.dtype != np.float32:
             return None
-        kept = self.__dict__.setdefault("_features_kept", {})
-        key = (layout.runs, np.dtype(dtype).str, widened, start, stop)
+        kept = self._features_kept
+        key = (layout.runs, widened, start, stop)
         features = kept.get(key)
         if features is None:  # made whole, then stored: a thread that reads it meanwhile makes its own
-            n_bytes = (layout.n_quadratic + self._n_features + 1) * (stop - start) * np.dtype(dtype).itemsize
-            if sum(array.nbytes for array in kept.values()) + n_bytes > KEPT_FEATURES_BYTES:
+            own = self._kept_features(start, stop, layout) if widened else None
+            dtype = np.dtype(np.float64 if widened else self.dtype)
+            n_bytes = (layout.n_quadratic + self._n_features + 1) * (stop - start) * dtype.itemsize
+            if (widened and own is None) or sum(a.nbytes for a in kept.values()) + n_bytes > KEPT_FEATURES_BYTES:
                 return None
             if widened:
-                own = self._kept_features(start, stop, layout, self.dtype)
-                if own is None:
-                    return None
                 features = own.astype(np.float64)
             else:
                 features = self._fill_features(start, stop, layout, self._new_features(layout, dtype, stop - start))
             features.flags.writeable = False
             kept[key] = features
         return features
+
+    @cached_property
+    def _features_kept(self) -> dict:
+        """``_kept_features``' store: (layout's runs, widened, start, stop) -> the chunk's features."""
+        return {}
 
     def _differences(self, start: int, stop: int, dtype: np.dtype, component: int, mean_z: NDArray,
                      params: MixtureParams) -> NDArray:
@@ -476,17 +483,13 @@ class ChunkedBackend:
         if labels is not None:
             labels[start + rows] = log_resp.argmax(axis=1)
 
-    @property
+    @cached_property
     def _floored(self) -> bool:
         """Whether summing passes may raise log-responsibilities to ``EXP_FLOOR``: every row within
-        ``EXP_FLOOR_REACH`` of the centre, and every positive weight within ``EXP_FLOOR_WEIGHTS`` (decided once)."""
-        floored = self.__dict__.get("_floored_once")
-        if floored is None:
-            weights, (lightest, heaviest) = self.sample_weight, EXP_FLOOR_WEIGHTS
-            floored = bool(self.reach <= EXP_FLOOR_REACH and (
-                weights is None or (weights.max() <= heaviest and not np.any((weights > 0) & (weights < lightest)))))
-            self.__dict__["_floored_once"] = floored
-        return floored
+        ``EXP_FLOOR_REACH`` of the centre, and every positive weight within ``EXP_FLOOR_WEIGHTS``."""
+        weights, (lightest, heaviest) = self.sample_weight, EXP_FLOOR_WEIGHTS
+        return bool(self.reach <= EXP_FLOOR_REACH and (
+            weights is None or (weights.max() <= heaviest and not np.any((weights > 0) & (weights < lightest)))))
 
     def _buffers(self, coefficients: Coefficients, layout: Layout) -> dict:
         """Buffers for chunks of ``_step(K)`` rows: "features" (columns, rows), "resp" (K, rows) and the rows'
@@ -542,7 +545,7 @@ class ChunkedBackend:
                 sums += np.dot(resp, features.T)
             else:  # the statistics' product in float64: single precision only for the densities
                 resp = self._weighted(resp.astype(np.float64), start, stop)
-                widened = self._kept_features(start, stop, layout, np.float64, widened=True)
+                widened = self._kept_features(start, stop, layout, widened=True)
                 sums += np.dot(resp, (features.astype(np.float64) if widened is None else widened).T)
             if len(watched):
                 add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
