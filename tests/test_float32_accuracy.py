@@ -4,7 +4,8 @@ Issue 10 item 18: the docstrings claimed parameters within about 1e-6 of float64
 within 1e-7; on the benchmark's own data the parameters were 2.2e-5 apart and the log-likelihood that
 ``segment`` prints and saves 2.4e-5. Now every log-likelihood that is reported (a fit's final one, a
 picture's) is computed in float64 from the float32 backend's rows, and the parameters' figure is stated
-as measured: within 5e-5 relative after 9 iterations.
+as measured: within 1e-4 relative after 9 iterations (2.2e-5 at most seen on one CPU, 6.4e-5 on an AVX2
+machine whose BLAS kernels round differently).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from em_speed import Case, make_data  # noqa: E402  (the benchmark's own data)
 
 #: The stated accuracy of float32 mode (``engine.backends.chunked``): parameters, relative to each array's
 #: largest entry, after 9 iterations from the same start; and the log-likelihoods it reports.
-PARAMETERS_WITHIN = 5e-5
+PARAMETERS_WITHIN = 1e-4
 LOG_LIKELIHOOD_WITHIN = 1e-7
 
 
