@@ -85,6 +85,7 @@ from engine.backends.recentre import (
     watched_components,
     with_covariances_about_means,
 )
+from engine.backends.reductions import first_component_at, max_over_components, sum_over_components
 from engine.blas import single_threaded_blas
 from engine.covariance import CovarianceType
 from engine.density import limit_log_resp_and_norm
@@ -448,7 +449,7 @@ class ChunkedBackend:
                 resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
             for k in coefficients.absent:
                 resp[k] = -np.inf
-            row_max = np.max(resp, axis=0, out=buffers["row_max"][:rows])
+            row_max = max_over_components(resp, buffers["row_max"][:rows])
             failed = np.isfinite(row_max, out=buffers["failed"][:rows])
             np.logical_not(failed, out=failed)
             row_max[failed] = 0.0
@@ -456,9 +457,9 @@ class ChunkedBackend:
             if floored and resp.dtype == np.float64:  # a component of weight 0 too: its statistics are the same
                 np.maximum(resp, EXP_FLOOR, out=resp)
             np.exp(resp, out=resp)
-            if labels is not None:  # the largest term is exp(0) = 1 exactly; argmax over booleans is cheaper
-                labels[start:stop] = (resp == 1.0).argmax(axis=0)
-            row_sum = np.sum(resp, axis=0, out=buffers["row_sum"][:rows])
+            if labels is not None:  # the largest term is exp(0) = 1 exactly
+                first_component_at(resp, 1.0, labels[start:stop], buffers["at_one"][:rows])
+            row_sum = sum_over_components(resp, buffers["row_sum"][:rows])
             if row_weights is None:
                 resp /= row_sum
             else:
@@ -503,7 +504,8 @@ class ChunkedBackend:
                 "resp": np.empty((n_components, rows), dtype=dtype),
                 # fresh arrays of these for every chunk were mapped and unmapped each time
                 "row_max": np.empty(rows, dtype=dtype), "row_sum": np.empty(rows, dtype=dtype),
-                "row_scale": np.empty(rows), "log_prob_norm": np.empty(rows), "failed": np.empty(rows, dtype=bool)}
+                "row_scale": np.empty(rows), "log_prob_norm": np.empty(rows), "failed": np.empty(rows, dtype=bool),
+                "at_one": np.empty(rows, dtype=bool)}
 
     def _ranges(self) -> list[tuple[int, int]]:
         """Contiguous row ranges, one per worker thread (one in all for small data)."""

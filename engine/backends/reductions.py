@@ -1,0 +1,81 @@
+"""Reductions over the components of a chunk's responsibilities, shape (K, rows), one component at a time.
+
+numpy reduces the first axis of a C-contiguous (K, rows) array with the same additions and comparisons,
+in the same order (component 0, then 1, ...), but through its general reduction machinery, which was
+slow on an AVX2 machine (AMD EPYC, 16384-row chunks, K = 6, float32): ``np.max(a, axis=0)`` took 70 us
+where ``np.maximum`` of one component at a time took 24, ``np.sum(a, axis=0)`` 26 against 20, and
+``(a == 1).argmax(axis=0)`` 467 against 167 for the loop below. The results are the same numbers
+(``tests/test_reductions.py`` checks them, NaN and infinities included), so nothing else changes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+def max_over_components(values: NDArray[np.floating], out: NDArray[np.floating]) -> NDArray[np.floating]:
+    """``np.max(values, axis=0, out=out)``: each row's largest value (NaN if any is NaN).
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_components, rows)
+    out : ndarray of shape (rows,), of ``values``' dtype
+
+    Returns
+    -------
+    out
+    """
+    if len(values) == 1:
+        np.copyto(out, values[0])
+        return out
+    np.maximum(values[0], values[1], out=out)
+    for component in values[2:]:
+        np.maximum(out, component, out=out)
+    return out
+
+
+def sum_over_components(values: NDArray[np.floating], out: NDArray[np.floating]) -> NDArray[np.floating]:
+    """``np.sum(values, axis=0, out=out)``, added in the same order: component 0, then 1, ...
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_components, rows)
+    out : ndarray of shape (rows,), of ``values``' dtype
+
+    Returns
+    -------
+    out
+    """
+    if len(values) == 1:
+        np.copyto(out, values[0])
+        return out
+    np.add(values[0], values[1], out=out)
+    for component in values[2:]:
+        np.add(out, component, out=out)
+    return out
+
+
+def first_component_at(values: NDArray[np.floating], target: float, out: NDArray[np.integer],
+                       scratch: NDArray[np.bool_]) -> NDArray[np.integer]:
+    """``(values == target).argmax(axis=0)``: each row's first component whose value is ``target`` (0 where
+    none is).
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_components, rows)
+    target : float
+    out : ndarray of shape (rows,), integers
+    scratch : ndarray of shape (rows,), bool
+        Overwritten.
+
+    Returns
+    -------
+    out
+    """
+    out.fill(0)  # where no component is at ``target``, as argmax gives
+    # From the last component to the first, so that the first one at ``target`` is written last.
+    for component in range(len(values) - 1, -1, -1):
+        np.equal(values[component], target, out=scratch)
+        np.putmask(out, scratch, component)
+    return out
