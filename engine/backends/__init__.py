@@ -10,6 +10,7 @@ chunked     ``ChunkedBackend``: chunks of rows on all cores, in bounded memory (
 small       ``SmallBackend``: whole arrays, every component at once (the default up to one chunk of rows)
 expanded    the chunked backend's per-covariance-type formulas: features, coefficients, statistics from sums
 recentre    the covariances those sums cannot give accurately, summed about each mean instead
+reductions  a chunk's max, sum and first component at 1 over its components, in numpy's order
 streamed    ``StreamedBackend``: data not in memory, blocks of rows whose chunked sums are added up
 block_tasks the streamed backend's work on one block of rows (its sums), as functions a cluster can ship
 cluster     a Dask cluster as the streamed backend's runner: one task per block of a ``dask.array``
