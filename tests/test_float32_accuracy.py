@@ -33,6 +33,8 @@ from em_speed import Case, make_data  # noqa: E402  (the benchmark's own data)
 #: largest entry, after 9 iterations from the same start; and the log-likelihoods it reports.
 PARAMETERS_WITHIN = 1e-4
 LOG_LIKELIHOOD_WITHIN = 1e-7
+#: ... and the E-steps' own log-likelihoods (the ``history`` EM's convergence test reads), relative: 8e-6 seen.
+HISTORY_WITHIN = 2e-5
 
 
 def relative(a, b) -> float:
@@ -68,6 +70,7 @@ def test_float32_fits_are_within_the_stated_figures_on_the_benchmark_data(benchm
                             (single.params.covariances, double.params.covariances)):
         assert relative(ours, reference) < PARAMETERS_WITHIN
     assert single.mean_log_likelihood == pytest.approx(double.mean_log_likelihood, rel=LOG_LIKELIHOOD_WITHIN)
+    np.testing.assert_allclose(single.history, double.history, rtol=HISTORY_WITHIN)
 
 
 def test_a_float32_backend_scores_in_float64(benchmark_data, benchmark_starts):
