@@ -63,6 +63,9 @@ def create_window(settings: Settings, path: str | None = None, teach: bool = Fal
     FitCriteria(window, controller)  # BIC and AIC of the fit on the canvas, in the status bar
     AgreementPanel(window, controller)  # the fit against true labels; a child of the controller
     window.language_menu = LanguageMenu(window, settings.store)  # before Help; switches the language at once
+    # The saved controls and layout, once every dock exists: Qt's restoreState places only the docks it finds
+    # (Choose K and True labels made later came back as tabs of Formulas, however they were left).
+    window.restore_settings(settings)
     controller.first_run = FirstRun(window, controller, settings, teach)  # before the demo's first start
     controller.start(path)
     return window, controller

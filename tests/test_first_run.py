@@ -140,3 +140,33 @@ def test_the_keys_hint_is_as_tall_as_its_text_at_any_width(qtbot, width):
     # Every line of the text shows, once the layout has settled.
     qtbot.waitUntil(lambda: hint.width() == width and label.height() >= label.heightForWidth(label.width()))
     assert hint.height() <= label.heightForWidth(label.width()) + 2 * label.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("panel", ["choose_k", "true_labels"])
+def test_the_choose_k_and_true_labels_panels_come_back_as_they_were_left(qtbot, tmp_path, messages, panel):
+    """The window restores its layout once both docks exist (Qt's ``restoreState`` places only the docks it
+    finds; they used to be made after it and came back as tabs of Formulas however they were left): a panel left
+    floating opens so again, and one closed stays closed. Without a saved layout each opens as it always has:
+    Choose K hidden, True labels a tab behind Formulas."""
+    from gui.choosek.chooser import KChooser
+    from gui.main.agreement import AgreementPanel
+
+    def reopen(window, controller):
+        close_window(qtbot, window, controller)
+        window, controller, _ = open_window(qtbot, path)
+        return window, controller, controller.findChild(KChooser if panel == "choose_k" else AgreementPanel).dock
+
+    path = tmp_path / "settings.ini"
+    window, controller, _ = open_window(qtbot, path)
+    window, controller, dock = reopen(window, controller)
+    assert dock.isVisible() == (panel == "true_labels") and not dock.isFloating()
+    dock.setFloating(True)
+    dock.show()
+    window, controller, dock = reopen(window, controller)
+    qtbot.waitUntil(lambda: dock.isVisible(), timeout=TIMEOUT_MS)
+    assert dock.isFloating()
+    dock.setFloating(False)
+    dock.close()
+    window, controller, dock = reopen(window, controller)
+    assert not dock.isVisible() and not dock.isFloating()
+    close_window(qtbot, window, controller)

@@ -153,7 +153,6 @@ class Controller(QObject):
         self._run_keys: RunKeys | None = None  # a lesson's fit, while it has the run keys
         self._job_owners: list[JobOwner] = []  # a lesson's jobs, stopped with the window's
         self._connect_view()
-        window.restore_settings(settings)
 
     # --- wiring ---------------------------------------------------------------------------------
 
