@@ -159,7 +159,7 @@ def test_unknown_column_lists_the_available_ones(tmp_path, columns):
 
 
 def test_column_chosen_twice_empty_choice_and_ambiguous_name(tmp_path):
-    assert "chosen twice" in error_of(tmp_path, "a,b\n1,2\n", columns=["a", "0"])
+    assert "column 'a' (index 0) is chosen twice" in error_of(tmp_path, "a,b\n1,2\n", columns=["a", "0"])
     assert "no columns were chosen" in error_of(tmp_path, "a,b\n1,2\n", columns=[])
     assert "2 columns are named 'a'" in error_of(tmp_path, "a,a\n1,2\n", columns=["a"])
 

@@ -122,7 +122,9 @@ def test_the_weights_column_is_not_a_feature(files, capsys):
     status, _, stderr = run(["fit", files["weighted"], "--k", "2", "--weights", "w", "--columns", "x", "w",
                              "--out", files["folder"] / "never.json"], capsys)
     assert status == 2 and "both as a feature and as the weights" in stderr
-    assert "column 'w' (2)" in stderr  # numbered from 1, as every message about a column numbers it
+    # by its 0-based index, as --columns and --weights take it (a file's lines and columns in a message about a
+    # value in the file count from 1, as editors do)
+    assert "column 'w' (index 1)" in stderr
     assert not (files["folder"] / "never.json").exists()
 
 

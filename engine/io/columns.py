@@ -1,4 +1,8 @@
-"""Choosing the columns of a table by header name or 0-based index, for every kind of data file."""
+"""Choosing the columns of a table by header name or 0-based index, for every kind of data file.
+
+Messages here name a column by its 0-based index, as ``--columns`` and ``--weights`` take it; messages about a
+value in a file give its line and column counted from 1, as editors count them (``engine.io.csv_reader``).
+"""
 
 from __future__ import annotations
 
@@ -57,7 +61,7 @@ def resolve_columns(columns: Sequence[str | int] | WithWeights | None, names: li
     indices = [_resolve_column(column, names, source) for column in columns]
     for position, index in enumerate(indices):
         if index in indices[:position]:
-            raise InputError(f"{source}: column {names[index]!r} ({index + 1}) is chosen twice; choose it once.")
+            raise InputError(f"{source}: column {names[index]!r} (index {index}) is chosen twice; choose it once.")
     return indices
 
 
@@ -94,6 +98,6 @@ def _with_weights(columns: WithWeights, names: list[str], source: str) -> list[i
         return features + [weights]
     features = resolve_columns(columns.features, names, source)
     if weights in features:
-        raise InputError(f"{source}: column {names[weights]!r} ({weights + 1}) is chosen both as a feature and as the "
-                         "weights (--weights); leave it out of --columns.")
+        raise InputError(f"{source}: column {names[weights]!r} (index {weights}) is chosen both as a feature and as "
+                         "the weights (--weights); leave it out of --columns.")
     return features + [weights]
