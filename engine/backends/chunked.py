@@ -85,7 +85,7 @@ from engine.backends.recentre import (
     watched_components,
     with_covariances_about_means,
 )
-from engine.backends.reductions import first_component_at, max_over_components, sum_over_components
+from engine.backends.reductions import first_component_at, fold_components
 from engine.blas import single_threaded_blas
 from engine.covariance import CovarianceType
 from engine.density import limit_log_resp_and_norm
@@ -449,7 +449,7 @@ class ChunkedBackend:
                 resp[k] = constant - 0.5 * np.einsum("ij,ij->j", whitened, whitened)
             for k in coefficients.absent:
                 resp[k] = -np.inf
-            row_max = max_over_components(resp, buffers["row_max"][:rows])
+            row_max = fold_components(np.maximum, resp, buffers["row_max"][:rows])
             failed = np.isfinite(row_max, out=buffers["failed"][:rows])
             np.logical_not(failed, out=failed)
             row_max[failed] = 0.0
@@ -459,7 +459,7 @@ class ChunkedBackend:
             np.exp(resp, out=resp)
             if labels is not None:  # the largest term is exp(0) = 1 exactly
                 first_component_at(resp, 1.0, labels[start:stop], buffers["at_one"][:rows])
-            row_sum = sum_over_components(resp, buffers["row_sum"][:rows])
+            row_sum = fold_components(np.add, resp, buffers["row_sum"][:rows])
             if row_weights is None:
                 resp /= row_sum
             else:

@@ -14,11 +14,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 
-def max_over_components(values: NDArray[np.floating], out: NDArray[np.floating]) -> NDArray[np.floating]:
-    """``np.max(values, axis=0, out=out)``: each row's largest value (NaN if any is NaN).
+def fold_components(combine: np.ufunc, values: NDArray, out: NDArray) -> NDArray:
+    """``combine.reduce(values, axis=0, out=out)`` in numpy's order: ``combine`` of components 0 and 1, then
+    of that and 2, ... (``np.maximum``: each row's largest value, NaN if any is NaN; ``np.add``: their sum).
 
     Parameters
     ----------
+    combine : numpy.ufunc
+        A binary ufunc, such as ``np.maximum`` or ``np.add``.
     values : ndarray of shape (n_components, rows)
     out : ndarray of shape (rows,), of ``values``' dtype
 
@@ -29,30 +32,9 @@ def max_over_components(values: NDArray[np.floating], out: NDArray[np.floating])
     if len(values) == 1:
         np.copyto(out, values[0])
         return out
-    np.maximum(values[0], values[1], out=out)
+    combine(values[0], values[1], out=out)
     for component in values[2:]:
-        np.maximum(out, component, out=out)
-    return out
-
-
-def sum_over_components(values: NDArray[np.floating], out: NDArray[np.floating]) -> NDArray[np.floating]:
-    """``np.sum(values, axis=0, out=out)``, added in the same order: component 0, then 1, ...
-
-    Parameters
-    ----------
-    values : ndarray of shape (n_components, rows)
-    out : ndarray of shape (rows,), of ``values``' dtype
-
-    Returns
-    -------
-    out
-    """
-    if len(values) == 1:
-        np.copyto(out, values[0])
-        return out
-    np.add(values[0], values[1], out=out)
-    for component in values[2:]:
-        np.add(out, component, out=out)
+        combine(out, component, out=out)
     return out
 
 
