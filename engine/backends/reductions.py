@@ -1,11 +1,14 @@
 """Reductions over the components of a chunk's responsibilities, shape (K, rows), one component at a time.
 
-numpy reduces the first axis of a C-contiguous (K, rows) array with the same additions and comparisons,
-in the same order (component 0, then 1, ...), but through its general reduction machinery, which was
+numpy reduces the first axis of a (K, rows) array of two or more rows with the same additions and
+comparisons, in the same order (component 0, then 1, ...), but through its general reduction machinery, which was
 slow on an AVX2 machine (AMD EPYC, 16384-row chunks, K = 6, float32): ``np.max(a, axis=0)`` took 70 us
 where ``np.maximum`` of one component at a time took 24, ``np.sum(a, axis=0)`` 26 against 20, and
-``(a == 1).argmax(axis=0)`` 467 against 167 for the loop below. The results are the same numbers
-(``tests/test_reductions.py`` checks them, NaN and infinities included), so nothing else changes.
+``(a == 1).argmax(axis=0)`` 467 against 167 for the loop below. The results are numpy's, bit for bit
+(``tests/test_reductions.py`` checks them, NaN and infinities included; a chunk of one row goes to numpy
+itself, which sums a lone row's values pairwise), so nothing else changes. The one exception is the sign of a
+sum of negative zeros alone, -0.0 here and +0.0 in numpy (which adds from +0.0): responsibilities are never
+negative.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ def fold_components(combine: np.ufunc, values: NDArray, out: NDArray) -> NDArray
     -------
     out
     """
+    if values.shape[1] == 1:  # numpy reduces a single row's K values pairwise, not in order: its own call
+        return combine.reduce(values, axis=0, out=out)
     if len(values) == 1:
         np.copyto(out, values[0])
         return out
