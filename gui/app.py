@@ -64,7 +64,9 @@ def create_window(settings: Settings, path: str | None = None, teach: bool = Fal
     AgreementPanel(window, controller)  # the fit against true labels; a child of the controller
     window.language_menu = LanguageMenu(window, settings.store)  # before Help; switches the language at once
     # The saved controls and layout, once every dock exists: Qt's restoreState places only the docks it finds
-    # (Choose K and True labels made later came back as tabs of Formulas, however they were left).
+    # (Choose K and True labels made later came back as tabs of Formulas, however they were left). The layout as
+    # made is kept first, for View > Restore defaults.
+    window.remember_first_layout()
     window.restore_settings(settings)
     controller.first_run = FirstRun(window, controller, settings, teach)  # before the demo's first start
     controller.start(path)

@@ -142,30 +142,38 @@ def test_the_keys_hint_is_as_tall_as_its_text_at_any_width(qtbot, width):
     assert hint.height() <= label.heightForWidth(label.width()) + 2 * label.fontMetrics().lineSpacing()
 
 
-@pytest.mark.parametrize("panel", ["choose_k", "true_labels"])
-def test_the_choose_k_and_true_labels_panels_come_back_as_they_were_left(qtbot, tmp_path, messages, panel):
-    """The window restores its layout once both docks exist (Qt's ``restoreState`` places only the docks it
-    finds; they used to be made after it and came back as tabs of Formulas however they were left): a panel left
-    floating opens so again, and one closed stays closed. Without a saved layout each opens as it always has:
-    Choose K hidden, True labels a tab behind Formulas."""
+@pytest.mark.parametrize("panel", ["choose_k", "true_labels", "lesson"])
+def test_the_panels_come_back_as_they_were_left_and_restore_defaults_puts_them_back(qtbot, tmp_path, messages,
+                                                                                     panel):
+    """The window restores its layout once every panel's dock exists (Qt's ``restoreState`` places only the docks
+    it finds; Choose K and True labels used to be made after it and came back as tabs of Formulas however they
+    were left): a panel left floating opens so again, and one closed stays closed. Without a saved layout, and
+    after View > Restore defaults, each is as made: Choose K and Lesson hidden, True labels a tab behind
+    Formulas."""
     from gui.choosek.chooser import KChooser
+    from gui.lessons.guide import LessonGuide
     from gui.main.agreement import AgreementPanel
+
+    owner = {"choose_k": KChooser, "true_labels": AgreementPanel, "lesson": LessonGuide}[panel]
+    shown_as_made = panel == "true_labels"
 
     def reopen(window, controller):
         close_window(qtbot, window, controller)
         window, controller, _ = open_window(qtbot, path)
-        return window, controller, controller.findChild(KChooser if panel == "choose_k" else AgreementPanel).dock
+        return window, controller, controller.findChild(owner).dock
 
     path = tmp_path / "settings.ini"
     window, controller, _ = open_window(qtbot, path)
     window, controller, dock = reopen(window, controller)
-    assert dock.isVisible() == (panel == "true_labels") and not dock.isFloating()
+    assert dock.isVisible() == shown_as_made and not dock.isFloating()
     dock.setFloating(True)
     dock.show()
     window, controller, dock = reopen(window, controller)
     qtbot.waitUntil(lambda: dock.isVisible(), timeout=TIMEOUT_MS)
     assert dock.isFloating()
-    dock.setFloating(False)
+    controller.first_run.restore_action.trigger()
+    qtbot.waitUntil(lambda: not dock.isFloating() and dock.isVisible() == shown_as_made, timeout=TIMEOUT_MS)
+    dock.show()
     dock.close()
     window, controller, dock = reopen(window, controller)
     assert not dock.isVisible() and not dock.isFloating()

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPixmap, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -208,6 +208,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._forward_signals()
         #: Every control as it is before saved settings are restored: what View > Restore defaults brings back.
         self.default_controls = {key: value for key, value in self.controls().items() if key != "plane"}
+        self._first_dock_layout: QByteArray | None = None  # every panel's dock as made (``remember_first_layout``)
 
     def _forward_signals(self) -> None:
         for source, target in ((self.data_panel.generate_requested, self.generate_requested),
@@ -475,7 +476,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.focus_view()
 
     def add_lesson_dock(self, dock: QDockWidget) -> None:
-        """Put a lesson's dock on the right, above Explain, hidden until it is shown; View lists it."""
+        """Put a lesson's dock on the right, above Explain, hidden until it is shown; View lists it. (A saved layout
+        restored after this shows it again as it was left: with the list of lessons.)"""
         dock.setVisible(False)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.splitDockWidget(dock, self.explain_dock, Qt.Orientation.Vertical)
@@ -497,9 +499,17 @@ class MainWindow(WindowActions, QMainWindow):
         """Put ``hint`` (a thin bar, as tall as it asks) above the data view."""
         self._data_column_layout.insertWidget(0, hint)
 
+    def remember_first_layout(self) -> None:
+        """Keep the docks' layout as made, once every panel has added its dock and before a saved layout is
+        restored: what ``restore_layout`` brings back."""
+        self._first_dock_layout = self.saveState()
+
     def restore_layout(self) -> None:
-        """The first layout again: the size that fits the screen, the Explain dock docked and shown, the data view
-        beside the side panel."""
+        """The first layout again: the size that fits the screen, every dock where it was made (Explain docked
+        and shown; Choose K, True labels and Lesson as ``remember_first_layout`` kept them), the data view beside
+        the side panel."""
+        if self._first_dock_layout is not None:
+            self.restoreState(self._first_dock_layout)
         self.explain_dock.setFloating(False)
         self.explain_dock.show()
         fit_to_screen(self)
