@@ -324,6 +324,44 @@ def test_below_the_rounding_of_reg_covar_both_paths_agree_to_the_stated_limit(sh
     assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=1e-4)
 
 
+def _rows_and_a_tight_distant_group(covariance_type="full", weights=(0.8, 0.2 - 1e-4, 1e-4)):
+    """4000 rows about 0 and a group of 1000 of spread 1e-3 at 999999 (a missing-value code), and a start
+    with a component on the group and (with three ``weights``) another holding about half a row of it."""
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(size=(4000, 2)), 999999.0 + 1e-3 * rng.normal(size=(1000, 2))])
+    scales = np.array([1.0, 1e-6, 1e-6])[:len(weights)]
+    covariances = {"full": scales[:, None, None] * np.eye(2), "diag": scales[:, None] * np.ones(2),
+                   "spherical": scales}[covariance_type]
+    start = MixtureParams.from_covariances(list(weights), [[0.0, 0.0], [999999.0] * 2, [999999.0] * 2][:len(weights)],
+                                           covariances, covariance_type)
+    return X, start
+
+
+@pytest.mark.parametrize("covariance_type", ["full", "diag", "spherical"])
+def test_a_component_holding_less_than_a_row_of_a_tight_distant_group_keeps_its_digits(covariance_type):
+    """Only components the M-step re-seeds (below a thousandth of a row) are left to the expanded sums: one
+    holding half a row of the group got a covariance 3000 times the group's from them, and was re-seeded
+    at every later iteration."""
+    X, start = _rows_and_a_tight_distant_group(covariance_type)
+    config = FitConfig(3, covariance_type, tol=0, max_iter=5, init="given", init_params=start)
+    fast, direct = fit(X, config, backend=ChunkedBackend(X)), fit(X, config, backend=DirectBackend(X))
+    assert not fast.reseed_events and not direct.reseed_events
+    assert relative(fast.params.covariances, direct.params.covariances) < 1e-6
+    # (the standardised copy rounds each far row by about 2e-7 of the group's spread: 5e-10 seen)
+    assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=1e-9)
+
+
+def test_weights_on_any_scale_keep_a_tight_distant_groups_digits():
+    """Frequencies (weights summing to 1) count samples in their own unit: the group is summed about its mean
+    as without weights (below one unit weight, every component was left to the expanded sums)."""
+    X, start = _rows_and_a_tight_distant_group(weights=(0.8, 0.2))
+    config = FitConfig(2, "full", tol=0, max_iter=5, init="given", init_params=start)
+    unweighted = fit(X, config, backend=ChunkedBackend(X))
+    frequencies = fit(X, config, backend=ChunkedBackend(X, sample_weight=np.full(len(X), 1.0 / len(X))))
+    assert relative(frequencies.params.covariances, unweighted.params.covariances) < 1e-6
+    assert frequencies.mean_log_likelihood == pytest.approx(unweighted.mean_log_likelihood, rel=1e-9)
+
+
 @pytest.mark.parametrize("move", [0.5, 1000.0], ids=["summed-in-the-e-step", "second-pass"])
 @pytest.mark.parametrize("covariance_type", ["full", "tied"])
 def test_fragile_components_summed_about_their_old_means_equal_direct(move, covariance_type):

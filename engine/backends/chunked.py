@@ -92,7 +92,7 @@ from engine.density import limit_log_resp_and_norm
 from engine.params import MixtureParams
 from engine.scales import standardisation as data_standardisation
 from engine.stats import SufficientStats
-from engine.weights import check_sample_weight, total_weight
+from engine.weights import check_sample_weight, sample_unit, total_weight
 
 #: Rows per chunk, at least: the chunk's features and log-densities stay in the core's cache.
 CHUNK_ROWS = 4096
@@ -486,6 +486,11 @@ class ChunkedBackend:
             labels[start + rows] = log_resp.argmax(axis=1)
 
     @cached_property
+    def _one_sample(self) -> float:
+        """The weight of one sample (``engine.weights.sample_unit``), for ``fragile_components``."""
+        return sample_unit(self.sample_weight)
+
+    @cached_property
     def _floored(self) -> bool:
         """Whether summing passes may raise log-responsibilities to ``EXP_FLOOR``: every row within
         ``EXP_FLOOR_REACH`` of the centre, and every positive weight within ``EXP_FLOOR_WEIGHTS``."""
@@ -592,7 +597,8 @@ class ChunkedBackend:
 
     def _fragile_components(self, sums: NDArray[np.float64], covariance_type: CovarianceType) -> NDArray[np.intp]:
         """Components whose covariance the sums cannot give accurately (``engine.backends.recentre``)."""
-        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.total_weight)
+        return fragile_components(sums, covariance_type, self._n_features, self._scatter, self.total_weight,
+                                  self._one_sample)
 
     # ------------------------------------------------------------- public API
     def e_step(self, params: MixtureParams, view_indices: NDArray | None = None,

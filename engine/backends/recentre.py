@@ -29,7 +29,7 @@ from engine.backends.direct import EPS10
 from engine.backends.expanded import feature_layout
 from engine.covariance import FROM_FULL, CovarianceType
 from engine.params import MixtureParams
-from engine.stats import SufficientStats
+from engine.stats import COLLAPSED_NK, SufficientStats
 
 #: A covariance whose variance (or, for full and tied, smallest eigenvalue) is below this fraction of the
 #: mean squares about the data's centre has lost ten or more of its sixteen digits to the expanded sums.
@@ -57,7 +57,7 @@ def _largest_data_second_moment(scatter: Scatter, n_samples: int) -> Callable[[]
 
 
 def fragile_components(sums: NDArray[np.float64], covariance_type: CovarianceType, n_features: int,
-                       scatter: Scatter, n_samples: int) -> NDArray[np.intp]:
+                       scatter: Scatter, n_samples: int, one_sample: float = 1.0) -> NDArray[np.intp]:
     """Components whose covariance the expanded sums give to six digits or fewer.
 
     Parameters
@@ -69,12 +69,16 @@ def fragile_components(sums: NDArray[np.float64], covariance_type: CovarianceTyp
     scatter : callable
         ``sum z`` and ``sum z z^T`` over the data (tied covariances only).
     n_samples : int
+    one_sample : float
+        The weight of one sample (``engine.weights.sample_unit`` of the rows' weights; 1 without them).
 
     Returns
     -------
     ndarray of shape (n_fragile,)
-        For tied covariances every component or none (their scatters are pooled). Components with less
-        than one sample's worth of responsibility are left out (the M-step re-seeds them anyway).
+        For tied covariances every component or none (their scatters are pooled). Components the M-step
+        re-seeds anyway (below ``COLLAPSED_NK`` samples' worth of responsibility, ``engine.stats.m_step``)
+        are left out; every other one is kept, however little it holds: a component holding half a row of
+        a tight, distant group keeps a covariance near that group's, which the expanded sums lose.
     """
     layout = feature_layout(covariance_type, n_features)
     q, d = layout.n_quadratic, n_features
@@ -94,7 +98,7 @@ def fragile_components(sums: NDArray[np.float64], covariance_type: CovarianceTyp
                                    _largest_data_second_moment(scatter, n_samples))
     if covariance_type is CovarianceType.TIED:
         return np.arange(len(nk)) if fragile[0] else np.empty(0, dtype=np.intp)
-    return np.flatnonzero(fragile & (sums[:, -1] >= 1.0))
+    return np.flatnonzero(fragile & (sums[:, -1] >= COLLAPSED_NK * one_sample))
 
 
 def watched_components(params: MixtureParams, shift: NDArray[np.float64], scale: NDArray[np.float64],

@@ -61,7 +61,7 @@ from engine.init import distance_frame, in_distance_frame, initial_centres, requ
 from engine.params import MixtureParams
 from engine.scales import SUM_HEADROOM, check_fit_data, standardisation
 from engine.stats import SufficientStats
-from engine.weights import check_weight_sum, check_weight_values
+from engine.weights import check_weight_sum, check_weight_values, sample_unit
 
 #: Rows of the in-memory sample (standardisation, initialisation, re-seeding); 3.2 MB at D = 4.
 SAMPLE_ROWS = 100_000
@@ -239,7 +239,8 @@ class StreamedBackend:
     def _statistics(self, sums: NDArray, covariance_type: CovarianceType) -> tuple[SufficientStats, NDArray]:
         """M-step statistics from summed ``R^T F`` (K, columns), and the components too fragile for them."""
         stats = stats_from_sums(sums, covariance_type, self.shift, self.scale, self._scatter)
-        fragile = fragile_components(sums, covariance_type, self.X.shape[1], self._scatter, self.total_weight)
+        fragile = fragile_components(sums, covariance_type, self.X.shape[1], self._scatter, self.total_weight,
+                                     sample_unit(self.sample_weight))
         return stats, fragile
 
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task) -> SufficientStats:
