@@ -135,6 +135,7 @@ def restore(qtbot, window, controller, fresh: dict[str, Any]) -> None:
     qtbot.waitUntil(lambda: on_screen(controller, HalfStep.INIT) and controller.state is RunState.PAUSED
                     and controller.is_settled(), timeout=TIMEOUT_MS)
     wait_for_criteria(qtbot, controller)
+    window.statusBar().clearMessage()  # a message a test left hides the status labels while it shows
     now = window_state(window, controller)
     changed = sorted(key for key in fresh if not key.startswith("_") and now[key] != fresh[key])
     assert not changed, f"the shared window was not taken back: {changed}" + "".join(

@@ -185,7 +185,9 @@ class WindowActions:
                                        self.status_change, self.status_speed), tips, samples, strict=True):
             label.setToolTip(tip)
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 12)
-            self.statusBar().addPermanentWidget(label)
+            # Normal widgets, not permanent ones: a message (a re-seed, a menu's help) hides them while it
+            # shows and has the bar's width; beside five permanent labels it was cut after some 40 characters.
+            self.statusBar().addWidget(label)
         self._status_labels = (self.status_state, self.status_iteration, self.status_likelihood, self.status_change,
                                self.status_speed)
 
