@@ -68,3 +68,25 @@ def test_the_half_step_label_leaves_the_latest_points_readable(qtbot, last_snaps
         pytest.fail(f"the label {label.mapRectToScene(label.boundingRect())} covers {covered()}")
     # Low in the plot whatever its height: the latest points are at the top.
     assert label.mapRectToScene(label.boundingRect()).center().y() > box.sceneBoundingRect().center().y()
+
+
+def test_the_first_iteration_has_whole_iterations_and_readable_log_likelihoods(qtbot):
+    """One E-step and a tol of 1e-8 (the coin lessons): the axis still spans enough for labels of a few digits
+    (a span of 2e-8 left it without any and the tol band filled the plot), and the iteration axis counts whole
+    iterations (it showed 0.6 ... 1.6)."""
+    X = np.random.default_rng(0).normal(size=(40, 1))
+    first = next(snapshot for snapshot in iterate_em(X, FitConfig(2, tol=1e-8, max_iter=5, seed=0))
+                 if len(snapshot.history) == 1)
+    plot = ConvergencePlot()
+    qtbot.addWidget(plot)
+    plot.resize(480, 240)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.reset(1e-8)
+    plot.show_snapshot(first)
+    (x_low, x_high), (y_low, y_high) = plot.likelihood.getViewBox().viewRange()
+    assert x_low <= 1 and x_high >= 5
+    value = first.history[0]
+    assert y_low < value < y_high and y_high - y_low >= 1e-3 * abs(value)
+    band_low, band_high = plot.tol_band.getRegion()
+    assert band_high - band_low < 1e-3 * (y_high - y_low)

@@ -30,6 +30,10 @@ SMALLEST_CHANGE = 1e-16
 LEGEND_POINT_SIZE = 9
 #: Room the legend leaves beside it (the left axis and margins), in pixels.
 LEGEND_MARGIN = 110
+#: The iteration axis shows at least iterations 1 to this (whole numbers on its ticks, not 0.6 ... 1.6).
+MIN_ITERATIONS_SHOWN = 10
+#: The log-likelihood axis spans at least this fraction of its values (at least this much below 1).
+MIN_LIKELIHOOD_SPAN = 2e-3
 
 
 class ConvergencePlot(pg.GraphicsLayoutWidget):
@@ -117,6 +121,7 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         self.tol_line.setVisible(tol > 0)
         if tol > 0:
             self.tol_line.setValue(np.log10(tol))
+        self.likelihood.setXRange(0.5, MIN_ITERATIONS_SHOWN + 0.2, padding=0)
         self._set_title("")
 
     def show_snapshot(self, snapshot: EMSnapshot, n_init: int = 1, reseeds: tuple = ()) -> None:
@@ -160,13 +165,20 @@ class ConvergencePlot(pg.GraphicsLayoutWidget):
         pyqtgraph's automatic range is worked out while painting and then asks for a second paint; that
         second paint would come after the frame has ended, while EM runs again and competes for the GIL.
         """
-        self.likelihood.setXRange(0.5, max(last_x, 1.5) + 0.2, padding=0)
+        self.likelihood.setXRange(0.5, max(last_x, MIN_ITERATIONS_SHOWN) + 0.2, padding=0)
         finite = history[np.isfinite(history)]  # the ranges come from the values drawn (NaN is not)
         if len(finite):
             low, high = float(finite.min()), float(finite.max())
             if self._tol > 0 and np.isfinite(history[-1]):
                 low, high = min(low, history[-1] - self._tol), max(high, history[-1] + self._tol)
-            margin = 0.08 * (high - low) if high > low else max(1e-3, 1e-3 * abs(high))
+            # Never narrower than ``MIN_LIKELIHOOD_SPAN`` of the values: the tick labels of a range of 2e-8 (one
+            # value and a tol of 1e-8, as in the coin lessons) need more digits than the axis has room for, and
+            # pyqtgraph then draws none; the band filled the plot.
+            floor = MIN_LIKELIHOOD_SPAN * max(1.0, abs(low), abs(high))
+            if high - low < floor:
+                middle = (low + high) / 2
+                low, high = middle - floor / 2, middle + floor / 2
+            margin = 0.08 * (high - low)
             if np.isfinite(low - margin) and np.isfinite(high + margin):
                 self.likelihood.setYRange(low - margin, high + margin, padding=0)
         values = np.append(log_changes, np.log10(self._tol)) if self._tol > 0 else log_changes

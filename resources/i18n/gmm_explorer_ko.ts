@@ -622,84 +622,84 @@ E 단계의 표와 M 단계의 나눗셈.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="238"/>
+        <location filename="../../gui/main/controller.py" line="237"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="267"/>
+        <location filename="../../gui/main/controller.py" line="266"/>
         <source>{0} points drawn from {1}</source>
         <translation>{1}에서 뽑은 점 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="274"/>
+        <location filename="../../gui/main/controller.py" line="273"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>모델 {0}을(를) 불러왔습니다: 실행하면 EM이 이 모델에서 이어집니다(초기화 &apos;주어진 값&apos;).</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="287"/>
+        <location filename="../../gui/main/controller.py" line="286"/>
         <location filename="../../gui/main/sources.py" line="188"/>
         <source>Cannot show the data</source>
         <translation>데이터를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>1 feature</source>
         <translation>특성 1개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>{0} features</source>
         <translation>특성 {0}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="298"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}: 점 {1}개 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="332"/>
+        <location filename="../../gui/main/controller.py" line="331"/>
         <source>These settings cannot be used</source>
         <translation>이 설정은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="401"/>
+        <location filename="../../gui/main/controller.py" line="400"/>
         <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
         <translation>계속 실행: |변화량| &lt; {0:g}이 되거나 반복이 {1}번에 이를 때까지 EM이 여기서 이어집니다. 스페이스는 일시 정지, Esc는 정지입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="446"/>
+        <location filename="../../gui/main/controller.py" line="445"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 또는 공분산 유형이 불러온 모델과 더 이상 맞지 않습니다: EM이 다시 k-means++에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="481"/>
+        <location filename="../../gui/main/controller.py" line="480"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM이 끝났습니다: R을 누르면 시작점으로 돌아가고, 스페이스를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="500"/>
+        <location filename="../../gui/main/controller.py" line="499"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>정지됨: 스페이스를 누르면 EM이 처음부터 다시 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="519"/>
+        <location filename="../../gui/main/controller.py" line="518"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>시작점 {0}: 최종 평균 로그 가능도 {1:.6g}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="533"/>
+        <location filename="../../gui/main/controller.py" line="532"/>
         <source>painted</source>
         <translation>직접 그림</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="545"/>
+        <location filename="../../gui/main/controller.py" line="544"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>점이 없습니다: &apos;점 그리기&apos;를 켜고 캔버스 위에서 드래그하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="594"/>
+        <location filename="../../gui/main/controller.py" line="593"/>
         <source>EM stopped with an error</source>
         <translation>오류로 EM이 멈췄습니다</translation>
     </message>
@@ -918,48 +918,48 @@ E를 누르면 여기서 첫 E 단계를 진행합니다.</translation>
 <context>
     <name>ConvergencePlot</name>
     <message>
-        <location filename="../../gui/views/convergence.py" line="52"/>
+        <location filename="../../gui/views/convergence.py" line="58"/>
         <source>mean log-lik.</source>
-        <extracomment>Changes are clipped to this before the log scale (an exact zero has no logarithm). Point size of the legend above the plot. Room the legend leaves beside it (the left axis and margins), in pixels.</extracomment>
-        <translation>로그 가능도</translation>
+        <extracomment>Changes are clipped to this before the log scale (an exact zero has no logarithm). Point size of the legend above the plot. Room the legend leaves beside it (the left axis and margins), in pixels. The iteration axis shows at least iterations 1 to this (whole numbers on its ticks, not 0.6 ... 1.6). The log-likelihood axis spans at least this fraction of its values (at least this much below 1).</extracomment>
+        <translation>평균 로그 가능도</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="53"/>
+        <location filename="../../gui/views/convergence.py" line="59"/>
         <source>|change|</source>
         <translation>|변화량|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="54"/>
+        <location filename="../../gui/views/convergence.py" line="60"/>
         <source>iteration</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="78"/>
+        <location filename="../../gui/views/convergence.py" line="85"/>
         <source>E-step: log-likelihood</source>
         <translation>E 단계: 로그 가능도</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="78"/>
+        <location filename="../../gui/views/convergence.py" line="85"/>
         <source>M-step: new parameters</source>
         <translation>M 단계: 새 모수</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="79"/>
+        <location filename="../../gui/views/convergence.py" line="86"/>
         <source>± tol around the latest value</source>
         <translation>최신 값 ± tol 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="79"/>
+        <location filename="../../gui/views/convergence.py" line="86"/>
         <source>M-step re-seeded a component</source>
         <translation>M 단계에서 성분을 다시 초기화함</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="98"/>
+        <location filename="../../gui/views/convergence.py" line="105"/>
         <source>tol</source>
         <translation>tol</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="152"/>
+        <location filename="../../gui/views/convergence.py" line="160"/>
         <source>start {0} of {1}</source>
         <translation>시작점 {0} / {1}</translation>
     </message>
@@ -1462,7 +1462,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../gui/views/histogram.py" line="29"/>
+        <location filename="../../gui/views/histogram.py" line="94"/>
         <source>density</source>
         <extracomment>Points on the density curves. At most this many points are drawn in the rug (an evenly spaced subset of the view rows).</extracomment>
         <translation>밀도</translation>
@@ -1872,7 +1872,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>EM의 평균과 그에 대응하는 Lloyd 알고리즘 중심 사이의 최대 거리.</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/kmeans_view.py" line="71"/>
+        <location filename="../../gui/lessons/kmeans_view.py" line="73"/>
         <source>After {0} iterations, EM&apos;s means are at most {1:.1e} from Lloyd&apos;s centres.</source>
         <translation>{0}번 반복한 뒤 EM의 평균은 Lloyd의 중심과 최대 {1:.1e}만큼 떨어져 있습니다.</translation>
     </message>
@@ -2526,7 +2526,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>수식: 현재 반 단계의 수식과 그 수치, 그리고 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="339"/>
+        <location filename="../../gui/main/window.py" line="341"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>불러옴: {0}</translation>
@@ -2870,18 +2870,18 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>RestartsStrip</name>
     <message>
-        <location filename="../../gui/views/restarts.py" line="41"/>
+        <location filename="../../gui/views/restarts.py" line="81"/>
         <source>start</source>
         <extracomment>A click this close to a point (in pixels) picks it.</extracomment>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../gui/views/restarts.py" line="42"/>
+        <location filename="../../gui/views/restarts.py" line="82"/>
         <source>final log-lik.</source>
         <translation>최종 로그 가능도</translation>
     </message>
     <message>
-        <location filename="../../gui/views/restarts.py" line="44"/>
+        <location filename="../../gui/views/restarts.py" line="84"/>
         <source>Each start&apos;s final mean log-likelihood (n_init &gt; 1): EM keeps the highest. Click a point to see that start&apos;s fit.</source>
         <translation>각 시작점의 최종 평균 로그 가능도(n_init &gt; 1): EM은 가장 높은 것을 남깁니다. 점을 클릭하면 그 시작점의 적합 결과가 보입니다.</translation>
     </message>

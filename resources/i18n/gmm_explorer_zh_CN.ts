@@ -622,84 +622,84 @@ E 步的表格和 M 步的除法。</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/main/controller.py" line="238"/>
+        <location filename="../../gui/main/controller.py" line="237"/>
         <source>Cannot open the file</source>
         <extracomment>A change of the Model settings resets EM after this quiet time (a dragged slider resets once). How long the status bar says that EM re-seeded a component, in milliseconds. Keep going runs on until the mean log-likelihood changes by less than this (or the user stops it) ... ... or this many iterations. Points drawn from a loaded model whose features do not match the data on screen. How long closing the window waits for every job to end (a half-step takes well under this; a job stuck in one long engine call is left to the application&apos;s end, see ``gui.app``).</extracomment>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="267"/>
+        <location filename="../../gui/main/controller.py" line="266"/>
         <source>{0} points drawn from {1}</source>
         <translation>从 {1} 抽取了 {0} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="274"/>
+        <location filename="../../gui/main/controller.py" line="273"/>
         <source>Model {0} loaded: Run continues EM from it (initialisation &apos;given&apos;).</source>
         <translation>已加载模型 {0}：运行将从它继续 EM（初始化方式“给定”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="287"/>
+        <location filename="../../gui/main/controller.py" line="286"/>
         <location filename="../../gui/main/sources.py" line="188"/>
         <source>Cannot show the data</source>
         <translation>无法显示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>1 feature</source>
         <translation>1 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="297"/>
+        <location filename="../../gui/main/controller.py" line="296"/>
         <source>{0} features</source>
         <translation>{0} 个特征</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="298"/>
+        <location filename="../../gui/main/controller.py" line="297"/>
         <source>{0}: {1} points × {2}</source>
         <translation>{0}：{1} 个点 × {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="332"/>
+        <location filename="../../gui/main/controller.py" line="331"/>
         <source>These settings cannot be used</source>
         <translation>无法使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="401"/>
+        <location filename="../../gui/main/controller.py" line="400"/>
         <source>Keep going: EM runs on from here until |change| &lt; {0:g} or {1} iterations; Space pauses, Esc stops.</source>
         <translation>继续运行：EM 从这里接着运行，直到 |变化量| &lt; {0:g} 或迭代满 {1} 次；按空格键暂停，按 Esc 停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="446"/>
+        <location filename="../../gui/main/controller.py" line="445"/>
         <source>K or the covariance type no longer match the loaded model: EM starts from k-means++ again.</source>
         <translation>K 或协方差类型与已加载的模型不再一致：EM 重新从 k-means++ 开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="481"/>
+        <location filename="../../gui/main/controller.py" line="480"/>
         <source>EM has finished: press R to go back to the start, or Space to run again.</source>
         <translation>EM 已结束：按 R 回到起点，或按空格键再运行一次。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="500"/>
+        <location filename="../../gui/main/controller.py" line="499"/>
         <source>Stopped: Space starts EM again from the beginning.</source>
         <translation>已停止：按空格键让 EM 从头重新开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="519"/>
+        <location filename="../../gui/main/controller.py" line="518"/>
         <source>Start {0}: final mean log-likelihood {1:.6g}.</source>
         <translation>第 {0} 个起点：最终平均对数似然 {1:.6g}。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="533"/>
+        <location filename="../../gui/main/controller.py" line="532"/>
         <source>painted</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="545"/>
+        <location filename="../../gui/main/controller.py" line="544"/>
         <source>No points: turn on Paint points and drag on the canvas.</source>
         <translation>没有数据点：打开“绘制数据点”，然后在画布上拖动。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/controller.py" line="594"/>
+        <location filename="../../gui/main/controller.py" line="593"/>
         <source>EM stopped with an error</source>
         <translation>EM 因出错而停止</translation>
     </message>
@@ -918,48 +918,48 @@ E takes the first E-step from them.</source>
 <context>
     <name>ConvergencePlot</name>
     <message>
-        <location filename="../../gui/views/convergence.py" line="52"/>
+        <location filename="../../gui/views/convergence.py" line="58"/>
         <source>mean log-lik.</source>
-        <extracomment>Changes are clipped to this before the log scale (an exact zero has no logarithm). Point size of the legend above the plot. Room the legend leaves beside it (the left axis and margins), in pixels.</extracomment>
+        <extracomment>Changes are clipped to this before the log scale (an exact zero has no logarithm). Point size of the legend above the plot. Room the legend leaves beside it (the left axis and margins), in pixels. The iteration axis shows at least iterations 1 to this (whole numbers on its ticks, not 0.6 ... 1.6). The log-likelihood axis spans at least this fraction of its values (at least this much below 1).</extracomment>
         <translation>平均对数似然</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="53"/>
+        <location filename="../../gui/views/convergence.py" line="59"/>
         <source>|change|</source>
         <translation>|变化量|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="54"/>
+        <location filename="../../gui/views/convergence.py" line="60"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="78"/>
+        <location filename="../../gui/views/convergence.py" line="85"/>
         <source>E-step: log-likelihood</source>
         <translation>E 步：对数似然</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="78"/>
+        <location filename="../../gui/views/convergence.py" line="85"/>
         <source>M-step: new parameters</source>
         <translation>M 步：新参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="79"/>
+        <location filename="../../gui/views/convergence.py" line="86"/>
         <source>± tol around the latest value</source>
         <translation>最新值 ± tol 范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="79"/>
+        <location filename="../../gui/views/convergence.py" line="86"/>
         <source>M-step re-seeded a component</source>
         <translation>M 步重新初始化了一个分量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="98"/>
+        <location filename="../../gui/views/convergence.py" line="105"/>
         <source>tol</source>
         <translation>tol</translation>
     </message>
     <message>
-        <location filename="../../gui/views/convergence.py" line="152"/>
+        <location filename="../../gui/views/convergence.py" line="160"/>
         <source>start {0} of {1}</source>
         <translation>第 {0} 个起点（共 {1} 个）</translation>
     </message>
@@ -1462,7 +1462,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../gui/views/histogram.py" line="29"/>
+        <location filename="../../gui/views/histogram.py" line="94"/>
         <source>density</source>
         <extracomment>Points on the density curves. At most this many points are drawn in the rug (an evenly spaced subset of the view rows).</extracomment>
         <translation>密度</translation>
@@ -1872,7 +1872,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 的均值与 Lloyd 算法对应中心之间的最大距离。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/kmeans_view.py" line="71"/>
+        <location filename="../../gui/lessons/kmeans_view.py" line="73"/>
         <source>After {0} iterations, EM&apos;s means are at most {1:.1e} from Lloyd&apos;s centres.</source>
         <translation>经过 {0} 次迭代后，EM 的均值与 Lloyd 的中心相差至多 {1:.1e}。</translation>
     </message>
@@ -2526,7 +2526,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>公式：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="339"/>
+        <location filename="../../gui/main/window.py" line="341"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>已加载：{0}</translation>
@@ -2870,18 +2870,18 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>RestartsStrip</name>
     <message>
-        <location filename="../../gui/views/restarts.py" line="41"/>
+        <location filename="../../gui/views/restarts.py" line="81"/>
         <source>start</source>
         <extracomment>A click this close to a point (in pixels) picks it.</extracomment>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gui/views/restarts.py" line="42"/>
+        <location filename="../../gui/views/restarts.py" line="82"/>
         <source>final log-lik.</source>
         <translation>最终对数似然</translation>
     </message>
     <message>
-        <location filename="../../gui/views/restarts.py" line="44"/>
+        <location filename="../../gui/views/restarts.py" line="84"/>
         <source>Each start&apos;s final mean log-likelihood (n_init &gt; 1): EM keeps the highest. Click a point to see that start&apos;s fit.</source>
         <translation>每个起点最终的平均对数似然 (n_init &gt; 1)：EM 保留最高的那个。单击一个点可查看该起点的拟合结果。</translation>
     </message>
