@@ -39,7 +39,7 @@ from gui.threads import Jobs
 
 #: The view is redrawn at most this often while cells arrive, in milliseconds.
 REDRAW_MS = 40
-#: The panel is made at least this wide when it opens.
+#: The panel is made at least this wide when it opens, where the data view keeps half the window beside it.
 DOCK_WIDTH = 420
 
 
@@ -139,8 +139,9 @@ class KChooser(QObject):
         """Show the panel; start a selection on the data on screen unless one runs or has results for it."""
         self.dock.show()
         self.dock.raise_()
-        if self.dock.width() < DOCK_WIDTH and not self.dock.isFloating():
-            self._window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        width = min(DOCK_WIDTH, self._window.right_dock_room())  # on a small screen as narrow as the panel goes
+        if self.dock.width() < width and not self.dock.isFloating():
+            self._window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         if self.run is None or self.run.dataset is not self._controller.session.dataset:
             self.start()
 

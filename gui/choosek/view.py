@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -103,24 +104,27 @@ class ChooseKView(QWidget):
         self.plot = CriterionPlot()
         self.table = ModelsTable()
 
+        # The settings in three short rows (the four types in two columns): in two long ones they made the panel
+        # (and the dock it shares with Explain) so wide that the canvas kept a third of a 1280-pixel window.
         first_row = QHBoxLayout()
         first_row.setSpacing(4)
         for widget in (QLabel(self.tr("K from")), self.k_from, QLabel(self.tr("to")), self.k_to):
             first_row.addWidget(widget)
-        first_row.addSpacing(10)
-        for widget in (QLabel(self.tr("Starts")), self.n_init):
-            first_row.addWidget(widget)
-        first_row.addSpacing(10)
-        for widget in (QLabel(self.tr("Folds")), self.folds):
-            first_row.addWidget(widget)
         first_row.addStretch(1)
         second_row = QHBoxLayout()
-        second_row.setSpacing(8)
-        for box in self.types.values():
-            second_row.addWidget(box)
+        second_row.setSpacing(4)
+        for widget in (QLabel(self.tr("Starts")), self.n_init, QLabel(self.tr("Folds")), self.folds,
+                       QLabel(self.tr("Seed")), self.seed):
+            if isinstance(widget, QLabel) and second_row.count():
+                second_row.addSpacing(10)
+            second_row.addWidget(widget)
         second_row.addStretch(1)
-        second_row.addWidget(QLabel(self.tr("Seed")))
-        second_row.addWidget(self.seed)
+        types = QGridLayout()
+        types.setHorizontalSpacing(8)
+        types.setVerticalSpacing(2)
+        for position, box in enumerate(self.types.values()):
+            types.addWidget(box, position // 2, position % 2)
+        types.setColumnStretch(2, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose)
         buttons.addWidget(self.stop)
@@ -140,6 +144,7 @@ class ChooseKView(QWidget):
         layout.setSpacing(4)
         layout.addLayout(first_row)
         layout.addLayout(second_row)
+        layout.addLayout(types)
         layout.addLayout(buttons)
         layout.addWidget(self.activity)
         layout.addLayout(criterion_row)

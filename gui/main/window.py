@@ -309,6 +309,10 @@ class MainWindow(WindowActions, QMainWindow):
         if shrunk or self.width() < PREFERRED_SIZE.width():  # a small screen: the panes are shared out again so
             self._share_width()                               # that the data view keeps half the window
 
+    def right_dock_room(self) -> int:
+        """How wide the right dock can be while the data view keeps half the window beside the side panel."""
+        return self.width() - self._side_scroll.minimumWidth() - self.width() // 2 - 20
+
     def _share_width(self) -> None:
         """The right dock as wide as leaves the data view half the window; the side panel its least width."""
         self.resizeDocks([self.explain_dock], [side_dock_width(self.width(), self._side_scroll.minimumWidth())],
