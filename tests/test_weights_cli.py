@@ -134,7 +134,8 @@ def test_select_refuses_lrt_with_weights(files, capsys):
 
 
 def test_a_label_column_is_neither_a_feature_nor_a_weight(files, capsys, tmp_path):
-    """Our exports write a ``label`` column: with ``--weights`` it stays out of the features as it does without."""
+    """Our exports write a ``label`` column: with ``--weights`` it stays out of the features as it does without, and
+    ``fit`` compares with its labels as without (the weights lost them: no agreement was printed or saved)."""
     labelled = tmp_path / "labelled.csv"
     lines = files["weighted"].read_text().splitlines()
     labelled.write_text("\n".join([lines[0] + ",label"] + [f"{line},{i % 2}" for i, line in enumerate(lines[1:])])
@@ -143,7 +144,9 @@ def test_a_label_column_is_neither_a_feature_nor_a_weight(files, capsys, tmp_pat
     status, _, stderr = run(["fit", labelled, "--k", "2", "--weights", "w", "--seed", "0", "--tol", "0",
                              "--max-iter", "15", "--quiet", "--out", out], capsys)
     assert status == 0, stderr
-    assert json.loads(out.read_text())["feature_names"] == ["x", "y"]
+    model = json.loads(out.read_text())
+    assert model["feature_names"] == ["x", "y"]
+    assert np.sum(model["agreement"]["confusion"]) == len(lines) - 1
 
 
 def _parquet(files, tmp_path) -> Path:

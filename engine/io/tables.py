@@ -160,7 +160,8 @@ def load_weighted_data(path: str | os.PathLike, columns: Sequence[str | int] | N
         The weights column's name.
     """
     loaded = load_data(path, WithWeights(columns, weights), drop_invalid)
-    features = Dataset(loaded.X[:, :-1], loaded.feature_names[:-1], loaded.n_dropped, loaded.source)
+    features = Dataset(loaded.X[:, :-1], loaded.feature_names[:-1], loaded.n_dropped, loaded.source, loaded.labels,
+                       loaded.label_names)  # a ``label`` column's true labels too (``fit`` compares with them)
     return features, np.array(loaded.X[:, -1]), loaded.feature_names[-1]
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.errors import InputError
-from engine.io.columns import LABEL_COLUMN, resolve_columns  # LABEL_COLUMN: the true labels' header name
+from engine.io.columns import LABEL_COLUMN, WithWeights, resolve_columns  # LABEL_COLUMN: the true labels' header name
 
 
 def choose_columns(columns: Sequence[str | int] | None, names: list[str],
@@ -47,7 +47,12 @@ def choose_columns(columns: Sequence[str | int] | None, names: list[str],
     if columns is None and names.count(LABEL_COLUMN) == 1 and len(names) > 1:
         label = names.index(LABEL_COLUMN)
         return [j for j in range(len(names)) if j != label], label
-    return resolve_columns(columns, names, source), None
+    chosen = resolve_columns(columns, names, source)
+    if isinstance(columns, WithWeights) and columns.features is None and names.count(LABEL_COLUMN) == 1:
+        label = names.index(LABEL_COLUMN)  # only the weights were chosen: the labels are read as without them
+        if label not in chosen:
+            return chosen, label
+    return chosen, None
 
 
 def parse_labels(texts: Sequence[tuple[int, str]], drop_invalid: bool,
