@@ -138,3 +138,18 @@ def test_a_folder_holding_a_spark_style_parquet_folder_reads_its_files(tmp_path,
     rows = open_rows(tmp_path / "spark")
     assert rows.n_samples == len(X)
     np.testing.assert_array_equal(np.concatenate(list(rows.blocks(16))), X)
+
+
+@pytest.mark.parametrize("options, problem", [
+    ([], "column 'b' holds bool, not numbers; choose numeric columns with --columns"),
+    (["--weights", "b"], "column 'b' holds bool, not numbers; choose a numeric weights column with --weights"),
+])
+def test_a_parquet_column_of_booleans_is_refused_as_in_a_npy_file(tmp_path, capsys, options, problem):
+    """True/false is not a measurement: a .npy file of booleans was refused, the same column in Parquet was fitted
+    (as a feature of 0s and 1s, or as weights)."""
+    data, out = tmp_path / "data.parquet", tmp_path / "model.json"
+    X = _rows()
+    write_parquet(data, {"x": X[:, 0], "y": X[:, 1], "b": X[:, 0] > 0})
+    error = _refused(["fit", data, "--k", "2", "--out", out, *options], capsys)
+    assert problem in error
+    assert not out.exists()

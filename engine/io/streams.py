@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.errors import InputError
-from engine.io.columns import resolve_columns
+from engine.io.columns import WithWeights, resolve_columns
 from engine.io.paths import PARQUET_SUFFIXES
 from engine.io.tables import read_npy_header
 from engine.io.true_labels import choose_columns
@@ -170,11 +170,13 @@ class ParquetRows(RowSource):
             # fit does not read them.
             chosen, _ = choose_columns(columns, names, str(path))
             self.feature_names = tuple(names[j] for j in chosen)
+            weights = self.feature_names[-1] if isinstance(columns, WithWeights) else None
             for name in self.feature_names:
                 kind = self._dataset.schema.field(name).type
                 if not _numeric(kind):
-                    raise InputError(f"{path}: column {name!r} holds {kind}, not numbers; choose numeric columns "
-                                     "with --columns.")
+                    option = ("choose a numeric weights column with --weights" if name == weights else
+                              "choose numeric columns with --columns")
+                    raise InputError(f"{path}: column {name!r} holds {kind}, not numbers; {option}.")
             if len(files) > 1:
                 self._check_every_file()
             self.n_samples = int(self._dataset.count_rows())
@@ -237,7 +239,8 @@ class ParquetRows(RowSource):
 def _numeric(kind) -> bool:
     import pyarrow.types as types
 
-    return types.is_integer(kind) or types.is_floating(kind) or types.is_boolean(kind) or types.is_decimal(kind)
+    # Booleans are refused, as in a .npy file (``engine.io.tables.read_npy_header``): true/false is not a measurement.
+    return types.is_integer(kind) or types.is_floating(kind) or types.is_decimal(kind)
 
 
 def _column(array) -> NDArray[np.float64]:
