@@ -87,3 +87,20 @@ def test_a_closed_explain_panel_comes_back_from_the_view_menu(unchanged_app, qtb
     # Back where it was (the window is shared with the module's other tests).
     assert not window.explain_dock.isFloating()
     assert window.dockWidgetArea(window.explain_dock) is Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_a_hovered_points_table_fits_a_narrow_panel(qtbot):
+    """The table of a hovered point leaves its responsibility bars what the panel has room for: with bars of 120
+    pixels it was wider than the panel at 1280 x 720, which then scrolled sideways and cut every line of text."""
+    from gui.views.explain import ExplainPanel
+    from gui.views.explain_text import PointNumbers
+
+    panel = ExplainPanel()
+    qtbot.addWidget(panel)
+    panel.resize(290, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    point = PointNumbers(180, np.array([5.064, 4.568]), np.array([0.5183, 0.2103, 0.2714]),
+                         np.array([0.00244, 4.48e-07, 0.000733]), np.array([0.864, 0.0001, 0.136]))
+    panel.show_point(point)
+    assert panel.point.minimumSizeHint().width() <= panel.contentsRect().width()

@@ -26,8 +26,9 @@ from gui.views.legend import PlotWithLegend
 
 #: The default: nothing locked.
 NO_LOCKS = Locks()
-#: Width in pixels of a responsibility bar of 1.
+#: Width in pixels of a responsibility bar of 1, where the panel has room (at least ``MIN_BAR_PIXELS``).
 BAR_PIXELS = 120
+MIN_BAR_PIXELS = 30
 #: Arrow heads are this fraction of their arrow's length.
 HEAD_FRACTION = 0.25
 
@@ -205,7 +206,13 @@ class ExplainPanel(QWidget):
             self.point.setText(self.tr("Hover a point to see its responsibilities."))
             return
         colors = component_colors(len(point.resp)).astype(int).tolist()
-        self.point.setText(e_step_html(point, colors, BAR_PIXELS))
+        self.point.setText(e_step_html(point, colors, self._bar_pixels()))
+
+    def _bar_pixels(self) -> int:
+        """Width of a responsibility bar of 1: ``BAR_PIXELS``, or what the panel leaves beside the table's numbers
+        (a wider table widened the whole panel: a sideways scroll bar, and every line of the formulas cut)."""
+        numbers = self.point.fontMetrics().horizontalAdvance("00  0.5183  4.48e-07  9.42e-08  0.000") + 40
+        return max(MIN_BAR_PIXELS, min(BAR_PIXELS, self.width() - numbers))
 
     def point_resp(self) -> NDArray[np.floating] | None:
         """The responsibilities on show (for tests), or None."""
