@@ -264,12 +264,20 @@ def test_singularities_collapse_without_reg_covar_and_stop_with_it(qtbot, lesson
 
 # --- the coins view -------------------------------------------------------------------------------------------
 
+def _bic_label(window):
+    """The status bar's BIC and AIC of the data on the canvas (``gui.main.criteria``)."""
+    from PySide6.QtWidgets import QLabel
+
+    return next(label for label in window.statusBar().findChildren(QLabel) if label.toolTip().startswith("BIC = "))
+
+
 def test_two_coins_driven_by_the_keys_show_the_papers_numbers(qtbot, lesson_app):
     window, controller, guide = lesson_app
     open_lesson(qtbot, window, controller, guide, "two-coins")
     view = guide.coins_view
     assert window.current_view() is view and not window.model_panel.isEnabled()
     assert controller.runner.active is None  # the Gaussian fit stopped
+    assert not _bic_label(window).isVisible()  # the hidden data's BIC is not the coins'
     np.testing.assert_allclose(np.column_stack(view.star.getData()), [[0.80, 0.45]])
     assert "θA = 0.80, θB = 0.45" in view.numbers.text()
 
@@ -374,6 +382,7 @@ def test_leaving_brings_back_the_users_data_settings_and_view(qtbot, lesson_app,
     assert controller.dataset is dataset and controller.session.description == "mine.csv"
     assert window.controls() == controls
     assert window.current_view() is window.canvas and window.model_panel.isEnabled()
+    assert _bic_label(window).isVisible()
     assert guide.dock.pages.currentWidget() is guide.dock.lessons
     press(qtbot, window, Qt.Key.Key_N)  # the keys drive the Gaussian fit of the user's data again
     wait_for(qtbot, controller, HalfStep.M, 1)

@@ -162,10 +162,12 @@ class LessonGuide(QObject):
             controller.stop_fit()
             window.set_controls({"delay_ms": setup.delay_ms})
             window.set_controls_enabled(model=False, painting=False)
+            window.show_data_status(False)  # BIC, AIC and true labels are the hidden data's, not the coins'
             window.show_view(self._coins_view)
             controller.take_run_keys(coins)
             coins.open(setup, chosen.names)
         else:
+            window.show_data_status(True)
             window.set_controls_enabled(model=True, painting=False)
             window.set_controls(setup.controls)
             if Extra.KMEANS in chosen.extras:
@@ -185,6 +187,7 @@ class LessonGuide(QObject):
         self.current = self._setup = None
         window = self._window
         window.set_controls_enabled(model=True, painting=True)
+        window.show_data_status(True)
         window.set_controls({key: value for key, value in saved.controls.items() if key != "plane"})
         if restore_data:
             self._controller.show_data(saved.dataset, saved.description, saved.model, saved.hand_params)

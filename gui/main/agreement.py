@@ -94,7 +94,7 @@ class AgreementPanel(QObject):
         self.status_button.setToolTip(_tr("Agreement of the fit with the true labels; click for the table"))
         self.status_button.clicked.connect(self.show_dock)
         self.status_button.setVisible(False)
-        window.statusBar().addPermanentWidget(self.status_button)
+        window.add_data_status(self.status_button)
         self._show_nothing(_tr("The data has no true labels. A preset, painted points or a file with a column "
                                "named 'label' has them."))
         controller.frame_drawn.connect(self._on_frame_drawn)

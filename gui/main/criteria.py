@@ -63,7 +63,7 @@ class FitCriteria(QObject):
             "the N points, p its free parameters), exactly as scikit-learn's bic() and aic(): lower is better. "
             "mclust's BIC is minus this."))
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("BIC 12345.67  AIC 12345.67") + 12)
-        window.statusBar().addPermanentWidget(self.label)
+        window.add_data_status(self.label)
         self._jobs = Jobs("criteria", self)
         self._scoring: int | None = None  # the job scoring now
         self._newest: tuple[MixtureParams, NDArray[np.floating]] | None = None  # parameters on screen, unscored

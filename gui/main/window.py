@@ -22,6 +22,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPixmap, QSh
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -203,6 +204,10 @@ class MainWindow(WindowActions, QMainWindow):
                                             self.m_step_action, self.reset_action, self.stop_action])
         fit_to_screen(self)  # fits the screen it opens on, down to 1280 x 720
         self._side_scroll = scroll
+        # What the status bar says of the data on the canvas (``add_data_status``), at its right.
+        self._data_status = QWidget()
+        QHBoxLayout(self._data_status).setContentsMargins(0, 0, 0, 0)
+        self.statusBar().addPermanentWidget(self._data_status)
         self._share_width()
         self.right_splitter.setSizes(convergence_share(self.height()))
         self._forward_signals()
@@ -448,6 +453,15 @@ class MainWindow(WindowActions, QMainWindow):
 
     def show_message(self, text: str, milliseconds: int = 0) -> None:
         self.statusBar().showMessage(text, milliseconds)
+
+    def add_data_status(self, widget: QWidget) -> None:
+        """Put ``widget`` at the right of the status bar, among what it says of the data on the canvas (BIC and AIC,
+        the agreement with true labels), which ``show_data_status`` hides together."""
+        self._data_status.layout().addWidget(widget)
+
+    def show_data_status(self, shown: bool) -> None:
+        """Show or hide what the status bar says of the data (a coin lesson's view has other data)."""
+        self._data_status.setVisible(shown)
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
