@@ -178,5 +178,5 @@ def test_status_texts():
     last = snapshots[-1]
     state, iteration, likelihood, change, speed = status_texts("finished", FitProgress(last, 2.5))
     assert state == "max iterations reached" and iteration == "iteration 2 (M)"
-    assert likelihood == f"log-lik. {last.mean_log_likelihood:.6f}" and change == f"change {last.change:.2e}"
+    assert likelihood == f"mean log-lik. {last.mean_log_likelihood:.6f}" and change == f"change {last.change:.2e}"
     assert speed == "2.5 ms/iter"

@@ -179,7 +179,7 @@ class WindowActions:
                 _tr("Change of the mean log-likelihood in the latest iteration; EM stops when it is below tol."),
                 _tr("Compute time of one EM iteration, without the speed delay."))
         # Widths for typical texts, so the status bar does not re-layout with every new number.
-        samples = ("max iterations reached", "iteration 1000 (M)", "log-lik. -10.123456", "change -1.23e-04",
+        samples = ("max iterations reached", "iteration 1000 (M)", "mean log-lik. -10.123456", "change -1.23e-04",
                    "1234.5 ms/iter")
         for label, tip, sample in zip((self.status_state, self.status_iteration, self.status_likelihood,
                                        self.status_change, self.status_speed), tips, samples, strict=True):

@@ -42,7 +42,7 @@ def status_texts(state: str, progress: FitProgress | None) -> tuple[str, str, st
     else:
         iteration = _tr("iteration {0} ({1})").format(snapshot.iteration, snapshot.half_step.value)
     likelihood = snapshot.mean_log_likelihood
-    likelihood_text = _tr("log-lik. {0:.6f}").format(likelihood) if math.isfinite(likelihood) else ""
+    likelihood_text = _tr("mean log-lik. {0:.6f}").format(likelihood) if math.isfinite(likelihood) else ""
     change = snapshot.change
     change_text = _tr("change {0:.2e}").format(change) if math.isfinite(change) else ""
     ms = progress.ms_per_iteration

@@ -95,7 +95,7 @@
     <message>
         <location filename="../../gui/choosek/chooser.py" line="93"/>
         <source>Choose K</source>
-        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
+        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens, where the data view keeps half the window beside it.</extracomment>
         <translation>K 선택</translation>
     </message>
     <message>
@@ -119,69 +119,69 @@
         <translation>K = 1부터 9까지의 성분을 모든 공분산 유형으로 데이터에 적합하고 BIC, AIC, ICL 또는 검증 데이터의 로그 가능도로 순위를 매깁니다. 결과를 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="153"/>
+        <location filename="../../gui/choosek/chooser.py" line="154"/>
         <source>No data: generate or open a data set first.</source>
         <translation>데이터 없음: 먼저 데이터 세트를 생성하거나 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="165"/>
+        <location filename="../../gui/choosek/chooser.py" line="166"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="180"/>
+        <location filename="../../gui/choosek/chooser.py" line="181"/>
         <source>Stopping after the current step…</source>
         <translation>현재 단계가 끝나면 정지합니다…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="218"/>
+        <location filename="../../gui/choosek/chooser.py" line="219"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>데이터가 바뀌었습니다. 화면의 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="223"/>
+        <location filename="../../gui/choosek/chooser.py" line="224"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>K 선택에서 가져온 {0}: E, M 또는 스페이스로 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="265"/>
+        <location filename="../../gui/choosek/chooser.py" line="266"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>모델 선택이 오류로 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="267"/>
+        <location filename="../../gui/choosek/chooser.py" line="268"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>완료: {0}개 셀. 점이나 행을 클릭하면 그 모델을 캔버스에 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="272"/>
+        <location filename="../../gui/choosek/chooser.py" line="273"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>{1}개 셀 중 {0}개를 마치고 정지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="222"/>
-        <location filename="../../gui/choosek/chooser.py" line="278"/>
+        <location filename="../../gui/choosek/chooser.py" line="223"/>
+        <location filename="../../gui/choosek/chooser.py" line="279"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="280"/>
+        <location filename="../../gui/choosek/chooser.py" line="281"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>{0} 적합 중: 시작점 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="282"/>
+        <location filename="../../gui/choosek/chooser.py" line="283"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>{0} 적합 중: 엄격한 허용 오차까지 계속</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="283"/>
+        <location filename="../../gui/choosek/chooser.py" line="284"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>{0} 적합 중: 교차 검증 폴드 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="295"/>
-        <location filename="../../gui/choosek/chooser.py" line="300"/>
+        <location filename="../../gui/choosek/chooser.py" line="296"/>
+        <location filename="../../gui/choosek/chooser.py" line="301"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>데이터가 바뀌었습니다. 새 데이터에 대해 K를 다시 선택하십시오.</translation>
     </message>
@@ -277,154 +277,154 @@
 <context>
     <name>ChooseKView</name>
     <message>
-        <location filename="../../gui/choosek/view.py" line="59"/>
+        <location filename="../../gui/choosek/view.py" line="60"/>
         <source>The smallest number of components tried.</source>
         <extracomment>Largest seed the seed box takes.</extracomment>
         <translation>시도할 가장 작은 성분 수입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="61"/>
+        <location filename="../../gui/choosek/view.py" line="62"/>
         <source>The largest number of components tried. From 1 to 9 (the default), K stops at the number of distinct points when the data has fewer.</source>
         <translation>시도할 가장 큰 성분 수입니다. 1부터 9까지(기본값 9)이며, 서로 다른 점이 더 적으면 K는 그 개수에서 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="64"/>
+        <location filename="../../gui/choosek/view.py" line="65"/>
         <source>k-means++ starts per cell; the best is continued to a tight tolerance (1e-8).</source>
         <translation>셀마다 k-means++ 시작점 수입니다. 가장 좋은 시작점을 엄격한 허용 오차(1e-8)까지 계속 적합합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="66"/>
+        <location filename="../../gui/choosek/view.py" line="67"/>
         <source>Cross-validation folds for the held-out log-likelihood (the same folds for every cell).</source>
         <translation>검증 데이터 로그 가능도를 위한 교차 검증 폴드 수입니다(모든 셀에 같은 폴드 사용).</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="67"/>
+        <location filename="../../gui/choosek/view.py" line="68"/>
         <source>Every cell&apos;s starts and the folds come from this seed.</source>
         <translation>모든 셀의 시작점과 폴드는 이 시드에서 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="73"/>
+        <location filename="../../gui/choosek/view.py" line="74"/>
         <source>Fit the covariance type &apos;{0}&apos; for every K.</source>
         <translation>모든 K에 대해 공분산 유형 &apos;{0}&apos;을(를) 적합합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="76"/>
+        <location filename="../../gui/choosek/view.py" line="77"/>
         <source>Choose K</source>
         <translation>K 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="77"/>
+        <location filename="../../gui/choosek/view.py" line="78"/>
         <source>Fits every K and covariance type of the grid to the data on screen, each to its optimum, and ranks them (Ctrl+K).</source>
         <translation>화면의 데이터에 격자의 모든 K와 공분산 유형을 각각 최적까지 적합하고 순위를 매깁니다(Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="79"/>
+        <location filename="../../gui/choosek/view.py" line="80"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="80"/>
+        <location filename="../../gui/choosek/view.py" line="81"/>
         <source>Stops the selection after the cell it is fitting; the finished cells stay.</source>
         <translation>적합 중인 셀이 끝나면 모델 선택을 멈춥니다. 끝난 셀은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="87"/>
-        <location filename="../../gui/choosek/view.py" line="232"/>
+        <location filename="../../gui/choosek/view.py" line="88"/>
+        <location filename="../../gui/choosek/view.py" line="237"/>
         <source>no run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="88"/>
+        <location filename="../../gui/choosek/view.py" line="89"/>
         <source>Cells of the grid finished, of all.</source>
         <translation>격자 전체 셀 중 끝난 셀의 수입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="90"/>
+        <location filename="../../gui/choosek/view.py" line="91"/>
         <source>What the selection is fitting now.</source>
         <translation>모델 선택이 지금 적합하고 있는 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="92"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="92"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="94"/>
         <source>ICL</source>
         <translation>ICL</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="94"/>
         <source>held-out log-lik. (CV)</source>
         <translation>검증 로그 가능도 (CV)</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="97"/>
+        <location filename="../../gui/choosek/view.py" line="98"/>
         <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
         <translation>셀의 순위를 정하는 기준입니다. BIC = -2 log L + p log N, AIC = -2 log L + 2 p(scikit-learn의 bic(), aic()와 같음), ICL = BIC에 분류의 엔트로피를 더한 값(mclust의 ICL, 부호 반대): 낮을수록 좋습니다. 폴드에 걸친 점당 검증 로그 가능도: 높을수록 좋습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="108"/>
+        <location filename="../../gui/choosek/view.py" line="111"/>
         <source>K from</source>
         <translation>K 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="108"/>
+        <location filename="../../gui/choosek/view.py" line="111"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="116"/>
         <source>Starts</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="114"/>
+        <location filename="../../gui/choosek/view.py" line="116"/>
         <source>Folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="122"/>
+        <location filename="../../gui/choosek/view.py" line="117"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="129"/>
+        <location filename="../../gui/choosek/view.py" line="133"/>
         <source>Rank by</source>
         <translation>순위 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="179"/>
+        <location filename="../../gui/choosek/view.py" line="184"/>
         <source>The range of K is reversed: {0} to {1}.</source>
         <translation>K의 범위가 뒤바뀌었습니다: {0}부터 {1}까지.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="182"/>
+        <location filename="../../gui/choosek/view.py" line="187"/>
         <source>Tick at least one covariance type.</source>
         <translation>공분산 유형을 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="197"/>
+        <location filename="../../gui/choosek/view.py" line="202"/>
         <source>{0} / {1} cells</source>
         <translation>{0} / {1} 셀</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="210"/>
+        <location filename="../../gui/choosek/view.py" line="215"/>
         <source>No usable cell yet.</source>
         <translation>아직 쓸 수 있는 셀이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="212"/>
+        <location filename="../../gui/choosek/view.py" line="217"/>
         <source>Best: K = {0}, {1} ({2} {3}).</source>
         <translation>최적: K = {0}, {1} ({2} {3}).</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="213"/>
+        <location filename="../../gui/choosek/view.py" line="218"/>
         <source>Best so far: K = {0}, {1} ({2} {3}).</source>
         <translation>현재까지 최적: K = {0}, {1} ({2} {3}).</translation>
     </message>
@@ -1242,134 +1242,134 @@ mean μ = {2}
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="65"/>
+        <location filename="../../gui/views/explain.py" line="66"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>가장 최근 E 단계의 수치를 넣은 M 단계의 식. 반복 한 번을 손으로 확인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="67"/>
-        <location filename="../../gui/views/explain.py" line="205"/>
+        <location filename="../../gui/views/explain.py" line="68"/>
+        <location filename="../../gui/views/explain.py" line="206"/>
         <source>Hover a point to see its responsibilities.</source>
         <translation>점에 마우스를 올리면 책임도가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="60"/>
+        <location filename="../../gui/views/explain.py" line="61"/>
         <source>The component whose M-step is written out below.</source>
-        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
+        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1, where the panel has room (at least ``MIN_BAR_PIXELS``). Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
         <translation>아래에 M 단계를 풀어 쓸 성분입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="71"/>
+        <location filename="../../gui/views/explain.py" line="72"/>
         <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
         <translation>커서 아래 점의 E 단계: 그 점의 책임도 r_k, 즉 성분 k가 그 점을 만들었을 확률을 E 단계가 사용한 모수로 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="75"/>
+        <location filename="../../gui/views/explain.py" line="76"/>
         <source>Keep going (tol 0)</source>
         <translation>계속 실행 (tol 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="76"/>
+        <location filename="../../gui/views/explain.py" line="77"/>
         <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
         <translation>화면의 모수에서 tol 0으로 EM을 계속 실행합니다. 직접 멈추거나(Esc 또는 스페이스) 로그 가능도의 변화가 1e-10보다 작아지면 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="82"/>
+        <location filename="../../gui/views/explain.py" line="83"/>
         <source>Component</source>
         <translation>성분</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="146"/>
+        <location filename="../../gui/views/explain.py" line="147"/>
         <source>frozen: kept</source>
         <translation>고정: 유지</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="148"/>
+        <location filename="../../gui/views/explain.py" line="149"/>
         <source>locked: 1/K = {0}</source>
         <translation>잠금: 1/K = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="150"/>
+        <location filename="../../gui/views/explain.py" line="151"/>
         <source>rescaled (frozen components)</source>
         <translation>다시 조정됨 (고정된 성분)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="160"/>
+        <location filename="../../gui/views/explain.py" line="161"/>
         <source>No fit yet.</source>
         <translation>아직 적합 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="162"/>
+        <location filename="../../gui/views/explain.py" line="163"/>
         <source>Start: the initial parameters</source>
         <translation>시작점: 초기 모수</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="163"/>
+        <location filename="../../gui/views/explain.py" line="164"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 단계: 모수로부터 책임도 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="164"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 단계: 책임도로부터 모수 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="165"/>
+        <location filename="../../gui/views/explain.py" line="166"/>
         <source>The best start&apos;s result</source>
         <translation>가장 좋은 시작점의 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="167"/>
+        <location filename="../../gui/views/explain.py" line="168"/>
         <source>iteration {0}</source>
         <translation>{0}번째 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="171"/>
+        <location filename="../../gui/views/explain.py" line="172"/>
         <source>From the latest E-step:</source>
         <translation>가장 최근 E 단계에서:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="176"/>
+        <location filename="../../gui/views/explain.py" line="177"/>
         <source>Component {0}, before → after:</source>
         <translation>성분 {0}, 이전 → 이후:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="182"/>
+        <location filename="../../gui/views/explain.py" line="183"/>
         <source>(frozen: the M-step keeps the old mean)</source>
         <translation>(고정: M 단계가 이전 평균을 유지)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="184"/>
+        <location filename="../../gui/views/explain.py" line="185"/>
         <source>Press M to see the M-step&apos;s before → after.</source>
         <translation>M을 누르면 M 단계의 이전 → 이후가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="186"/>
+        <location filename="../../gui/views/explain.py" line="187"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>평균 로그 가능도 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="188"/>
+        <location filename="../../gui/views/explain.py" line="189"/>
         <source>change since the previous E-step: {0}</source>
         <translation>이전 E 단계 대비 변화량: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="191"/>
+        <location filename="../../gui/views/explain.py" line="192"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>E 단계를 진행하면(E) M 단계 식의 수치가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="194"/>
+        <location filename="../../gui/views/explain.py" line="195"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="195"/>
+        <location filename="../../gui/views/explain.py" line="196"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="197"/>
+        <location filename="../../gui/views/explain.py" line="198"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>이 성분이 붕괴했으므로(책임도가 거의 없거나 공분산이 특이),
@@ -1981,7 +1981,7 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     <name>LessonGuide</name>
     <message>
         <location filename="../../gui/lessons/guide.py" line="120"/>
-        <location filename="../../gui/lessons/guide.py" line="236"/>
+        <location filename="../../gui/lessons/guide.py" line="239"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
@@ -2506,33 +2506,33 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="174"/>
+        <location filename="../../gui/main/window.py" line="175"/>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="190"/>
+        <location filename="../../gui/main/window.py" line="191"/>
         <source>Formulas</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="191"/>
+        <location filename="../../gui/main/window.py" line="192"/>
         <source>Parameters</source>
         <translation>모수</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="193"/>
+        <location filename="../../gui/main/window.py" line="194"/>
         <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>수식: 현재 반 단계의 수식과 그 수치, 그리고 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="341"/>
+        <location filename="../../gui/main/window.py" line="350"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>불러옴: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="198"/>
+        <location filename="../../gui/main/window.py" line="199"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>가장 최근 반 단계의 식을 보여 주는 &apos;설명&apos; 패널을 보이거나 숨깁니다.</translation>
     </message>
@@ -2977,8 +2977,8 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
     </message>
     <message>
         <location filename="../../gui/main/status.py" line="45"/>
-        <source>log-lik. {0:.6f}</source>
-        <translation>로그 가능도 {0:.6f}</translation>
+        <source>mean log-lik. {0:.6f}</source>
+        <translation>평균 로그 가능도 {0:.6f}</translation>
     </message>
     <message>
         <location filename="../../gui/main/status.py" line="47"/>

@@ -95,7 +95,7 @@
     <message>
         <location filename="../../gui/choosek/chooser.py" line="93"/>
         <source>Choose K</source>
-        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens.</extracomment>
+        <extracomment>The view is redrawn at most this often while cells arrive, in milliseconds. The panel is made at least this wide when it opens, where the data view keeps half the window beside it.</extracomment>
         <translation>选择 K</translation>
     </message>
     <message>
@@ -119,69 +119,69 @@
         <translation>对数据用每种协方差类型拟合 K = 1 到 9 个分量，并按 BIC、AIC、ICL 或留出数据的对数似然排序；点击一个结果即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="153"/>
+        <location filename="../../gui/choosek/chooser.py" line="154"/>
         <source>No data: generate or open a data set first.</source>
         <translation>没有数据：请先生成或打开一个数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="165"/>
+        <location filename="../../gui/choosek/chooser.py" line="166"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="180"/>
+        <location filename="../../gui/choosek/chooser.py" line="181"/>
         <source>Stopping after the current step…</source>
         <translation>当前步骤完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="218"/>
+        <location filename="../../gui/choosek/chooser.py" line="219"/>
         <source>The data changed: choose K again for the data on screen.</source>
         <translation>数据已改变：请对屏幕上的数据重新选择 K。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="223"/>
+        <location filename="../../gui/choosek/chooser.py" line="224"/>
         <source>{0} from Choose K: E, M or Space go on from it.</source>
         <translation>已载入“选择 K”中的 {0}：按 E、M 或空格键从它继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="265"/>
+        <location filename="../../gui/choosek/chooser.py" line="266"/>
         <source>The selection stopped with an error: {0}</source>
         <translation>模型选择因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="267"/>
+        <location filename="../../gui/choosek/chooser.py" line="268"/>
         <source>Done: {0} cells. Click a point or a row to put that model on the canvas.</source>
         <translation>完成：{0} 个单元。点击一个点或一行即可将该模型放到画布上。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="272"/>
+        <location filename="../../gui/choosek/chooser.py" line="273"/>
         <source>Stopped after {0} of {1} cells.</source>
         <translation>在 {1} 个单元中完成 {0} 个后停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="222"/>
-        <location filename="../../gui/choosek/chooser.py" line="278"/>
+        <location filename="../../gui/choosek/chooser.py" line="223"/>
+        <location filename="../../gui/choosek/chooser.py" line="279"/>
         <source>K={0} {1}</source>
         <translation>K={0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="280"/>
+        <location filename="../../gui/choosek/chooser.py" line="281"/>
         <source>Fitting {0}: start {1} of {2}</source>
         <translation>正在拟合 {0}：第 {1} 个起点，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="282"/>
+        <location filename="../../gui/choosek/chooser.py" line="283"/>
         <source>Fitting {0}: on to the tight tolerance</source>
         <translation>正在拟合 {0}：继续迭代到严格容差</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="283"/>
+        <location filename="../../gui/choosek/chooser.py" line="284"/>
         <source>Fitting {0}: cross-validation fold {1} of {2}</source>
         <translation>正在拟合 {0}：交叉验证第 {1} 折，共 {2} 折</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/chooser.py" line="295"/>
-        <location filename="../../gui/choosek/chooser.py" line="300"/>
+        <location filename="../../gui/choosek/chooser.py" line="296"/>
+        <location filename="../../gui/choosek/chooser.py" line="301"/>
         <source>The data changed: choose K again for the new data.</source>
         <translation>数据已改变：请对新数据重新选择 K。</translation>
     </message>
@@ -277,154 +277,154 @@
 <context>
     <name>ChooseKView</name>
     <message>
-        <location filename="../../gui/choosek/view.py" line="59"/>
+        <location filename="../../gui/choosek/view.py" line="60"/>
         <source>The smallest number of components tried.</source>
         <extracomment>Largest seed the seed box takes.</extracomment>
         <translation>尝试的最小分量个数。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="61"/>
+        <location filename="../../gui/choosek/view.py" line="62"/>
         <source>The largest number of components tried. From 1 to 9 (the default), K stops at the number of distinct points when the data has fewer.</source>
         <translation>尝试的最大分量个数。取 1 到 9（默认为 9）；数据中不同的点更少时，K 最多取到不同点的个数。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="64"/>
+        <location filename="../../gui/choosek/view.py" line="65"/>
         <source>k-means++ starts per cell; the best is continued to a tight tolerance (1e-8).</source>
         <translation>每个单元的 k-means++ 起点数；最优者继续迭代到严格容差（1e-8）。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="66"/>
+        <location filename="../../gui/choosek/view.py" line="67"/>
         <source>Cross-validation folds for the held-out log-likelihood (the same folds for every cell).</source>
         <translation>留出数据对数似然的交叉验证折数（所有单元使用相同的折）。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="67"/>
+        <location filename="../../gui/choosek/view.py" line="68"/>
         <source>Every cell&apos;s starts and the folds come from this seed.</source>
         <translation>每个单元的起点和交叉验证的折都由这个随机种子生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="73"/>
+        <location filename="../../gui/choosek/view.py" line="74"/>
         <source>Fit the covariance type &apos;{0}&apos; for every K.</source>
         <translation>对每个 K 拟合协方差类型“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="76"/>
+        <location filename="../../gui/choosek/view.py" line="77"/>
         <source>Choose K</source>
         <translation>选择 K</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="77"/>
+        <location filename="../../gui/choosek/view.py" line="78"/>
         <source>Fits every K and covariance type of the grid to the data on screen, each to its optimum, and ranks them (Ctrl+K).</source>
         <translation>对屏幕上的数据拟合网格中的每个 K 和每种协方差类型，各自拟合到最优，然后排序（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="79"/>
+        <location filename="../../gui/choosek/view.py" line="80"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="80"/>
+        <location filename="../../gui/choosek/view.py" line="81"/>
         <source>Stops the selection after the cell it is fitting; the finished cells stay.</source>
         <translation>在当前单元拟合完后停止模型选择；已完成的单元保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="87"/>
-        <location filename="../../gui/choosek/view.py" line="232"/>
+        <location filename="../../gui/choosek/view.py" line="88"/>
+        <location filename="../../gui/choosek/view.py" line="237"/>
         <source>no run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="88"/>
+        <location filename="../../gui/choosek/view.py" line="89"/>
         <source>Cells of the grid finished, of all.</source>
         <translation>网格中已完成的单元数与总数。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="90"/>
+        <location filename="../../gui/choosek/view.py" line="91"/>
         <source>What the selection is fitting now.</source>
         <translation>模型选择当前正在拟合的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="92"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="92"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="94"/>
         <source>ICL</source>
         <translation>ICL</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="94"/>
         <source>held-out log-lik. (CV)</source>
         <translation>留出对数似然 (CV)</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="97"/>
+        <location filename="../../gui/choosek/view.py" line="98"/>
         <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
         <translation>用于为单元排序的准则。BIC = -2 log L + p log N，AIC = -2 log L + 2 p（与 scikit-learn 的 bic() 和 aic() 相同），ICL = BIC 加上分类的熵（即 mclust 的 ICL，符号相反）：越低越好。各折上每点的留出对数似然：越高越好。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="108"/>
+        <location filename="../../gui/choosek/view.py" line="111"/>
         <source>K from</source>
         <translation>K 从</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="108"/>
+        <location filename="../../gui/choosek/view.py" line="111"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="116"/>
         <source>Starts</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="114"/>
+        <location filename="../../gui/choosek/view.py" line="116"/>
         <source>Folds</source>
         <translation>折数</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="122"/>
+        <location filename="../../gui/choosek/view.py" line="117"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="129"/>
+        <location filename="../../gui/choosek/view.py" line="133"/>
         <source>Rank by</source>
         <translation>排序依据</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="179"/>
+        <location filename="../../gui/choosek/view.py" line="184"/>
         <source>The range of K is reversed: {0} to {1}.</source>
         <translation>K 的范围颠倒了：{0} 到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="182"/>
+        <location filename="../../gui/choosek/view.py" line="187"/>
         <source>Tick at least one covariance type.</source>
         <translation>请至少勾选一种协方差类型。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="197"/>
+        <location filename="../../gui/choosek/view.py" line="202"/>
         <source>{0} / {1} cells</source>
         <translation>{0} / {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="210"/>
+        <location filename="../../gui/choosek/view.py" line="215"/>
         <source>No usable cell yet.</source>
         <translation>还没有可用的单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="212"/>
+        <location filename="../../gui/choosek/view.py" line="217"/>
         <source>Best: K = {0}, {1} ({2} {3}).</source>
         <translation>最优：K = {0}，{1}（{2} {3}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="213"/>
+        <location filename="../../gui/choosek/view.py" line="218"/>
         <source>Best so far: K = {0}, {1} ({2} {3}).</source>
         <translation>目前最优：K = {0}，{1}（{2} {3}）。</translation>
     </message>
@@ -1242,134 +1242,134 @@ mean μ = {2}
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="65"/>
+        <location filename="../../gui/views/explain.py" line="66"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>M 步的公式，代入最近一次 E 步的数值，便于手算核对一次迭代。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="67"/>
-        <location filename="../../gui/views/explain.py" line="205"/>
+        <location filename="../../gui/views/explain.py" line="68"/>
+        <location filename="../../gui/views/explain.py" line="206"/>
         <source>Hover a point to see its responsibilities.</source>
         <translation>将鼠标悬停在某个点上以查看其响应度。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="60"/>
+        <location filename="../../gui/views/explain.py" line="61"/>
         <source>The component whose M-step is written out below.</source>
-        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1. Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
+        <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1, where the panel has room (at least ``MIN_BAR_PIXELS``). Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
         <translation>下方写出其 M 步的分量。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="71"/>
+        <location filename="../../gui/views/explain.py" line="72"/>
         <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
         <translation>光标下的点的 E 步：它的响应度 r_k，即该点由分量 k 生成的概率，按 E 步所用的参数计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="75"/>
+        <location filename="../../gui/views/explain.py" line="76"/>
         <source>Keep going (tol 0)</source>
         <translation>继续运行（tol 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="76"/>
+        <location filename="../../gui/views/explain.py" line="77"/>
         <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
         <translation>以 tol 0 从屏幕上的参数接着运行 EM，直到你停止它（Esc 或空格键），或对数似然的变化小于 1e-10。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="82"/>
+        <location filename="../../gui/views/explain.py" line="83"/>
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="146"/>
+        <location filename="../../gui/views/explain.py" line="147"/>
         <source>frozen: kept</source>
         <translation>已冻结：保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="148"/>
+        <location filename="../../gui/views/explain.py" line="149"/>
         <source>locked: 1/K = {0}</source>
         <translation>已锁定：1/K = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="150"/>
+        <location filename="../../gui/views/explain.py" line="151"/>
         <source>rescaled (frozen components)</source>
         <translation>已重新缩放（有冻结分量）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="160"/>
+        <location filename="../../gui/views/explain.py" line="161"/>
         <source>No fit yet.</source>
         <translation>尚未拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="162"/>
+        <location filename="../../gui/views/explain.py" line="163"/>
         <source>Start: the initial parameters</source>
         <translation>起点：初始参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="163"/>
+        <location filename="../../gui/views/explain.py" line="164"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 步：由参数计算响应度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="164"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 步：由响应度计算参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="165"/>
+        <location filename="../../gui/views/explain.py" line="166"/>
         <source>The best start&apos;s result</source>
         <translation>最佳起点的结果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="167"/>
+        <location filename="../../gui/views/explain.py" line="168"/>
         <source>iteration {0}</source>
         <translation>第 {0} 次迭代</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="171"/>
+        <location filename="../../gui/views/explain.py" line="172"/>
         <source>From the latest E-step:</source>
         <translation>来自最近一次 E 步：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="176"/>
+        <location filename="../../gui/views/explain.py" line="177"/>
         <source>Component {0}, before → after:</source>
         <translation>分量 {0}，更新前 → 更新后：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="182"/>
+        <location filename="../../gui/views/explain.py" line="183"/>
         <source>(frozen: the M-step keeps the old mean)</source>
         <translation>（已冻结：M 步保留原均值）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="184"/>
+        <location filename="../../gui/views/explain.py" line="185"/>
         <source>Press M to see the M-step&apos;s before → after.</source>
         <translation>按 M 查看 M 步的更新前 → 更新后。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="186"/>
+        <location filename="../../gui/views/explain.py" line="187"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>平均对数似然 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="188"/>
+        <location filename="../../gui/views/explain.py" line="189"/>
         <source>change since the previous E-step: {0}</source>
         <translation>与上一次 E 步相比的变化：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="191"/>
+        <location filename="../../gui/views/explain.py" line="192"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>执行一次 E 步（按 E），即可看到 M 步公式中的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="194"/>
+        <location filename="../../gui/views/explain.py" line="195"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="195"/>
+        <location filename="../../gui/views/explain.py" line="196"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="197"/>
+        <location filename="../../gui/views/explain.py" line="198"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>它已坍缩（几乎没有响应度，或协方差奇异），
@@ -1981,7 +1981,7 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     <name>LessonGuide</name>
     <message>
         <location filename="../../gui/lessons/guide.py" line="120"/>
-        <location filename="../../gui/lessons/guide.py" line="236"/>
+        <location filename="../../gui/lessons/guide.py" line="239"/>
         <source>{0}. {1}</source>
         <extracomment>The Lesson panel is made at least this wide when it shows (its text wraps in it). Its share of the height it has with the Explain panel; a lesson with a plot in its panel takes more.</extracomment>
         <translation>{0}. {1}</translation>
@@ -2506,33 +2506,33 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="174"/>
+        <location filename="../../gui/main/window.py" line="175"/>
         <source>Explain</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="190"/>
+        <location filename="../../gui/main/window.py" line="191"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="191"/>
+        <location filename="../../gui/main/window.py" line="192"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="193"/>
+        <location filename="../../gui/main/window.py" line="194"/>
         <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>公式：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="341"/>
+        <location filename="../../gui/main/window.py" line="350"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="198"/>
+        <location filename="../../gui/main/window.py" line="199"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>显示或隐藏“解释”面板，其中有最近半步的公式。</translation>
     </message>
@@ -2977,8 +2977,8 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
     </message>
     <message>
         <location filename="../../gui/main/status.py" line="45"/>
-        <source>log-lik. {0:.6f}</source>
-        <translation>对数似然 {0:.6f}</translation>
+        <source>mean log-lik. {0:.6f}</source>
+        <translation>平均对数似然 {0:.6f}</translation>
     </message>
     <message>
         <location filename="../../gui/main/status.py" line="47"/>
