@@ -25,6 +25,8 @@ def test_each_start_is_a_point_and_a_click_shows_its_fit(app, qtbot):
     final = controller.shown.snapshot
     assert len(final.start_log_likelihoods) == 3
     np.testing.assert_array_equal(window.restarts.values(), final.start_log_likelihoods)
+    # The axis counts starts from 1, as the convergence plot's title ("start 3 of 3") does.
+    assert [label for _, label in window.restarts.plot.getAxis("bottom")._tickLevels[0]] == ["1", "2", "3"]
     for start in range(3):
         with qtbot.waitSignal(window.restarts.start_clicked, timeout=TIMEOUT_MS) as blocker:
             qtbot.mouseClick(window.restarts.plot_widget.viewport(), Qt.MouseButton.LeftButton,

@@ -108,6 +108,10 @@ class RestartsStrip(QWidget):
             self.points.setData(np.arange(len(values)), values)
             if len(values):
                 plot.setXRange(-0.5, len(values) - 0.5, padding=0)
+                # Starts counted from 1, as the convergence plot's title says them ("start 5 of 8"); at most ten
+                # numbers on the axis.
+                step = -(-len(values) // 10)
+                plot.getAxis("bottom").setTicks([[(start, str(start + 1)) for start in range(0, len(values), step)]])
                 finite = values[np.isfinite(values)]
                 if finite.size:
                     spread = max(float(np.ptp(finite)), 1e-6)
