@@ -63,7 +63,7 @@ def test_a_label_column_is_loaded_as_true_labels_and_the_panel_agrees_with_sklea
     assert panel.agreement.ari == pytest.approx(adjusted_rand_score(dataset.labels, found), abs=1e-12)
     # The table on screen: a row per true label, each cell the count of that label on that component
     table = panel.table
-    assert [table.verticalHeaderItem(i).text() for i in range(table.rowCount())] == ["0", "1"]
+    assert [table.verticalHeaderItem(i).text() for i in range(table.rowCount())] == ["label 0", "label 1"]
     for i, label in enumerate((0, 1)):
         for j, component in enumerate(panel.agreement.component_order):
             expected = np.count_nonzero((dataset.labels == label) & (found == component))
@@ -94,7 +94,7 @@ def test_text_labels_show_by_name(qtbot, app, tmp_path):
     assert controller.dataset.n_features == 2 and controller.dataset.label_names == ("setosa", "virginica")
     step_e(qtbot, window, controller)
     table = panel.table
-    assert [table.verticalHeaderItem(i).text() for i in range(2)] == ["setosa", "virginica"]
+    assert [table.verticalHeaderItem(i).text() for i in range(2)] == ["label setosa", "label virginica"]
     window.model_panel.n_components.setValue(1)  # more labels than components: one label stays unmatched
     qtbot.waitUntil(lambda: controller.config.n_components == 1, timeout=TIMEOUT_MS)
     wait_for_state(qtbot, controller, RunState.PAUSED)

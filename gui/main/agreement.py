@@ -183,7 +183,8 @@ class AgreementPanel(QObject):
         table.setColumnCount(len(result.component_order))
         table.setHorizontalHeaderLabels([_tr("comp. {0}").format(k) for k in result.component_order])
         for i, (name, matched) in enumerate(zip(result.label_names, result.matched, strict=True)):
-            header = QTableWidgetItem(name if matched >= 0 else _tr("{0} (none)").format(name))
+            shown = _tr("label {0}").format(name)  # the rows are the true labels, the columns the components
+            header = QTableWidgetItem(shown if matched >= 0 else _tr("{0} (none)").format(shown))
             header.setToolTip(_tr("True label {0}, matched to component {1}").format(name, matched) if matched >= 0
                               else _tr("True label {0}: no component is left to match it (fewer components than "
                                        "labels)").format(name))

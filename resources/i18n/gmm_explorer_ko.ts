@@ -76,16 +76,21 @@
     </message>
     <message>
         <location filename="../../gui/main/agreement.py" line="186"/>
+        <source>label {0}</source>
+        <translation>레이블 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="187"/>
         <source>{0} (none)</source>
         <translation>{0} (없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/main/agreement.py" line="187"/>
+        <location filename="../../gui/main/agreement.py" line="188"/>
         <source>True label {0}, matched to component {1}</source>
         <translation>실제 레이블 {0}, 성분 {1}에 대응</translation>
     </message>
     <message>
-        <location filename="../../gui/main/agreement.py" line="188"/>
+        <location filename="../../gui/main/agreement.py" line="189"/>
         <source>True label {0}: no component is left to match it (fewer components than labels)</source>
         <translation>실제 레이블 {0}: 대응할 성분이 남아 있지 않습니다(성분 수가 레이블 수보다 적음)</translation>
     </message>

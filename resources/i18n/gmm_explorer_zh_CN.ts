@@ -76,16 +76,21 @@
     </message>
     <message>
         <location filename="../../gui/main/agreement.py" line="186"/>
+        <source>label {0}</source>
+        <translation>标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main/agreement.py" line="187"/>
         <source>{0} (none)</source>
         <translation>{0}（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/main/agreement.py" line="187"/>
+        <location filename="../../gui/main/agreement.py" line="188"/>
         <source>True label {0}, matched to component {1}</source>
         <translation>真实标签 {0}，匹配到分量 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/agreement.py" line="188"/>
+        <location filename="../../gui/main/agreement.py" line="189"/>
         <source>True label {0}: no component is left to match it (fewer components than labels)</source>
         <translation>真实标签 {0}：没有剩余的分量可与之匹配（分量数少于标签数）</translation>
     </message>
