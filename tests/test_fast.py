@@ -346,8 +346,10 @@ def test_a_component_holding_less_than_a_row_of_a_tight_distant_group_keeps_its_
     config = FitConfig(3, covariance_type, tol=0, max_iter=5, init="given", init_params=start)
     fast, direct = fit(X, config, backend=ChunkedBackend(X)), fit(X, config, backend=DirectBackend(X))
     assert not fast.reseed_events and not direct.reseed_events
-    assert relative(fast.params.covariances, direct.params.covariances) < 1e-6
-    # (the standardised copy rounds each far row by about 2e-7 of the group's spread: 5e-10 seen)
+    # 1e-12 seen (the moments are summed from each row's offset from the group's centre, in the data's coordinates;
+    # from the standardised rows, each rounded once already, they kept 6e-9)
+    assert relative(fast.params.covariances, direct.params.covariances) < 1e-10
+    # 4e-10 seen: the direct path's own means of the group are some 1e-8 off (ours are the two-pass means)
     assert fast.mean_log_likelihood == pytest.approx(direct.mean_log_likelihood, rel=1e-9)
 
 
@@ -358,8 +360,8 @@ def test_weights_on_any_scale_keep_a_tight_distant_groups_digits():
     config = FitConfig(2, "full", tol=0, max_iter=5, init="given", init_params=start)
     unweighted = fit(X, config, backend=ChunkedBackend(X))
     frequencies = fit(X, config, backend=ChunkedBackend(X, sample_weight=np.full(len(X), 1.0 / len(X))))
-    assert relative(frequencies.params.covariances, unweighted.params.covariances) < 1e-6
-    assert frequencies.mean_log_likelihood == pytest.approx(unweighted.mean_log_likelihood, rel=1e-9)
+    assert relative(frequencies.params.covariances, unweighted.params.covariances) < 1e-12
+    assert frequencies.mean_log_likelihood == pytest.approx(unweighted.mean_log_likelihood, rel=1e-12)
 
 
 @pytest.mark.parametrize("move", [0.5, 1000.0], ids=["summed-in-the-e-step", "second-pass"])
@@ -430,3 +432,18 @@ def test_the_runs_of_products_are_the_quadratic_features_pairs_in_order(covarian
     assert pairs == list(zip(layout.pairs_a.tolist(), layout.pairs_b.tolist(), strict=True))
     expected_runs = {CovarianceType.FULL: n_features, CovarianceType.TIED: 0}.get(covariance_type, 1)
     assert len(layout.runs) == expected_runs
+
+
+def test_a_tight_distant_group_gets_its_two_pass_mean_and_covariance():
+    """One E-step and M-step on a group of spread 1e-3 at 999999 beside rows about 0: the group's mean and
+    covariance are those of its rows' offsets from 999999 (a two-pass sum), as scikit-learn's formulas give
+    them only to about 1e-8 and 5e-13 here. (From the standardised rows they were 9e-10 and 6e-9 off.)"""
+    X, start = _rows_and_a_tight_distant_group(weights=(0.8, 0.2))
+    config = FitConfig(2, "full", tol=0, max_iter=1, init="given", init_params=start)
+    fast = fit(X, config, backend=ChunkedBackend(X))
+    offsets = X[4000:] - 999999.0  # every responsibility of the group is 1 to the last bit
+    mean = 999999.0 + offsets.mean(axis=0)
+    deviations = X[4000:] - mean
+    covariance = deviations.T @ deviations / len(deviations) + 1e-6 * np.eye(2)
+    np.testing.assert_allclose(fast.params.means[1], mean, rtol=2e-16)
+    np.testing.assert_allclose(fast.params.covariances[1], covariance, rtol=1e-12, atol=1e-12 * covariance.max())

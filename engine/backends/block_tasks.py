@@ -67,18 +67,18 @@ def first_bad_weight(X: NDArray, first: int) -> tuple[int, float] | None:
     return None if rows.size == 0 else (first + int(rows[0]), float(X[rows[0], -1]))
 
 
-def estep_sums(frame: tuple, coefficients: Coefficients, layout: Layout, watched: NDArray, centres_z: NDArray,
+def estep_sums(frame: tuple, coefficients: Coefficients, layout: Layout, watched: NDArray, centres: NDArray,
                 with_labels: bool, X: NDArray, first: int):
     block = chunked_block(frame, X)
     labels = np.empty(len(X), dtype=np.intp) if with_labels else None
-    parts = block._map(block._estep_range, coefficients, layout, labels, watched, centres_z)
+    parts = block._map(block._estep_range, coefficients, layout, labels, watched, centres)
     return sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts), labels
 
 
-def centred_sums(frame: tuple, coefficients: Coefficients, layout: Layout, fragile: NDArray, means_z: NDArray,
+def centred_sums(frame: tuple, coefficients: Coefficients, layout: Layout, fragile: NDArray, means: NDArray,
                   X: NDArray, first: int):
     block = chunked_block(frame, X)
-    return sum(block._map(block._centred_range, coefficients, layout, fragile, means_z))
+    return sum(block._map(block._centred_range, coefficients, layout, fragile, means))
 
 
 def start_assignment(start: tuple, n_components: int, X: NDArray, first: int) -> NDArray:
@@ -97,11 +97,11 @@ def assignment_sums(frame: tuple, start: tuple, layout: Layout, n_components: in
                           n_components))
 
 
-def centred_assignment_sums(frame: tuple, start: tuple, n_components: int, fragile: NDArray, means_z: NDArray,
+def centred_assignment_sums(frame: tuple, start: tuple, n_components: int, fragile: NDArray, means: NDArray,
                              X: NDArray, first: int):
     block = chunked_block(frame, X)
     assignment = start_assignment(start, n_components, block.X, first)
-    return sum(block._map(block._centred_assignment_range, assignment, fragile, means_z))
+    return sum(block._map(block._centred_assignment_range, assignment, fragile, means))
 
 
 def apply(frame: tuple, params: MixtureParams, what: str, X: NDArray, first: int):

@@ -82,8 +82,9 @@ from engine.backends.recentre import (
     add_scatter,
     covariances_from_watched,
     fragile_components,
+    new_moments,
+    recentred,
     watched_components,
-    with_covariances_about_means,
 )
 from engine.backends.reductions import first_component_at, fold_components
 from engine.blas import single_threaded_blas
@@ -532,12 +533,12 @@ class ChunkedBackend:
             return list(_pool().map(lambda bounds: task(*bounds, *args), ranges))
 
     def _estep_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
-                     labels: NDArray | None, watched: NDArray[np.intp], centres_z: NDArray[np.float64]):
+                     labels: NDArray | None, watched: NDArray[np.intp], centres: NDArray[np.float64]):
         """Sums ``R^T F``, the total log-likelihood and the watched components' scatters over rows first:last."""
         buffers = self._buffers(coefficients, layout)
         step = buffers["resp"].shape[1]
         sums = np.zeros(coefficients.weights_matrix.shape)
-        scatter = np.zeros((len(watched), self._n_features, self._n_features))
+        scatter = new_moments(len(watched), self._n_features)
         total = 0.0
         weigh_in_chunk = self.sample_weight is not None and self.dtype == np.float64
         for start in range(first, last, step):
@@ -556,8 +557,7 @@ class ChunkedBackend:
                 widened = self._kept_features(start, stop, layout, widened=True)
                 sums += np.dot(resp, (features.astype(np.float64) if widened is None else widened).T)
             if len(watched):
-                add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
-                            lambda k, resp=resp: resp[k], watched, centres_z)
+                add_scatter(scatter, self.X[start:stop], lambda k, resp=resp: resp[k], watched, centres, self.scale)
         return sums, total, scatter
 
     # ------------------------------------------------------------- statistics
@@ -608,16 +608,15 @@ class ChunkedBackend:
         layout = feature_layout(params.covariance_type, self._n_features)
         labels = np.empty(self.n_samples, dtype=np.intp) if with_labels else None
         # Components already fragile under ``params`` have their scatter summed in the same pass.
-        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
-        parts = self._map(self._estep_range, coefficients, layout, labels, watched, centres_z)
+        watched, centres = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
+        parts = self._map(self._estep_range, coefficients, layout, labels, watched, centres)
         sums = sum(part[0] for part in parts)
         total = sum(part[1] for part in parts)
         stats = self._stats_from_sums(sums, params.covariance_type)
         fragile = self._fragile_components(sums, params.covariance_type)
         if fragile.size:
             scatter = sum(part[2] for part in parts)
-            stats, fragile = covariances_from_watched(stats, fragile, watched, centres_z, scatter, self.shift,
-                                                      self.scale)
+            stats, fragile = covariances_from_watched(stats, fragile, watched, centres, scatter, self.scale)
         if fragile.size:  # fragile only now, or moved too far: one more pass
             stats = self._recentred(stats, fragile, self._centred_range, coefficients, layout)
         return EStepResult(
@@ -632,28 +631,26 @@ class ChunkedBackend:
 
         For tied covariances ``fragile`` is every component and their scatters are pooled.
         """
-        means_z = (stats.means[fragile] - self.shift) / self.scale
-        scatter = sum(self._map(task, *args, fragile, means_z))
-        return with_covariances_about_means(stats, fragile, scatter / stats.nk[fragile, None, None], self.scale)
+        centres = stats.means[fragile]
+        return recentred(stats, fragile, centres, sum(self._map(task, *args, fragile, centres)), self.scale)
 
     def _centred_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
-                       fragile: NDArray[np.intp], means_z: NDArray[np.float64]) -> NDArray[np.float64]:
+                       fragile: NDArray[np.intp], means: NDArray[np.float64]) -> NDArray[np.float64]:
         """``sum_i r_ik (z_i - m_k)(z_i - m_k)^T`` over rows ``first:last`` for each fragile component."""
         buffers = self._buffers(coefficients, layout)
         step = buffers["resp"].shape[1]
-        scatter = np.zeros((len(fragile), self._n_features, self._n_features))
+        scatter = new_moments(len(fragile), self._n_features)
         for start in range(first, last, step):
             stop = min(start + step, last)
             resp, _, _ = self._chunk(start, stop, coefficients, layout, buffers, floored=self._floored)
             resp = self._weighted(resp, start, stop)
-            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False),
-                        lambda k, resp=resp: resp[k], fragile, means_z)
+            add_scatter(scatter, self.X[start:stop], lambda k, resp=resp: resp[k], fragile, means, self.scale)
         return scatter
 
     def _centred_assignment_range(self, first: int, last: int, assignment: NDArray, fragile: NDArray[np.intp],
-                                  means_z: NDArray[np.float64]) -> NDArray[np.float64]:
+                                  means: NDArray[np.float64]) -> NDArray[np.float64]:
         """As ``_centred_range``, with the weights of a starting assignment (labels or responsibilities)."""
-        scatter = np.zeros((len(fragile), self._n_features, self._n_features))
+        scatter = new_moments(len(fragile), self._n_features)
         for start in range(first, last, self.chunk_rows):
             stop = min(start + self.chunk_rows, last)
             chunk = assignment[start:stop]
@@ -664,7 +661,7 @@ class ChunkedBackend:
             else:
                 def weights(k, chunk=chunk, rows=rows):
                     return chunk[:, k] * rows
-            add_scatter(scatter, self._zt[:, start:stop].astype(np.float64, copy=False), weights, fragile, means_z)
+            add_scatter(scatter, self.X[start:stop], weights, fragile, means, self.scale)
         return scatter
 
     def _subset(self, indices: NDArray) -> ChunkedBackend:

@@ -10,12 +10,14 @@ is harmless unless the covariance is small against those second moments:
 - tight clusters far apart under a tied covariance (``X^T X - sum_k n_k m_k m_k^T`` cancels).
 
 Such *fragile* components (``fragile_components``: below ``RECENTRE_BELOW``, six digits or fewer left)
-get their covariance summed about their own mean instead, as the direct path does. To spare a second
-pass over the data, the E-step *watches* the components the current parameters already say are fragile
-(``watched_components``) and sums their scatter about the current means in the same pass;
-``covariances_from_watched`` moves it to the new means (``S - n d d^T``, accurate while the mean moved by
-less than one standard deviation in every direction) and leaves any other fragile component to a
-second pass.
+get their mean and covariance from the moments of their rows about a centre instead (``add_scatter``):
+each row's offset ``x - c`` is taken in the data's own coordinates, then standardised, so a tight group far
+from the data's centre keeps its digits (a two-pass sum). To spare a second pass over the data, the E-step
+*watches* the components the current parameters already say are fragile (``watched_components``) and sums
+their moments about the current means in the same pass; ``covariances_from_watched`` moves them to the new
+means (``S / n - d d^T``, accurate while the mean moved by less than one standard deviation in every
+direction) and leaves any other fragile component to a second pass about the expanded sums' mean
+(``recentred``).
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def fragile_components(sums: NDArray[np.float64], covariance_type: CovarianceTyp
 
 def watched_components(params: MixtureParams, shift: NDArray[np.float64], scale: NDArray[np.float64],
                        scatter: Scatter, n_samples: int) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-    """Components the parameters themselves say are fragile, and their means in standardised coordinates.
+    """Components the parameters themselves say are fragile, and their means (the data's coordinates).
 
     The same test as ``fragile_components``, on the parameters' covariances (``reg_covar`` included) and
     means: an E-step sums these components' scatter about those means as it goes.
@@ -111,7 +113,7 @@ def watched_components(params: MixtureParams, shift: NDArray[np.float64], scale:
     Returns
     -------
     watched : ndarray of shape (n_watched,)
-    centres_z : ndarray of shape (n_watched, n_features)
+    centres : ndarray of shape (n_watched, n_features)
     """
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # data a fit refuses (spread 1e-322)
         means_z = (params.means - shift) / scale
@@ -120,50 +122,90 @@ def watched_components(params: MixtureParams, shift: NDArray[np.float64], scale:
         fragile = _fragile_covariances(covariances_z, second_moments, params.covariance_type,
                                        _largest_data_second_moment(scatter, n_samples))
     watched = np.flatnonzero(fragile)
-    return watched, means_z[watched]
+    return watched, np.asarray(params.means, dtype=np.float64)[watched]
 
 
-def add_scatter(scatter: NDArray[np.float64], zt: NDArray[np.float64], weights: Callable[[int], NDArray],
-                components: NDArray[np.intp], centres_z: NDArray[np.float64]) -> None:
-    """Add ``sum_i w_ik (z_i - c_k)(z_i - c_k)^T`` of some rows to ``scatter`` (n_components, D, D), in place.
+def add_scatter(moments: NDArray[np.float64], rows: NDArray, weights: Callable[[int], NDArray],
+                components: NDArray[np.intp], centres: NDArray[np.float64], scale: NDArray[np.float64]) -> None:
+    """Add the rows' weighted moments about each component's centre to ``moments`` (n_components, D + 1, D + 1),
+    in place, in standardised units: with ``u_i = [z_i - c_k, 1]``, ``sum_i w_ik u_i u_i^T`` (the scatter,
+    the first moment and the weight; ``about_means`` turns them into a mean and a covariance).
+
+    Each ``z_i - c_k`` is ``(x_i - c_k) / scale``, from the row and the centre in the data's own coordinates:
+    a component far from the data's centre keeps its rows' digits (from the standardised rows, each rounded
+    once already, a tight group at 1e6 kept its covariance to 6e-9 of itself).
 
     Parameters
     ----------
-    zt : ndarray of shape (n_features, n_rows)
-        The rows' standardised values, in float64.
+    rows : ndarray of shape (n_rows, n_features)
+        The rows, in the data's coordinates.
     weights : callable (k) -> ndarray of shape (n_rows,)
         Component ``k``'s responsibilities of the rows.
-    components, centres_z : the components (n,) and their centres (n, n_features)
+    components, centres : the components (n,) and their centres (n, n_features), in the data's coordinates
+    scale : ndarray of shape (n_features,)
+        The standardisation's scale.
     """
-    for slot, (k, centre) in enumerate(zip(components, centres_z, strict=True)):
-        diff = zt - centre[:, None]
-        scatter[slot] += np.dot(diff * np.asarray(weights(k), dtype=np.float64), diff.T)  # dot: the lock is released
+    n_rows, n_features = rows.shape
+    augmented = np.ones((n_rows, n_features + 1))
+    for slot, (k, centre) in enumerate(zip(components, centres, strict=True)):
+        diff = augmented[:, :n_features]
+        np.subtract(rows, centre, out=diff, dtype=np.float64)
+        diff /= scale
+        weighted = augmented * np.asarray(weights(k), dtype=np.float64)[:, None]
+        moments[slot] += np.dot(weighted.T, augmented)  # dot: the lock is released
+
+
+def new_moments(n_components: int, n_features: int) -> NDArray[np.float64]:
+    """Zeros for ``add_scatter``'s moments of ``n_components`` components."""
+    return np.zeros((n_components, n_features + 1, n_features + 1))
+
+
+def about_means(moments: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """From moments about centres (``add_scatter``), each component's mean's offset from its centre ``d`` (n, D)
+    and its covariance about that mean (n, D, D), ``S / n - d d^T``, in standardised units."""
+    n_features = moments.shape[1] - 1
+    weight = moments[:, n_features, n_features]
+    offsets = moments[:, :n_features, n_features] / weight[:, None]
+    scatters = moments[:, :n_features, :n_features] / weight[:, None, None]
+    covariances = scatters - offsets[:, :, None] * offsets[:, None, :]
+    return offsets, covariances
 
 
 def with_covariances_about_means(stats: SufficientStats, components: NDArray[np.intp],
-                                 covariances_z: NDArray[np.float64], scale: NDArray[np.float64]) -> SufficientStats:
-    """``stats`` with the covariances of ``components`` replaced by ``covariances_z`` (n, D, D), about their
-    means in standardised coordinates; for tied covariances ``components`` is every component and
-    ``covariances_z`` holds their scatters divided by ``n_k``, pooled here."""
+                                 covariances_z: NDArray[np.float64], scale: NDArray[np.float64],
+                                 means: NDArray[np.float64]) -> SufficientStats:
+    """``stats`` with the means of ``components`` replaced by ``means`` (n, D) and their covariances by
+    ``covariances_z`` (n, D, D), about those means in standardised coordinates; for tied covariances
+    ``components`` is every component and ``covariances_z`` holds their scatters divided by ``n_k``, pooled here."""
     scaled = np.outer(scale, scale)
+    new_means = stats.means.copy()
+    new_means[components] = means
     if stats.covariance_type is CovarianceType.TIED:
         pooled = np.tensordot(stats.nk, covariances_z, axes=1) / stats.nk.sum() * scaled
-        return SufficientStats(stats.covariance_type, stats.nk, stats.means, pooled)
+        return SufficientStats(stats.covariance_type, stats.nk, new_means, pooled)
     covariances = stats.covariances.copy()
     covariances[components] = FROM_FULL[stats.covariance_type](covariances_z * scaled, None)
-    return SufficientStats(stats.covariance_type, stats.nk, stats.means, covariances)
+    return SufficientStats(stats.covariance_type, stats.nk, new_means, covariances)
+
+
+def recentred(stats: SufficientStats, components: NDArray[np.intp], centres: NDArray[np.float64],
+              moments: NDArray[np.float64], scale: NDArray[np.float64]) -> SufficientStats:
+    """``stats`` with the means and covariances of ``components`` from their moments about ``centres`` (the data's
+    coordinates, shape (n, D); ``add_scatter``): each mean is its centre plus the rows' mean offset from it, so
+    it too keeps the digits the expanded sums lose."""
+    offsets, covariances = about_means(moments)
+    return with_covariances_about_means(stats, components, covariances, scale, centres + offsets * scale)
 
 
 def covariances_from_watched(stats: SufficientStats, fragile: NDArray[np.intp], watched: NDArray[np.intp],
-                             centres_z: NDArray[np.float64], scatter: NDArray[np.float64],
-                             shift: NDArray[np.float64],
+                             centres: NDArray[np.float64], moments: NDArray[np.float64],
                              scale: NDArray[np.float64]) -> tuple[SufficientStats, NDArray[np.intp]]:
-    """Fragile covariances from the scatters the E-step summed about the watched components' old means.
+    """Fragile means and covariances from the moments the E-step summed about the watched components' old means.
 
     About the new mean ``m`` the scatter is ``S / n - d d^T`` with ``d = m - c``, the move from the old
-    mean ``c``. That keeps its digits while ``d^T C^-1 d <= 1`` (the mean moved by at most one standard
-    deviation in every direction); components that moved further, or were not watched, are returned for
-    a second pass.
+    mean ``c`` (``about_means``). That keeps its digits while ``d^T C^-1 d <= 1`` (the mean moved by at most
+    one standard deviation in every direction); components that moved further, or were not watched, are
+    returned for a second pass.
 
     Returns
     -------
@@ -177,16 +219,15 @@ def covariances_from_watched(stats: SufficientStats, fragile: NDArray[np.intp], 
     if not usable.size or (tied and usable.size < fragile.size):
         return stats, fragile
     index = np.array([slots[int(k)] for k in usable])
-    moves = (stats.means[usable] - shift) / scale - centres_z[index]
-    about_means = scatter[index] / stats.nk[usable, None, None] - moves[:, :, None] * moves[:, None, :]
+    moves, covariances = about_means(moments[index])
     if tied:
-        pooled = np.tensordot(stats.nk, about_means, axes=1) / stats.nk.sum()
+        pooled = np.tensordot(stats.nk, covariances, axes=1) / stats.nk.sum()
         if not all(_within_one_deviation(move, pooled) for move in moves):
             return stats, fragile
-        return with_covariances_about_means(stats, usable, about_means, scale), np.empty(0, dtype=np.intp)
+        return recentred(stats, usable, centres[index], moments[index], scale), np.empty(0, dtype=np.intp)
     small_move = np.array([_within_one_deviation(move, covariance)
-                           for move, covariance in zip(moves, about_means, strict=True)])
-    stats = with_covariances_about_means(stats, usable[small_move], about_means[small_move], scale)
+                           for move, covariance in zip(moves, covariances, strict=True)])
+    stats = recentred(stats, usable[small_move], centres[index][small_move], moments[index][small_move], scale)
     return stats, np.setdiff1d(fragile, usable[small_move])
 
 

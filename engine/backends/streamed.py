@@ -51,8 +51,8 @@ from engine.backends.expanded import feature_coefficients, feature_layout, stats
 from engine.backends.recentre import (
     covariances_from_watched,
     fragile_components,
+    recentred,
     watched_components,
-    with_covariances_about_means,
 )
 from engine.config import FitConfig, InitMethod
 from engine.covariance import CovarianceType
@@ -244,9 +244,9 @@ class StreamedBackend:
         return stats, fragile
 
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task) -> SufficientStats:
-        means_z = (stats.means[fragile] - self.shift) / self.scale
-        scatter = self._summed(partial(task, fragile, means_z), "re-centring")
-        return with_covariances_about_means(stats, fragile, scatter / stats.nk[fragile, None, None], self.scale)
+        centres = stats.means[fragile]
+        return recentred(stats, fragile, centres, self._summed(partial(task, fragile, centres), "re-centring"),
+                         self.scale)
 
     def initial_stats(self, config: FitConfig, rng: np.random.Generator) -> SufficientStats:
         """The first M-step's statistics of an assignment start (see the module docstring), in one pass."""
@@ -298,16 +298,15 @@ class StreamedBackend:
         frame = self._frame()
         coefficients = feature_coefficients(params, self.shift, self.scale, self.dtype, frame[2])
         layout = feature_layout(params.covariance_type, self.X.shape[1])
-        watched, centres_z = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
-        task = partial(tasks.estep_sums, frame, coefficients, layout, watched, centres_z, with_labels)
+        watched, centres = watched_components(params, self.shift, self.scale, self._scatter, self.total_weight)
+        task = partial(tasks.estep_sums, frame, coefficients, layout, watched, centres, with_labels)
         sums, total, scatter, labels = 0.0, 0.0, 0.0, []
         for block_sums, block_total, block_scatter, block_labels in self.runner.map_blocks(task, "E-step"):
             sums, total, scatter = sums + block_sums, total + block_total, scatter + block_scatter
             labels.append(block_labels)
         stats, fragile = self._statistics(sums, params.covariance_type)
         if fragile.size:
-            stats, fragile = covariances_from_watched(stats, fragile, watched, centres_z, scatter, self.shift,
-                                                      self.scale)
+            stats, fragile = covariances_from_watched(stats, fragile, watched, centres, scatter, self.scale)
         if fragile.size:
             stats = self._recentred(stats, fragile, partial(tasks.centred_sums, frame, coefficients, layout))
         return EStepResult(mean_log_likelihood=float(total / self.total_weight),
