@@ -205,3 +205,40 @@ def test_the_parameters_table_follows_the_fit_and_copies_as_tab_separated_text(q
     assert float(totals["AIC"]) == pytest.approx(aic(snapshot.e_step_params, controller.dataset.X))
     window.side_tabs.setCurrentIndex(0)
     test_gui_window.back_to_start(qtbot, window, controller, start)  # the window is shared with the module's others
+
+
+def test_every_covariance_in_the_parameters_table_shows_whole_in_a_narrow_panel(qtbot):
+    """A row is as tall as its longest text wrapped at its column's width, also after the panel narrows: at
+    1280 x 720 one component's covariance took three lines in a row of two and was cut off
+    ('[[0.6569, -0.01066], ...')."""
+    from PySide6.QtCore import QRect
+
+    from engine.config import FitConfig
+    from engine.em import iterate_em
+    from gui.views.parameters_table import ParametersTable
+
+    X = np.random.default_rng(0).normal(size=(200, 2)) * [1.0, 0.01] + [0.0, 1e3]
+    snapshot = list(iterate_em(X, FitConfig(3, tol=0, max_iter=2, seed=0)))[-1]
+    panel = ParametersTable()
+    qtbot.addWidget(panel)
+    panel.resize(420, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_snapshot(snapshot, len(X))
+    panel.resize(250, 400)  # the stretched covariance column narrows with the panel: its texts wrap
+    table = panel.table
+    metrics = table.fontMetrics()
+
+    def cut() -> list[str]:
+        lines = []
+        for row in range(table.rowCount()):
+            text = table.item(row, 3).text()
+            wrapped = metrics.boundingRect(QRect(0, 0, table.columnWidth(3) - 8, 10_000),
+                                           int(Qt.TextFlag.TextWordWrap), text)
+            if wrapped.height() > table.rowHeight(row):
+                lines.append(text)
+        return lines
+
+    qtbot.waitUntil(lambda: table.columnWidth(3) < 200)
+    assert metrics.boundingRect(table.item(0, 3).text()).width() > table.columnWidth(3)  # it does wrap
+    qtbot.waitUntil(lambda: not cut(), timeout=2000)
