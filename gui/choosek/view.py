@@ -88,6 +88,8 @@ class ChooseKView(QWidget):
         self.progress.setFormat(self.tr("no run yet"))
         self.progress.setToolTip(self.tr("Cells of the grid finished, of all."))
         self.activity = QLabel()
+        # wrapped: else its longest text ("... cross-validation fold 5 of 5") set the panel's width
+        self.activity.setWordWrap(True)
         self.activity.setToolTip(self.tr("What the selection is fitting now."))
         self.criterion = QComboBox()
         for criterion, text in ((Criterion.BIC, self.tr("BIC")), (Criterion.AIC, self.tr("AIC")),
