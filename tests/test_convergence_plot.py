@@ -19,15 +19,21 @@ def last_snapshot():
     return list(iterate_em(X, FitConfig(2, tol=0.0, max_iter=10, seed=0)))[-1]
 
 
-@pytest.mark.parametrize(("width", "lines"), [(480, 2), (1000, 1)])
-def test_the_plot_fits_its_widget_and_shows_the_latest_iteration(qtbot, last_snapshot, width, lines):
+def shown_plot(qtbot, snapshot, width: int, height: int, tol: float) -> ConvergencePlot:
+    """A convergence plot of ``width`` x ``height`` pixels on screen, reset for ``tol``, showing ``snapshot``."""
     plot = ConvergencePlot()
     qtbot.addWidget(plot)
-    plot.resize(width, 240)
+    plot.resize(width, height)
     plot.show()
     qtbot.waitExposed(plot)
-    plot.reset(1e-3)
-    plot.show_snapshot(last_snapshot)
+    plot.reset(tol)
+    plot.show_snapshot(snapshot)
+    return plot
+
+
+@pytest.mark.parametrize(("width", "lines"), [(480, 2), (1000, 1)])
+def test_the_plot_fits_its_widget_and_shows_the_latest_iteration(qtbot, last_snapshot, width, lines):
+    plot = shown_plot(qtbot, last_snapshot, width, 240, 1e-3)
     qtbot.waitUntil(lambda: plot.width() == width)
     assert plot._title.count("<br>") == lines - 1
 
@@ -44,13 +50,7 @@ def test_the_plot_fits_its_widget_and_shows_the_latest_iteration(qtbot, last_sna
 def test_the_half_step_label_leaves_the_latest_points_readable(qtbot, last_snapshot):
     """EM's log-likelihood rises, so its latest points sit at the top right, beside the cursor: the cursor's
     label ("M 10") sits low, not over them (it covered them in the window's short plot at 1280 x 720)."""
-    plot = ConvergencePlot()
-    qtbot.addWidget(plot)
-    plot.resize(360, 220)
-    plot.show()
-    qtbot.waitExposed(plot)
-    plot.reset(1e-3)
-    plot.show_snapshot(last_snapshot)
+    plot = shown_plot(qtbot, last_snapshot, 360, 220, 1e-3)
     label = plot.cursor.label
     qtbot.waitUntil(lambda: label.isVisible() and label.toPlainText() == f"M {last_snapshot.iteration}")
     box = plot.likelihood.getViewBox()
@@ -77,13 +77,7 @@ def test_the_first_iteration_has_whole_iterations_and_readable_log_likelihoods(q
     X = np.random.default_rng(0).normal(size=(40, 1))
     first = next(snapshot for snapshot in iterate_em(X, FitConfig(2, tol=1e-8, max_iter=5, seed=0))
                  if len(snapshot.history) == 1)
-    plot = ConvergencePlot()
-    qtbot.addWidget(plot)
-    plot.resize(480, 240)
-    plot.show()
-    qtbot.waitExposed(plot)
-    plot.reset(1e-8)
-    plot.show_snapshot(first)
+    plot = shown_plot(qtbot, first, 480, 240, 1e-8)
     (x_low, x_high), (y_low, y_high) = plot.likelihood.getViewBox().viewRange()
     assert x_low <= 1 and x_high >= 5
     value = first.history[0]
