@@ -1,6 +1,6 @@
 """The chunked E-step: sufficient statistics by matrix products, in bounded memory, on all cores.
 
-(About 720 lines, past the usual 400, and one job: the E-step's passes over chunks of rows. About 270 of
+(About 730 lines, past the usual 400, and one job: the E-step's passes over chunks of rows. About 270 of
 the lines are prose: this docstring states the engine's accuracy in full, and the chunk-size rule, the floor
 under ``exp``, ``np.dot`` and the kept features say what they were measured on and why they change no
 result. The formulas are in ``expanded`` and the re-centring rules in ``recentre`` already; what is left

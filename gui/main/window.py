@@ -7,7 +7,7 @@ showing things (``show_dataset``, ``show_points``, ``show_frame``, ``show_status
 The lessons (``gui.lessons``) use the same way in: ``controls`` and ``set_controls``, ``add_view`` and
 ``show_view``, ``add_lesson_dock``, ``show_history``.
 
-Longer than the 400-line guide (about 540 lines): it is the whole view API, one short method per thing the
+Longer than the 400-line guide (about 570 lines): it is the whole view API, one short method per thing the
 controller or a lesson reads or shows; split up, a caller would have to know which part holds which widget.
 """
 
