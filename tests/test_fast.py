@@ -447,3 +447,21 @@ def test_a_tight_distant_group_gets_its_two_pass_mean_and_covariance():
     covariance = deviations.T @ deviations / len(deviations) + 1e-6 * np.eye(2)
     np.testing.assert_allclose(fast.params.means[1], mean, rtol=2e-16)
     np.testing.assert_allclose(fast.params.covariances[1], covariance, rtol=1e-12, atol=1e-12 * covariance.max())
+
+
+def test_a_tied_start_with_an_empty_component_stays_finite_for_the_m_step_to_reseed():
+    """Tied covariances recentre every component, an empty one too (a k-means start may leave one without rows):
+    its moments are zero, and its mean and the pooled covariance stay finite (0 / 0 made them NaN, and the M-step
+    refused the shared covariance instead of re-seeding the component)."""
+    from engine.stats import Reseed, m_step
+
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(0.0, 1e-3, (20, 2)), rng.normal(1e4, 1e-3, (20, 2))])
+    backend = ChunkedBackend(X)
+    labels = np.repeat([0, 1], 20)
+    stats = backend.stats_from_assignment(labels, (3, CovarianceType.TIED))
+    assert np.all(np.isfinite(stats.means)) and np.all(np.isfinite(stats.covariances))
+    pooled = np.cov(np.vstack([X[:20] - X[:20].mean(axis=0), X[20:] - X[20:].mean(axis=0)]).T, bias=True)
+    np.testing.assert_allclose(stats.covariances, pooled, rtol=1e-10)
+    _, reseeded = m_step(stats, 1e-6, Reseed(lambda count: X[:count], backend.data_covariance, 40.0))
+    assert reseeded == (2,)

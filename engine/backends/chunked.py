@@ -534,7 +534,8 @@ class ChunkedBackend:
 
     def _estep_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                      labels: NDArray | None, watched: NDArray[np.intp], centres: NDArray[np.float64]):
-        """Sums ``R^T F``, the total log-likelihood and the watched components' scatters over rows first:last."""
+        """Sums ``R^T F``, the total log-likelihood and the watched components' moments about ``centres``
+        (``engine.backends.recentre.add_scatter``) over rows first:last."""
         buffers = self._buffers(coefficients, layout)
         step = buffers["resp"].shape[1]
         sums = np.zeros(coefficients.weights_matrix.shape)
@@ -627,7 +628,8 @@ class ChunkedBackend:
         )
 
     def _recentred(self, stats: SufficientStats, fragile: NDArray[np.intp], task, *args) -> SufficientStats:
-        """``stats`` with the ``fragile`` components' covariances summed about their own means by ``task``.
+        """``stats`` with the ``fragile`` components' means and covariances from their moments about the expanded
+        sums' means, summed by ``task`` (``engine.backends.recentre.recentred``).
 
         For tied covariances ``fragile`` is every component and their scatters are pooled.
         """
@@ -636,7 +638,8 @@ class ChunkedBackend:
 
     def _centred_range(self, first: int, last: int, coefficients: Coefficients, layout: Layout,
                        fragile: NDArray[np.intp], means: NDArray[np.float64]) -> NDArray[np.float64]:
-        """``sum_i r_ik (z_i - m_k)(z_i - m_k)^T`` over rows ``first:last`` for each fragile component."""
+        """Each fragile component's moments about ``means`` over rows ``first:last`` (``add_scatter``), shape
+        (n_fragile, D + 1, D + 1)."""
         buffers = self._buffers(coefficients, layout)
         step = buffers["resp"].shape[1]
         scatter = new_moments(len(fragile), self._n_features)

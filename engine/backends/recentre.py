@@ -164,7 +164,10 @@ def about_means(moments: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDAr
     """From moments about centres (``add_scatter``), each component's mean's offset from its centre ``d`` (n, D)
     and its covariance about that mean (n, D, D), ``S / n - d d^T``, in standardised units."""
     n_features = moments.shape[1] - 1
+    # A component without rows (a tied covariance recentres every component) has all-zero moments: zero offset and
+    # scatter, as its expanded sums give, for the M-step to re-seed, not 0 / 0.
     weight = moments[:, n_features, n_features]
+    weight = np.where(weight > 0, weight, 1.0)
     offsets = moments[:, :n_features, n_features] / weight[:, None]
     scatters = moments[:, :n_features, :n_features] / weight[:, None, None]
     covariances = scatters - offsets[:, :, None] * offsets[:, None, :]
