@@ -181,13 +181,17 @@ class WindowActions:
         # Widths for typical texts, so the status bar does not re-layout with every new number.
         samples = ("max iterations reached", "iteration 1000 (M)", "mean log-lik. -10.123456", "change -1.23e-04",
                    "1234.5 ms/iter")
+        # The iteration and the log-likelihood stay at the right, beside what the bar says of the data, while a message
+        # shows (a run goes on under a re-seed's message); the state, the change and the speed give way to it at the
+        # left. Beside five permanent labels a message was cut after some 40 characters.
         for label, tip, sample in zip((self.status_state, self.status_iteration, self.status_likelihood,
                                        self.status_change, self.status_speed), tips, samples, strict=True):
             label.setToolTip(tip)
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 12)
-            # Normal widgets, not permanent ones: a message (a re-seed, a menu's help) hides them while it
-            # shows and has the bar's width; beside five permanent labels it was cut after some 40 characters.
-            self.statusBar().addWidget(label)
+            if label in (self.status_iteration, self.status_likelihood):
+                self.statusBar().addPermanentWidget(label)
+            else:
+                self.statusBar().addWidget(label)
         self._status_labels = (self.status_state, self.status_iteration, self.status_likelihood, self.status_change,
                                self.status_speed)
 

@@ -51,7 +51,9 @@ def status_texts(state: str, progress: FitProgress | None) -> tuple[str, str, st
 
 
 def reseed_text(events: tuple[ReseedEvent, ...], n_init: int = 1) -> str:
-    """The status bar's message for re-seedings: which components, at which iteration (and start)."""
+    """The status bar's message for re-seedings: which components, at which iteration (and start). Why, and where
+    the component went, the Explain panel says with that M-step (the message stays one short line: with both, it
+    was longer than the status bar at 1280 x 720)."""
     parts = []
     for event in events:
         names = ", ".join(str(component) for component in event.components)
@@ -62,5 +64,4 @@ def reseed_text(events: tuple[ReseedEvent, ...], n_init: int = 1) -> str:
         if n_init > 1:
             text += _tr(" of start {0}").format(event.start + 1)
         parts.append(text)
-    return "; ".join(parts) + _tr(" (almost no responsibility, or a singular covariance): moved to the points EM "
-                                  "explained worst.")
+    return "; ".join(parts)

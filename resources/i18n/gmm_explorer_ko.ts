@@ -334,7 +334,7 @@
     </message>
     <message>
         <location filename="../../gui/choosek/view.py" line="88"/>
-        <location filename="../../gui/choosek/view.py" line="237"/>
+        <location filename="../../gui/choosek/view.py" line="239"/>
         <source>no run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
@@ -344,92 +344,92 @@
         <translation>격자 전체 셀 중 끝난 셀의 수입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="91"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>What the selection is fitting now.</source>
         <translation>모델 선택이 지금 적합하고 있는 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="95"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="95"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="94"/>
+        <location filename="../../gui/choosek/view.py" line="96"/>
         <source>ICL</source>
         <translation>ICL</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="94"/>
+        <location filename="../../gui/choosek/view.py" line="96"/>
         <source>held-out log-lik. (CV)</source>
         <translation>검증 로그 가능도 (CV)</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="98"/>
+        <location filename="../../gui/choosek/view.py" line="100"/>
         <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
         <translation>셀의 순위를 정하는 기준입니다. BIC = -2 log L + p log N, AIC = -2 log L + 2 p(scikit-learn의 bic(), aic()와 같음), ICL = BIC에 분류의 엔트로피를 더한 값(mclust의 ICL, 부호 반대): 낮을수록 좋습니다. 폴드에 걸친 점당 검증 로그 가능도: 높을수록 좋습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="113"/>
         <source>K from</source>
         <translation>K 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="113"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="116"/>
+        <location filename="../../gui/choosek/view.py" line="118"/>
         <source>Starts</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="116"/>
+        <location filename="../../gui/choosek/view.py" line="118"/>
         <source>Folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="117"/>
+        <location filename="../../gui/choosek/view.py" line="119"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="133"/>
+        <location filename="../../gui/choosek/view.py" line="135"/>
         <source>Rank by</source>
         <translation>순위 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="184"/>
+        <location filename="../../gui/choosek/view.py" line="186"/>
         <source>The range of K is reversed: {0} to {1}.</source>
         <translation>K의 범위가 뒤바뀌었습니다: {0}부터 {1}까지.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="187"/>
+        <location filename="../../gui/choosek/view.py" line="189"/>
         <source>Tick at least one covariance type.</source>
         <translation>공분산 유형을 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="202"/>
+        <location filename="../../gui/choosek/view.py" line="204"/>
         <source>{0} / {1} cells</source>
         <translation>{0} / {1} 셀</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="215"/>
+        <location filename="../../gui/choosek/view.py" line="217"/>
         <source>No usable cell yet.</source>
         <translation>아직 쓸 수 있는 셀이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="217"/>
+        <location filename="../../gui/choosek/view.py" line="219"/>
         <source>Best: K = {0}, {1} ({2} {3}).</source>
         <translation>최적: K = {0}, {1} ({2} {3}).</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="218"/>
+        <location filename="../../gui/choosek/view.py" line="220"/>
         <source>Best so far: K = {0}, {1} ({2} {3}).</source>
         <translation>현재까지 최적: K = {0}, {1} ({2} {3}).</translation>
     </message>
@@ -2798,67 +2798,67 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
 <context>
     <name>ParametersTable</name>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="38"/>
+        <location filename="../../gui/views/parameters_table.py" line="49"/>
         <source>The parameters on screen; Ctrl+C or the context menu copies the table as tab-separated text.</source>
         <translation>화면의 모수입니다. Ctrl+C나 오른쪽 클릭 메뉴로 표를 탭으로 구분된 텍스트로 복사합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="42"/>
+        <location filename="../../gui/views/parameters_table.py" line="53"/>
         <source>Log-likelihood of the latest E-step; BIC = -2 L + p log N and AIC = -2 L + 2 p (lower is better), as scikit-learn computes them.</source>
         <translation>가장 최근 E 단계의 로그 가능도. BIC = -2 L + p log N, AIC = -2 L + 2 p (작을수록 좋음)로, scikit-learn과 같은 방식으로 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="44"/>
+        <location filename="../../gui/views/parameters_table.py" line="55"/>
         <source>Copy the table</source>
         <translation>표 복사</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="61"/>
+        <location filename="../../gui/views/parameters_table.py" line="72"/>
         <source>No fit yet.</source>
         <translation>아직 적합 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <location filename="../../gui/views/parameters_table.py" line="80"/>
         <source>sigma</source>
         <translation>표준편차 σ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <location filename="../../gui/views/parameters_table.py" line="80"/>
         <source>covariance</source>
         <translation>공분산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <location filename="../../gui/views/parameters_table.py" line="81"/>
         <source>weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <location filename="../../gui/views/parameters_table.py" line="81"/>
         <source>mean</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="86"/>
+        <location filename="../../gui/views/parameters_table.py" line="97"/>
         <source>Log-likelihood, BIC and AIC follow the first E-step.</source>
         <translation>로그 가능도, BIC, AIC는 첫 E 단계 뒤에 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="89"/>
+        <location filename="../../gui/views/parameters_table.py" line="100"/>
         <source>log-likelihood</source>
         <translation>로그 가능도</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="90"/>
+        <location filename="../../gui/views/parameters_table.py" line="101"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="91"/>
+        <location filename="../../gui/views/parameters_table.py" line="102"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="93"/>
+        <location filename="../../gui/views/parameters_table.py" line="104"/>
         <source>(of the parameters the latest E-step used)</source>
         <translation>(가장 최근 E 단계가 사용한 모수 기준)</translation>
     </message>
@@ -2996,24 +2996,19 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>{0:.1f} ms/반복</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="59"/>
+        <location filename="../../gui/main/status.py" line="61"/>
         <source>Component {0} collapsed and was re-seeded at iteration {1}</source>
         <translation>성분 {0}이(가) 붕괴해 {1}번째 반복에서 다시 초기화되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="61"/>
+        <location filename="../../gui/main/status.py" line="63"/>
         <source>Components {0} collapsed and were re-seeded at iteration {1}</source>
         <translation>성분 {0}이(가) 붕괴해 {1}번째 반복에서 다시 초기화되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="63"/>
+        <location filename="../../gui/main/status.py" line="65"/>
         <source> of start {0}</source>
         <translation> (시작점 {0})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main/status.py" line="65"/>
-        <source> (almost no responsibility, or a singular covariance): moved to the points EM explained worst.</source>
-        <translation> (책임도가 거의 없거나 공분산이 특이): EM이 가장 못 설명한 점으로 옮겼습니다.</translation>
     </message>
 </context>
 <context>

@@ -334,7 +334,7 @@
     </message>
     <message>
         <location filename="../../gui/choosek/view.py" line="88"/>
-        <location filename="../../gui/choosek/view.py" line="237"/>
+        <location filename="../../gui/choosek/view.py" line="239"/>
         <source>no run yet</source>
         <translation>尚未运行</translation>
     </message>
@@ -344,92 +344,92 @@
         <translation>网格中已完成的单元数与总数。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="91"/>
+        <location filename="../../gui/choosek/view.py" line="93"/>
         <source>What the selection is fitting now.</source>
         <translation>模型选择当前正在拟合的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="95"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="93"/>
+        <location filename="../../gui/choosek/view.py" line="95"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="94"/>
+        <location filename="../../gui/choosek/view.py" line="96"/>
         <source>ICL</source>
         <translation>ICL</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="94"/>
+        <location filename="../../gui/choosek/view.py" line="96"/>
         <source>held-out log-lik. (CV)</source>
         <translation>留出对数似然 (CV)</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="98"/>
+        <location filename="../../gui/choosek/view.py" line="100"/>
         <source>What ranks the cells. BIC = -2 log L + p log N and AIC = -2 log L + 2 p (as scikit-learn&apos;s bic() and aic()), ICL = BIC plus the classification&apos;s entropy (mclust&apos;s, in this sign): lower is better. Held-out log-likelihood per point over the folds: higher is better.</source>
         <translation>用于为单元排序的准则。BIC = -2 log L + p log N，AIC = -2 log L + 2 p（与 scikit-learn 的 bic() 和 aic() 相同），ICL = BIC 加上分类的熵（即 mclust 的 ICL，符号相反）：越低越好。各折上每点的留出对数似然：越高越好。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="113"/>
         <source>K from</source>
         <translation>K 从</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="111"/>
+        <location filename="../../gui/choosek/view.py" line="113"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="116"/>
+        <location filename="../../gui/choosek/view.py" line="118"/>
         <source>Starts</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="116"/>
+        <location filename="../../gui/choosek/view.py" line="118"/>
         <source>Folds</source>
         <translation>折数</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="117"/>
+        <location filename="../../gui/choosek/view.py" line="119"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="133"/>
+        <location filename="../../gui/choosek/view.py" line="135"/>
         <source>Rank by</source>
         <translation>排序依据</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="184"/>
+        <location filename="../../gui/choosek/view.py" line="186"/>
         <source>The range of K is reversed: {0} to {1}.</source>
         <translation>K 的范围颠倒了：{0} 到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="187"/>
+        <location filename="../../gui/choosek/view.py" line="189"/>
         <source>Tick at least one covariance type.</source>
         <translation>请至少勾选一种协方差类型。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="202"/>
+        <location filename="../../gui/choosek/view.py" line="204"/>
         <source>{0} / {1} cells</source>
         <translation>{0} / {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="215"/>
+        <location filename="../../gui/choosek/view.py" line="217"/>
         <source>No usable cell yet.</source>
         <translation>还没有可用的单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="217"/>
+        <location filename="../../gui/choosek/view.py" line="219"/>
         <source>Best: K = {0}, {1} ({2} {3}).</source>
         <translation>最优：K = {0}，{1}（{2} {3}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/choosek/view.py" line="218"/>
+        <location filename="../../gui/choosek/view.py" line="220"/>
         <source>Best so far: K = {0}, {1} ({2} {3}).</source>
         <translation>目前最优：K = {0}，{1}（{2} {3}）。</translation>
     </message>
@@ -2798,67 +2798,67 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
 <context>
     <name>ParametersTable</name>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="38"/>
+        <location filename="../../gui/views/parameters_table.py" line="49"/>
         <source>The parameters on screen; Ctrl+C or the context menu copies the table as tab-separated text.</source>
         <translation>屏幕上的参数；按 Ctrl+C 或使用右键菜单，可将表格复制为制表符分隔的文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="42"/>
+        <location filename="../../gui/views/parameters_table.py" line="53"/>
         <source>Log-likelihood of the latest E-step; BIC = -2 L + p log N and AIC = -2 L + 2 p (lower is better), as scikit-learn computes them.</source>
         <translation>最近一次 E 步的对数似然；BIC = -2 L + p log N，AIC = -2 L + 2 p（越小越好），与 scikit-learn 的算法相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="44"/>
+        <location filename="../../gui/views/parameters_table.py" line="55"/>
         <source>Copy the table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="61"/>
+        <location filename="../../gui/views/parameters_table.py" line="72"/>
         <source>No fit yet.</source>
         <translation>尚未拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <location filename="../../gui/views/parameters_table.py" line="80"/>
         <source>sigma</source>
         <translation>标准差 σ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="69"/>
+        <location filename="../../gui/views/parameters_table.py" line="80"/>
         <source>covariance</source>
         <translation>协方差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <location filename="../../gui/views/parameters_table.py" line="81"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="70"/>
+        <location filename="../../gui/views/parameters_table.py" line="81"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="86"/>
+        <location filename="../../gui/views/parameters_table.py" line="97"/>
         <source>Log-likelihood, BIC and AIC follow the first E-step.</source>
         <translation>第一次 E 步之后显示对数似然、BIC 和 AIC。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="89"/>
+        <location filename="../../gui/views/parameters_table.py" line="100"/>
         <source>log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="90"/>
+        <location filename="../../gui/views/parameters_table.py" line="101"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="91"/>
+        <location filename="../../gui/views/parameters_table.py" line="102"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../gui/views/parameters_table.py" line="93"/>
+        <location filename="../../gui/views/parameters_table.py" line="104"/>
         <source>(of the parameters the latest E-step used)</source>
         <translation>（基于最近一次 E 步所用的参数）</translation>
     </message>
@@ -2996,24 +2996,19 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>{0:.1f} 毫秒/次</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="59"/>
+        <location filename="../../gui/main/status.py" line="61"/>
         <source>Component {0} collapsed and was re-seeded at iteration {1}</source>
         <translation>分量 {0} 已坍缩，并在第 {1} 次迭代时重新初始化</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="61"/>
+        <location filename="../../gui/main/status.py" line="63"/>
         <source>Components {0} collapsed and were re-seeded at iteration {1}</source>
         <translation>分量 {0} 已坍缩，并在第 {1} 次迭代时重新初始化</translation>
     </message>
     <message>
-        <location filename="../../gui/main/status.py" line="63"/>
+        <location filename="../../gui/main/status.py" line="65"/>
         <source> of start {0}</source>
         <translation>（第 {0} 个起点）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main/status.py" line="65"/>
-        <source> (almost no responsibility, or a singular covariance): moved to the points EM explained worst.</source>
-        <translation>（几乎没有响应度，或协方差奇异）：已移到 EM 解释得最差的点。</translation>
     </message>
 </context>
 <context>
