@@ -92,6 +92,8 @@ def test_a_closed_explain_panel_comes_back_from_the_view_menu(unchanged_app, qtb
 def test_a_hovered_points_table_fits_a_narrow_panel(qtbot):
     """The table of a hovered point leaves its responsibility bars what the panel has room for: with bars of 120
     pixels it was wider than the panel at 1280 x 720, which then scrolled sideways and cut every line of text."""
+    from PySide6.QtWidgets import QScrollArea
+
     from gui.views.explain import ExplainPanel
     from gui.views.explain_text import PointNumbers
 
@@ -104,3 +106,14 @@ def test_a_hovered_points_table_fits_a_narrow_panel(qtbot):
                          np.array([0.00244, 4.48e-07, 0.000733]), np.array([0.864, 0.0001, 0.136]))
     panel.show_point(point)
     assert panel.point.minimumSizeHint().width() <= panel.contentsRect().width()
+    # In the window the panel sits in a scroll area: a narrower dock narrows it, and the bars follow.
+    scroll = QScrollArea()
+    qtbot.addWidget(scroll)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(panel)
+    scroll.resize(300, 600)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
+    scroll.resize(250, 600)
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)  # it scrolled sideways

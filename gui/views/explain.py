@@ -14,7 +14,8 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from engine.em import EMSnapshot, HalfStep
 from engine.locks import Locks
@@ -69,6 +70,9 @@ class ExplainPanel(QWidget):
         self.point.setTextFormat(Qt.TextFormat.RichText)
         self.point.setWordWrap(True)
         self.point.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Its table never holds the panel wide (in its scroll area the panel would then stay wider than the dock):
+        # the bars are drawn for the panel's width instead (``_bar_pixels``), again when it changes.
+        self.point.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.point.setToolTip(self.tr("The E-step for the point under the cursor: its responsibilities r_k, the "
                                       "chance that component k made it, from the parameters the E-step used."))
         self.stop = QLabel()
@@ -207,6 +211,11 @@ class ExplainPanel(QWidget):
             return
         colors = component_colors(len(point.resp)).astype(int).tolist()
         self.point.setText(e_step_html(point, colors, self._bar_pixels()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's naming
+        super().resizeEvent(event)
+        if self._point is not None and event.size().width() != event.oldSize().width():
+            self.show_point(self._point)
 
     def _bar_pixels(self) -> int:
         """Width of a responsibility bar of 1: ``BAR_PIXELS``, or what the panel leaves beside the table's numbers
