@@ -70,10 +70,16 @@ def keep_on_screen(window: QMainWindow, area: QRect | None = None) -> bool:
     return shrunk
 
 
+def right_dock_room(window_width: int, side_panel_width: int) -> int:
+    """How wide the right dock can be while the data view keeps half of ``window_width`` beside the side panel
+    (``side_panel_width``)."""
+    return window_width - side_panel_width - window_width // 2 - 20
+
+
 def side_dock_width(window_width: int, side_panel_width: int) -> int:
     """A width for the right dock that leaves the data view at least half of ``window_width`` beside the side
     panel (``side_panel_width``), and at most 360 pixels."""
-    return max(200, min(360, window_width - side_panel_width - window_width // 2 - 20))
+    return max(200, min(360, right_dock_room(window_width, side_panel_width)))
 
 
 def compact_combos(panel: QWidget, widest: int = COMBO_MAX_WIDTH) -> None:

@@ -45,6 +45,7 @@ from gui.main.screen_fit import (
     convergence_share,
     fit_to_screen,
     keep_on_screen,
+    right_dock_room,
     side_dock_width,
 )
 from gui.main.session import Frame
@@ -316,7 +317,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def right_dock_room(self) -> int:
         """How wide the right dock can be while the data view keeps half the window beside the side panel."""
-        return self.width() - self._side_scroll.minimumWidth() - self.width() // 2 - 20
+        return right_dock_room(self.width(), self._side_scroll.minimumWidth())
 
     def _share_width(self) -> None:
         """The right dock as wide as leaves the data view half the window; the side panel its least width."""
