@@ -36,6 +36,9 @@ def test_e_then_m_shows_the_snapshots_numbers_and_the_step_taken(app, qtbot):
     assert np.allclose(m_snapshot.params.weights, numbers["weights"])
     assert np.allclose(m_snapshot.params.means[2], numbers["mean"])
     assert f"{numbers['nk'][2]:.4g}" in panel.formulas.text()
+    # Every rule is written for the component shown (the covariance's said "r_ik ... μ_k" under "N₂ = Σᵢ rᵢ₂").
+    deviation = "(x<sub>i</sub> − μ<sub>2</sub>)"
+    assert f"r<sub>i2</sub> {deviation}{deviation}<sup>T</sup>" in panel.formulas.text()
     # Arrows start at the old means and end at the new ones; the old ellipses are drawn.
     x, y = window.step_trail.arrows.getData()
     starts = np.stack([x[0::6], y[0::6]], axis=1)

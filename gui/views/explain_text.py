@@ -154,16 +154,18 @@ def m_step_html(before: MixtureParams, after: MixtureParams, stats: SufficientSt
     name, old = spread(before, k)
     _, new = spread(after, k)
     if frozen:
-        spread_rule = _tr("locked: component {0} is frozen").format(k)
+        spread_rule = html.escape(_tr("locked: component {0} is frozen").format(k))
     elif locks.covariances is CovarianceLock.FIXED:
-        spread_rule = _tr("locked: covariances fixed at their starting values")
+        spread_rule = html.escape(_tr("locked: covariances fixed at their starting values"))
     elif locks.covariances is CovarianceLock.SHARED or after.covariance_type is CovarianceType.TIED:
-        spread_rule = _tr("shared: the N_k-weighted mean of every component's, plus reg_covar")
-    else:
-        spread_rule = _tr("(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar")
+        spread_rule = html.escape(_tr("shared: the N_k-weighted mean of every component's, plus reg_covar"))
+    else:  # written as the mean's rule above, with the component's number in the subscripts
+        deviation = f"(x<sub>i</sub> − μ<sub>{k}</sub>)"
+        spread_rule = (f"(1 / N<sub>{k}</sub>) Σ<sub>i</sub> r<sub>i{k}</sub> {deviation}{deviation}<sup>T</sup>"
+                       " + reg_covar")
     separator = " → " if before.n_features == 1 else "<br>&nbsp;&nbsp;→ "
     lines.append(f"{name}<sub>{k}</sub>: {html.escape(old)}{separator}<b>{html.escape(new)}</b>"
-                 + _rule(html.escape(spread_rule)))
+                 + _rule(spread_rule))
     return "<br>".join(lines)
 
 

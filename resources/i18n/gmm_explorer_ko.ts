@@ -1229,17 +1229,12 @@ mean μ = {2}
         <translation>공유: 모든 성분 공분산의 N_k 가중 평균 + reg_covar</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain_text.py" line="163"/>
-        <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
-        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/explain_text.py" line="173"/>
+        <location filename="../../gui/views/explain_text.py" line="175"/>
         <source>Stopped because |change| {0} &lt; tol {1} at iteration {2}: one step changed little, which does not prove the optimum is reached.</source>
         <translation>{2}번째 반복에서 |변화량| {0} &lt; tol {1}이어서 멈췄습니다. 한 단계의 변화가 작았을 뿐, 최적해에 도달했다는 증거는 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain_text.py" line="178"/>
+        <location filename="../../gui/views/explain_text.py" line="180"/>
         <source>Stopped because max_iter {0} was reached (|change| {1}, tol {2}).</source>
         <translation>max_iter {0}에 도달해 멈췄습니다(|변화량| {1}, tol {2}).</translation>
     </message>
@@ -1247,134 +1242,134 @@ mean μ = {2}
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="66"/>
+        <location filename="../../gui/views/explain.py" line="67"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>가장 최근 E 단계의 수치를 넣은 M 단계의 식. 반복 한 번을 손으로 확인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="68"/>
-        <location filename="../../gui/views/explain.py" line="206"/>
+        <location filename="../../gui/views/explain.py" line="69"/>
+        <location filename="../../gui/views/explain.py" line="210"/>
         <source>Hover a point to see its responsibilities.</source>
         <translation>점에 마우스를 올리면 책임도가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="61"/>
+        <location filename="../../gui/views/explain.py" line="62"/>
         <source>The component whose M-step is written out below.</source>
         <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1, where the panel has room (at least ``MIN_BAR_PIXELS``). Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
         <translation>아래에 M 단계를 풀어 쓸 성분입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="72"/>
+        <location filename="../../gui/views/explain.py" line="76"/>
         <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
         <translation>커서 아래 점의 E 단계: 그 점의 책임도 r_k, 즉 성분 k가 그 점을 만들었을 확률을 E 단계가 사용한 모수로 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="76"/>
+        <location filename="../../gui/views/explain.py" line="80"/>
         <source>Keep going (tol 0)</source>
         <translation>계속 실행 (tol 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="77"/>
+        <location filename="../../gui/views/explain.py" line="81"/>
         <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
         <translation>화면의 모수에서 tol 0으로 EM을 계속 실행합니다. 직접 멈추거나(Esc 또는 스페이스) 로그 가능도의 변화가 1e-10보다 작아지면 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="83"/>
+        <location filename="../../gui/views/explain.py" line="87"/>
         <source>Component</source>
         <translation>성분</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="147"/>
+        <location filename="../../gui/views/explain.py" line="151"/>
         <source>frozen: kept</source>
         <translation>고정: 유지</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="149"/>
+        <location filename="../../gui/views/explain.py" line="153"/>
         <source>locked: 1/K = {0}</source>
         <translation>잠금: 1/K = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="151"/>
+        <location filename="../../gui/views/explain.py" line="155"/>
         <source>rescaled (frozen components)</source>
         <translation>다시 조정됨 (고정된 성분)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="161"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>No fit yet.</source>
         <translation>아직 적합 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="163"/>
+        <location filename="../../gui/views/explain.py" line="167"/>
         <source>Start: the initial parameters</source>
         <translation>시작점: 초기 모수</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="164"/>
+        <location filename="../../gui/views/explain.py" line="168"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 단계: 모수로부터 책임도 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="165"/>
+        <location filename="../../gui/views/explain.py" line="169"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 단계: 책임도로부터 모수 계산</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="166"/>
+        <location filename="../../gui/views/explain.py" line="170"/>
         <source>The best start&apos;s result</source>
         <translation>가장 좋은 시작점의 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="168"/>
+        <location filename="../../gui/views/explain.py" line="172"/>
         <source>iteration {0}</source>
         <translation>{0}번째 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="172"/>
+        <location filename="../../gui/views/explain.py" line="176"/>
         <source>From the latest E-step:</source>
         <translation>가장 최근 E 단계에서:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="177"/>
+        <location filename="../../gui/views/explain.py" line="181"/>
         <source>Component {0}, before → after:</source>
         <translation>성분 {0}, 이전 → 이후:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="183"/>
+        <location filename="../../gui/views/explain.py" line="187"/>
         <source>(frozen: the M-step keeps the old mean)</source>
         <translation>(고정: M 단계가 이전 평균을 유지)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="185"/>
+        <location filename="../../gui/views/explain.py" line="189"/>
         <source>Press M to see the M-step&apos;s before → after.</source>
         <translation>M을 누르면 M 단계의 이전 → 이후가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="187"/>
+        <location filename="../../gui/views/explain.py" line="191"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>평균 로그 가능도 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="189"/>
+        <location filename="../../gui/views/explain.py" line="193"/>
         <source>change since the previous E-step: {0}</source>
         <translation>이전 E 단계 대비 변화량: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="192"/>
+        <location filename="../../gui/views/explain.py" line="196"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>E 단계를 진행하면(E) M 단계 식의 수치가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="195"/>
+        <location filename="../../gui/views/explain.py" line="199"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="196"/>
+        <location filename="../../gui/views/explain.py" line="200"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>이번 M 단계에서 성분 {0}을(를) 다시 초기화했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="198"/>
+        <location filename="../../gui/views/explain.py" line="202"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>이 성분이 붕괴했으므로(책임도가 거의 없거나 공분산이 특이),
@@ -2511,33 +2506,33 @@ EM이 가장 못 설명한 점에서 전체 데이터의 공분산으로 다시 
         <translation>속도 지연을 뺀 EM 반복 한 번의 계산 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="175"/>
+        <location filename="../../gui/main/window.py" line="176"/>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="191"/>
+        <location filename="../../gui/main/window.py" line="192"/>
         <source>Formulas</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="192"/>
+        <location filename="../../gui/main/window.py" line="193"/>
         <source>Parameters</source>
         <translation>모수</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="194"/>
+        <location filename="../../gui/main/window.py" line="195"/>
         <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>수식: 현재 반 단계의 수식과 그 수치, 그리고 커서 아래 점의 책임도. 모수: 화면의 혼합 모델을 표로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="350"/>
+        <location filename="../../gui/main/window.py" line="351"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>불러옴: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="199"/>
+        <location filename="../../gui/main/window.py" line="200"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>가장 최근 반 단계의 식을 보여 주는 &apos;설명&apos; 패널을 보이거나 숨깁니다.</translation>
     </message>

@@ -1229,17 +1229,12 @@ mean μ = {2}
         <translation>共享：各分量协方差按 N_k 加权的平均，再加 reg_covar</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain_text.py" line="163"/>
-        <source>(1 / N_k) Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ + reg_covar</source>
-        <translation>(1/N_k) Σ_i r_ik (x_i−μ_k)(x_i−μ_k)ᵀ + reg_covar</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/explain_text.py" line="173"/>
+        <location filename="../../gui/views/explain_text.py" line="175"/>
         <source>Stopped because |change| {0} &lt; tol {1} at iteration {2}: one step changed little, which does not prove the optimum is reached.</source>
         <translation>在第 {2} 次迭代时因 |变化量| {0} &lt; tol {1} 而停止：只是一步的变化很小，并不能证明已达到最优。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain_text.py" line="178"/>
+        <location filename="../../gui/views/explain_text.py" line="180"/>
         <source>Stopped because max_iter {0} was reached (|change| {1}, tol {2}).</source>
         <translation>因达到 max_iter {0} 而停止（|变化量| {1}，tol {2}）。</translation>
     </message>
@@ -1247,134 +1242,134 @@ mean μ = {2}
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../gui/views/explain.py" line="66"/>
+        <location filename="../../gui/views/explain.py" line="67"/>
         <source>The M-step&apos;s formulas with the numbers of the latest E-step, so one iteration can be checked by hand.</source>
         <translation>M 步的公式，代入最近一次 E 步的数值，便于手算核对一次迭代。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="68"/>
-        <location filename="../../gui/views/explain.py" line="206"/>
+        <location filename="../../gui/views/explain.py" line="69"/>
+        <location filename="../../gui/views/explain.py" line="210"/>
         <source>Hover a point to see its responsibilities.</source>
         <translation>将鼠标悬停在某个点上以查看其响应度。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="61"/>
+        <location filename="../../gui/views/explain.py" line="62"/>
         <source>The component whose M-step is written out below.</source>
         <extracomment>The default: nothing locked. Width in pixels of a responsibility bar of 1, where the panel has room (at least ``MIN_BAR_PIXELS``). Arrow heads are this fraction of their arrow&apos;s length.</extracomment>
         <translation>下方写出其 M 步的分量。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="72"/>
+        <location filename="../../gui/views/explain.py" line="76"/>
         <source>The E-step for the point under the cursor: its responsibilities r_k, the chance that component k made it, from the parameters the E-step used.</source>
         <translation>光标下的点的 E 步：它的响应度 r_k，即该点由分量 k 生成的概率，按 E 步所用的参数计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="76"/>
+        <location filename="../../gui/views/explain.py" line="80"/>
         <source>Keep going (tol 0)</source>
         <translation>继续运行（tol 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="77"/>
+        <location filename="../../gui/views/explain.py" line="81"/>
         <source>Runs EM on from the parameters on screen with tol 0, until you stop it (Esc or Space) or the log-likelihood changes by less than 1e-10.</source>
         <translation>以 tol 0 从屏幕上的参数接着运行 EM，直到你停止它（Esc 或空格键），或对数似然的变化小于 1e-10。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="83"/>
+        <location filename="../../gui/views/explain.py" line="87"/>
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="147"/>
+        <location filename="../../gui/views/explain.py" line="151"/>
         <source>frozen: kept</source>
         <translation>已冻结：保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="149"/>
+        <location filename="../../gui/views/explain.py" line="153"/>
         <source>locked: 1/K = {0}</source>
         <translation>已锁定：1/K = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="151"/>
+        <location filename="../../gui/views/explain.py" line="155"/>
         <source>rescaled (frozen components)</source>
         <translation>已重新缩放（有冻结分量）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="161"/>
+        <location filename="../../gui/views/explain.py" line="165"/>
         <source>No fit yet.</source>
         <translation>尚未拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="163"/>
+        <location filename="../../gui/views/explain.py" line="167"/>
         <source>Start: the initial parameters</source>
         <translation>起点：初始参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="164"/>
+        <location filename="../../gui/views/explain.py" line="168"/>
         <source>E-step: responsibilities from the parameters</source>
         <translation>E 步：由参数计算响应度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="165"/>
+        <location filename="../../gui/views/explain.py" line="169"/>
         <source>M-step: parameters from the responsibilities</source>
         <translation>M 步：由响应度计算参数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="166"/>
+        <location filename="../../gui/views/explain.py" line="170"/>
         <source>The best start&apos;s result</source>
         <translation>最佳起点的结果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="168"/>
+        <location filename="../../gui/views/explain.py" line="172"/>
         <source>iteration {0}</source>
         <translation>第 {0} 次迭代</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="172"/>
+        <location filename="../../gui/views/explain.py" line="176"/>
         <source>From the latest E-step:</source>
         <translation>来自最近一次 E 步：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="177"/>
+        <location filename="../../gui/views/explain.py" line="181"/>
         <source>Component {0}, before → after:</source>
         <translation>分量 {0}，更新前 → 更新后：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="183"/>
+        <location filename="../../gui/views/explain.py" line="187"/>
         <source>(frozen: the M-step keeps the old mean)</source>
         <translation>（已冻结：M 步保留原均值）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="185"/>
+        <location filename="../../gui/views/explain.py" line="189"/>
         <source>Press M to see the M-step&apos;s before → after.</source>
         <translation>按 M 查看 M 步的更新前 → 更新后。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="187"/>
+        <location filename="../../gui/views/explain.py" line="191"/>
         <source>Mean log-likelihood (1/N) Σ log p(xᵢ) = {0}</source>
         <translation>平均对数似然 (1/N) Σ log p(xᵢ) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="189"/>
+        <location filename="../../gui/views/explain.py" line="193"/>
         <source>change since the previous E-step: {0}</source>
         <translation>与上一次 E 步相比的变化：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="192"/>
+        <location filename="../../gui/views/explain.py" line="196"/>
         <source>Take an E-step (E) to see the numbers of the M-step&apos;s formulas.</source>
         <translation>执行一次 E 步（按 E），即可看到 M 步公式中的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="195"/>
+        <location filename="../../gui/views/explain.py" line="199"/>
         <source>This M-step re-seeded component {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="196"/>
+        <location filename="../../gui/views/explain.py" line="200"/>
         <source>This M-step re-seeded components {0}</source>
         <translation>本次 M 步重新初始化了分量 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/explain.py" line="198"/>
+        <location filename="../../gui/views/explain.py" line="202"/>
         <source>it had collapsed (almost no responsibility, or a singular covariance),
 so it starts again at a point EM explained worst, with the whole data&apos;s covariance.</source>
         <translation>它已坍缩（几乎没有响应度，或协方差奇异），
@@ -2511,33 +2506,33 @@ so it starts again at a point EM explained worst, with the whole data&apos;s cov
         <translation>EM 一次迭代的计算时间，不含速度延迟。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="175"/>
+        <location filename="../../gui/main/window.py" line="176"/>
         <source>Explain</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="191"/>
+        <location filename="../../gui/main/window.py" line="192"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="192"/>
+        <location filename="../../gui/main/window.py" line="193"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="194"/>
+        <location filename="../../gui/main/window.py" line="195"/>
         <source>Formulas: the current half-step&apos;s formulas with their numbers, and the responsibilities of the point under the cursor. Parameters: the mixture on screen as a table.</source>
         <translation>公式：当前半步的公式及其数值，以及光标下的点的响应度。参数：以表格列出屏幕上的混合模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="350"/>
+        <location filename="../../gui/main/window.py" line="351"/>
         <source>Loaded: {0}</source>
         <extracomment>Every control as it is before saved settings are restored: what View &gt; Restore defaults brings back.</extracomment>
         <translation>已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main/window.py" line="199"/>
+        <location filename="../../gui/main/window.py" line="200"/>
         <source>Show or hide the Explain panel with the formulas of the latest half-step.</source>
         <translation>显示或隐藏“解释”面板，其中有最近半步的公式。</translation>
     </message>
