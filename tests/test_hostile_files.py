@@ -182,6 +182,17 @@ def test_a_ctrl_c_while_renaming_waits_until_every_file_is_in_place(tmp_path, mo
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+
+@pytest.mark.parametrize("character, count", [("é", 120), ("字", 83), ("a", 251)])
+def test_a_name_of_up_to_255_bytes_in_any_script_is_written(tmp_path, character, count):
+    """The temporary file's name starts with at most 200 bytes of the target's: 200 characters of "é" took 400
+    bytes, and a valid name of 244 bytes was refused as too long."""
+    target = tmp_path / (character * count + ".png")
+    assert len(os.fsencode(target.name)) <= 255
+    atomic.write_all({target: b"content"})
+    assert target.read_bytes() == b"content"
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
+
 # --- Qt's plugins --------------------------------------------------------------------------------------------------
 
 

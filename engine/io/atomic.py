@@ -118,7 +118,7 @@ def write_all(outputs: Mapping[str | os.PathLike, Content]) -> None:
         for path, content in outputs.items():
             target = Path(path)
             try:
-                fd, name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
+                fd, name = tempfile.mkstemp(prefix=f".{_name_start(target.name)}.", suffix=".tmp", dir=target.parent)
             except OSError as error:
                 raise _write_error(target, f"{error.strerror or error}; check that the folder exists and is "
                                            "writable") from None
@@ -167,3 +167,15 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+#: Bytes of the target's name a temporary file's name starts with: with the dots, ``mkstemp``'s eight random
+#: characters and ".tmp", the temporary name stays within the 255 bytes a file name may have.
+_TEMP_NAME_BYTES = 200
+
+
+def _name_start(name: str) -> str:
+    """The start of ``name`` that takes at most ``_TEMP_NAME_BYTES`` bytes, cut at a whole character (200 characters
+    of "é" or "字" took 400 or 600 bytes: a valid name of 244 bytes could not be written). Only a temporary name
+    starts with it, so bytes that are not UTF-8 are left out."""
+    return os.fsencode(name)[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
