@@ -325,6 +325,10 @@ def bad_pictures(tmp_path) -> dict[str, tuple[Path, str]]:
     save_picture(tmp_path / "whole.jpg", regions_picture(200, 250, noise=20.0)[0])  # mostly scan data
     jpeg = (tmp_path / "whole.jpg").read_bytes()
     (tmp_path / "truncated.jpg").write_bytes(jpeg[: len(jpeg) // 2])
+    save_picture(tmp_path / "whole.bmp", pixels)  # Qt's BMP reader paints a short file's missing rows black
+    bitmap = (tmp_path / "whole.bmp").read_bytes()
+    (tmp_path / "truncated.bmp").write_bytes(bitmap[: len(bitmap) * 2 // 3])
+    (tmp_path / "header only.bmp").write_bytes(bitmap[:60])
     (tmp_path / "noise.png").write_bytes(np.random.default_rng(0).bytes(2000))
     (tmp_path / "empty.png").write_bytes(b"")
     (tmp_path / "notes.txt").write_text("not a picture\n" * 20)
@@ -332,6 +336,8 @@ def bad_pictures(tmp_path) -> dict[str, tuple[Path, str]]:
     return {
         "truncated png": (tmp_path / "truncated.png", "truncated or damaged"),
         "truncated jpeg": (tmp_path / "truncated.jpg", "is truncated"),
+        "truncated bmp": (tmp_path / "truncated.bmp", f"is truncated ({len(bitmap) * 2 // 3} of "),
+        "bmp header alone": (tmp_path / "header only.bmp", "is truncated (60 of "),
         "random bytes": (tmp_path / "noise.png", "not a picture Qt can decode"),
         "zero bytes": (tmp_path / "empty.png", "empty (0 bytes)"),
         "text file": (tmp_path / "notes.txt", "not a picture Qt can decode"),
@@ -439,3 +445,14 @@ def test_the_window_s_way_through_a_fit_ends_as_segment_image_does():
     np.testing.assert_array_equal(stepwise.labels, whole.labels)
     assert stepwise.fit_result is not None
     assert model_content(stepwise) == model_content(whole)
+
+
+def test_a_whole_bmp_reads_back_as_stored_and_one_byte_short_is_refused(tmp_path):
+    """The truncation check counts whole rows, as Qt's reader reads them: a BMP without its last row's padding
+    byte came out with that row (the picture's top one) black."""
+    pixels = np.random.default_rng(1).integers(0, 256, (7, 5, 3), dtype=np.uint8)  # rows of 15 bytes, 16 stored
+    save_picture(tmp_path / "p.bmp", pixels)
+    assert np.array_equal(load_picture(tmp_path / "p.bmp").pixels, pixels)
+    (tmp_path / "short.bmp").write_bytes((tmp_path / "p.bmp").read_bytes()[:-1])
+    with pytest.raises(InputError, match="is truncated"):
+        load_picture(tmp_path / "short.bmp")

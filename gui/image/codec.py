@@ -8,8 +8,9 @@ use this module and the window can call it from a worker thread.
 Reading (``load_picture``): PNG, JPEG, BMP, TIFF and whatever else the installed Qt reads (WebP, GIF,
 ...), the format decided from the content, not the name. JPEG's EXIF orientation is applied. Grey,
 palette and RGB pictures become RGB; an alpha channel is ignored (the colour channels are kept as
-stored, not blended with a background); colours are taken as sRGB as stored (an embedded colour profile
-is not applied). Pictures with more than 8 bits a channel (16-bit PNG or TIFF, 10-bit formats) are read
+stored, not blended with a background; but Qt's TIFF reader premultiplies them, so a TIFF's fully
+transparent pixels read black); colours are taken as sRGB as stored (an embedded colour profile
+is not applied). A BMP shorter than its rows need is refused (``_bmp_shortfall``). Pictures with more than 8 bits a channel (16-bit PNG or TIFF, 10-bit formats) are read
 as ``uint16``, all others as ``uint8``. A file that cannot be used raises one ``InputError`` sentence.
 
 Writing (``encode_picture``): an 8-bit picture encoded in memory; the bytes go to disk through the one
@@ -22,6 +23,7 @@ import contextlib
 import errno
 import os
 import stat
+import struct
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -114,12 +116,43 @@ def load_picture(path: str | os.PathLike, quiet: bool = False) -> Picture:
         detail = reader.errorString() or _tr("unknown error")
         raise refuse(_tr("it could not be decoded ({0}); the file may be truncated or damaged").format(detail))
     truncated = [text for text in messages if any(word in text.lower() for word in _TRUNCATION_WORDS)]
+    if fmt == "bmp" and (short := _bmp_shortfall(file, status.st_size)) is not None:
+        truncated.append(short)  # Qt's BMP reader paints missing rows black and says nothing
     if truncated:
         raise refuse(_tr("the file is truncated ({0}); it may not have finished downloading or copying"
                          ).format(truncated[0]))
     _check_size(image.width(), image.height(), refuse)
     pixels = qimage_to_array(image)
     return Picture(pixels, file, fmt, 16 if pixels.dtype == np.uint16 else 8, bool(image.hasAlphaChannel()))
+
+
+def _bmp_shortfall(file: Path, size: int) -> str | None:
+    """``"N of M bytes"`` when an uncompressed BMP file is shorter than its header's rows need, else None.
+
+    The header gives the pixel data's offset, the width, the height and the bits per pixel; each row takes a
+    multiple of four bytes. Compressed BMPs (RLE, or a JPEG or PNG inside) are left to Qt's reader.
+    """
+    try:
+        with open(file, "rb") as handle:
+            header = handle.read(34)
+    except OSError:
+        return None
+    if len(header) < 26 or header[:2] != b"BM":
+        return None
+    offset, header_size = struct.unpack_from("<II", header, 10)
+    if header_size == 12:  # BITMAPCOREHEADER
+        width, height, _, bits = struct.unpack_from("<HHHH", header, 18)
+        compression = 0
+    elif header_size >= 40 and len(header) >= 34:
+        width, height, _, bits, compression = struct.unpack_from("<iiHHI", header, 18)
+    else:
+        return None
+    if compression not in (0, 3, 6) or width <= 0 or bits == 0:  # 0 RGB, 3 and 6 bit fields: rows as stored
+        return None
+    # Whole rows, the last one's padding to four bytes too: Qt's reader reads whole rows (without its padding,
+    # the last row stored, the picture's top one, came out black).
+    needed = offset + (bits * width + 31) // 32 * 4 * abs(height)
+    return f"{size} of {needed} bytes" if size < needed else None
 
 
 #: Leading bytes of the common formats, and the name of Qt's handler for each.
