@@ -193,6 +193,27 @@ def test_a_name_of_up_to_255_bytes_in_any_script_is_written(tmp_path, character,
     assert target.read_bytes() == b"content"
     assert [path.name for path in tmp_path.iterdir()] == [target.name]
 
+
+def test_a_pipe_is_never_replaced_by_an_output(tmp_path, qapp):
+    """The CLI refused a pipe or a device as an output; the window's exports renamed a regular file over it (as
+    root, over /dev/full). Every writer goes through ``write_all``, which refuses it and leaves it as it was."""
+    import stat
+
+    from PySide6.QtGui import QPixmap
+
+    from gui.main.exports import save_png
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match="not a regular file"):
+        atomic.write_all({pipe: "x\n"})
+    pixmap = QPixmap(4, 4)
+    pixmap.fill()
+    with pytest.raises(InputError, match="not a regular file"):
+        save_png(str(pipe), pixmap)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [path.name for path in tmp_path.iterdir()] == ["pipe.csv"]
+
 # --- Qt's plugins --------------------------------------------------------------------------------------------------
 
 

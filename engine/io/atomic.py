@@ -82,6 +82,15 @@ class EncodeError(Exception):
     """A content function could not produce its file; ``write_all`` reports it with the target's name."""
 
 
+def _special_file(target: Path) -> bool:
+    """Whether ``target`` exists as something other than a regular file or a folder (a pipe, a device, a socket)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _write_error(target: Path, problem: object) -> InputError:
     return InputError(f"cannot write {target}: {problem}; the existing file, if any, is unchanged.")
 
@@ -117,6 +126,9 @@ def write_all(outputs: Mapping[str | os.PathLike, Content]) -> None:
     try:
         for path, content in outputs.items():
             target = Path(path)
+            if _special_file(target):  # a rename would put a regular file in place of the pipe or device
+                raise _write_error(target, "it is not a regular file (a pipe or a device?), which would be replaced "
+                                           "by one; choose a file name")
             try:
                 fd, name = tempfile.mkstemp(prefix=f".{_name_start(target.name)}.", suffix=".tmp", dir=target.parent)
             except OSError as error:

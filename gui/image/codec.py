@@ -10,8 +10,9 @@ Reading (``load_picture``): PNG, JPEG, BMP, TIFF and whatever else the installed
 palette and RGB pictures become RGB; an alpha channel is ignored (the colour channels are kept as
 stored, not blended with a background; but Qt's TIFF reader premultiplies them, so a TIFF's fully
 transparent pixels read black); colours are taken as sRGB as stored (an embedded colour profile
-is not applied). A BMP shorter than its rows need is refused (``_bmp_shortfall``). Pictures with more than 8 bits a channel (16-bit PNG or TIFF, 10-bit formats) are read
-as ``uint16``, all others as ``uint8``. A file that cannot be used raises one ``InputError`` sentence.
+is not applied). A BMP shorter than its rows need is refused (``_bmp_shortfall``). Pictures with more
+than 8 bits a channel (16-bit PNG or TIFF, 10-bit formats) are read as ``uint16``, all others as
+``uint8``. A file that cannot be used raises one ``InputError`` sentence.
 
 Writing (``encode_picture``): an 8-bit picture encoded in memory; the bytes go to disk through the one
 atomic writer, ``engine.io.atomic.write_all``.

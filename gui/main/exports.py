@@ -12,12 +12,11 @@ existing file is either replaced whole or left as it was.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +26,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from engine.config import FitConfig
 from engine.em import EMSnapshot, FitResult
+from engine.errors import InputError
+from engine.io.atomic import write_all
 from engine.io.model_json import save_model as engine_save_model
 from engine.io.tables import Dataset, save_csv_atomic
 from engine.model import predict_proba, score
@@ -104,24 +105,19 @@ def save_labels(path: str, resp: NDArray[np.floating]) -> None:
 
 
 def save_png(path: str, pixmap: QPixmap) -> None:
-    """Write ``pixmap`` as a PNG atomically.
+    """Write ``pixmap`` as a PNG through the one atomic writer (``engine.io.atomic.write_all``).
 
     Raises
     ------
-    OSError
+    InputError
         If the image cannot be written (the target is then unchanged).
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, temp_path = tempfile.mkstemp(prefix=".canvas-", suffix=".png", dir=folder)
-    os.close(fd)
-    try:
-        if not pixmap.save(temp_path, "PNG"):
+
+    def write(temp: Path) -> None:
+        if not pixmap.save(str(temp), "PNG"):
             raise OSError(QCoreApplication.translate("files", "cannot write the image {0}").format(path))
-        os.replace(temp_path, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_path)
-        raise
+
+    write_all({path: write})
 
 
 def ask_save_path(parent: QWidget, settings: Settings, title: str, default_name: str, file_filter: str) -> str:
@@ -200,7 +196,7 @@ class Exporter(QObject):
             return
         try:
             save_png(path, self._window.grab_view())
-        except OSError as error:
+        except (OSError, InputError) as error:
             self._window.show_error(_tr("Cannot save the picture"), str(error))
             return
         self._window.show_message(_tr("Picture saved to {0}").format(path), MESSAGE_MS)
