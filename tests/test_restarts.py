@@ -35,3 +35,24 @@ def test_each_start_is_a_point_and_a_click_shows_its_fit(app, qtbot):
         shown = controller.shown.snapshot
         assert shown.start == start
         assert shown.mean_log_likelihood == final.start_log_likelihoods[start]
+
+
+def test_starts_without_a_finite_log_likelihood_draw_no_point_and_warn_nothing(qtbot):
+    """max_iter 0 with two starts: no start has a log-likelihood. pyqtgraph warned "All-NaN slice encountered" on
+    stderr for an all-NaN strip (the suite's warnings are errors); a click then finds no point."""
+    from gui.views.restarts import RestartsStrip
+
+    strip = RestartsStrip()
+    qtbot.addWidget(strip)
+    strip.resize(300, 160)
+    strip.setVisible(True)
+    qtbot.waitExposed(strip)
+    strip.set_starts((float("nan"), float("nan")), 0)
+    strip.set_starts((float("nan"), -1.5), 1)
+    x, y = strip.points.getData()
+    assert list(x) == [1] and list(y) == [-1.5]
+    strip.set_starts((float("nan"), float("nan")), 0)
+    qtbot.wait(50)  # a paint: pyqtgraph's bounds of the points
+    with qtbot.assertNotEmitted(strip.start_clicked):
+        qtbot.mouseClick(strip.plot_widget.viewport(), Qt.MouseButton.LeftButton,
+                         pos=strip.plot_widget.viewport().rect().center())

@@ -105,7 +105,8 @@ class RestartsStrip(QWidget):
         """Draw ``values`` (n_starts,) if they changed, and ring the start on screen."""
         plot, shown_start = self.plot, self._shown_start
         if values_changed:
-            self.points.setData(np.arange(len(values)), values)
+            drawn = np.isfinite(values)  # a start with no finite log-likelihood (max_iter 0) has no point
+            self.points.setData(np.flatnonzero(drawn), values[drawn])
             if len(values):
                 plot.setXRange(-0.5, len(values) - 0.5, padding=0)
                 # Starts counted from 1, as the convergence plot's title says them ("start 5 of 8"); at most ten
@@ -116,7 +117,7 @@ class RestartsStrip(QWidget):
                 if finite.size:
                     spread = max(float(np.ptp(finite)), 1e-6)
                     plot.setYRange(finite.min() - 0.15 * spread, finite.max() + 0.15 * spread, padding=0)
-        if shown_start is not None and shown_start < len(values):
+        if shown_start is not None and shown_start < len(values) and np.isfinite(values[shown_start]):
             self.current.setData([shown_start], [values[shown_start]])
         else:
             self.current.setData([], [])
@@ -137,6 +138,8 @@ class RestartsStrip(QWidget):
         width, height = view_box.viewPixelSize()
         distances = np.hypot((np.arange(len(self._values)) - position.x()) / width,
                              (self._values - position.y()) / height)
+        if not np.isfinite(distances).any():  # no start has a point
+            return
         nearest = int(np.nanargmin(distances))
         if distances[nearest] <= PICK_PIXELS:
             self.start_clicked.emit(nearest)
