@@ -85,3 +85,25 @@ def test_painted_data_fits_and_exports(app, qtbot, tmp_path, monkeypatch):
     np.testing.assert_array_equal(loaded.X, controller.dataset.X)
     labels = np.loadtxt(path, delimiter=",", skiprows=1, usecols=2).astype(int)
     np.testing.assert_array_equal(labels, np.repeat([0, 1, 2], 80))
+
+
+def test_undo_in_a_lesson_on_one_feature_brings_back_the_data_before_the_stroke(app, qtbot):
+    """A stroke, then the 1-D lesson, then Ctrl+Z: the undo named the painted 2-D points with the lesson's one
+    feature, raised inside Qt's undo stack, and left the stroke's points in place though it counted as undone."""
+    from gui.lessons.guide import LessonGuide
+
+    window, controller = app
+    before = controller.dataset
+    window.paint_panel.enabled.setChecked(True)
+    stroke(qtbot, window, [np.array([12.0, 0.0])])
+    wait_for_state(qtbot, controller, RunState.PAUSED)
+    assert controller.dataset.n_samples > before.n_samples
+    window.paint_panel.enabled.setChecked(False)
+    guide = controller.findChild(LessonGuide)
+    guide.open("two-gaussians-1d")
+    qtbot.waitUntil(lambda: controller.dataset.n_features == 1, timeout=TIMEOUT_MS)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: controller.dataset.n_features == 2, timeout=TIMEOUT_MS)
+    assert guide.current is None  # new data ends the lesson
+    np.testing.assert_array_equal(controller.dataset.X, before.X)
+    assert controller.dataset.feature_names == before.feature_names

@@ -94,18 +94,24 @@ class HandEdits(QObject):
             self._window.show_painting(data[0], self._session.feature_names())
             return
         text = _tr("Erase") if self._window.erasing() else _tr("Paint")
-        self._window.push_edit(DataEdit(text, self._session.painted(), data, self._apply))
+        self._push(text, data)
 
     @Slot()
     def _on_clear(self) -> None:
-        empty = (np.empty((0, 2)), np.empty(0, dtype=np.int64))
-        self._window.push_edit(DataEdit(_tr("Clear"), self._session.painted(), empty, self._apply))
+        self._push(_tr("Clear"), (np.empty((0, 2)), np.empty(0, dtype=np.int64)))
 
-    def _apply(self, data: PaintedData) -> None:
+    def _push(self, text: str, data: PaintedData) -> None:
+        """One undoable edit from the painted data now to ``data``, with the feature names of the plane painted in:
+        undone later, in a lesson on other data (one feature), it still names the painted points' columns."""
+        names = self._session.feature_names()
+        self._window.push_edit(DataEdit(text, self._session.painted(), data,
+                                        lambda painted: self._apply(painted, names)))
+
+    def _apply(self, data: PaintedData, feature_names: tuple[str, ...]) -> None:
         """Hand over ``data`` (points and true classes) as the data set (an edit done, undone or redone)."""
         points, labels = data
         if len(points) == 0:
             self.data_edited.emit(None, False)
             return
-        dataset = Dataset(points, self._session.feature_names(), source="painted", labels=labels)
+        dataset = Dataset(points, feature_names, source="painted", labels=labels)
         self.data_edited.emit(dataset, len(points) >= self._window.component_count())
