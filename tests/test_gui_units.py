@@ -180,3 +180,15 @@ def test_status_texts():
     assert state == "max iterations reached" and iteration == "iteration 2 (M)"
     assert likelihood == f"mean log-lik. {last.mean_log_likelihood:.6f}" and change == f"change {last.change:.2e}"
     assert speed == "2.5 ms/iter"
+
+
+def test_vectors_and_matrices_of_many_features_are_written_short():
+    """The panels rewrite every mean and covariance with every frame: written out whole, 200 features' covariances
+    stalled the window for 8 s a frame. Past a few values a vector shows its first six, an ellipsis and its last,
+    and a matrix its diagonal so; a few features are written whole."""
+    from gui.views.explain_text import matrix, vector
+
+    assert vector(np.arange(8.0)) == "(0, 1, 2, 3, 4, 5, 6, 7)"
+    assert vector(np.arange(200.0)) == "(0, 1, 2, 3, 4, 5, …, 199)"
+    assert matrix(np.diag([1.0, 2.0])) == "[[1, 0], [0, 2]]"
+    assert matrix(np.diag(np.arange(200.0))) == "diag(0, 1, 2, 3, 4, 5, …, 199)"

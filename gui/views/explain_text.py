@@ -44,13 +44,27 @@ def short(value: float) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
+#: Vectors longer than this are written with their first ``VECTOR_HEAD`` values, an ellipsis and the last one, and
+#: matrices wider than ``MATRIX_SHOWN`` by their diagonal: the panels redraw with every frame, and writing out
+#: every covariance of 200 features (and laying the texts out) stalled the window for seconds a frame.
+VECTOR_SHOWN = 8
+VECTOR_HEAD = 6
+MATRIX_SHOWN = 6
+
+
 def vector(values: NDArray[np.floating]) -> str:
-    """A vector (n,) as ``(a, b, ...)``."""
-    return "(" + ", ".join(number(float(v)) for v in np.ravel(values)) + ")"
+    """A vector (n,) as ``(a, b, ...)``; past ``VECTOR_SHOWN`` values as ``(a, b, c, d, e, f, …, z)``."""
+    values = np.ravel(values)
+    if len(values) > VECTOR_SHOWN:
+        shown = [number(float(v)) for v in values[:VECTOR_HEAD]] + ["…", number(float(values[-1]))]
+        return "(" + ", ".join(shown) + ")"
+    return "(" + ", ".join(number(float(v)) for v in values) + ")"
 
 
 def matrix(values: NDArray[np.floating]) -> str:
-    """A square matrix (d, d) as ``[[a, b], [c, d]]``."""
+    """A square matrix (d, d) as ``[[a, b], [c, d]]``; past ``MATRIX_SHOWN`` rows its diagonal, ``diag(a, ...)``."""
+    if len(values) > MATRIX_SHOWN:
+        return "diag" + vector(np.diagonal(values))
     return "[" + ", ".join("[" + ", ".join(number(float(v)) for v in row) + "]" for row in values) + "]"
 
 
