@@ -504,6 +504,16 @@ def test_a_model_file_given_on_the_command_line_is_shown_and_run_from(qtbot, tmp
     qtbot.waitUntil(lambda: controller.config.n_components == 3 and controller.state is RunState.PAUSED,
                     timeout=TIMEOUT_MS)
     assert controller.config.init is InitMethod.KMEANS_PP and not messages
+    # The same with Space pressed within the pause after the change: it refused the settings ("the starting model
+    # has 2 components but K is 4") and the next Space ran on the loaded model's K under K = 4.
+    controller.open_path(str(path))
+    qtbot.waitUntil(lambda: controller.config.init is InitMethod.GIVEN and on_screen(controller, HalfStep.E),
+                    timeout=TIMEOUT_MS)
+    window.model_panel.n_components.setValue(4)
+    window.run_pause_action.trigger()
+    qtbot.waitUntil(lambda: controller.state is RunState.FINISHED and controller.is_settled(), timeout=TIMEOUT_MS)
+    assert not messages and controller.config.init is InitMethod.KMEANS_PP
+    assert controller.shown.snapshot.params.n_components == 4
 
 
 def test_closing_during_a_run_exits_cleanly(qtbot, app):

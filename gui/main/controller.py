@@ -439,17 +439,24 @@ class Controller(QObject):
 
     @Slot()
     def _on_view_model_settled(self) -> None:
+        self._leave_a_model_that_no_longer_fits()
+        self._start_run(StepTarget.INIT)
+
+    def _leave_a_model_that_no_longer_fits(self) -> None:
+        """Back to k-means++ (and say so) when the initialisation is the loaded model but K or the covariance type
+        has changed since."""
         given = self.session.given_params()
         if given is not None and self.window.uses_given() and not self.window.fits_model(given):
             self.window.use_default_init()
             self.window.show_message(_tr("K or the covariance type no longer match the loaded model: EM starts "
                                          "from k-means++ again."), 8000)
-        self._start_run(StepTarget.INIT)
 
     def _settings_changed_since_start(self) -> bool:
-        """True if Model settings changed and EM has not been reset for them yet (consumes the change)."""
+        """True if Model settings changed and EM has not been reset for them yet (consumes the change, as the
+        pause after a change would: a run key pressed within it starts from the same settings)."""
         if self._settings_timer.isActive():
             self._settings_timer.stop()
+            self._leave_a_model_that_no_longer_fits()
             return True
         return False
 
