@@ -129,3 +129,38 @@ def test_a_bug_while_starting_to_open_a_file_gives_a_dialog_naming_it(unchanged_
     window.file_dropped.emit(str(tmp_path / ("points" + suffix)))
     assert messages == [("Cannot open the file", "RuntimeError: a bug in starting the job")]
     assert unchanged(controller, before)
+
+
+def test_a_large_model_file_is_read_in_a_job_and_a_large_broken_one_gives_a_dialog(qtbot, unchanged_app, messages,
+                                                                                 tmp_path):
+    """A 30 MB model froze the window for 6 s, a 29 MB JSON list for 3 s before its dialog: files from
+    ``MODEL_IN_JOB_FROM`` bytes are read in a job, as data files are; small ones still at once."""
+    import numpy as np
+
+    from engine.io.model_json import save_model
+    from engine.params import MixtureParams
+
+    window, controller = unchanged_app
+    before = controller.dataset, controller.shown
+    listed = tmp_path / "export.json"
+    listed.write_text(json.dumps([[i * 0.5, i * 0.25] for i in range(60_000)]))
+    assert listed.stat().st_size >= sources.MODEL_IN_JOB_FROM
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        assert controller.open_path(str(listed))
+        assert not messages  # read in the job: the dialog comes after
+    assert len(messages) == 1 and messages[0][0] == "Cannot open the model"
+    assert unchanged(controller, before)
+
+    params = MixtureParams.from_covariances([0.5, 0.5], [[0.0, 0.0], [5.0, 5.0]], [np.eye(2), np.eye(2)], "full")
+    model = tmp_path / "large.json"
+    save_model(model, params, ("x0", "x1"))
+    document = json.loads(model.read_text())
+    document["notes"] = "x" * sources.MODEL_IN_JOB_FROM  # another key, kept by readers that do not know it
+    model.write_text(json.dumps(document))
+    received = []
+    controller.sources.model_ready.connect(lambda loaded, path: received.append(loaded))
+    with qtbot.waitSignal(controller.io_finished, timeout=TIMEOUT_MS):
+        assert controller.open_path(str(model))
+        assert not received
+    assert len(received) == 1 and len(messages) == 1
+    np.testing.assert_array_equal(received[0].params.means, params.means)

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from engine.errors import InputError
+from engine.io.model_json import load_model
 from engine.io.tables import Dataset, load_data
 from engine.presets import generate
 
@@ -48,6 +49,18 @@ def load_dataset(path: str) -> Iterator[None]:
         return (yield from _load_in_child(path))
     yield  # an abort point: a load replaced before it began does not start
     return load_data(path)
+
+
+def load_model_file(path: str) -> Iterator[None]:
+    """The job for a large model file: ``engine.io.model_json.load_model``; returns the ``LoadedModel``.
+
+    Yields
+    ------
+    None
+        An abort point before the reading begins.
+    """
+    yield
+    return load_model(path)
 
 
 def parses_in_child(path: str) -> bool:

@@ -7,8 +7,8 @@ request counts: a data set still being made when newer data arrives (another fil
 points) is dropped, its errors too. A file that cannot be read gives one dialog saying why, and what is
 on screen stays; so does a model that cannot be read, whatever the exception (its type is named unless it is
 one of our errors), and data or a model with values too large to draw (``too_large_to_draw``). Model files
-(small JSON) are read at once and handed over with ``model_ready``. Opened
-files join the recent files; a missing one leaves them.
+are read at once, or in a job from ``MODEL_IN_JOB_FROM`` bytes (a 30 MB model froze the window for 6 s), and
+handed over with ``model_ready``. Opened files join the recent files; a missing one leaves them.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from engine.io.model_json import LoadedModel, load_model
 from engine.io.tables import Dataset
 from engine.presets import generate
 from gui.i18n.engine_errors import translated_error
-from gui.main.loading import generate_dataset, load_dataset
+from gui.main.loading import generate_dataset, load_dataset, load_model_file
 from gui.main.window import MainWindow
 from gui.panels import DataRequest
 from gui.panels.model import MAX_COMPONENTS
@@ -35,6 +35,8 @@ from gui.views.geometry import MAX_DRAWN, largest_size
 
 #: Presets of more points than this are generated in a job (smaller ones at once).
 GENERATE_IN_JOB_ABOVE = 100_000
+#: Model files of this many bytes or more are read in a job (smaller ones, the usual, at once).
+MODEL_IN_JOB_FROM = 1 << 20
 
 
 def _tr(text: str) -> str:
@@ -61,6 +63,7 @@ class DataJob:
     path: str | None
     description: str
     busy_message: str
+    model: bool = False
 
 
 class DataSources(QObject):
@@ -111,12 +114,25 @@ class DataSources(QObject):
         self._start(load_dataset, (path,), path, name, _tr("Opening {0}…").format(name))
 
     def open_model(self, path: str) -> bool:
-        """Read a model file; ``model_ready`` follows, or a dialog says why it cannot be used (and False)."""
+        """Read a model file; ``model_ready`` follows, or a dialog says why it cannot be used (and False). A file of
+        ``MODEL_IN_JOB_FROM`` bytes or more is read in a job: True then says only that it is being read."""
+        try:
+            in_job = os.path.getsize(path) >= MODEL_IN_JOB_FROM
+        except OSError:
+            in_job = False  # load_model says why it cannot be read
+        if in_job:
+            name = os.path.basename(path)
+            self._start(load_model_file, (path,), path, name, _tr("Opening {0}…").format(name), model=True)
+            return True
         try:
             model: LoadedModel = load_model(path)
         except Exception as error:  # a file boundary: whatever the reading raised, a dialog says what (never a crash)
             self._failed(path, _tr("Cannot open the model"), error_message(error))
             return False
+        return self._hand_over_model(model, path)
+
+    def _hand_over_model(self, model: LoadedModel, path: str) -> bool:
+        """``model_ready`` for a model the window can show, else a dialog saying why not (and False)."""
         name = os.path.basename(path)
         if model.params.n_components > MAX_COMPONENTS:
             self._window.show_error(_tr("Cannot show the model"), _tr(
@@ -152,10 +168,11 @@ class DataSources(QObject):
         self.cancel()
         return self._jobs.shutdown(timeout_ms)
 
-    def _start(self, job: JobFunction, args: tuple, path: str | None, description: str, busy_message: str) -> None:
+    def _start(self, job: JobFunction, args: tuple, path: str | None, description: str, busy_message: str,
+               model: bool = False) -> None:
         self.cancel()
         job_id = self._jobs.new_id()
-        self._current = DataJob(job_id, path, description, busy_message)
+        self._current = DataJob(job_id, path, description, busy_message, model)
         self._window.begin_busy(busy_message)
         self._jobs.start(job, *args, job_id=job_id, on_returned=self._on_returned, on_errored=self._on_errored,
                          on_finished=self._on_finished)
@@ -180,9 +197,12 @@ class DataSources(QObject):
         self._window.show_error(title, message)
 
     @Slot(int, object)
-    def _on_returned(self, job_id: int, dataset: Dataset) -> None:
+    def _on_returned(self, job_id: int, dataset: Dataset | LoadedModel) -> None:
         job = self._take(job_id)
         if job is None:
+            return
+        if job.model:
+            self._hand_over_model(dataset, job.path)
             return
         if (problem := too_large_to_draw(dataset.X, job.description)) is not None:
             self._window.show_error(_tr("Cannot show the data"), problem)
@@ -198,6 +218,8 @@ class DataSources(QObject):
             return
         if job.path is None:
             self._window.show_error(_tr("Cannot generate the data"), message)
+        elif job.model:
+            self._failed(job.path, _tr("Cannot open the model"), message)
         else:
             self._failed(job.path, _tr("Cannot open the data file"), message)
 
