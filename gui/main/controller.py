@@ -16,7 +16,7 @@ Lessons (``gui.lessons``) use a few hooks: ``show_data`` and ``continue_from`` s
 that the user's new data or model replaces what is shown, and ``add_job_owner`` joins a lesson's jobs to
 the shutdown.
 
-Longer than the 400-line guide (about 600 lines) on purpose: it is one short handler per event of the
+Longer than the 400-line guide (about 630 lines) on purpose: it is one short handler per event of the
 window, the runs and the sources, each delegating at once; split up, the wiring would no longer read in one
 place.
 """
